@@ -1,0 +1,76 @@
+/** The one zod-validated configuration of theodoi, read from an environment passed in. */
+import { z } from 'zod';
+
+const LOG_LEVELS = ['debug', 'info', 'warning', 'error'] as const;
+/** A log level, lowest first. */
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+const hostPort = z.string().regex(/^[\w.-]+:\d{1,5}$/, 'must be host:port, e.g. 127.0.0.1:8080');
+
+const ConfigSchema = z.object({
+  GOOGLE_CLOUD_PROJECT: z
+    .string()
+    .regex(
+      /^[a-z][a-z0-9-]{4,28}[a-z0-9]$/,
+      'must be a Google Cloud project id (6–30 lowercase letters, digits, hyphens)',
+    )
+    .default('theodoi-local'),
+  FIRESTORE_EMULATOR_HOST: hostPort.optional(),
+  SHEETS_EMULATOR_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional(),
+  THEODOI_TRIGGER_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  LOG_LEVEL: z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
+  K_REVISION: z.string().optional(),
+});
+
+/** The validated, frozen configuration. */
+export interface Config {
+  readonly projectId: string;
+  readonly firestoreEmulatorHost: string | undefined;
+  readonly sheetsEmulatorUrl: string | undefined;
+  readonly triggerSecret: string | undefined;
+  readonly logLevel: LogLevel;
+  readonly revision: string | undefined;
+}
+
+/** A configuration value that is missing or malformed; the message names the variable and what it accepts. */
+export class ConfigError extends Error {
+  constructor(readonly issues: readonly string[]) {
+    super(`Invalid configuration: ${issues.join('; ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Reads and validates the configuration from `env`; throws ConfigError naming every bad variable. */
+export function loadConfig(env: Readonly<Record<string, string | undefined>>): Config {
+  // Treat empty strings as unset, as shells and .env files commonly produce them.
+  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  // Cloud Functions sets GCLOUD_PROJECT on older runtimes; accept it as a fallback name.
+  if (present.GOOGLE_CLOUD_PROJECT === undefined && present.GCLOUD_PROJECT !== undefined) {
+    present.GOOGLE_CLOUD_PROJECT = present.GCLOUD_PROJECT;
+  }
+  const parsed = ConfigSchema.safeParse(present);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => {
+        const name = issue.path.join('.');
+        const got = present[name];
+        const shown = name === 'THEODOI_TRIGGER_SECRET' || got === undefined ? '' : ` (got "${got}")`;
+        return `${name} ${issue.message}${shown}`;
+      }),
+    );
+  }
+  const c = parsed.data;
+  return Object.freeze({
+    projectId: c.GOOGLE_CLOUD_PROJECT,
+    firestoreEmulatorHost: c.FIRESTORE_EMULATOR_HOST,
+    sheetsEmulatorUrl: c.SHEETS_EMULATOR_URL,
+    triggerSecret: c.THEODOI_TRIGGER_SECRET,
+    logLevel: c.LOG_LEVEL,
+    revision: c.K_REVISION,
+  });
+}
+
+/** The configuration with secrets masked, safe to log. */
+export function maskConfig(config: Config): Record<string, unknown> {
+  return { ...config, triggerSecret: config.triggerSecret === undefined ? undefined : '***' };
+}

@@ -1,0 +1,29 @@
+/** Registers theodoi's Cloud Functions with the Functions Framework; each entry point stays thin. */
+import { http, type Request, type Response } from '@google-cloud/functions-framework';
+import { checkHealth } from './health.js';
+import { createRuntime, type Runtime } from './runtime.js';
+import { probeFirestore } from './store/firestore.js';
+import { packageVersion } from './version.js';
+
+/** The names of every function this module registers (the deploy and `theodoi serve` use this list). */
+export const FUNCTION_NAMES = ['health'] as const;
+/** One of the registered function names. */
+export type FunctionName = (typeof FUNCTION_NAMES)[number];
+
+let runtime: Runtime | undefined;
+// The runtime is built on first invocation, not at import, so a bad environment fails a request
+// with a logged reason instead of crashing the instance at cold start.
+// eslint-disable-next-line no-restricted-properties -- the one place the process environment enters
+const getRuntime = (): Runtime => (runtime ??= createRuntime(process.env));
+
+http('health', async (_req: Request, res: Response) => {
+  const rt = getRuntime();
+  const report = await checkHealth({
+    version: packageVersion(),
+    revision: rt.config.revision,
+    clock: rt.clock,
+    logs: rt.logs,
+    probeFirestore: async () => probeFirestore(await rt.firestore()),
+  });
+  res.status(report.status === 'ok' ? 200 : 503).json(report);
+});

@@ -1,0 +1,20 @@
+/** Every log event theodoi emits, one named function each (alphabetical), so messages are asserted in tests. */
+import type { Logger } from './logger.js';
+
+/** The named log events bound to one logger. */
+export type Logs = ReturnType<typeof createLogs>;
+
+/** Binds the named log events to `logger`. */
+export function createLogs(logger: Logger) {
+  return {
+    configLoaded: (config: Record<string, unknown>) => logger.debug('Configuration loaded', { config }),
+    firestoreUnavailable: (error: unknown, latencyMs: number) =>
+      logger.warning('Firestore did not answer the health probe', { error: describe(error), latencyMs }),
+    healthChecked: (firestoreOk: boolean, latencyMs: number) =>
+      logger.info('Health checked', { firestoreOk, latencyMs }),
+  };
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+}

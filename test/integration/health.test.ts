@@ -1,0 +1,23 @@
+// The health function, served by the Functions Framework, reports the version and that Firestore answers.
+import type { AddressInfo } from 'node:net';
+import { getTestServer } from '@google-cloud/functions-framework/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import '../../functions/src/index.js';
+
+describe('health', () => {
+  const server = getTestServer('health');
+  let url = '';
+  beforeAll(async () => {
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+  });
+  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+  it('answers 200 with the package version and a Firestore that answers', async () => {
+    const res = await fetch(url);
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as Record<string, unknown>;
+    expect(body).toMatchObject({ status: 'ok', message: 'theodoi đang hoạt động', version: '0.1.0' });
+    expect(body.firestore).toMatchObject({ ok: true });
+  });
+});

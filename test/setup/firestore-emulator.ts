@@ -1,0 +1,13 @@
+// Vitest global setup for integration tests: starts the Firestore emulator (or reuses
+// FIRESTORE_EMULATOR_HOST) and stops it afterwards, so no java process outlives the run.
+import { startFirestoreEmulator } from '../../scripts/emulators/firestore.js';
+
+export default async function setup(): Promise<() => Promise<void>> {
+  const emulator = await startFirestoreEmulator();
+  // Workers inherit this environment; firebase-admin reads the variable itself.
+  process.env.FIRESTORE_EMULATOR_HOST = emulator.host;
+  process.env.THEODOI_TEST_FIRESTORE_SOURCE = emulator.source;
+  return async () => {
+    await emulator.stop();
+  };
+}

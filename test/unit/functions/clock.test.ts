@@ -1,0 +1,24 @@
+// The manual clock moves only forward, and luxon throws on invalid dates once the clock module is loaded.
+import { DateTime } from 'luxon';
+import { describe, expect, it } from 'vitest';
+import { ManualClock, VIETNAM_ZONE } from '../../../functions/src/clock.js';
+
+describe('ManualClock', () => {
+  it('advances and refuses to go backwards', () => {
+    const clock = new ManualClock('2024-03-18T16:59:59Z');
+    clock.advance(1000);
+    expect(clock.now().toISOString()).toBe('2024-03-18T17:00:00.000Z');
+    expect(() => clock.set('2024-03-01T00:00:00Z')).toThrow(/backwards/);
+  });
+
+  it('shows a UTC instant in Vietnam time', () => {
+    const clock = new ManualClock('2024-03-18T16:59:59Z');
+    expect(DateTime.fromJSDate(clock.now(), { zone: VIETNAM_ZONE }).toFormat('HH:mm:ss dd/MM/yyyy')).toBe(
+      '23:59:59 18/03/2024',
+    );
+  });
+
+  it('makes luxon throw on an impossible date', () => {
+    expect(() => DateTime.fromObject({ year: 2024, month: 2, day: 31 })).toThrow();
+  });
+});

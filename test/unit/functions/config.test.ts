@@ -1,0 +1,84 @@
+// loadConfig: defaults, frozen result, and errors that name the variable and what it accepts.
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig, maskConfig } from '../../../functions/src/config.js';
+
+describe('loadConfig', () => {
+  it('applies defaults to an empty environment and freezes the result', () => {
+    const config = loadConfig({});
+    expect(config).toEqual({
+      projectId: 'theodoi-local',
+      firestoreEmulatorHost: undefined,
+      sheetsEmulatorUrl: undefined,
+      triggerSecret: undefined,
+      logLevel: 'info',
+      revision: undefined,
+    });
+    expect(Object.isFrozen(config)).toBe(true);
+  });
+
+  it('reads every variable, treating empty strings as unset and GCLOUD_PROJECT as a fallback', () => {
+    const config = loadConfig({
+      GCLOUD_PROJECT: 'ubnd-thap-muoi',
+      FIRESTORE_EMULATOR_HOST: '127.0.0.1:8085',
+      SHEETS_EMULATOR_URL: 'http://127.0.0.1:9090',
+      THEODOI_TRIGGER_SECRET: 'x'.repeat(40),
+      LOG_LEVEL: 'debug',
+      K_REVISION: '',
+    });
+    expect(config).toMatchObject({
+      projectId: 'ubnd-thap-muoi',
+      firestoreEmulatorHost: '127.0.0.1:8085',
+      sheetsEmulatorUrl: 'http://127.0.0.1:9090',
+      logLevel: 'debug',
+      revision: undefined,
+    });
+  });
+
+  const bad = [
+    {
+      name: 'log level',
+      env: { LOG_LEVEL: 'verbose' },
+      message: /LOG_LEVEL must be one of debug, info, warning, error \(got "verbose"\)/,
+    },
+    {
+      name: 'emulator host',
+      env: { FIRESTORE_EMULATOR_HOST: 'localhost' },
+      message: /FIRESTORE_EMULATOR_HOST must be host:port/,
+    },
+    {
+      name: 'project id',
+      env: { GOOGLE_CLOUD_PROJECT: 'Tháp Mười' },
+      message: /GOOGLE_CLOUD_PROJECT must be a Google Cloud project id/,
+    },
+    {
+      name: 'sheets url',
+      env: { SHEETS_EMULATOR_URL: 'ftp://x' },
+      message: /SHEETS_EMULATOR_URL must be an http\(s\) URL/,
+    },
+  ];
+  bad.forEach((tc) =>
+    it(`refuses a bad ${tc.name}, naming the variable`, () => {
+      expect(() => loadConfig(tc.env)).toThrow(ConfigError);
+      expect(() => loadConfig(tc.env)).toThrow(tc.message);
+    }),
+  );
+
+  it('reports every bad variable at once and never echoes the secret', () => {
+    const error = (() => {
+      try {
+        loadConfig({ LOG_LEVEL: 'loud', THEODOI_TRIGGER_SECRET: 'short-secret' });
+      } catch (e) {
+        return e as ConfigError;
+      }
+      throw new Error('expected a ConfigError');
+    })();
+    expect(error.issues).toHaveLength(2);
+    expect(error.message).toContain('THEODOI_TRIGGER_SECRET must be at least 32 characters');
+    expect(error.message).not.toContain('short-secret');
+  });
+
+  it('masks the secret for logging', () => {
+    const config = loadConfig({ THEODOI_TRIGGER_SECRET: 's'.repeat(32) });
+    expect(maskConfig(config).triggerSecret).toBe('***');
+  });
+});
