@@ -103,7 +103,10 @@ export interface EmulatorContext {
 
 /** The Sheets half's entry points, implemented in sheets/. */
 export interface SheetsHandler {
-  /** Maps a raw (still percent-encoded) path under /v4/ and an HTTP method to a route, or null if unknown. */
+  /**
+   * Maps a raw (still percent-encoded) path under /v4/ and an HTTP method to a route, or null if unknown.
+   * The shell passes the whole request path without the query string, e.g. `/v4/spreadsheets/abc/values/Sheet1%21A1:append`.
+   */
   route(httpMethod: string, rawPath: string): SheetsRoute | null;
   /** Executes the call and returns the JSON response body (before response-schema filtering and `fields`). */
   handle(call: SheetsCall, ctx: EmulatorContext): unknown;
