@@ -21,3 +21,19 @@ describe('health', () => {
     expect(body.firestore).toMatchObject({ ok: true });
   });
 });
+
+describe('theodoi serve', () => {
+  it('serves every registered function at /<name> and names them on a 404', async () => {
+    const { serveFunctions } = await import('../../scripts/cli/commands/serve.js');
+    const { server, url } = await serveFunctions(0);
+    try {
+      const health = await fetch(`${url}/health`);
+      expect(health.status).toBe(200);
+      const missing = await fetch(`${url}/nope`);
+      expect(missing.status).toBe(404);
+      expect(await missing.json()).toEqual({ error: 'No function "nope". Functions: health' });
+    } finally {
+      server.close();
+    }
+  });
+});

@@ -7,6 +7,8 @@ export default async function setup(): Promise<() => Promise<void>> {
   // Workers inherit this environment; firebase-admin reads the variable itself.
   process.env.FIRESTORE_EMULATOR_HOST = emulator.host;
   process.env.THEODOI_TEST_FIRESTORE_SOURCE = emulator.source;
+  // Keep test output readable: only warnings and errors from the functions' logger.
+  process.env.LOG_LEVEL ??= 'warning';
   return async () => {
     await emulator.stop();
   };
