@@ -1,0 +1,83 @@
+/** An organisation (province, district or commune People's Committee) and the units it directs. */
+import { z } from 'zod';
+
+/** The kinds of unit an organisation directs. */
+export const UNIT_KINDS = [
+  'phong-ban',
+  'xa',
+  'thi-tran',
+  'phuong',
+  'so-nganh',
+  'don-vi-su-nghiep',
+  'khac',
+] as const;
+/** One kind of unit. */
+export type UnitKind = (typeof UNIT_KINDS)[number];
+
+const email = z.email({ error: 'must be an e-mail address' });
+
+/** A unit: identified by its code, never by its name (names change and have spelling variants). */
+export const UnitSchema = z.strictObject({
+  code: z.string().regex(/^[A-Za-z0-9._-]{1,32}$/, 'must be 1–32 letters, digits, dot, dash or underscore'),
+  name: z.string().min(1),
+  shortName: z.string().min(1).optional(),
+  kind: z.enum(UNIT_KINDS),
+  group: z.string().min(1),
+  editors: z.array(email).default([]),
+  aliases: z.array(z.string().min(1)).default([]),
+  contact: z
+    .strictObject({ person: z.string().optional(), phone: z.string().optional(), email: email.optional() })
+    .optional(),
+});
+/** A unit as stored and used everywhere. */
+export type Unit = z.infer<typeof UnitSchema>;
+
+/** A named group of units, with the phrases official documents use for "all of them". */
+export const UnitGroupSchema = z.strictObject({
+  id: z.string().min(1),
+  name: z.string().min(1),
+  phrases: z.array(z.string().min(1)).default([]),
+});
+/** A group of units (e.g. "các xã, thị trấn"). */
+export type UnitGroup = z.infer<typeof UnitGroupSchema>;
+
+/** An organisation and its units. */
+export const OrganisationSchema = z
+  .strictObject({
+    id: z.string().regex(/^[a-z0-9-]{2,64}$/, 'must be lowercase letters, digits and dashes'),
+    name: z.string().min(1),
+    level: z.enum(['tinh', 'huyen', 'xa']),
+    parent: z.string().optional(),
+    place: z.string().min(1),
+    coordinator: z.strictObject({ unitCode: z.string(), email, person: z.string().optional() }),
+    groups: z.array(UnitGroupSchema).min(1),
+    units: z.array(UnitSchema).min(1),
+  })
+  .superRefine((org, ctx) => {
+    const seen = new Set<string>();
+    const groups = new Set(org.groups.map((g) => g.id));
+    org.units.forEach((unit, i) => {
+      if (seen.has(unit.code))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['units', i, 'code'],
+          message: `duplicate unit code ${unit.code}`,
+        });
+      seen.add(unit.code);
+      if (!groups.has(unit.group))
+        ctx.addIssue({ code: 'custom', path: ['units', i, 'group'], message: `unknown group ${unit.group}` });
+    });
+    if (!seen.has(org.coordinator.unitCode))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['coordinator', 'unitCode'],
+        message: `unknown unit ${org.coordinator.unitCode}`,
+      });
+  });
+/** A validated organisation. */
+export type Organisation = z.infer<typeof OrganisationSchema>;
+
+/** Validates an organisation read from a file; throws a ZodError naming each bad field. */
+export function parseOrganisation(input: unknown): Organisation {
+  return OrganisationSchema.parse(input);
+}
