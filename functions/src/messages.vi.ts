@@ -6,3 +6,133 @@ export const general = {
   healthOk: 'theodoi đang hoạt động',
   healthDegraded: 'theodoi đang hoạt động nhưng không kết nối được Firestore',
 } as const;
+
+/** How a relation reads in a sentence: `lớn hơn 0`, `là "Hoàn thành"`, `đã nhập`. */
+function relation(op: string, value: string, numeric: boolean): string {
+  switch (op) {
+    case 'eq': return numeric ? `bằng ${value}` : `là ${value}`;
+    case 'ne': return `khác ${value}`;
+    case 'gt': return `lớn hơn ${value}`;
+    case 'gte': return `từ ${value} trở lên`;
+    case 'lt': return `nhỏ hơn ${value}`;
+    case 'lte': return `không quá ${value}`;
+    case 'filled': return 'đã nhập';
+    case 'empty': return 'để trống';
+    default: return `${op} ${value}`;
+  }
+}
+
+/** Messages about what officers typed in a report row: each names the column, what was found and what is expected. */
+export const validation = {
+  /** The row is not a set of cells at all (a programming or sheet-mapping fault, not the officer's). */
+  unreadableRow: 'Dòng này không đọc được — báo cho cán bộ phụ trách công văn.',
+  /** How yes/no values are shown. */
+  yes: 'Có',
+  no: 'Không',
+  /** Unit written after amounts of money. */
+  currencyUnit: 'đồng',
+  /** What each spreadsheet error value means, in plain words. */
+  spreadsheetErrorMeanings: {
+    '#REF!': 'công thức tham chiếu đến ô không còn tồn tại',
+    '#N/A': 'công thức không tìm thấy giá trị',
+    '#VALUE!': 'công thức dùng sai kiểu dữ liệu',
+    '#DIV/0!': 'công thức chia cho 0',
+    '#NAME?': 'công thức có tên hàm hoặc tên vùng không đúng',
+    '#ERROR!': 'công thức viết sai',
+    '#NUM!': 'công thức cho kết quả số không hợp lệ',
+    '#NULL!': 'công thức dùng các vùng không giao nhau',
+  } as Readonly<Record<string, string>>,
+  /** A condition such as `"Số hội nghị" lớn hơn 0`. */
+  condition: (header: string, op: string, value: string, numeric: boolean): string =>
+    `"${header}" ${relation(op, value, numeric)}`,
+  /** What a compare rule expects, such as `bằng 100%`. */
+  expectation: (op: string, value: string, numeric: boolean): string => relation(op, value, numeric),
+  /** Another column as the target of a comparison, with its current value. */
+  otherColumn: (header: string, value: string): string => `"${header}" (${value})`,
+
+  required: (header: string): string => `Cột "${header}": chưa nhập — đây là thông tin bắt buộc.`,
+  requiredWhen: (header: string, condition: string): string =>
+    `Cột "${header}": chưa nhập — cần nhập khi ${condition}.`,
+  compare: (header: string, found: string, expectation: string, condition?: string): string =>
+    `Cột "${header}": đang là ${found} — phải ${expectation}${condition ? ` khi ${condition}` : ''}.`,
+
+  notInteger: (header: string, found: string, example: string): string =>
+    `Cột "${header}": "${found}" không phải số nguyên — chỉ nhập số, ví dụ ${example}.`,
+  notWhole: (header: string, found: string): string =>
+    `Cột "${header}": "${found}" có phần thập phân — cột này chỉ nhận số nguyên, ví dụ 5.`,
+  notNumber: (header: string, found: string, example: string): string =>
+    `Cột "${header}": "${found}" không phải số — chỉ nhập số, phần thập phân dùng dấu phẩy, ví dụ ${example}.`,
+  ambiguousNumber: (header: string, found: string, grouped: string, decimal: string, plain: string): string =>
+    `Cột "${header}": "${found}" không rõ là ${grouped} hay ${decimal} — nhập lại không dùng dấu phẩy, ví dụ ${plain}.`,
+  negative: (header: string, found: string): string =>
+    `Cột "${header}": "${found}" là số âm — nhập số từ 0 trở lên.`,
+  belowMin: (header: string, found: string, min: string): string =>
+    `Cột "${header}": "${found}" nhỏ hơn mức tối thiểu — phải từ ${min} trở lên.`,
+  aboveMax: (header: string, found: string, max: string): string =>
+    `Cột "${header}": "${found}" vượt quá mức cho phép — tối đa ${max}.`,
+  notMoney: (header: string, found: string): string =>
+    `Cột "${header}": "${found}" không phải số tiền — nhập số đồng, ví dụ 1.500.000 hoặc 1,5 triệu.`,
+  moneyFraction: (header: string, found: string): string =>
+    `Cột "${header}": "${found}" không phải số đồng chẵn — nhập số tiền tính bằng đồng, không có phần lẻ.`,
+  notPercent: (header: string, found: string): string =>
+    `Cột "${header}": "${found}" không phải tỷ lệ phần trăm — nhập số, ví dụ 75 hoặc 75%.`,
+
+  notDate: (header: string, found: string): string =>
+    `Cột "${header}": "${found}" không phải ngày — ghi theo ngày/tháng/năm, ví dụ 15/3/2024.`,
+  missingYear: (header: string, found: string, example?: string): string =>
+    `Cột "${header}": "${found}" chưa có năm — ghi đủ ngày/tháng/năm${example ? `, ví dụ ${example}` : ''}.`,
+  badMonth: (header: string, found: string, month: string): string =>
+    `Cột "${header}": "${found}" không có tháng ${month} — ghi theo thứ tự ngày/tháng/năm, ví dụ 15/3/2024.`,
+  impossibleDate: (header: string, found: string, month: string, year: string, days: string): string =>
+    `Cột "${header}": "${found}" không phải ngày có thật — tháng ${month}/${year} chỉ có ${days} ngày.`,
+  dateOutOfRange: (header: string, found: string, min: string, max: string): string =>
+    `Cột "${header}": ngày ${found} nằm ngoài khoảng cho phép, từ ${min} đến ${max}.`,
+
+  notYesNo: (header: string, found: string): string =>
+    `Cột "${header}": "${found}" không rõ là có hay không — nhập Có hoặc Không.`,
+  notOption: (header: string, found: string, options: readonly string[]): string =>
+    `Cột "${header}": "${found}" không có trong danh sách — chọn một trong: ${options.join(', ')}.`,
+  notUrl: (header: string, found: string): string =>
+    `Cột "${header}": "${found}" không phải đường liên kết — dán liên kết đầy đủ, ví dụ https://drive.google.com/….`,
+  urlScheme: (header: string, found: string): string =>
+    `Cột "${header}": "${found}" không được chấp nhận — chỉ dùng liên kết bắt đầu bằng http:// hoặc https://.`,
+  notPhone: (header: string, found: string): string =>
+    `Cột "${header}": "${found}" không phải số điện thoại Việt Nam — nhập một số, ví dụ 0912 345 678 (di động) hoặc 0277 3851 234 (cố định).`,
+  notEmail: (header: string, found: string): string =>
+    `Cột "${header}": "${found}" không phải địa chỉ thư điện tử — ví dụ nguyenvana@thapmuoi.dongthap.gov.vn.`,
+
+  controlCharacter: (header: string, codePoint: string): string =>
+    `Cột "${header}": có ký tự điều khiển không nhìn thấy (${codePoint}) — xóa ô rồi nhập lại.`,
+  lineBreak: (header: string): string =>
+    `Cột "${header}": không được xuống dòng hoặc dùng phím Tab — viết liền trên một dòng.`,
+  tooLong: (header: string, length: string, max: string): string =>
+    `Cột "${header}": nội dung dài ${length} ký tự, vượt quá ${max} ký tự — rút gọn hoặc đưa vào tài liệu minh chứng.`,
+  brokenText: (header: string): string =>
+    `Cột "${header}": nội dung có ký tự hỏng, không đọc được — xóa ô rồi nhập lại.`,
+  unreadable: (header: string): string => `Cột "${header}": giá trị không đọc được — xóa ô rồi nhập lại.`,
+  spreadsheetError: (header: string, error: string, meaning: string): string =>
+    `Cột "${header}": ô đang báo lỗi ${error} (${meaning}) — sửa hoặc xóa công thức rồi nhập giá trị.`,
+} as const;
+
+/** Messages the command line prints for the coordinator. */
+export const cli = {
+  inactive: '(không còn trực thuộc)',
+  invalidOrganisationFile: (file: string) => `Tệp ${file} không hợp lệ:`,
+  unitCount: (n: number) => `Tổng cộng ${n} đơn vị.`,
+  unitsImported: (
+    orgName: string,
+    r: { created: string[]; updated: string[]; unchanged: string[]; retired: string[]; writes: number },
+  ) =>
+    `Đã nạp danh sách đơn vị của ${orgName}: ${r.created.length} thêm mới, ${r.updated.length} cập nhật, ` +
+    `${r.unchanged.length} không đổi, ${r.retired.length} thôi trực thuộc (${r.writes} lượt ghi Firestore).`,
+} as const;
+
+/** Messages about an organisation file the coordinator loads (units, groups, coordinator). */
+export const organisationFile = {
+  badUnitCode: 'mã đơn vị chỉ gồm 1–32 chữ cái không dấu, chữ số, dấu chấm, gạch ngang hoặc gạch dưới',
+  badOrganisationId: 'mã tổ chức chỉ gồm chữ thường không dấu, chữ số và dấu gạch ngang',
+  badEmail: 'không phải địa chỉ thư điện tử hợp lệ',
+  duplicateUnitCode: (code: string) => `mã đơn vị ${code} bị trùng`,
+  unknownGroup: (group: string) => `nhóm đơn vị "${group}" chưa được khai báo trong "groups"`,
+  unknownUnit: (code: string) => `không có đơn vị mã ${code}`,
+} as const;

@@ -1,17 +1,31 @@
 #!/usr/bin/env node
 /** The `theodoi` command line: registers each command; the commands themselves live in commands/. */
 import { Command } from 'commander';
+import { z } from 'zod';
 import { demoCommand } from './commands/demo.js';
 import { emulatorsCommand } from './commands/emulators.js';
 import { serveCommand } from './commands/serve.js';
+import { unitsCommand } from './commands/units.js';
 import { packageVersion } from '../../functions/src/version.js';
 
+// The coordinator reads validation errors of the files they give us: Vietnamese, like everything they read.
+z.config(z.locales.vi());
+
 const program = new Command('theodoi')
-  .description('Theo dõi thực hiện văn bản chỉ đạo qua Google Sheets (follow up directives through Google Sheets).')
+  .description(
+    'Theo dõi thực hiện văn bản chỉ đạo qua Google Sheets (follow up directives through Google Sheets).',
+  )
   .version(packageVersion())
   .showHelpAfterError()
   .addCommand(serveCommand())
   .addCommand(emulatorsCommand())
+  .addCommand(unitsCommand())
   .addCommand(demoCommand());
 
-await program.parseAsync(process.argv);
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  // Say what went wrong in one message; the stack only when asked for.
+  console.error(process.env.THEODOI_DEBUG ? error : `Lỗi: ${(error as Error).message}`);
+  process.exitCode = 1;
+}

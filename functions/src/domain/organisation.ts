@@ -1,5 +1,6 @@
 /** An organisation (province, district or commune People's Committee) and the units it directs. */
 import { z } from 'zod';
+import { organisationFile as msg } from '../messages.vi.js';
 
 /** The kinds of unit an organisation directs. */
 export const UNIT_KINDS = [
@@ -14,11 +15,11 @@ export const UNIT_KINDS = [
 /** One kind of unit. */
 export type UnitKind = (typeof UNIT_KINDS)[number];
 
-const email = z.email({ error: 'must be an e-mail address' });
+const email = z.email({ error: msg.badEmail });
 
 /** A unit: identified by its code, never by its name (names change and have spelling variants). */
 export const UnitSchema = z.strictObject({
-  code: z.string().regex(/^[A-Za-z0-9._-]{1,32}$/, 'must be 1–32 letters, digits, dot, dash or underscore'),
+  code: z.string().regex(/^[A-Za-z0-9._-]{1,32}$/, msg.badUnitCode),
   name: z.string().min(1),
   shortName: z.string().min(1).optional(),
   kind: z.enum(UNIT_KINDS),
@@ -44,7 +45,7 @@ export type UnitGroup = z.infer<typeof UnitGroupSchema>;
 /** An organisation and its units. */
 export const OrganisationSchema = z
   .strictObject({
-    id: z.string().regex(/^[a-z0-9-]{2,64}$/, 'must be lowercase letters, digits and dashes'),
+    id: z.string().regex(/^[a-z0-9-]{2,64}$/, msg.badOrganisationId),
     name: z.string().min(1),
     level: z.enum(['tinh', 'huyen', 'xa']),
     parent: z.string().optional(),
@@ -61,17 +62,17 @@ export const OrganisationSchema = z
         ctx.addIssue({
           code: 'custom',
           path: ['units', i, 'code'],
-          message: `duplicate unit code ${unit.code}`,
+          message: msg.duplicateUnitCode(unit.code),
         });
       seen.add(unit.code);
       if (!groups.has(unit.group))
-        ctx.addIssue({ code: 'custom', path: ['units', i, 'group'], message: `unknown group ${unit.group}` });
+        ctx.addIssue({ code: 'custom', path: ['units', i, 'group'], message: msg.unknownGroup(unit.group) });
     });
     if (!seen.has(org.coordinator.unitCode))
       ctx.addIssue({
         code: 'custom',
         path: ['coordinator', 'unitCode'],
-        message: `unknown unit ${org.coordinator.unitCode}`,
+        message: msg.unknownUnit(org.coordinator.unitCode),
       });
   });
 /** A validated organisation. */

@@ -4,13 +4,18 @@ import type { Config } from '../config.js';
 
 /** Opens (or reuses) the Admin SDK app for the configured project and returns its Firestore. */
 export async function openFirestore(config: Config): Promise<Firestore> {
-  const [{ getApps, initializeApp }, { getFirestore }] = await Promise.all([
+  const [{ getApps, initializeApp }, { getFirestore, initializeFirestore }] = await Promise.all([
     import('firebase-admin/app'),
     import('firebase-admin/firestore'),
   ]);
   const name = `theodoi-${config.projectId}`;
-  const app = getApps().find((a) => a.name === name) ?? initializeApp({ projectId: config.projectId }, name);
-  return getFirestore(app);
+  const existing = getApps().find((a) => a.name === name);
+  if (existing) return getFirestore(existing);
+  // gRPC transport (the default): preferRest's fallback client ignores the emulator's owner token.
+  const db = initializeFirestore(initializeApp({ projectId: config.projectId }, name));
+  // Optional fields are simply absent in our documents; let the SDK drop `undefined` instead of throwing.
+  db.settings({ ignoreUndefinedProperties: true });
+  return db;
 }
 
 /** Result of asking Firestore whether it answers. */

@@ -18,7 +18,10 @@ export function demoCommand(): Command {
         const { server, url } = await serveFunctions(0);
         try {
           console.log('3/3 Kiểm tra sức khỏe hệ thống…');
-          const health = (await (await fetch(`${url}/health`)).json()) as { message: string; version: string };
+          const health = (await (await fetch(`${url}/health`)).json()) as {
+            message: string;
+            version: string;
+          };
           console.log(`    ${health.message} (phiên bản ${health.version})`);
         } finally {
           server.close();

@@ -6,7 +6,11 @@ import { startFirestoreEmulator } from '../../emulators/firestore.js';
 export function emulatorsCommand(): Command {
   return new Command('emulators')
     .description('Start the Firestore emulator and print where it listens; runs until Ctrl+C.')
-    .option('--firestore-port <port>', 'Firestore emulator port (0 = free port)', process.env.FIRESTORE_EMULATOR_PORT ?? '0')
+    .option(
+      '--firestore-port <port>',
+      'Firestore emulator port (0 = free port)',
+      process.env.FIRESTORE_EMULATOR_PORT ?? '0',
+    )
     .action(async (opts: { firestorePort: string }) => {
       const firestore = await startFirestoreEmulator({ port: Number(opts.firestorePort) });
       console.log(`FIRESTORE_EMULATOR_HOST=${firestore.host}`);

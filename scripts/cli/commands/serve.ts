@@ -3,7 +3,10 @@ import { createServer, type Server } from 'node:http';
 import { Command, Option } from 'commander';
 
 /** Starts one HTTP server dispatching /<name>/… to the Functions Framework app of each function. */
-export async function serveFunctions(port: number, host = '127.0.0.1'): Promise<{ server: Server; url: string }> {
+export async function serveFunctions(
+  port: number,
+  host = '127.0.0.1',
+): Promise<{ server: Server; url: string }> {
   const [{ FUNCTION_NAMES }, { getTestServer }] = await Promise.all([
     import('../../../functions/src/index.js'),
     import('@google-cloud/functions-framework/testing'),

@@ -20,6 +20,8 @@ describe('parseOrganisation', () => {
   it('refuses duplicate codes and unknown groups, naming where', () => {
     const units = (thapMuoi.units as Record<string, unknown>[]).slice(0, 2);
     const bad = { ...thapMuoi, units: [units[0], { ...units[1], code: units[0]!.code, group: 'nowhere' }] };
-    expect(() => parseOrganisation(bad)).toThrow(/duplicate unit code VP[\s\S]*unknown group nowhere/);
+    expect(() => parseOrganisation(bad)).toThrow(
+      /mã đơn vị VP bị trùng[\s\S]*nhóm đơn vị .*nowhere.* chưa được khai báo/,
+    );
   });
 });

@@ -1,0 +1,91 @@
+/** The Firestore adapter for organisations and their units: import from a file, list. */
+import type { Firestore } from 'firebase-admin/firestore';
+import { z } from 'zod';
+import { UnitSchema, type Organisation, type Unit } from '../domain/organisation.js';
+
+const ORGANISATIONS = 'organisations';
+const UNITS = 'units';
+/** Firestore allows at most 500 writes in one batch. */
+export const MAX_BATCH_WRITES = 500;
+
+const StoredUnitSchema = UnitSchema.extend({ active: z.boolean() }).loose();
+/** A unit as stored: the unit plus whether it is still part of the organisation. */
+export type StoredUnit = Unit & { active: boolean };
+
+/** What an import changed. */
+export interface ImportResult {
+  created: string[];
+  updated: string[];
+  unchanged: string[];
+  /** Units no longer in the file: kept (reports refer to them) but marked inactive. */
+  retired: string[];
+  writes: number;
+}
+
+/** Writes the organisation and its units, touching only what changed; units missing from the file are retired. */
+export async function importOrganisation(db: Firestore, org: Organisation, now: Date): Promise<ImportResult> {
+  const orgRef = db.collection(ORGANISATIONS).doc(org.id);
+  const [orgSnap, unitSnaps] = await Promise.all([orgRef.get(), orgRef.collection(UNITS).get()]);
+  const stored = new Map(unitSnaps.docs.map((d) => [d.id, d.data()]));
+  const result: ImportResult = { created: [], updated: [], unchanged: [], retired: [], writes: 0 };
+  const writes: { ref: FirebaseFirestore.DocumentReference; data: Record<string, unknown> }[] = [];
+
+  const { units, ...orgFields } = org;
+  const orgData = { ...orgFields, unitCount: units.length };
+  if (!orgSnap.exists || !sameFields(orgSnap.data() ?? {}, orgData)) {
+    writes.push({ ref: orgRef, data: { ...orgData, updatedAt: now } });
+  }
+  for (const unit of units) {
+    const data = { ...unit, active: true };
+    const before = stored.get(unit.code);
+    stored.delete(unit.code);
+    if (before && sameFields(before, data)) {
+      result.unchanged.push(unit.code);
+      continue;
+    }
+    (before ? result.updated : result.created).push(unit.code);
+    writes.push({ ref: orgRef.collection(UNITS).doc(unit.code), data: { ...data, updatedAt: now } });
+  }
+  for (const [code, before] of stored) {
+    if (before.active === false) continue;
+    result.retired.push(code);
+    writes.push({
+      ref: orgRef.collection(UNITS).doc(code),
+      data: { ...before, active: false, updatedAt: now },
+    });
+  }
+  for (let i = 0; i < writes.length; i += MAX_BATCH_WRITES) {
+    const batch = db.batch();
+    for (const w of writes.slice(i, i + MAX_BATCH_WRITES)) batch.set(w.ref, w.data);
+    await batch.commit();
+  }
+  result.writes = writes.length;
+  return result;
+}
+
+/** The organisation's units, validated, ordered by group then code; inactive ones only when asked. */
+export async function listUnits(
+  db: Firestore,
+  orgId: string,
+  options: { includeInactive?: boolean } = {},
+): Promise<StoredUnit[]> {
+  const snap = await db.collection(ORGANISATIONS).doc(orgId).collection(UNITS).get();
+  return snap.docs
+    .map((d) => StoredUnitSchema.parse(d.data()) as StoredUnit)
+    .filter((u) => options.includeInactive || u.active)
+    .sort((a, b) => a.group.localeCompare(b.group) || a.code.localeCompare(b.code, 'en', { numeric: true }));
+}
+
+/** Compares the fields of `next` with `before`, ignoring bookkeeping fields. */
+function sameFields(before: Record<string, unknown>, next: Record<string, unknown>): boolean {
+  const strip = ({ updatedAt: _u, ...rest }: Record<string, unknown>) => rest;
+  return canonical(strip(before)) === canonical(strip(next));
+}
+
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_k, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b)))
+      : v,
+  );
+}
