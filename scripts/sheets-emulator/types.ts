@@ -32,6 +32,10 @@ export interface PermissionRecord {
   type: 'user' | 'group' | 'domain' | 'anyone';
   role: 'owner' | 'organizer' | 'fileOrganizer' | 'writer' | 'commenter' | 'reader';
   emailAddress?: string;
+  /** For type 'domain': the domain whose users get the role. */
+  domain?: string;
+  /** For 'domain'/'anyone': whether the file shows up in searches (false = "anyone with the link"). */
+  allowFileDiscovery?: boolean;
 }
 
 /**
@@ -51,7 +55,10 @@ export class GoogleApiError extends Error {
     readonly code: number,
     readonly status: string,
     message: string,
-    readonly extra: { errors?: { message: string; domain: string; reason: string }[]; headers?: Record<string, string> } = {},
+    readonly extra: {
+      errors?: { message: string; domain: string; reason: string }[];
+      headers?: Record<string, string>;
+    } = {},
   ) {
     super(message);
     this.name = 'GoogleApiError';
@@ -95,7 +102,10 @@ export interface EmulatorContext {
   assertCanWrite(file: FileRecord, caller: Identity): void;
   /** Registers a new spreadsheet file owned by caller (spreadsheets.create). */
   createSpreadsheetFile(model: SpreadsheetModel, caller: Identity): FileRecord;
-  /** Records an edit: bumps modifiedTime/version, notifies watchers, schedules persistence. */
+  /**
+   * Records an edit: bumps modifiedTime/version, notifies watchers, schedules persistence. A changed
+   * `spreadsheet.properties.title` is copied to Drive's `name` here (that is how a title edit renames the file).
+   */
   touch(file: FileRecord): void;
   /** Current time (injectable for tests). */
   now(): Date;

@@ -1,0 +1,55 @@
+/** The EmulatorContext the shell gives the Sheets half: file lookup, access checks, creation and edits. */
+import { sheetsNotFound, sheetsPermissionDenied } from './contract/errors.js';
+import { canRead, canWrite } from './drive/access.js';
+import type { DriveStore } from './drive/store.js';
+import { MIME } from './drive/store.js';
+import type { EmulatorContext, FileRecord, Identity, SpreadsheetModel } from './types.js';
+
+/** Builds the context over Drive's store; `onEdit` runs after every recorded edit (persistence). */
+export function createContext(store: DriveStore, now: () => Date, onEdit: () => void): EmulatorContext {
+  return {
+    getSpreadsheetFile(spreadsheetId: string, caller: Identity): FileRecord {
+      const file = store.files.get(spreadsheetId);
+      if (!file?.spreadsheet || file.mimeType !== MIME.spreadsheet) throw sheetsNotFound();
+      if (!canRead(file, caller.email)) throw sheetsPermissionDenied();
+      return file;
+    },
+    assertCanWrite(file: FileRecord, caller: Identity): void {
+      if (!canWrite(file, caller.email)) throw sheetsPermissionDenied();
+    },
+    createSpreadsheetFile(model: SpreadsheetModel, caller: Identity): FileRecord {
+      if (store.files.has(model.spreadsheetId))
+        throw new Error(`spreadsheet id ${model.spreadsheetId} is taken`);
+      const t = store.stamp();
+      const file: FileRecord = {
+        id: model.spreadsheetId,
+        name: model.properties.title ?? 'Untitled spreadsheet',
+        mimeType: MIME.spreadsheet,
+        createdTime: t,
+        modifiedTime: t,
+        version: 1,
+        trashed: false,
+        ownerEmail: caller.email,
+        permissions: [],
+        parents: [store.rootId(caller.email)],
+        spreadsheet: model,
+      };
+      store.insert(file);
+      onEdit();
+      return file;
+    },
+    touch(file: FileRecord): void {
+      const title = file.spreadsheet?.properties.title;
+      const renamed = typeof title === 'string' && title !== file.name;
+      if (renamed) file.name = title;
+      store.record(
+        file,
+        { state: 'update', changed: renamed ? ['content', 'properties'] : ['content'] },
+        [],
+        true,
+      );
+      onEdit();
+    },
+    now,
+  };
+}

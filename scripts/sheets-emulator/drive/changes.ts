@@ -1,0 +1,58 @@
+/** Drive changes.getStartPageToken and changes.list (latest change per file, paged, removals included). */
+import { invalidArgument } from '../contract/errors.js';
+import { canRead } from './access.js';
+import type { DriveCall, DriveDeps, DriveResult } from './call.js';
+import { flag, one } from './call.js';
+import { pageSize } from './files.js';
+import { fileResource } from './resource.js';
+import type { ChangeRecord } from './store.js';
+
+/** changes.getStartPageToken */
+export function getStartPageToken(_call: DriveCall, deps: DriveDeps): DriveResult {
+  return { body: { kind: 'drive#startPageToken', startPageToken: String(deps.store.nextChangeId) } };
+}
+
+/** changes.list */
+export function list(call: DriveCall, deps: DriveDeps): DriveResult {
+  const email = call.caller.email;
+  const token = one(call.query, 'pageToken') ?? '';
+  const from = Number(token);
+  if (!/^\d+$/.test(token) || from < 1 || from > deps.store.nextChangeId) {
+    throw invalidArgument('drive', 'Invalid Value', 'pageToken');
+  }
+  const size = pageSize(one(call.query, 'pageSize'), 100, 1000);
+  const includeRemoved = flag(call.query, 'includeRemoved', true);
+  const latest = new Map<string, ChangeRecord>();
+  for (const change of deps.store.changes) {
+    if (change.id < from || !change.audience.includes(email)) continue;
+    latest.delete(change.fileId);
+    latest.set(change.fileId, change);
+  }
+  const entries = [...latest.values()]
+    .sort((a, b) => a.id - b.id)
+    .map((change) => {
+      const file = deps.store.files.get(change.fileId);
+      const visible = file !== undefined && canRead(file, email);
+      return { change, file: visible ? file : undefined };
+    })
+    .filter((e) => includeRemoved || e.file !== undefined);
+  const page = entries.slice(0, size);
+  const following = entries[size];
+  return {
+    body: {
+      kind: 'drive#changeList',
+      changes: page.map(({ change, file }) => ({
+        kind: 'drive#change',
+        changeType: 'file',
+        type: 'file',
+        fileId: change.fileId,
+        time: change.time,
+        removed: file === undefined,
+        ...(file ? { file: fileResource(file, email) } : {}),
+      })),
+      ...(following
+        ? { nextPageToken: String(following.change.id) }
+        : { newStartPageToken: String(deps.store.nextChangeId) }),
+    },
+  };
+}

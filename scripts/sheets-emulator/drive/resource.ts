@@ -1,0 +1,113 @@
+/** Drive's JSON views of files and permissions (before schema filtering and `fields`). */
+import type { FileRecord, PermissionRecord } from '../types.js';
+import { canWrite, roleOf } from './access.js';
+import { MIME, userPermissionId } from './store.js';
+
+/** Drive's default `fields` per response, used when the request has no `fields` parameter. */
+export const DEFAULT_FIELDS = {
+  file: 'kind,id,name,mimeType',
+  fileList: 'kind,incompleteSearch,nextPageToken,files(kind,id,name,mimeType)',
+  permission: 'kind,id,type,role',
+  permissionList:
+    'kind,nextPageToken,permissions(kind,id,type,emailAddress,role,domain,allowFileDiscovery,deleted,pendingOwner)',
+  changeList:
+    'kind,nextPageToken,newStartPageToken,changes(kind,changeType,type,time,removed,fileId,file(kind,id,name,mimeType))',
+} as const;
+
+function displayName(email: string): string {
+  return email.split('@')[0] ?? email;
+}
+
+/** A Drive `User`. */
+export function userResource(email: string, caller: string): Record<string, unknown> {
+  return {
+    kind: 'drive#user',
+    displayName: displayName(email),
+    emailAddress: email,
+    me: email === caller,
+    permissionId: userPermissionId(email),
+  };
+}
+
+/** The owner's permission, which Drive lists with the others. */
+export function ownerPermission(file: FileRecord): PermissionRecord {
+  return {
+    id: userPermissionId(file.ownerEmail),
+    type: 'user',
+    role: 'owner',
+    emailAddress: file.ownerEmail,
+  };
+}
+
+/** A Drive `Permission`. */
+export function permissionResource(p: PermissionRecord): Record<string, unknown> {
+  return {
+    kind: 'drive#permission',
+    id: p.id,
+    type: p.type,
+    role: p.role,
+    ...(p.emailAddress ? { emailAddress: p.emailAddress, displayName: displayName(p.emailAddress) } : {}),
+    ...(p.domain ? { domain: p.domain } : {}),
+    ...(p.allowFileDiscovery !== undefined ? { allowFileDiscovery: p.allowFileDiscovery } : {}),
+    deleted: false,
+    pendingOwner: false,
+  };
+}
+
+/** The link people open in a browser. */
+export function webViewLink(file: FileRecord): string {
+  if (file.mimeType === MIME.spreadsheet)
+    return `https://docs.google.com/spreadsheets/d/${file.id}/edit?usp=drivesdk`;
+  if (file.mimeType === MIME.folder) return `https://drive.google.com/drive/folders/${file.id}`;
+  return `https://drive.google.com/file/d/${file.id}/view?usp=drivesdk`;
+}
+
+/** A Drive `File` as `caller` sees it. */
+export function fileResource(file: FileRecord, caller: string): Record<string, unknown> {
+  const writer = canWrite(file, caller);
+  const owner = roleOf(file, caller) === 'owner';
+  const permissions = [ownerPermission(file), ...file.permissions];
+  return {
+    kind: 'drive#file',
+    id: file.id,
+    name: file.name,
+    mimeType: file.mimeType,
+    starred: false,
+    trashed: file.trashed,
+    explicitlyTrashed: file.trashed,
+    parents: file.parents,
+    spaces: ['drive'],
+    version: String(file.version),
+    webViewLink: webViewLink(file),
+    iconLink: `https://drive-thirdparty.googleusercontent.com/16/type/${file.mimeType}`,
+    hasThumbnail: false,
+    viewedByMe: false,
+    createdTime: file.createdTime,
+    modifiedTime: file.modifiedTime,
+    modifiedByMe: false,
+    owners: [userResource(file.ownerEmail, caller)],
+    shared: file.permissions.length > 0,
+    ownedByMe: owner,
+    writersCanShare: true,
+    viewersCanCopyContent: true,
+    copyRequiresWriterPermission: false,
+    isAppAuthorized: false,
+    ...(writer ? { permissions: permissions.map(permissionResource) } : {}),
+    permissionIds: permissions.map((p) => p.id),
+    quotaBytesUsed: '0',
+    capabilities: {
+      canEdit: writer,
+      canCopy: file.mimeType !== MIME.folder,
+      canComment: writer || roleOf(file, caller) === 'commenter',
+      canShare: writer,
+      canRename: writer,
+      canTrash: owner,
+      canDelete: owner,
+      canUntrash: owner,
+      canAddChildren: writer && file.mimeType === MIME.folder,
+      canListChildren: file.mimeType === MIME.folder,
+      canDownload: true,
+      canReadRevisions: writer,
+    },
+  };
+}

@@ -1,0 +1,57 @@
+/** CLI entry: `tsx scripts/sheets-emulator/main.ts --port P --data-dir D [--quotas google] [--verbose]`. */
+import { parseArgs } from 'node:util';
+import type { StartOptions } from './server.js';
+import { start } from './server.js';
+
+/** Parses argv and env (SHEETS_EMULATOR_PORT, SHEETS_EMULATOR_QUOTAS, SHEETS_EMULATOR_DATA_DIR). */
+export function parseOptions(argv: string[], env: NodeJS.ProcessEnv): StartOptions & { verbose: boolean } {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      port: { type: 'string' },
+      'data-dir': { type: 'string' },
+      host: { type: 'string' },
+      quotas: { type: 'string' },
+      'service-account': { type: 'string' },
+      verbose: { type: 'boolean', default: false },
+    },
+    strict: true,
+  });
+  const portText = values.port ?? env.SHEETS_EMULATOR_PORT ?? '0';
+  const port = Number(portText);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`--port: not a port number: ${portText}`);
+  const quotas = values.quotas ?? env.SHEETS_EMULATOR_QUOTAS ?? 'off';
+  if (quotas !== 'google' && quotas !== 'off')
+    throw new Error(`--quotas: expected google or off, got ${quotas}`);
+  const dataDir = values['data-dir'] ?? env.SHEETS_EMULATOR_DATA_DIR;
+  return {
+    port,
+    quotas,
+    host: values.host ?? '127.0.0.1',
+    verbose: values.verbose ?? false,
+    ...(dataDir ? { dataDir } : {}),
+    ...(values['service-account'] ? { serviceAccountEmail: values['service-account'] } : {}),
+  };
+}
+
+async function main(): Promise<void> {
+  const { verbose, ...options } = parseOptions(process.argv.slice(2), process.env);
+  const server = await start({
+    ...options,
+    log: (line) => {
+      if (verbose) process.stderr.write(`${line}\n`);
+    },
+  });
+  process.stdout.write(`SHEETS_EMULATOR_URL=${server.url}\n`);
+  const shutdown = () => {
+    void server.stop().then(() => process.exit(0));
+  };
+  process.once('SIGINT', shutdown);
+  process.once('SIGTERM', shutdown);
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`sheets emulator: ${err instanceof Error ? err.message : String(err)}\n`);
+  process.exit(1);
+});

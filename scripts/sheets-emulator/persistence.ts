@@ -1,0 +1,58 @@
+/** Saves the emulator's state to `<dataDir>/state.json` atomically (temp file + rename), debounced. */
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { SavedDrive } from './drive/store.js';
+
+/** Everything that survives a restart. */
+export interface SavedState {
+  format: 1;
+  drive: SavedDrive;
+  tokens: Record<string, string>;
+}
+
+/** Debounced, atomic writes of one state file. */
+export class Persistence {
+  private timer: NodeJS.Timeout | undefined;
+  private readonly file: string;
+
+  constructor(
+    dir: string,
+    private readonly snapshot: () => SavedState,
+    private readonly debounceMs: number,
+  ) {
+    mkdirSync(dir, { recursive: true });
+    this.file = join(dir, 'state.json');
+  }
+
+  /** The saved state, or undefined on first start. */
+  load(): SavedState | undefined {
+    if (!existsSync(this.file)) return undefined;
+    const parsed = JSON.parse(readFileSync(this.file, 'utf8')) as SavedState;
+    if (parsed.format !== 1) throw new Error(`${this.file}: unknown state format ${String(parsed.format)}`);
+    return parsed;
+  }
+
+  /** Asks for a save soon; many edits in a burst make one write. */
+  schedule(): void {
+    if (this.timer) return;
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      this.write();
+    }, this.debounceMs);
+    this.timer.unref();
+  }
+
+  /** Writes now if a save is pending (on stop). */
+  flush(): void {
+    if (!this.timer) return;
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    this.write();
+  }
+
+  private write(): void {
+    const tmp = `${this.file}.${process.pid}.tmp`;
+    writeFileSync(tmp, JSON.stringify(this.snapshot()));
+    renameSync(tmp, this.file);
+  }
+}

@@ -1,0 +1,469 @@
+/** The emulator's HTTP server: one port for Sheets v4, Drive v3 and the /__emulator admin endpoints. */
+import { createServer } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createContext } from './context.js';
+import { validateBody } from './contract/body.js';
+import type { Contracts, LoadedApi, MethodSpec } from './contract/discovery.js';
+import { loadContracts, referenceDir } from './contract/discovery.js';
+import type { ApiName } from './contract/errors.js';
+import {
+  internalError,
+  invalidApiKey,
+  invalidArgument,
+  noSuchMethod,
+  notImplemented,
+  unauthenticated,
+  unregisteredCaller,
+  wireBody,
+} from './contract/errors.js';
+import { validateQuery } from './contract/params.js';
+import { applyMask, compileMask, filterResponse } from './contract/response.js';
+import type { CounterSnapshot } from './counters.js';
+import { Counters } from './counters.js';
+import type { DriveDeps } from './drive/call.js';
+import { driveMethod, routeDrive } from './drive/index.js';
+import type { DeliveryRecord } from './drive/notifier.js';
+import { Notifier } from './drive/notifier.js';
+import { DEFAULT_FIELDS } from './drive/resource.js';
+import { DriveStore } from './drive/store.js';
+import type { FaultRule } from './faults.js';
+import { checkFaultRule, Faults } from './faults.js';
+import { DEFAULT_SERVICE_ACCOUNT, readCredential, TokenStore } from './identity.js';
+import { Persistence } from './persistence.js';
+import type { QuotaLimits } from './quotas.js';
+import { GOOGLE_SHEETS_LIMITS, QuotaTracker } from './quotas.js';
+import type { EmulatorContext, Identity, SheetsHandler } from './types.js';
+import { GoogleApiError } from './types.js';
+
+/** Options of start(). */
+export interface StartOptions {
+  /** Port to listen on; 0 (default) picks a free one. */
+  port?: number;
+  /** Interface to bind (default 127.0.0.1). */
+  host?: string;
+  /** Persist state here (state.json); in memory when omitted. */
+  dataDir?: string;
+  /** 'google' enforces Sheets' per-minute read/write quotas (or give custom limits); 'off' by default. */
+  quotas?: 'google' | 'off' | QuotaLimits;
+  /** The project's service account e-mail (default theodoi@theodoi-local.iam.gserviceaccount.com). */
+  serviceAccountEmail?: string;
+  /** The Sheets half; defaults to ./sheets/index.js. */
+  sheets?: SheetsHandler;
+  /** Clock (tests freeze or advance it). */
+  now?: () => Date;
+  /** Project number in quota messages (default 1234567890). */
+  projectNumber?: string;
+  /** Folder with the discovery documents (default: see contract/discovery.ts). */
+  referenceDir?: string;
+  /** Receives one line per request and per internal error; silent by default. */
+  log?: (line: string) => void;
+  /** Push delivery tuning: retries on 5xx/network errors, first backoff, per-attempt timeout. */
+  notifications?: { retries?: number; retryBaseMs?: number; timeoutMs?: number };
+  /** Debounce of state writes when dataDir is set (default 100 ms). */
+  persistDebounceMs?: number;
+}
+
+/** A running emulator. */
+export interface EmulatorServer {
+  /** Base URL, e.g. http://127.0.0.1:41234 — give it to the clients as rootUrl. */
+  url: string;
+  port: number;
+  /** The default owner identity. */
+  serviceAccountEmail: string;
+  /** Mints a bearer token for `email` (default: the service account). */
+  mintToken(email?: string): string;
+  /** Request counts per discovery method id. */
+  counters(): CounterSnapshot;
+  /** Zeroes the counters (and the quota buckets). */
+  resetCounters(): void;
+  /** Adds a fault rule. */
+  addFault(rule: FaultRule): void;
+  /** Active fault rules. */
+  faults(): FaultRule[];
+  /** Removes every fault rule. */
+  clearFaults(): void;
+  /** Push-notification deliveries so far. */
+  deliveries(): DeliveryRecord[];
+  /** Resolves when all queued push notifications have been delivered (or given up). */
+  notificationsIdle(): Promise<void>;
+  /** Deletes all files, changes and channels (tokens stay valid). */
+  wipe(): void;
+  /** Internal errors (bugs) caught while serving, newest last. */
+  internalErrors(): string[];
+  /** The context handed to the Sheets half (for tests that seed data directly). */
+  context: EmulatorContext;
+  /** Writes pending state, stops notifications and closes the server. */
+  stop(): Promise<void>;
+}
+
+type Routed = { api: LoadedApi; method: MethodSpec; params: Record<string, string>; upload: boolean };
+
+const MAX_BODY = 64 * 1024 * 1024;
+
+async function defaultSheetsHandler(): Promise<SheetsHandler> {
+  const spec = './sheets/index.js';
+  const mod = (await import(spec)) as { sheetsHandler?: SheetsHandler };
+  if (!mod.sheetsHandler)
+    throw new Error('scripts/sheets-emulator/sheets/index.ts does not export sheetsHandler');
+  return mod.sheetsHandler;
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY) {
+        reject(new GoogleApiError(413, 'INVALID_ARGUMENT', 'Request payload size exceeds the limit.'));
+        req.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+function sendJson(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  pretty: boolean,
+  headers: Record<string, string> = {},
+): void {
+  const text = JSON.stringify(body, null, pretty ? 2 : undefined);
+  res.writeHead(status, {
+    'Content-Type': 'application/json; charset=UTF-8',
+    'Content-Length': Buffer.byteLength(text),
+    Vary: 'Origin, X-Origin, Referer',
+    ...headers,
+  });
+  res.end(text);
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/** Starts the emulator. */
+export async function start(options: StartOptions = {}): Promise<EmulatorServer> {
+  const host = options.host ?? '127.0.0.1';
+  const now = options.now ?? (() => new Date());
+  const log = options.log ?? (() => undefined);
+  const projectNumber = options.projectNumber ?? '1234567890';
+  const serviceAccountEmail = (options.serviceAccountEmail ?? DEFAULT_SERVICE_ACCOUNT).toLowerCase();
+  const contracts: Contracts = loadContracts(options.referenceDir ?? referenceDir());
+  const sheets = options.sheets ?? (await defaultSheetsHandler());
+
+  const store = new DriveStore(now);
+  const tokens = new TokenStore();
+  const counters = new Counters();
+  const faults = new Faults(projectNumber);
+  const limits =
+    options.quotas === undefined || options.quotas === 'off'
+      ? undefined
+      : options.quotas === 'google'
+        ? GOOGLE_SHEETS_LIMITS
+        : options.quotas;
+  const quotas = limits ? new QuotaTracker(limits, projectNumber) : undefined;
+  const notifier = new Notifier(store, now, {
+    retries: options.notifications?.retries ?? 3,
+    retryBaseMs: options.notifications?.retryBaseMs ?? 250,
+    timeoutMs: options.notifications?.timeoutMs ?? 5000,
+  });
+  const internalErrors: string[] = [];
+
+  const persistence = options.dataDir
+    ? new Persistence(
+        options.dataDir,
+        () => ({ format: 1, drive: store.save(), tokens: tokens.toJSON() }),
+        options.persistDebounceMs ?? 100,
+      )
+    : undefined;
+  const saved = persistence?.load();
+  if (saved) {
+    store.load(saved.drive);
+    tokens.load(saved.tokens);
+  }
+  const persist = () => persistence?.schedule();
+  store.onEvent(persist);
+
+  const context = createContext(store, now, persist);
+  let baseUrl = '';
+  const deps: DriveDeps = { store, sheets, notifier, baseUrl: () => baseUrl, now, projectNumber };
+
+  function route(httpMethod: string, rawPath: string): Routed | null {
+    if (rawPath.startsWith('/v4/')) {
+      const r = sheets.route(httpMethod, rawPath);
+      if (!r) return null;
+      const method = contracts.sheets.methods.get(r.methodId);
+      if (!method) throw new Error(`sheets.route returned unknown method id ${r.methodId}`);
+      return { api: contracts.sheets, method, params: r.params, upload: false };
+    }
+    for (const [prefix, upload] of [
+      ['/drive/v3/', false],
+      ['/upload/drive/v3/', true],
+      ['/resumable/upload/drive/v3/', true],
+    ] as const) {
+      if (rawPath.startsWith(prefix)) {
+        const r = routeDrive(contracts.drive, httpMethod, rawPath.slice(prefix.length));
+        return r ? { api: contracts.drive, method: r.method, params: r.params, upload } : null;
+      }
+    }
+    return null;
+  }
+
+  function identify(api: ApiName, req: IncomingMessage, search: URLSearchParams): Identity {
+    const credential = readCredential(req.headers.authorization, search);
+    if (credential.kind === 'none') throw unregisteredCaller(api);
+    if (credential.kind === 'key') throw invalidApiKey();
+    const identity = tokens.lookup(credential.token);
+    if (!identity) throw unauthenticated(api);
+    return identity;
+  }
+
+  function parseJson(api: ApiName, text: string): unknown {
+    if (text.trim() === '') return {};
+    try {
+      return JSON.parse(text) as unknown;
+    } catch (err) {
+      const detail = err instanceof Error ? err.message : String(err);
+      throw invalidArgument(api, `Invalid JSON payload received. ${detail}`);
+    }
+  }
+
+  async function serveApi(
+    req: IncomingMessage,
+    res: ServerResponse,
+    url: URL,
+    rawPath: string,
+  ): Promise<void> {
+    const httpMethod = req.method ?? 'GET';
+    const pretty = url.searchParams.get('prettyPrint') !== 'false';
+    let methodId = '';
+    let apiName: ApiName = rawPath.startsWith('/v4/') ? 'sheets' : 'drive';
+    try {
+      const routed = route(httpMethod, rawPath);
+      if (!routed) throw noSuchMethod(`${httpMethod} ${rawPath}`);
+      const { api, method, params } = routed;
+      methodId = method.id;
+      apiName = api.name;
+      counters.hit(methodId);
+      const fault = faults.draw(methodId);
+      if (fault.latencyMs > 0) await sleep(fault.latencyMs);
+      if (fault.error) throw fault.error;
+      const caller = identify(api.name, req, url.searchParams);
+      if (routed.upload) throw notImplemented('Uploading file content (media upload)');
+      quotas?.charge(methodId, caller.email, now());
+      const query = validateQuery(api, method, url.searchParams);
+      const alt = query.alt;
+      if (alt === 'proto') throw notImplemented('alt=proto');
+      if (query.callback !== undefined) throw notImplemented('JSONP callbacks');
+      const text = await readBody(req);
+      const body = method.request
+        ? validateBody(api, method.request.$ref, parseJson(api.name, text))
+        : undefined;
+      let result: unknown;
+      if (api.name === 'sheets') {
+        result = sheets.handle({ methodId, params, query, body, caller }, context);
+      } else {
+        result = driveMethod(methodId)({ methodId, params, query, body, caller }, deps).body;
+      }
+      if (httpMethod !== 'GET') persist();
+      const responseRef = method.response?.$ref;
+      if (!responseRef || result === undefined) {
+        res.writeHead(204, { Vary: 'Origin, X-Origin, Referer' });
+        res.end();
+        log(`${httpMethod} ${rawPath} → 204 ${methodId}`);
+        return;
+      }
+      let out = filterResponse(api, responseRef, result);
+      const fields =
+        typeof query.fields === 'string'
+          ? query.fields
+          : api.name === 'drive'
+            ? defaultFields(responseRef)
+            : undefined;
+      if (fields !== undefined) out = applyMask(out, compileMask(api, responseRef, fields));
+      sendJson(res, 200, out, pretty);
+      log(`${httpMethod} ${rawPath} → 200 ${methodId}`);
+    } catch (err) {
+      let error: GoogleApiError;
+      if (err instanceof GoogleApiError) {
+        error = err;
+      } else {
+        const detail = err instanceof Error ? (err.stack ?? err.message) : String(err);
+        internalErrors.push(`${httpMethod} ${rawPath}: ${detail}`);
+        log(`internal error on ${httpMethod} ${rawPath}: ${detail}`);
+        error = internalError();
+      }
+      if (methodId) counters.failed(methodId);
+      log(`${httpMethod} ${rawPath} → ${error.code} ${methodId || apiName}: ${error.message}`);
+      sendJson(res, error.code, wireBody(error), pretty, error.extra.headers ?? {});
+    }
+  }
+
+  async function serveAdmin(
+    req: IncomingMessage,
+    res: ServerResponse,
+    url: URL,
+    rawPath: string,
+  ): Promise<void> {
+    const m = req.method ?? 'GET';
+    const ok = (body: unknown) => sendJson(res, 200, body, true);
+    const bad = (code: number, message: string) =>
+      sendJson(
+        res,
+        code,
+        { error: { code, message, status: code === 404 ? 'NOT_FOUND' : 'INVALID_ARGUMENT' } },
+        true,
+      );
+    const text = await readBody(req);
+    const json = (): unknown => (text.trim() === '' ? {} : (JSON.parse(text) as unknown));
+    switch (`${m} ${rawPath}`) {
+      case 'GET /__emulator/health':
+        return ok({ ok: true, url: baseUrl, serviceAccountEmail });
+      case 'GET /__emulator/token':
+      case 'POST /__emulator/token': {
+        const email = (url.searchParams.get('email') ?? serviceAccountEmail).trim().toLowerCase();
+        if (!/^[^@\s]+@[^@\s]+$/.test(email)) return bad(400, `not an e-mail address: ${email}`);
+        return ok({ email, token: tokens.mint(email), tokenType: 'Bearer' });
+      }
+      case 'GET /__emulator/counters':
+        return ok(counters.snapshot());
+      case 'POST /__emulator/reset':
+        counters.reset();
+        quotas?.reset();
+        return ok({ ok: true });
+      case 'POST /__emulator/wipe':
+        wipe();
+        return ok({ ok: true });
+      case 'GET /__emulator/faults':
+        return ok({ faults: faults.list() });
+      case 'DELETE /__emulator/faults':
+        faults.clear();
+        return ok({ ok: true });
+      case 'POST /__emulator/faults': {
+        let rules: unknown;
+        try {
+          rules = json();
+        } catch {
+          return bad(400, 'the body is not JSON');
+        }
+        const list = Array.isArray(rules) ? rules : [rules];
+        for (const rule of list) {
+          const problem = checkFaultRule(rule);
+          if (problem) return bad(400, problem);
+        }
+        for (const rule of list) faults.add(rule as FaultRule);
+        return ok({ faults: faults.list() });
+      }
+      case 'GET /__emulator/notifications':
+        if (url.searchParams.get('idle') === 'true') await notifier.idle();
+        return ok({ deliveries: notifier.deliveries() });
+      case 'DELETE /__emulator/notifications':
+        notifier.clearLog();
+        return ok({ ok: true });
+      case 'GET /__emulator/errors':
+        return ok({ errors: internalErrors });
+      case 'GET /__emulator/files':
+        return ok({
+          files: [...store.files.values()].map((f) => ({
+            id: f.id,
+            name: f.name,
+            mimeType: f.mimeType,
+            owner: f.ownerEmail,
+            version: f.version,
+            modifiedTime: f.modifiedTime,
+            trashed: f.trashed,
+            permissions: f.permissions,
+          })),
+        });
+      default:
+        return bad(404, `no admin endpoint ${m} ${rawPath}; see scripts/sheets-emulator/README.md`);
+    }
+  }
+
+  function wipe(): void {
+    store.wipe();
+    counters.reset();
+    quotas?.reset();
+    faults.clear();
+    notifier.clearLog();
+    persist();
+  }
+
+  const server = createServer((req, res) => {
+    const rawUrl = req.url ?? '/';
+    const rawPath = rawUrl.split('?')[0] ?? '/';
+    const url = new URL(rawUrl, 'http://emulator.invalid');
+    const work = rawPath.startsWith('/__emulator/')
+      ? serveAdmin(req, res, url, rawPath)
+      : serveApi(req, res, url, rawPath);
+    work.catch((err: unknown) => {
+      internalErrors.push(`${req.method ?? ''} ${rawPath}: ${String(err)}`);
+      if (!res.headersSent) sendJson(res, 500, internalError().toBody(), true);
+      else res.destroy();
+    });
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const port = (server.address() as AddressInfo).port;
+  baseUrl = `http://${host}:${port}`;
+
+  return {
+    url: baseUrl,
+    port,
+    serviceAccountEmail,
+    mintToken: (email = serviceAccountEmail) => tokens.mint(email),
+    counters: () => counters.snapshot(),
+    resetCounters: () => {
+      counters.reset();
+      quotas?.reset();
+    },
+    addFault: (rule) => {
+      const problem = checkFaultRule(rule);
+      if (problem) throw new Error(`bad fault rule: ${problem}`);
+      faults.add(rule);
+    },
+    faults: () => faults.list(),
+    clearFaults: () => faults.clear(),
+    deliveries: () => notifier.deliveries(),
+    notificationsIdle: () => notifier.idle(),
+    wipe,
+    internalErrors: () => [...internalErrors],
+    context,
+    stop: async () => {
+      notifier.close();
+      persistence?.flush();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+function defaultFields(responseRef: string): string | undefined {
+  switch (responseRef) {
+    case 'File':
+      return DEFAULT_FIELDS.file;
+    case 'FileList':
+      return DEFAULT_FIELDS.fileList;
+    case 'Permission':
+      return DEFAULT_FIELDS.permission;
+    case 'PermissionList':
+      return DEFAULT_FIELDS.permissionList;
+    case 'ChangeList':
+      return DEFAULT_FIELDS.changeList;
+    default:
+      return undefined;
+  }
+}
