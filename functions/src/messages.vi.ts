@@ -136,3 +136,47 @@ export const organisationFile = {
   unknownGroup: (group: string) => `nhóm đơn vị "${group}" chưa được khai báo trong "groups"`,
   unknownUnit: (code: string) => `không có đơn vị mã ${code}`,
 } as const;
+
+/** Reporting periods, holidays and per-unit deadline statuses (chưa đến hạn … có lỗi cần sửa). */
+export const deadlines = {
+  status: {
+    'chua-den-han': 'Chưa đến hạn',
+    'sap-den-han': 'Sắp đến hạn',
+    'dung-han': 'Đã báo cáo đúng hạn',
+    'tre-han': 'Báo cáo trễ hạn',
+    'qua-han': 'Quá hạn chưa báo cáo',
+    'co-loi': 'Có lỗi cần sửa',
+  },
+  statusShort: {
+    'chua-den-han': 'Chưa đến hạn',
+    'sap-den-han': 'Sắp đến hạn',
+    'dung-han': 'Đúng hạn',
+    'tre-han': 'Trễ hạn',
+    'qua-han': 'Quá hạn',
+    'co-loi': 'Có lỗi',
+  },
+  lateBy: (n: number) => `trễ ${n} ngày làm việc`,
+  overdueBy: (n: number) => `quá hạn ${n} ngày làm việc`,
+  daysLeft: (n: number) => (n === 0 ? 'hạn chót là hôm nay' : `còn ${n} ngày làm việc`),
+  issues: (n: number) => `${n} lỗi`,
+  withDetail: (label: string, details: string[]) =>
+    details.length ? `${label} (${details.join(', ')})` : label,
+  periodLabel: {
+    monthly: (month: number, year: number) => `Tháng ${month}/${year}`,
+    quarterly: (quarter: number, year: number) =>
+      `Quý ${['I', 'II', 'III', 'IV'][quarter - 1] ?? quarter}/${year}`,
+    sixMonth: (year: number) => `6 tháng đầu năm ${year}`,
+    nineMonth: (year: number) => `9 tháng đầu năm ${year}`,
+    annual: (year: number) => `Năm ${year}`,
+    once: 'Báo cáo theo văn bản',
+  },
+  holiday: {
+    'tet-duong-lich': 'Tết Dương lịch',
+    'tet-nguyen-dan': 'Tết Nguyên đán',
+    'gio-to': 'Giỗ Tổ Hùng Vương',
+    '30-4-1-5': 'Ngày Chiến thắng và Ngày Quốc tế Lao động',
+    'quoc-khanh': 'Quốc khánh',
+  },
+  weekday: ['thứ Hai', 'thứ Ba', 'thứ Tư', 'thứ Năm', 'thứ Sáu', 'thứ Bảy', 'Chủ nhật'],
+  deadlineLine: (date: string, weekday: string) => `Hạn báo cáo: ${date} (${weekday})`,
+} as const;
