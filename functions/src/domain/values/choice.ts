@@ -1,0 +1,23 @@
+// Enum columns: the typed text must be one of the template's options, compared without case and diacritics.
+import { foldVietnamese } from '../../../../sheets-schema/template-format.js';
+import type { CellOutcome } from './issue.js';
+import { accept, refuse } from './issue.js';
+
+/** A matcher for one column's options: folded text → the option as declared. */
+export type ChoiceMatcher = ReadonlyMap<string, string>;
+
+/** Builds the matcher of a column's options (the template format guarantees they differ once folded). */
+export function choiceMatcher(options: readonly string[]): ChoiceMatcher {
+  return new Map(options.map((o) => [foldVietnamese(o), o]));
+}
+
+/** Reads a choice as the declared option: "hoàn thành" and "Hoan thanh" both give "Hoàn thành". */
+export function parseChoice(
+  raw: string | number | boolean,
+  options: readonly string[],
+  matcher: ChoiceMatcher,
+): CellOutcome {
+  const text = typeof raw === 'string' ? raw : String(raw);
+  const option = matcher.get(foldVietnamese(text));
+  return option === undefined ? refuse({ code: 'notOption', found: raw, options }) : accept(option);
+}

@@ -1,0 +1,31 @@
+// Web links for evidence: http and https only; a link pasted without its scheme ("drive.google.com/…") gets https.
+import type { CellOutcome } from './issue.js';
+import { accept, refuse } from './issue.js';
+
+const MAX_URL = 2_048;
+const WEB_SCHEME = /^https?:\/\//i;
+const OTHER_SCHEME = /^(?:[a-z][a-z0-9+.-]*:\/\/|(?:javascript|data|mailto|file|tel|vbscript):)/i;
+const BARE_HOST = /^(?:[a-z0-9-]+\.)+[a-z]{2,}(?::\d+)?(?:[/?#]\S*)?$/i;
+
+/** Reads a link, keeping it as typed (plus https:// when the scheme was left out). */
+export function parseUrl(raw: string | number | boolean): CellOutcome {
+  const found = raw;
+  if (typeof raw !== 'string' || raw.length > MAX_URL || /\s/.test(raw))
+    return refuse({ code: 'notUrl', found });
+  let text = raw;
+  if (!WEB_SCHEME.test(text)) {
+    if (OTHER_SCHEME.test(text)) return refuse({ code: 'urlScheme', found });
+    if (!BARE_HOST.test(text)) return refuse({ code: 'notUrl', found });
+    text = `https://${text}`;
+  }
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    return refuse({ code: 'notUrl', found });
+  }
+  const host = url.hostname;
+  if (!host.includes('.') || host.startsWith('.') || host.endsWith('.'))
+    return refuse({ code: 'notUrl', found });
+  return accept(text);
+}
