@@ -1,4 +1,5 @@
 /** CLI entry: `tsx scripts/sheets-emulator/main.ts --port P --data-dir D [--quotas google] [--verbose]`. */
+import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { StartOptions } from './server.js';
 import { start } from './server.js';
@@ -51,7 +52,9 @@ async function main(): Promise<void> {
   process.once('SIGTERM', shutdown);
 }
 
-main().catch((err: unknown) => {
-  process.stderr.write(`sheets emulator: ${err instanceof Error ? err.message : String(err)}\n`);
-  process.exit(1);
-});
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  main().catch((err: unknown) => {
+    process.stderr.write(`sheets emulator: ${err instanceof Error ? err.message : String(err)}\n`);
+    process.exit(1);
+  });
+}

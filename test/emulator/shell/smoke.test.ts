@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { start } from '../../../scripts/sheets-emulator/server.js';
 import type { EmulatorServer } from '../../../scripts/sheets-emulator/server.js';
 import { clientsFor } from '../client.js';
-import { fakeSheets } from '../fake-sheets.js';
+import { fakeSheets } from './fake-sheets.js';
 
 let server: EmulatorServer;
 

@@ -1,5 +1,5 @@
 /** Test helper: a minimal SheetsHandler so the shell and Drive can be tested without the Sheets half. */
-import type { SheetsHandler, SheetsRoute, SpreadsheetModel } from '../../scripts/sheets-emulator/types.js';
+import type { SheetsHandler, SheetsRoute, SpreadsheetModel } from '../../../scripts/sheets-emulator/types.js';
 
 /** Routes spreadsheets.get, values.get and batchUpdate; keeps one string per spreadsheet as "content". */
 export const fakeSheets: SheetsHandler = {
