@@ -4,6 +4,7 @@ import { startFirestoreEmulator } from '../../scripts/emulators/firestore.js';
 
 export default async function setup(): Promise<() => Promise<void>> {
   const emulator = await startFirestoreEmulator();
+  console.log(`Firestore emulator for integration tests: ${emulator.source} at ${emulator.host}`);
   // Workers inherit this environment; firebase-admin reads the variable itself.
   process.env.FIRESTORE_EMULATOR_HOST = emulator.host;
   process.env.THEODOI_TEST_FIRESTORE_SOURCE = emulator.source;
