@@ -1,0 +1,396 @@
+/** The spreadsheets.values.* methods: reading, writing (RAW / USER_ENTERED), appending and clearing A1 ranges. */
+import type { sheets_v4 } from '@googleapis/sheets';
+import { clampToGrid, exceedsGrid, formatRange, parseRange, columnLetters } from './a1.js';
+import type { Rect, SheetRange } from './a1.js';
+import { insertDims } from './dims.js';
+import { badRequest } from './errors.js';
+import { ensureGrid, lastValueRow, writeValue } from './grid.js';
+import { parseUserEntered } from './locale.js';
+import { columnCount, getCell, rowCount } from './model.js';
+import type { Book } from './model.js';
+import { Renderer } from './render.js';
+import type { DateRender, ValueRender } from './render.js';
+
+/** Options for reading values. */
+export interface ReadOptions {
+  majorDimension?: string | null;
+  valueRenderOption?: string | null;
+  dateTimeRenderOption?: string | null;
+}
+
+/** Reads a clamped rectangle as a ValueRange: trailing empty cells and rows trimmed, no `values` key when empty. */
+export function readRect(renderer: Renderer, rect: Rect, opts: ReadOptions): sheets_v4.Schema$ValueRange {
+  const vr = (opts.valueRenderOption ?? 'FORMATTED_VALUE') as ValueRender;
+  const dr = (opts.dateTimeRenderOption ?? 'SERIAL_NUMBER') as DateRender;
+  const major = opts.majorDimension === 'COLUMNS' ? 'COLUMNS' : 'ROWS';
+  const { sheet, startRow, endRow, startCol, endCol } = rect;
+  const rows: unknown[][] = [];
+  let lastNonEmpty = -1;
+  const rEnd = Math.min(endRow, sheet.rows.length);
+  for (let r = startRow; r < rEnd; r++) {
+    const row = sheet.rows[r];
+    const line: unknown[] = [];
+    if (row) {
+      const cEnd = Math.min(endCol, row.length);
+      let last = -1;
+      for (let c = startCol; c < cEnd; c++) {
+        const cell = row[c];
+        if (!cell || !cell.userEnteredValue) {
+          line.push('');
+          continue;
+        }
+        const v = renderer.value(sheet, r, c, vr, dr);
+        line.push(v);
+        if (v !== '') last = line.length - 1;
+      }
+      line.length = last + 1;
+    }
+    rows.push(line);
+    if (line.length > 0) lastNonEmpty = rows.length - 1;
+  }
+  rows.length = lastNonEmpty + 1;
+  const out: sheets_v4.Schema$ValueRange = { range: formatRange(rect), majorDimension: major };
+  if (rows.length === 0) return out;
+  if (major === 'ROWS') {
+    out.values = rows;
+    return out;
+  }
+  const width = Math.max(...rows.map((r) => r.length));
+  const cols: unknown[][] = [];
+  for (let c = 0; c < width; c++) {
+    const col = rows.map((r) => (c < r.length ? r[c] : ''));
+    let last = col.length - 1;
+    while (last >= 0 && col[last] === '') last--;
+    col.length = last + 1;
+    cols.push(col);
+  }
+  out.values = cols;
+  return out;
+}
+
+/** values.get */
+export function valuesGet(book: Book, range: string, opts: ReadOptions): sheets_v4.Schema$ValueRange {
+  return readRect(new Renderer(book), clampToGrid(parseRange(book, range)), opts);
+}
+
+/** values.batchGet */
+export function valuesBatchGet(
+  book: Book,
+  ranges: string[],
+  opts: ReadOptions,
+): sheets_v4.Schema$BatchGetValuesResponse {
+  const renderer = new Renderer(book);
+  const rects = ranges.map((r) => clampToGrid(parseRange(book, r)));
+  const out: sheets_v4.Schema$BatchGetValuesResponse = { spreadsheetId: book.spreadsheetId };
+  if (rects.length > 0) out.valueRanges = rects.map((rect) => readRect(renderer, rect, opts));
+  return out;
+}
+
+/** Options for writing values. */
+export interface WriteOptions {
+  valueInputOption?: string | null;
+  includeValuesInResponse?: boolean | string | null;
+  responseValueRenderOption?: string | null;
+  responseDateTimeRenderOption?: string | null;
+}
+
+function requireInputOption(o: WriteOptions): 'RAW' | 'USER_ENTERED' {
+  const v = o.valueInputOption;
+  if (v === 'RAW' || v === 'USER_ENTERED') return v;
+  if (v == null || v === '') throw badRequest("'valueInputOption' is required but not specified");
+  throw badRequest(`Invalid valueInputOption: ${v}`);
+}
+
+function truthy(v: boolean | string | null | undefined): boolean {
+  return v === true || v === 'true';
+}
+
+type Written = { rect: Rect; rows: number; cols: number; cells: number };
+
+function toGrid(values: unknown, major: string | null | undefined): unknown[][] {
+  if (values == null) return [];
+  if (!Array.isArray(values))
+    throw badRequest("Invalid value at 'data.values' (type.googleapis.com/google.protobuf.ListValue)");
+  values.forEach((line, i) => {
+    if (!Array.isArray(line)) {
+      throw badRequest(
+        `Invalid value at 'data.values[${i}]' (type.googleapis.com/google.protobuf.ListValue), ${JSON.stringify(line)}`,
+      );
+    }
+  });
+  const v = values as unknown[][];
+  if (major !== 'COLUMNS') return v;
+  const height = Math.max(0, ...v.map((c) => c.length));
+  return Array.from({ length: height }, (_, r) => v.map((c) => (r < c.length ? c[r] : null)));
+}
+
+/** Writes a grid of input values at the start of `target`; refuses data outside a bounded requested range and grows the grid past its end. */
+export function writeValues(
+  book: Book,
+  target: SheetRange,
+  values: unknown,
+  major: string | null | undefined,
+  input: 'RAW' | 'USER_ENTERED',
+): Written {
+  const sheet = target.sheet;
+  const startRow = target.startRow ?? 0;
+  const startCol = target.startCol ?? 0;
+  if (startRow >= rowCount(sheet) || startCol >= columnCount(sheet)) throw exceedsGrid(target);
+  const grid = toGrid(values, major);
+  const single = target.endRow === startRow + 1 && target.endCol === startCol + 1;
+  const height = grid.length;
+  const width = Math.max(0, ...grid.map((r) => r.length));
+  if (!single) {
+    const req = formatRange(target);
+    if (target.endRow !== undefined && startRow + height > target.endRow) {
+      throw badRequest(
+        `Requested writing within range [${req}], but tried writing to row [${target.endRow + 1}]`,
+      );
+    }
+    if (target.endCol !== undefined && startCol + width > target.endCol) {
+      throw badRequest(
+        `Requested writing within range [${req}], but tried writing to column [${columnLetters(target.endCol)}]`,
+      );
+    }
+  }
+  ensureGrid(book, sheet, startRow + height, startCol + width);
+  const locale = book.properties.locale;
+  const rowsTouched = new Set<number>();
+  const colsTouched = new Set<number>();
+  let cells = 0;
+  grid.forEach((line, i) => {
+    line.forEach((v, j) => {
+      if (v === null || v === undefined) return;
+      const r = startRow + i;
+      const c = startCol + j;
+      if (typeof v === 'number') writeValue(sheet, r, c, { numberValue: v });
+      else if (typeof v === 'boolean') writeValue(sheet, r, c, { boolValue: v });
+      else if (typeof v === 'string') {
+        if (input === 'RAW') writeValue(sheet, r, c, v === '' ? null : { stringValue: v });
+        else {
+          const p = parseUserEntered(v, locale);
+          writeValue(sheet, r, c, p.value, p.format);
+        }
+      } else {
+        throw badRequest(
+          `Invalid values[${i}][${j}]: ${typeof v === 'object' ? 'struct_value' : typeof v} ${JSON.stringify(v)}`,
+        );
+      }
+      rowsTouched.add(r);
+      colsTouched.add(c);
+      cells++;
+    });
+  });
+  const rect: Rect = {
+    sheet,
+    startRow,
+    startCol,
+    endRow: startRow + Math.max(height, 1),
+    endCol: startCol + Math.max(width, 1),
+  };
+  return { rect, rows: rowsTouched.size, cols: colsTouched.size, cells };
+}
+
+function updateResponse(
+  book: Book,
+  w: Written,
+  opts: WriteOptions,
+  dataRect: Rect,
+): sheets_v4.Schema$UpdateValuesResponse {
+  const out: sheets_v4.Schema$UpdateValuesResponse = {
+    spreadsheetId: book.spreadsheetId,
+    updatedRange: formatRange(w.rect),
+  };
+  if (w.cells > 0) {
+    out.updatedRows = w.rows;
+    out.updatedColumns = w.cols;
+    out.updatedCells = w.cells;
+  }
+  if (truthy(opts.includeValuesInResponse)) {
+    out.updatedData = readRect(new Renderer(book), dataRect, {
+      valueRenderOption: opts.responseValueRenderOption ?? null,
+      dateTimeRenderOption: opts.responseDateTimeRenderOption ?? null,
+    });
+  }
+  return out;
+}
+
+function checkBodyRange(book: Book, urlRange: string, body: sheets_v4.Schema$ValueRange | undefined): void {
+  if (body?.range == null || body.range === '') return;
+  const a = formatRange(parseRange(book, body.range));
+  const b = formatRange(parseRange(book, urlRange));
+  if (a !== b) {
+    throw badRequest(`Requested range [${a}] must match the range in the URL [${b}]`);
+  }
+}
+
+function dataRectOf(target: SheetRange, w: Written): Rect {
+  const r =
+    target.endRow === undefined && target.endCol === undefined && target.startRow !== undefined
+      ? w.rect
+      : clampToGrid(target);
+  return r.endRow - r.startRow === 1 && r.endCol - r.startCol === 1 ? w.rect : r;
+}
+
+/** values.update */
+export function valuesUpdate(
+  book: Book,
+  range: string,
+  body: sheets_v4.Schema$ValueRange | undefined,
+  opts: WriteOptions,
+): sheets_v4.Schema$UpdateValuesResponse {
+  const input = requireInputOption(opts);
+  checkBodyRange(book, range, body);
+  const target = parseRange(book, range);
+  const w = writeValues(book, target, body?.values, body?.majorDimension, input);
+  return updateResponse(book, w, opts, dataRectOf(target, w));
+}
+
+/** values.batchUpdate */
+export function valuesBatchUpdate(
+  book: Book,
+  body: sheets_v4.Schema$BatchUpdateValuesRequest,
+): sheets_v4.Schema$BatchUpdateValuesResponse {
+  const input = requireInputOption(body);
+  const written = (body.data ?? []).map((vr) => {
+    if (vr.range == null) throw badRequest('Invalid data[0]: range is required');
+    const target = parseRange(book, vr.range);
+    return { target, w: writeValues(book, target, vr.values, vr.majorDimension, input) };
+  });
+  const responses = written.map(({ target, w }) => updateResponse(book, w, body, dataRectOf(target, w)));
+  return batchTotals(
+    book.spreadsheetId,
+    written.map((x) => x.w),
+    responses,
+  );
+}
+
+/** The totals of a values batch write. */
+export function batchTotals<T>(
+  spreadsheetId: string,
+  ws: Written[],
+  responses: T[],
+): {
+  spreadsheetId: string;
+  totalUpdatedRows?: number;
+  totalUpdatedColumns?: number;
+  totalUpdatedCells?: number;
+  totalUpdatedSheets?: number;
+  responses?: T[];
+} {
+  const cells = ws.reduce((s, w) => s + w.cells, 0);
+  const out: ReturnType<typeof batchTotals<T>> = { spreadsheetId };
+  if (cells > 0) {
+    out.totalUpdatedRows = ws.reduce((s, w) => s + w.rows, 0);
+    out.totalUpdatedColumns = ws.reduce((s, w) => s + w.cols, 0);
+    out.totalUpdatedCells = cells;
+    out.totalUpdatedSheets = new Set(ws.filter((w) => w.cells > 0).map((w) => w.rect.sheet)).size;
+  }
+  if (responses.length > 0) out.responses = responses;
+  return out;
+}
+
+function rowHasValue(book: Book, rect: Rect, r: number, c0: number, c1: number): boolean {
+  for (let c = c0; c < c1; c++) if (getCell(rect.sheet, r, c)?.userEnteredValue) return true;
+  return false;
+}
+
+/** Finds the "table" values.append appends to: the first rows with data at or below the range start, extended over contiguous rows and columns. */
+export function findTable(book: Book, rect: Rect): Rect | null {
+  const { sheet } = rect;
+  const last = lastValueRow(sheet, rect.startCol, rect.endCol);
+  let r0 = -1;
+  for (let r = rect.startRow; r < last; r++) {
+    if (rowHasValue(book, rect, r, rect.startCol, rect.endCol)) {
+      r0 = r;
+      break;
+    }
+  }
+  if (r0 < 0) return null;
+  let c0 = rect.endCol;
+  let c1 = rect.startCol;
+  for (let c = rect.startCol; c < rect.endCol; c++) {
+    if (getCell(sheet, r0, c)?.userEnteredValue) {
+      c0 = Math.min(c0, c);
+      c1 = Math.max(c1, c + 1);
+    }
+  }
+  let r1 = r0;
+  const cols = columnCount(sheet);
+  for (;;) {
+    if (r1 >= rowCount(sheet) || !rowHasValue(book, rect, r1, rect.startCol, Math.max(rect.endCol, c1)))
+      break;
+    for (let c = rect.startCol; c < Math.max(rect.endCol, c1); c++) {
+      if (getCell(sheet, r1, c)?.userEnteredValue) {
+        c0 = Math.min(c0, c);
+        c1 = Math.max(c1, c + 1);
+      }
+    }
+    while (c1 < cols && getCell(sheet, r1, c1)?.userEnteredValue) c1++;
+    r1++;
+  }
+  return { sheet, startRow: r0, endRow: r1, startCol: c0, endCol: Math.max(c1, c0 + 1) };
+}
+
+/** values.append */
+export function valuesAppend(
+  book: Book,
+  range: string,
+  body: sheets_v4.Schema$ValueRange | undefined,
+  opts: WriteOptions & { insertDataOption?: string | null },
+): sheets_v4.Schema$AppendValuesResponse {
+  const input = requireInputOption(opts);
+  checkBodyRange(book, range, body);
+  const parsed = parseRange(book, range);
+  const rect = clampToGrid(parsed);
+  const single = rect.endRow - rect.startRow === 1 && rect.endCol - rect.startCol === 1;
+  const search: Rect = single ? { ...rect, endCol: columnCount(rect.sheet) } : rect;
+  const table = findTable(book, search);
+  const startRow = table ? table.endRow : rect.startRow;
+  const startCol = table ? table.startCol : rect.startCol;
+  const grid = toGrid(body?.values, body?.majorDimension);
+  const height = grid.length;
+  if (opts.insertDataOption === 'INSERT_ROWS' && height > 0 && startRow < rowCount(rect.sheet)) {
+    insertDims(book, rect.sheet, 'ROWS', startRow, height, startRow > 0);
+  }
+  ensureGrid(book, rect.sheet, startRow + height, startCol + 1);
+  const target: SheetRange = { sheet: rect.sheet, startRow, startCol };
+  const w = writeValues(book, target, grid, 'ROWS', input);
+  const out: sheets_v4.Schema$AppendValuesResponse = {
+    spreadsheetId: book.spreadsheetId,
+    updates: updateResponse(book, w, opts, w.rect),
+  };
+  if (table) out.tableRange = formatRange(table);
+  return out;
+}
+
+/** Clears the values (not formats) of a clamped rectangle. */
+export function clearRect(rect: Rect): void {
+  const { sheet } = rect;
+  for (let r = rect.startRow; r < Math.min(rect.endRow, sheet.rows.length); r++) {
+    const row = sheet.rows[r];
+    if (!row) continue;
+    for (let c = rect.startCol; c < Math.min(rect.endCol, row.length); c++) {
+      if (row[c]?.userEnteredValue) writeValue(sheet, r, c, null);
+    }
+  }
+}
+
+/** values.clear */
+export function valuesClear(book: Book, range: string): sheets_v4.Schema$ClearValuesResponse {
+  const rect = clampToGrid(parseRange(book, range));
+  clearRect(rect);
+  return { spreadsheetId: book.spreadsheetId, clearedRange: formatRange(rect) };
+}
+
+/** values.batchClear */
+export function valuesBatchClear(
+  book: Book,
+  body: sheets_v4.Schema$BatchClearValuesRequest,
+): sheets_v4.Schema$BatchClearValuesResponse {
+  const rects = (body.ranges ?? []).map((r) => clampToGrid(parseRange(book, r)));
+  rects.forEach(clearRect);
+  const out: sheets_v4.Schema$BatchClearValuesResponse = { spreadsheetId: book.spreadsheetId };
+  if (rects.length > 0) out.clearedRanges = rects.map(formatRange);
+  return out;
+}

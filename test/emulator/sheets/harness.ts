@@ -1,0 +1,28 @@
+/** Test harness: a real emulator (with the real Sheets half) and googleapis clients, plus small helpers. */
+import type { sheets_v4 } from '@googleapis/sheets';
+import { start } from '../../../scripts/sheets-emulator/server.js';
+import type { EmulatorServer } from '../../../scripts/sheets-emulator/server.js';
+import { clientsFor } from '../client.js';
+import type { Clients } from '../client.js';
+
+export { failure } from '../shell/google-error.js';
+
+/** A running emulator and the service account's clients. */
+export interface Harness extends Clients {
+  server: EmulatorServer;
+}
+
+/** Starts an in-memory emulator with the real Sheets half. */
+export async function startHarness(): Promise<Harness> {
+  const server = await start({});
+  return { server, ...clientsFor(server, undefined, { retry: false }) };
+}
+
+/** Creates a spreadsheet and returns its id. */
+export async function createSpreadsheet(
+  sheets: sheets_v4.Sheets,
+  body: sheets_v4.Schema$Spreadsheet = {},
+): Promise<string> {
+  const res = await sheets.spreadsheets.create({ requestBody: body });
+  return res.data.spreadsheetId ?? '';
+}
