@@ -40,7 +40,7 @@ async function roundTrip(locale: string, typed: string[]): Promise<Row[]> {
     const nf = cells[i]?.values?.[0]?.userEnteredFormat?.numberFormat;
     return {
       typed: t,
-      unformatted: u.data.values?.[i]?.[0],
+      unformatted: u.data.values?.[i]?.[0] as unknown,
       formatted: String(f.data.values?.[i]?.[0]),
       ...(nf ? { format: { type: nf.type ?? '', pattern: nf.pattern ?? '' } } : {}),
     };
