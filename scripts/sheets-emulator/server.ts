@@ -31,6 +31,7 @@ import type { FaultRule } from './faults.js';
 import { checkFaultRule, Faults } from './faults.js';
 import { DEFAULT_SERVICE_ACCOUNT, readCredential, TokenStore } from './identity.js';
 import { Persistence } from './persistence.js';
+import { sheetsHandler } from './sheets/index.js';
 import type { QuotaLimits } from './quotas.js';
 import { GOOGLE_SHEETS_LIMITS, QuotaTracker } from './quotas.js';
 import type { EmulatorContext, Identity, SheetsHandler } from './types.js';
@@ -48,7 +49,7 @@ export interface StartOptions {
   quotas?: 'google' | 'off' | QuotaLimits;
   /** The project's service account e-mail (default theodoi@theodoi-local.iam.gserviceaccount.com). */
   serviceAccountEmail?: string;
-  /** The Sheets half; defaults to ./sheets/index.js. */
+  /** The Sheets half; defaults to sheets/index.ts's sheetsHandler (tests may pass a fake). */
   sheets?: SheetsHandler;
   /** Clock (tests freeze or advance it). */
   now?: () => Date;
@@ -101,14 +102,6 @@ type Routed = { api: LoadedApi; method: MethodSpec; params: Record<string, strin
 
 const MAX_BODY = 64 * 1024 * 1024;
 
-async function defaultSheetsHandler(): Promise<SheetsHandler> {
-  const spec = './sheets/index.js';
-  const mod = (await import(spec)) as { sheetsHandler?: SheetsHandler };
-  if (!mod.sheetsHandler)
-    throw new Error('scripts/sheets-emulator/sheets/index.ts does not export sheetsHandler');
-  return mod.sheetsHandler;
-}
-
 function readBody(req: IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
@@ -156,7 +149,7 @@ export async function start(options: StartOptions = {}): Promise<EmulatorServer>
   const projectNumber = options.projectNumber ?? '1234567890';
   const serviceAccountEmail = (options.serviceAccountEmail ?? DEFAULT_SERVICE_ACCOUNT).toLowerCase();
   const contracts: Contracts = loadContracts(options.referenceDir ?? referenceDir());
-  const sheets = options.sheets ?? (await defaultSheetsHandler());
+  const sheets = options.sheets ?? sheetsHandler;
 
   const store = new DriveStore(now);
   const tokens = new TokenStore();

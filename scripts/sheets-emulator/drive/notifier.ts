@@ -20,6 +20,11 @@ export interface DeliveryRecord {
   ok: boolean;
 }
 
+/** Header values are bytes: non-ASCII text travels as its UTF-8 bytes. */
+function headerBytes(text: string): string {
+  return Buffer.from(text, 'utf8').toString('latin1');
+}
+
 const RETRY_STATUSES = new Set([500, 502, 503, 504]);
 const MAX_LOG = 1000;
 
@@ -97,13 +102,14 @@ export class Notifier {
     const messageNumber = channel.nextMessage;
     channel.nextMessage += state === 'sync' ? 1 : 1 + Math.floor(Math.random() * 3);
     const headers: Record<string, string> = {
-      'X-Goog-Channel-ID': channel.id,
+      'X-Goog-Channel-ID': headerBytes(channel.id),
       'X-Goog-Channel-Expiration': new Date(channel.expiration).toUTCString(),
       'X-Goog-Message-Number': String(messageNumber),
       'X-Goog-Resource-ID': channel.resourceId,
       'X-Goog-Resource-URI': channel.resourceUri,
       'X-Goog-Resource-State': state,
-      ...(channel.token !== undefined ? { 'X-Goog-Channel-Token': channel.token } : {}),
+      // Header values are bytes: a non-ASCII token travels as its UTF-8 bytes.
+      ...(channel.token !== undefined ? { 'X-Goog-Channel-Token': headerBytes(channel.token) } : {}),
       ...(changed ? { 'X-Goog-Changed': changed } : {}),
     };
     const record: DeliveryRecord = {
