@@ -13,7 +13,9 @@ afterAll(async () => {
   await h.server.stop();
 });
 beforeEach(async () => {
-  id = await createSpreadsheet(h.sheets, { sheets: [{ properties: { title: 'Sheet1' } }, { properties: { title: 'Dữ liệu' } }] });
+  id = await createSpreadsheet(h.sheets, {
+    sheets: [{ properties: { title: 'Sheet1' } }, { properties: { title: 'Dữ liệu' } }],
+  });
   await h.sheets.spreadsheets.values.batchUpdate({
     spreadsheetId: id,
     requestBody: {
@@ -26,7 +28,9 @@ beforeEach(async () => {
   });
 });
 
-async function evalFormulas(formulas: string[]): Promise<{ formula: unknown[]; value: unknown[]; formatted: unknown[] }> {
+async function evalFormulas(
+  formulas: string[],
+): Promise<{ formula: unknown[]; value: unknown[]; formatted: unknown[] }> {
   await h.sheets.spreadsheets.values.update({
     spreadsheetId: id,
     range: 'C1',
@@ -35,9 +39,19 @@ async function evalFormulas(formulas: string[]): Promise<{ formula: unknown[]; v
   });
   const range = `C1:C${formulas.length}`;
   const get = async (valueRenderOption: string) =>
-    ((await h.sheets.spreadsheets.values.get({ spreadsheetId: id, range, valueRenderOption, majorDimension: 'COLUMNS' })).data.values?.[0] ??
-      []) as unknown[];
-  return { formula: await get('FORMULA'), value: await get('UNFORMATTED_VALUE'), formatted: await get('FORMATTED_VALUE') };
+    ((
+      await h.sheets.spreadsheets.values.get({
+        spreadsheetId: id,
+        range,
+        valueRenderOption,
+        majorDimension: 'COLUMNS',
+      })
+    ).data.values?.[0] ?? []) as unknown[];
+  return {
+    formula: await get('FORMULA'),
+    value: await get('UNFORMATTED_VALUE'),
+    formatted: await get('FORMATTED_VALUE'),
+  };
 }
 
 describe('evaluation', () => {
@@ -66,17 +80,31 @@ describe('evaluation', () => {
   });
 
   it('gives Google error values: #DIV/0!, #VALUE!, #REF!, #NAME? (IMPORTXML is not evaluated)', async () => {
-    const r = await evalFormulas(['=1/0', '=A4+1', '=Nope!A1', '=IMPORTXML("http://x", "//a")', '=NOSUCHNAME', '=C6', '=C6+1', '=1+']);
+    const r = await evalFormulas([
+      '=1/0',
+      '=A4+1',
+      '=Nope!A1',
+      '=IMPORTXML("http://x", "//a")',
+      '=NOSUCHNAME',
+      '=C6',
+      '=C6+1',
+      '=1+',
+    ]);
     expect(r.value).toEqual(['#DIV/0!', '#VALUE!', '#REF!', '#NAME?', '#NAME?', '#REF!', '#REF!', '#ERROR!']);
     expect(r.formatted).toEqual(r.value);
-    const grid = await h.sheets.spreadsheets.get({ spreadsheetId: id, ranges: ['C1:C4'], includeGridData: true });
+    const grid = await h.sheets.spreadsheets.get({
+      spreadsheetId: id,
+      ranges: ['C1:C4'],
+      includeGridData: true,
+    });
     const cells = grid.data.sheets?.[0]?.data?.[0]?.rowData?.map((row) => row.values?.[0]?.effectiveValue);
     expect(cells).toEqual([
       { errorValue: { type: 'DIVIDE_BY_ZERO', message: 'Function DIVIDE parameter 2 cannot be zero.' } },
       {
         errorValue: {
           type: 'VALUE',
-          message: "Function ADD parameter 1 expects number values. But 'x' is a text and cannot be coerced to a number.",
+          message:
+            "Function ADD parameter 1 expects number values. But 'x' is a text and cannot be coerced to a number.",
         },
       },
       { errorValue: { type: 'REF', message: "Unresolved sheet name 'Nope'." } },
@@ -86,13 +114,27 @@ describe('evaluation', () => {
 
   it('recomputes when inputs change', async () => {
     await evalFormulas(['=SUM(A1:A3)*2']);
-    await h.sheets.spreadsheets.values.update({ spreadsheetId: id, range: 'A1', valueInputOption: 'RAW', requestBody: { values: [[100]] } });
-    const got = await h.sheets.spreadsheets.values.get({ spreadsheetId: id, range: 'C1', valueRenderOption: 'UNFORMATTED_VALUE' });
+    await h.sheets.spreadsheets.values.update({
+      spreadsheetId: id,
+      range: 'A1',
+      valueInputOption: 'RAW',
+      requestBody: { values: [[100]] },
+    });
+    const got = await h.sheets.spreadsheets.values.get({
+      spreadsheetId: id,
+      range: 'C1',
+      valueRenderOption: 'UNFORMATTED_VALUE',
+    });
     expect(got.data.values).toEqual([[210]]);
   });
 
   it('shows a formula result with the number format of the cell it comes from', async () => {
-    await h.sheets.spreadsheets.values.update({ spreadsheetId: id, range: 'B1', valueInputOption: 'USER_ENTERED', requestBody: { values: [['3/1/2016']] } });
+    await h.sheets.spreadsheets.values.update({
+      spreadsheetId: id,
+      range: 'B1',
+      valueInputOption: 'USER_ENTERED',
+      requestBody: { values: [['3/1/2016']] },
+    });
     const r = await evalFormulas(['=B1+1']);
     expect(r.formatted).toEqual(['3/2/2016']);
     expect(r.value).toEqual([42431]);
@@ -109,9 +151,17 @@ describe('evaluation', () => {
         ],
       },
     });
-    const f = await h.sheets.spreadsheets.values.get({ spreadsheetId: id, range: 'C1:C3', valueRenderOption: 'FORMULA' });
+    const f = await h.sheets.spreadsheets.values.get({
+      spreadsheetId: id,
+      range: 'C1:C3',
+      valueRenderOption: 'FORMULA',
+    });
     expect(f.data.values).toEqual([['=SUM(A1:A3)'], [], ['=#REF!']]);
-    const v = await h.sheets.spreadsheets.values.get({ spreadsheetId: id, range: 'C1', valueRenderOption: 'UNFORMATTED_VALUE' });
+    const v = await h.sheets.spreadsheets.values.get({
+      spreadsheetId: id,
+      range: 'C1',
+      valueRenderOption: 'UNFORMATTED_VALUE',
+    });
     expect(v.data.values).toEqual([[3]]);
   });
 });
