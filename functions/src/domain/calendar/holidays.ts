@@ -57,6 +57,8 @@ export const AnnouncedYearSchema = z
   });
 /** One year's announced holidays. */
 export type AnnouncedYear = z.infer<typeof AnnouncedYearSchema>;
+/** One year's announced holidays as written, before defaults are filled in. */
+export type AnnouncedYearInput = z.input<typeof AnnouncedYearSchema>;
 
 /** A holiday's days off and make-up days for one year, whether announced or from the default rule. */
 export interface HolidayBlock {

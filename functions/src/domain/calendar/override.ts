@@ -26,6 +26,8 @@ export const CalendarOverrideSchema = z
   });
 /** A validated organisation calendar override. */
 export type CalendarOverride = z.infer<typeof CalendarOverrideSchema>;
+/** An override as written, before defaults are filled in. */
+export type CalendarOverrideInput = z.input<typeof CalendarOverrideSchema>;
 
 /** Validates an override read from a file or Firestore; throws a ZodError naming each bad field. */
 export function parseCalendarOverride(input: unknown): CalendarOverride {

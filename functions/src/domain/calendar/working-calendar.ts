@@ -6,12 +6,13 @@ import {
   AnnouncedYearSchema,
   HOLIDAY_IDS,
   type AnnouncedYear,
+  type AnnouncedYearInput,
   type HolidayBlock,
   type HolidayId,
 } from './holidays.js';
 import { eachDay, toVietnamDateTime, fromVietnamDateTime, type IsoDate } from './iso-date.js';
 import { LUNAR_DATES, LunarYearSchema, type LunarYear } from './lunar-dates.js';
-import { CalendarOverrideSchema, type CalendarOverride } from './override.js';
+import { CalendarOverrideSchema, type CalendarOverride, type CalendarOverrideInput } from './override.js';
 
 /** Why a day is or is not worked, most specific reason first. */
 export type DayKind =
@@ -36,13 +37,13 @@ export interface DayInfo {
 /** What a calendar is built from; every part is validated and replaces the built-in data it names. */
 export interface CalendarOptions {
   /** Announced schedules; a holiday given here for a year replaces the built-in one for that year. */
-  announced?: readonly AnnouncedYear[];
+  announced?: readonly AnnouncedYearInput[];
   /** Lunar dates (UTC+7); a year given here replaces the built-in one. */
   lunar?: readonly LunarYear[];
   /** The default rule's choices for years (or holidays) not announced. */
   defaultRule?: Partial<DefaultRule>;
   /** The organisation's own days off and working days. */
-  override?: CalendarOverride;
+  override?: CalendarOverrideInput;
   /** Start from the built-in 2024–2026 schedules and 2024–2030 lunar table (default true). */
   builtIn?: boolean;
 }
