@@ -3,6 +3,7 @@
 // is percent points too ("75" → 75%), and a number from 0 to 1 is a fraction ("0,75" → 75%, "1" → 100%) — except a
 // non-whole number above 1 arriving as a sheet number, which is a fraction because Sheets stores 120% as 1.2.
 import { withinBounds } from './bounds.js';
+import { formatPercent } from './display.js';
 import type { NumberBounds } from './number.js';
 import type { CellOutcome } from './issue.js';
 import { refuse } from './issue.js';
@@ -22,7 +23,11 @@ export function parsePercent(raw: string | number | boolean, bounds: NumberBound
   if (typeof raw === 'boolean') return refuse({ code: 'notPercent', found });
   if (typeof raw === 'number') {
     const value = Number.isInteger(raw) && Math.abs(raw) > 1 ? pointsToFraction(raw) : raw;
-    return withinBounds(value, found, bounds.min, bounds.max);
+    const outcome = withinBounds(value, found, bounds.min, bounds.max);
+    // The officer sees the cell as a percentage (1.2 shows as 120%), so quote it that way.
+    return outcome.kind === 'issue' && 'found' in outcome.issue
+      ? refuse({ ...outcome.issue, found: formatPercent(value) })
+      : outcome;
   }
   const hasSign = PERCENT_SIGN.test(raw);
   const reading = readVnNumber(hasSign ? raw.replace(PERCENT_SIGN, '') : raw);
