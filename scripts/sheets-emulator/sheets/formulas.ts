@@ -110,7 +110,7 @@ function tokenize(src: string): Tok[] {
     }
     REF_RE.lastIndex = i;
     m = REF_RE.exec(src);
-    if (m && !(/^[0-9$]/.test(m[0]) && !m[0].includes(':'))) {
+    if (m) {
       toks.push({ t: 'ref', v: m[0], s: i, e: i + m[0].length });
       i += m[0].length;
       continue;
