@@ -180,3 +180,24 @@ export const deadlines = {
   weekday: ['thứ Hai', 'thứ Ba', 'thứ Tư', 'thứ Năm', 'thứ Sáu', 'thứ Bảy', 'Chủ nhật'],
   deadlineLine: (date: string, weekday: string) => `Hạn báo cáo: ${date} (${weekday})`,
 } as const;
+
+/** Messages of `theodoi directive import`: warnings in the directive draft and the command's output. */
+export const directiveImport = {
+  recipientUnresolved: (text: string) => `Không xác định được đơn vị nhận "${text}" trong danh sách đơn vị.`,
+  leadUnresolved: (task: string, text: string) =>
+    `Nhiệm vụ ${task}: không xác định được đơn vị chủ trì "${text}".`,
+  cooperatingUnresolved: (task: string, text: string) =>
+    `Nhiệm vụ ${task}: không xác định được đơn vị phối hợp "${text}".`,
+  kindFromSymbol: (label: string, symbol: string) =>
+    `Không thấy tên loại văn bản; theo ký hiệu ${symbol}, đây là ${label}.`,
+  kindSymbolMismatch: (label: string, symbol: string) =>
+    `Tên loại "${label}" không khớp với ký hiệu ${symbol}.`,
+  invalidDate: (where: string, text: string) => `Ngày không có thật (${where}): "${text}".`,
+  issuerNotOrganisation: (issuer: string, organisation: string) =>
+    `Cơ quan ban hành "${issuer}" không phải là ${organisation}.`,
+  written: (path: string, missing: number, warnings: number) =>
+    `Đã ghi bản nháp vào ${path} (còn thiếu ${missing} mục, ${warnings} cảnh báo).`,
+  unsupportedFile: (path: string) => `Chỉ nhập được tệp .txt hoặc .docx: ${path}`,
+  unreadableFile: (path: string, reason: string) => `Không đọc được tệp ${path}: ${reason}`,
+  badOrganisation: (path: string, reason: string) => `Tệp tổ chức ${path} không hợp lệ: ${reason}`,
+} as const;

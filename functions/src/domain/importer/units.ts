@@ -1,0 +1,273 @@
+/** Finds the organisation's units and unit groups in running text ("Chủ tịch UBND các xã, thị trấn", "Phòng Nội vụ huyện"). */
+import type { Organisation } from '../organisation.js';
+import type { Parties } from './draft.js';
+import { atWordStart, type FoldedText, folded, foldLoose, squash } from './text.js';
+
+/** What a stretch of text names: a unit, a whole group, no unit in particular, or something unknown. */
+export interface Actor {
+  readonly kind: 'unit' | 'group' | 'generic' | 'unknown';
+  readonly id: string | null;
+  readonly text: string;
+  readonly start: number;
+  readonly end: number;
+}
+
+interface Entry {
+  readonly kind: 'unit' | 'group' | 'generic';
+  readonly id: string | null;
+  readonly re: RegExp;
+}
+
+/** The organisation's names compiled for matching. */
+export interface UnitIndex {
+  readonly organisation: Organisation;
+  readonly entries: readonly Entry[];
+  readonly suffix: RegExp;
+}
+
+const ABBREVIATIONS: ReadonlyArray<readonly [string, string]> = [
+  ['uy ban nhan dan', 'ubnd'],
+  ['hoi dong nhan dan', 'hdnd'],
+];
+const JOIN = '[\\s,\\-–—&]+';
+const NOUN = '(?:co quan|don vi|to chuc|ca nhan|nganh|phong|ban|doan the|dia phuong|xa|thi tran|hoi)';
+const NOUNS = `(?:cac\\s+)?${NOUN}(?:\\s*(?:,|-|va)\\s*(?:cac\\s+)?${NOUN})*`;
+const GENERIC = [
+  `${NOUNS}(?:\\s+(?:co\\s+)?lien quan)+(?:\\s+khac)?(?:\\s+tren dia ban(?:\\s+huyen)?)?`,
+  `cac\\s+${NOUN}(?:\\s*(?:,|-|va)\\s*(?:cac\\s+)?${NOUN})*(?:\\s+tren dia ban(?:\\s+huyen)?)?`,
+];
+const TITLE =
+  /(?:pho\s+)?(?:thu truong(?:\s+(?:cac\s+)?co quan)?|chu tich|giam doc|truong|chanh|lanh dao)\s+/y;
+const SEPARATOR = /\s*(?:,|\+|(?<![a-z0-9])(?:va|cung)(?![a-z0-9]))?\s*/y;
+const STOP_PUNCTUATION = /[.;:()\n“”"]/;
+const STOP_WORDS = new RegExp(
+  '(?<![\\p{L}\\p{N}])(?:' +
+    [
+      'theo dõi',
+      'triển khai',
+      'tổ chức',
+      'thực hiện',
+      'tham mưu',
+      'xây dựng',
+      'hướng dẫn',
+      'kiểm tra',
+      'rà soát',
+      'báo cáo',
+      'tổng hợp',
+      'đôn đốc',
+      'tăng cường',
+      'đẩy mạnh',
+      'tuyên truyền',
+      'cập nhật',
+      'chuẩn bị',
+      'đề xuất',
+      'để',
+      'nhằm',
+      'trong',
+      'tại',
+      'trước',
+      'hoàn thành',
+      'chủ trì',
+      'có trách nhiệm',
+      'chịu trách nhiệm',
+      'phối hợp',
+      'làm đầu mối',
+      'là cơ quan',
+      'được',
+      'quản lý',
+      'giám sát',
+      'ban hành',
+      'theo',
+      'tiếp tục',
+      'xử lý',
+      'thường xuyên',
+      'định kỳ',
+      'nghiên cứu',
+      'khẩn trương',
+      'căn cứ',
+      'cung cấp',
+      'gửi',
+      'về',
+    ].join('|') +
+    ')(?![\\p{L}\\p{N}])',
+  'uy',
+);
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** The loose token spellings of a name, with and without the usual abbreviations (UBND, HĐND). */
+function variants(name: string): string[] {
+  const base = foldLoose(name)
+    .split(/[^a-z0-9]+/)
+    .filter((t) => t !== '')
+    .join(' ');
+  const out = new Set([base]);
+  for (const [long, short] of ABBREVIATIONS) {
+    for (const v of [...out]) {
+      out.add(v.replace(new RegExp(`(?<![a-z0-9])${long}(?![a-z0-9])`, 'g'), short));
+      out.add(v.replace(new RegExp(`(?<![a-z0-9])${short}(?![a-z0-9])`, 'g'), long));
+    }
+  }
+  return [...out].filter((v) => v !== '');
+}
+
+function phrasePattern(spelling: string): string {
+  return spelling.split(' ').map(escape).join(JOIN);
+}
+
+/** Compiles the organisation's unit names, short names, aliases and group phrases. */
+export function buildUnitIndex(organisation: Organisation): UnitIndex {
+  const entries: Entry[] = [];
+  const add = (kind: Entry['kind'], id: string | null, pattern: string): void => {
+    entries.push({ kind, id, re: new RegExp(`(?:${pattern})(?![a-z0-9])`, 'y') });
+  };
+  for (const unit of organisation.units) {
+    const names = [unit.name, unit.shortName, ...unit.aliases].filter((n): n is string => n !== undefined);
+    for (const spelling of new Set(names.flatMap(variants))) add('unit', unit.code, phrasePattern(spelling));
+  }
+  for (const group of organisation.groups) {
+    for (const spelling of new Set([group.name, ...group.phrases].flatMap(variants)))
+      add('group', group.id, phrasePattern(spelling));
+  }
+  for (const pattern of GENERIC) add('generic', null, pattern);
+  const level = { tinh: 'tinh', huyen: 'huyen', xa: 'xa' }[organisation.level];
+  const place = phrasePattern(variants(organisation.place)[0] ?? '');
+  const suffix = new RegExp(`\\s+${level}(?:\\s+${place})?(?![a-z0-9])`, 'y');
+  return { organisation, entries, suffix };
+}
+
+/** The longest unit, group or generic phrase starting exactly at `at`, an official's title before it allowed. */
+export function matchActorAt(index: UnitIndex, ft: FoldedText, at: number): Actor | null {
+  if (!atWordStart(ft.loose, at)) return null;
+  const starts = [at];
+  TITLE.lastIndex = at;
+  const title = TITLE.exec(ft.loose);
+  if (title) starts.push(at + title[0].length);
+  let best: { entry: Entry; end: number } | null = null;
+  for (const start of starts) {
+    for (const entry of index.entries) {
+      entry.re.lastIndex = start;
+      const m = entry.re.exec(ft.loose);
+      if (!m) continue;
+      const end = start + m[0].length;
+      const better =
+        !best ||
+        end > best.end ||
+        (end === best.end && best.entry.kind === 'generic' && entry.kind !== 'generic');
+      if (better) best = { entry, end };
+    }
+    if (best) break;
+  }
+  if (!best) return null;
+  let end = best.end;
+  if (best.entry.kind !== 'generic') {
+    index.suffix.lastIndex = end;
+    const s = index.suffix.exec(ft.loose);
+    if (s) end += s[0].length;
+  }
+  return { kind: best.entry.kind, id: best.entry.id, text: squash(ft.text.slice(at, end)), start: at, end };
+}
+
+function skipSeparator(ft: FoldedText, at: number): number {
+  SEPARATOR.lastIndex = at;
+  const m = SEPARATOR.exec(ft.loose);
+  return at + (m ? m[0].length : 0);
+}
+
+function stopWordAt(ft: FoldedText, at: number): boolean {
+  STOP_WORDS.lastIndex = at;
+  return STOP_WORDS.test(ft.lower);
+}
+
+/** How a scan ends: at punctuation only (a recipient line) or also at a verb (a clause of a task). */
+export interface ScanOptions {
+  /** Stop at the first stretch that is not a known unit, group or generic phrase. */
+  readonly strict: boolean;
+  /** Stop at verbs and prepositions ("theo dõi", "trước", "tại" …). */
+  readonly stopAtVerbs: boolean;
+  /** Where to stop at the latest (default: end of text). */
+  readonly end?: number;
+}
+
+/** Reads a list of actors ("A, B và C") from `from`; returns them and where the list ends. */
+export function scanActors(
+  index: UnitIndex,
+  ft: FoldedText,
+  from: number,
+  options: ScanOptions,
+): { actors: Actor[]; end: number } {
+  const limit = options.end ?? ft.text.length;
+  const actors: Actor[] = [];
+  let p = from;
+  while (p < limit) {
+    while (p < limit && /\s/.test(ft.text.charAt(p))) p += 1;
+    if (p >= limit || STOP_PUNCTUATION.test(ft.text.charAt(p))) break;
+    const actor = matchActorAt(index, ft, p);
+    if (actor && actor.end <= limit) {
+      actors.push(actor);
+      const next = skipSeparator(ft, actor.end);
+      if (next === actor.end && next < limit && !STOP_PUNCTUATION.test(ft.text.charAt(next))) {
+        // Two names with nothing between them: the list has ended ("Phòng Nội vụ chủ trì").
+        return { actors, end: actor.end };
+      }
+      p = next;
+      continue;
+    }
+    if (options.stopAtVerbs && stopWordAt(ft, p)) break;
+    if (options.strict) break;
+    let q = p + 1;
+    for (; q < limit; q += 1) {
+      const c = ft.text.charAt(q);
+      if (STOP_PUNCTUATION.test(c)) break;
+      if (!atWordStart(ft.loose, q) || /\s/.test(c)) continue;
+      if (options.stopAtVerbs && stopWordAt(ft, q)) break;
+      const before = ft.loose.slice(p, q);
+      if (/(?:,|(?<![a-z0-9])(?:va|cung))\s*$/.test(before) && matchActorAt(index, ft, q)) break;
+    }
+    const text = squash(ft.text.slice(p, q).replace(/(?:\s*(?:,|\bvà|\bcùng))+\s*$/u, ''));
+    if (text !== '') actors.push({ kind: 'unknown', id: null, text, start: p, end: q });
+    p = q;
+  }
+  return { actors, end: p };
+}
+
+/** Turns scanned actors into parties (codes, group ids, unresolved and unspecified phrases). */
+export function toParties(actors: readonly Actor[], raw: string | null): Parties {
+  const unique = (kind: Actor['kind'], pick: (a: Actor) => string | null): string[] => [
+    ...new Set(
+      actors
+        .filter((a) => a.kind === kind)
+        .map(pick)
+        .filter((v): v is string => v !== null),
+    ),
+  ];
+  return {
+    raw,
+    units: unique('unit', (a) => a.id),
+    groups: unique('group', (a) => a.id),
+    unresolved: unique('unknown', (a) => a.text),
+    unspecified: unique('generic', (a) => a.text),
+  };
+}
+
+/** Parties with nothing found. */
+export function noParties(): Parties {
+  return { raw: null, units: [], groups: [], unresolved: [], unspecified: [] };
+}
+
+/** The codes of every unit in the given groups, in the organisation's order. */
+export function unitsOfGroups(organisation: Organisation, groups: readonly string[]): string[] {
+  return organisation.units.filter((u) => groups.includes(u.group)).map((u) => u.code);
+}
+
+/** Resolves a list written one entry per line or separated by ";" (a recipient entry, a table cell). */
+export function resolveList(index: UnitIndex, text: string): Parties {
+  const actors = text
+    .split(/[;\n]/)
+    .map((part) => squash(part.replace(/^\s*[-+•*–]\s*/, '').replace(/[.,]+\s*$/, '')))
+    .filter((part) => part !== '')
+    .flatMap((part) => scanActors(index, folded(part), 0, { strict: false, stopAtVerbs: false }).actors);
+  return toParties(actors, actors.length > 0 ? squash(text) : null);
+}
