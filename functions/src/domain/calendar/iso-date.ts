@@ -39,7 +39,9 @@ export function toVietnamDateTime(date: IsoDate): DateTime<true> {
 
 /** Writes a luxon DateTime's Vietnam calendar day as `yyyy-MM-dd`. */
 export function fromVietnamDateTime(value: DateTime): IsoDate {
-  return value.setZone(VIETNAM_ZONE).toFormat('yyyy-MM-dd');
+  const date = value.setZone(VIETNAM_ZONE).toISODate();
+  if (date === null || date.length !== 10) throw new RangeError(`Not a yyyy-MM-dd day: ${String(date)}`);
+  return date;
 }
 
 /** The calendar year of `date`. */

@@ -57,6 +57,7 @@ interface YearTable {
 /** The working calendar; build it with createCalendar. Days are `yyyy-MM-dd` strings in Vietnam time. */
 export class WorkingCalendar {
   private readonly tables = new Map<number, YearTable>();
+  private readonly positions = new Map<IsoDate, { year: number; index: number; table: YearTable }>();
   private readonly announced = new Map<number, Map<HolidayId, HolidayBlock>>();
   private readonly lunar = new Map<number, LunarYear>();
   private readonly extraOff = new Map<IsoDate, string>();
@@ -164,8 +165,13 @@ export class WorkingCalendar {
   }
 
   private locate(date: IsoDate): { year: number; index: number; table: YearTable } {
+    // Status checks ask about the same few days for thousands of units: remember where each day is.
+    const known = this.positions.get(date);
+    if (known) return known;
     const value = toVietnamDateTime(date);
-    return { year: value.year, index: value.ordinal - 1, table: this.table(value.year) };
+    const position = { year: value.year, index: value.ordinal - 1, table: this.table(value.year) };
+    this.positions.set(date, position);
+    return position;
   }
 
   private table(year: number): YearTable {

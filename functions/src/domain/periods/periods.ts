@@ -94,10 +94,11 @@ function oncePeriod(schedule: Extract<Schedule, { kind: 'once' }>, calendar: Wor
 }
 
 function inSchedule(schedule: PeriodicSchedule, ref: PeriodRef): boolean {
-  return (
-    comparePeriodRefs(ref, parsePeriodKey(schedule.first)) >= 0 &&
-    (schedule.last === undefined || comparePeriodRefs(ref, parsePeriodKey(schedule.last)) <= 0)
-  );
+  return comparePeriodRefs(ref, parsePeriodKey(schedule.first)) >= 0 && !afterLast(schedule, ref);
+}
+
+function afterLast(schedule: PeriodicSchedule, ref: PeriodRef): boolean {
+  return schedule.last !== undefined && comparePeriodRefs(ref, parsePeriodKey(schedule.last)) > 0;
 }
 
 /** The period of `schedule` with `key`; throws a RangeError when the schedule has no such period. */
@@ -137,9 +138,10 @@ export function periodsOf(
 /** The periodic periods whose window has started on or before `today`, oldest first. */
 function openedRefs(schedule: PeriodicSchedule, today: IsoDate): PeriodRef[] {
   const refs: PeriodRef[] = [];
+  const last = schedule.last === undefined ? undefined : parsePeriodKey(schedule.last);
   for (
     let ref = parsePeriodKey(schedule.first);
-    inSchedule(schedule, ref) && cutoffWindow(ref).start <= today;
+    (last === undefined || comparePeriodRefs(ref, last) <= 0) && cutoffWindow(ref).start <= today;
     ref = nextPeriodRef(ref)
   )
     refs.push(ref);
@@ -182,5 +184,5 @@ export function nextPeriodToOpen(
   const opened = openedRefs(schedule, today);
   const last = opened.at(-1);
   const next = last ? nextPeriodRef(last) : parsePeriodKey(schedule.first);
-  return inSchedule(schedule, next) ? periodicPeriod(schedule, next, calendar) : undefined;
+  return afterLast(schedule, next) ? undefined : periodicPeriod(schedule, next, calendar);
 }
