@@ -9,11 +9,12 @@ import type { LunarYear } from './lunar-dates.js';
  * The choices Art. 112 leaves to the Government each year, as configurable data ([M]: a reading of the
  * announced schedules, not a rule anyone published).
  * - `tetDaysBefore`: how many of Tết's 5 days are the last days of the old lunar year. Officials' schedules
- *   for 2023 (20–26/01), 2024 (08–14/02) and 2025 (25/01–02/02) all took 2 days before mùng 1 and mùng 1–3,
- *   and 2026 (14–22/02) gives the same weekdays off either way; so the default is 2.
+ *   for 2024 (08–14/02) and 2025 (25/01–02/02) [V], and 2023 (20–26/01, from memory [M]), took 2 days before
+ *   mùng 1 and mùng 1–3; 2026 (14–22/02) gives the same weekdays off either way; so the default is 2.
  * - `quocKhanhAdjacentDay`: which day next to 2/9 is the second Quốc khánh day. 'joins-weekend' takes the day
- *   after when 2/9 is a Monday or Thursday (2024: Tue 3/9; 2021: Fri 3/9) and the day before otherwise
- *   (2025: Mon 1/9; 2023: Fri 1/9; 2022: Thu 1/9); for a Wednesday it is a guess (Tue 1/9).
+ *   after when 2/9 is a Monday or Thursday (2024: Tue 3/9) and the day before otherwise (2025: Mon 1/9); the
+ *   other weekdays follow 2021–2023 from memory [M] (Thu → Fri 3/9, Fri → Thu 1/9, Sat → Fri 1/9), and a
+ *   Wednesday (2026) is a guess (Tue 1/9).
  */
 export const DefaultRuleSchema = z.strictObject({
   tetDaysBefore: z.int().min(1).max(4).default(2),
