@@ -185,6 +185,11 @@ export async function start(options: StartOptions = {}): Promise<EmulatorServer>
   store.onEvent(persist);
 
   const context = createContext(store, now, persist);
+  const mint = (email: string): string => {
+    const token = tokens.mint(email);
+    persist();
+    return token;
+  };
   let baseUrl = '';
   const deps: DriveDeps = { store, sheets, notifier, baseUrl: () => baseUrl, now, projectNumber };
 
@@ -323,7 +328,7 @@ export async function start(options: StartOptions = {}): Promise<EmulatorServer>
       case 'POST /__emulator/token': {
         const email = (url.searchParams.get('email') ?? serviceAccountEmail).trim().toLowerCase();
         if (!/^[^@\s]+@[^@\s]+$/.test(email)) return bad(400, `not an e-mail address: ${email}`);
-        return ok({ email, token: tokens.mint(email), tokenType: 'Bearer' });
+        return ok({ email, token: mint(email), tokenType: 'Bearer' });
       }
       case 'GET /__emulator/counters':
         return ok(counters.snapshot());
@@ -417,7 +422,7 @@ export async function start(options: StartOptions = {}): Promise<EmulatorServer>
     url: baseUrl,
     port,
     serviceAccountEmail,
-    mintToken: (email = serviceAccountEmail) => tokens.mint(email),
+    mintToken: (email = serviceAccountEmail) => mint(email),
     counters: () => counters.snapshot(),
     resetCounters: () => {
       counters.reset();

@@ -1,7 +1,8 @@
 /** Validates a JSON request body against a discovery schema, with Google's messages, and normalises it. */
 import type { LoadedApi, SchemaSpec } from './discovery.js';
 import { deref } from './discovery.js';
-import { invalidArgument } from './errors.js';
+import { badRequest, invalidArgument } from './errors.js';
+import type { FieldViolation } from './errors.js';
 import { camel, enumTypeName, protoPackage, snake } from './names.js';
 
 const enumOwners = new WeakMap<LoadedApi, Map<string, number>>();
@@ -33,7 +34,7 @@ function enumUseCount(api: LoadedApi, values: readonly string[]): number {
 
 interface Walk {
   api: LoadedApi;
-  errors: string[];
+  errors: FieldViolation[];
 }
 
 function at(path: string): string {
@@ -45,7 +46,10 @@ function join(path: string, field: string): string {
 }
 
 function invalid(w: Walk, path: string, type: string, value: unknown): undefined {
-  w.errors.push(`Invalid value at '${path}' (${type}), ${JSON.stringify(value)}`);
+  w.errors.push({
+    field: path,
+    description: `Invalid value at '${path}' (${type}), ${JSON.stringify(value)}`,
+  });
   return undefined;
 }
 
@@ -184,16 +188,19 @@ function walkObject(
     const key = props[rawKey] ? rawKey : camel(rawKey);
     const spec = props[key];
     if (!spec) {
-      w.errors.push(
-        `Invalid JSON payload received. Unknown name ${JSON.stringify(rawKey)}${at(path)}: Cannot find field.`,
-      );
+      w.errors.push({
+        field: path,
+        description: `Invalid JSON payload received. Unknown name ${JSON.stringify(rawKey)}${at(path)}: Cannot find field.`,
+      });
       continue;
     }
     if (Array.isArray(child) && spec.type !== 'array' && spec.type !== 'any') {
-      w.errors.push(
-        `Invalid JSON payload received. Unknown name ${JSON.stringify(rawKey)}${at(path)}: ` +
+      w.errors.push({
+        field: path,
+        description:
+          `Invalid JSON payload received. Unknown name ${JSON.stringify(rawKey)}${at(path)}: ` +
           'Proto field is not repeating, cannot start list.',
-      );
+      });
       continue;
     }
     const v = walk(w, spec, child, join(path, key), owner);
@@ -211,6 +218,6 @@ export function validateBody(api: LoadedApi, schemaId: string, body: unknown): R
     throw invalidArgument(api.name, 'Invalid JSON payload received. Root element must be a message.');
   const w: Walk = { api, errors: [] };
   const out = walk(w, { $ref: schemaId }, body, '', undefined);
-  if (w.errors.length > 0) throw invalidArgument(api.name, w.errors.join('\n'));
+  if (w.errors.length > 0) throw badRequest(api.name, w.errors);
   return out as Record<string, unknown>;
 }

@@ -70,6 +70,30 @@ export function invalidArgument(api: ApiName, message: string, location?: string
   return new GoogleApiError(400, 'INVALID_ARGUMENT', message);
 }
 
+/** One entry of a google.rpc.BadRequest detail. */
+export interface FieldViolation {
+  field: string;
+  description: string;
+}
+
+/**
+ * 400 for a request that does not fit the contract. Sheets (ESF) joins the descriptions into the message
+ * and lists them as a google.rpc.BadRequest detail; Drive gives the joined message with errors[].
+ */
+export function badRequest(api: ApiName, violations: FieldViolation[], location?: string): GoogleApiError {
+  const message = violations.map((v) => v.description).join('\n');
+  if (api === 'drive') return invalidArgument('drive', message, location);
+  const body = {
+    error: {
+      code: 400,
+      message,
+      status: 'INVALID_ARGUMENT',
+      details: [{ '@type': 'type.googleapis.com/google.rpc.BadRequest', fieldViolations: violations }],
+    },
+  };
+  return new VerbatimApiError(400, 'INVALID_ARGUMENT', message, body);
+}
+
 /** 401 for an unknown or expired bearer token. */
 export function unauthenticated(api: ApiName): GoogleApiError {
   const message =

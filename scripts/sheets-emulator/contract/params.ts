@@ -1,6 +1,6 @@
 /** Validates query parameters against a discovery method, as Google's front end does. */
 import type { LoadedApi, MethodSpec, ParamSpec } from './discovery.js';
-import { invalidArgument } from './errors.js';
+import { badRequest, invalidArgument } from './errors.js';
 import { enumTypeName, protoPackage, snake } from './names.js';
 
 /** Validated query parameters: repeated ones as arrays, the others as their last value. */
@@ -46,11 +46,10 @@ export function validateQuery(api: LoadedApi, method: MethodSpec, search: URLSea
     const methodSpec = params[name];
     const spec = methodSpec && methodSpec.location === 'query' ? methodSpec : api.doc.parameters[name];
     if (!spec) {
-      throw invalidArgument(
-        api.name,
+      const description =
         `Invalid JSON payload received. Unknown name "${name}": Cannot bind query parameter. ` +
-          `Field '${name}' could not be found in request message.`,
-      );
+        `Field '${name}' could not be found in request message.`;
+      throw badRequest(api.name, [{ field: name, description }]);
     }
     const values = search.getAll(name);
     for (const value of values) checkValue(api, name, spec, value);

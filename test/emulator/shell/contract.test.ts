@@ -36,7 +36,19 @@ describe('request bodies checked against discovery', () => {
     expect(seen.message).toBe(
       `Invalid JSON payload received. Unknown name "colour" at 'requests[0].add_sheet': Cannot find field.`,
     );
-    expect(seen.data).toEqual({ error: { code: 400, message: seen.message, status: 'INVALID_ARGUMENT' } });
+    expect(seen.data).toEqual({
+      error: {
+        code: 400,
+        message: seen.message,
+        status: 'INVALID_ARGUMENT',
+        details: [
+          {
+            '@type': 'type.googleapis.com/google.rpc.BadRequest',
+            fieldViolations: [{ field: 'requests[0].add_sheet', description: seen.message }],
+          },
+        ],
+      },
+    });
   });
 
   it('refuses an unknown top-level field without an "at" part', async () => {
