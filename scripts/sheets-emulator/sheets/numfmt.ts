@@ -20,6 +20,8 @@ export function formatGeneral(n: number, li: LocaleInfo): string {
     s = `${m}E${e < 0 ? '-' : '+'}${String(Math.abs(e)).padStart(2, '0')}`;
   } else if (Number.isInteger(n)) {
     s = String(n);
+  } else if ((s = String(n)).length <= 12 && !s.includes('e')) {
+    // already short: at most 10 decimals and 15 significant digits
   } else {
     s = String(Number(Number(n.toPrecision(15)).toFixed(10)));
     if (s.includes('e')) s = n.toFixed(10).replace(/\.?0+$/, '');

@@ -8,6 +8,7 @@ import { ensureGrid, lastValueRow, writeValue } from './grid.js';
 import { parseUserEntered } from './locale.js';
 import { columnCount, getCell, rowCount } from './model.js';
 import type { Book } from './model.js';
+import { formatGeneral } from './numfmt.js';
 import { Renderer } from './render.js';
 import type { DateRender, ValueRender } from './render.js';
 
@@ -24,6 +25,7 @@ export function readRect(renderer: Renderer, rect: Rect, opts: ReadOptions): she
   const dr = (opts.dateTimeRenderOption ?? 'SERIAL_NUMBER') as DateRender;
   const major = opts.majorDimension === 'COLUMNS' ? 'COLUMNS' : 'ROWS';
   const { sheet, startRow, endRow, startCol, endCol } = rect;
+  const formatted = vr === 'FORMATTED_VALUE';
   const rows: unknown[][] = [];
   let lastNonEmpty = -1;
   const rEnd = Math.min(endRow, sheet.rows.length);
@@ -34,12 +36,21 @@ export function readRect(renderer: Renderer, rect: Rect, opts: ReadOptions): she
       const cEnd = Math.min(endCol, row.length);
       let last = -1;
       for (let c = startCol; c < cEnd; c++) {
-        const cell = row[c];
-        if (!cell || !cell.userEnteredValue) {
+        const uv = row[c]?.userEnteredValue;
+        if (!uv) {
           line.push('');
           continue;
         }
-        const v = renderer.value(sheet, r, c, vr, dr);
+        if (uv.stringValue != null) {
+          // fast path: text renders as itself under every option
+          line.push(uv.stringValue);
+          if (uv.stringValue !== '') last = line.length - 1;
+          continue;
+        }
+        let v: unknown;
+        if (uv.numberValue != null && !row[c]?.userEnteredFormat?.numberFormat) {
+          v = formatted ? formatGeneral(uv.numberValue, renderer.li) : uv.numberValue;
+        } else v = renderer.value(sheet, r, c, vr, dr);
         line.push(v);
         if (v !== '') last = line.length - 1;
       }

@@ -1,7 +1,7 @@
 /** Test harness: a real emulator (with the real Sheets half) and googleapis clients, plus small helpers. */
 import type { sheets_v4 } from '@googleapis/sheets';
 import { start } from '../../../scripts/sheets-emulator/server.js';
-import type { EmulatorServer } from '../../../scripts/sheets-emulator/server.js';
+import type { EmulatorServer, StartOptions } from '../../../scripts/sheets-emulator/server.js';
 import { clientsFor } from '../client.js';
 import type { Clients } from '../client.js';
 
@@ -12,9 +12,9 @@ export interface Harness extends Clients {
   server: EmulatorServer;
 }
 
-/** Starts an in-memory emulator with the real Sheets half. */
-export async function startHarness(): Promise<Harness> {
-  const server = await start({});
+/** Starts an in-memory emulator with the real Sheets half (unless `options.sheets` replaces it). */
+export async function startHarness(options: StartOptions = {}): Promise<Harness> {
+  const server = await start(options);
   return { server, ...clientsFor(server, undefined, { retry: false }) };
 }
 
