@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import {
   CalendarRangeError,
   createCalendar,
+  eachDay,
+  LUNAR_DATES,
   type DayKind,
   type HolidayId,
 } from '../../../functions/src/domain/calendar/index.js';
@@ -333,5 +335,32 @@ describe('replacing data and the default rule', () => {
 
   it('refuses a bad default rule', () => {
     expect(() => createCalendar({ defaultRule: { tetDaysBefore: 6 } })).toThrow(/tetDaysBefore/);
+  });
+});
+
+describe('the default rule against the announced years', () => {
+  // Without announcements the rule must give the same weekdays off wherever the Government swapped no days.
+  const ruleOnly = createCalendar({ builtIn: false, lunar: [...LUNAR_DATES] });
+  const cases: { name: string; from: string; to: string }[] = [
+    { name: 'Tết 2024', from: '2024-02-05', to: '2024-02-16' },
+    { name: 'Tết 2025', from: '2025-01-20', to: '2025-02-07' },
+    { name: 'Tết 2026', from: '2026-02-09', to: '2026-02-27' },
+    { name: 'Giỗ Tổ 2024', from: '2024-04-15', to: '2024-04-19' },
+    { name: 'Giỗ Tổ 2025', from: '2025-04-04', to: '2025-04-10' },
+    { name: 'Giỗ Tổ 2026 (Sunday → Monday 27/04) and 30/4–1/5 2026', from: '2026-04-23', to: '2026-05-08' },
+    { name: 'Quốc khánh 2024 (Monday → Tuesday 03/09)', from: '2024-08-28', to: '2024-09-06' },
+    { name: 'Quốc khánh 2025 (Tuesday → Monday 01/09)', from: '2025-08-27', to: '2025-09-05' },
+  ];
+  cases.forEach((tc) =>
+    it(`${tc.name}: same weekdays off`, () => {
+      const days = eachDay(tc.from, tc.to);
+      expect(days.map((d) => ruleOnly.isWorkingDay(d))).toEqual(days.map((d) => calendar.isWorkingDay(d)));
+    }),
+  );
+
+  it('differs only by the announced swaps: Mon 29/04/2024 and Sat 04/05/2024', () => {
+    const days = eachDay('2024-04-22', '2024-05-10');
+    const differing = days.filter((d) => ruleOnly.isWorkingDay(d) !== calendar.isWorkingDay(d));
+    expect(differing).toEqual(['2024-04-29', '2024-05-04']);
   });
 });
