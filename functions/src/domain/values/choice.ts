@@ -18,6 +18,7 @@ export function parseChoice(
   matcher: ChoiceMatcher,
 ): CellOutcome {
   const text = typeof raw === 'string' ? raw : String(raw);
-  const option = matcher.get(foldVietnamese(text));
+  // Options are at most 100 characters (template format); a longer text cannot match and is not worth folding.
+  const option = text.length > 200 ? undefined : matcher.get(foldVietnamese(text));
   return option === undefined ? refuse({ code: 'notOption', found: raw, options }) : accept(option);
 }

@@ -3,6 +3,8 @@ import { validation } from '../../messages.vi.js';
 
 const VI_NUMBER = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 6 });
 const FOUND_MAX = 60;
+// eslint-disable-next-line no-control-regex -- replacing control characters is the point
+const UNPRINTABLE = /[\u0000-\u001F\u007F-\u009F]|\p{Cs}/gu;
 
 /** A number the Vietnamese way: 1.234.567,5. */
 export function formatViNumber(n: number): string {
@@ -11,7 +13,8 @@ export function formatViNumber(n: number): string {
 
 /** A fraction as a percentage: 0.755 → 75,5%. */
 export function formatPercent(fraction: number): string {
-  return `${formatViNumber(Math.round(fraction * 1e8) / 1e6)}%`;
+  const points = Math.round(fraction * 1e8) / 1e6;
+  return Number.isFinite(points) ? `${formatViNumber(points)}%` : formatViNumber(fraction);
 }
 
 /** An amount of money: 1.500.000 đồng. */
@@ -30,13 +33,16 @@ export function formatYesNo(b: boolean): string {
   return b ? validation.yes : validation.no;
 }
 
-/** What the officer typed, fit to quote in a message: whitespace collapsed, cut at 60 characters. */
+/** What the officer typed, fit to quote in a message: whitespace collapsed, unprintables replaced, cut at 60 characters. */
 export function showFound(raw: string | number | boolean): string {
-  if (typeof raw === 'number') return formatViNumber(raw);
   if (typeof raw === 'boolean') return raw ? 'TRUE' : 'FALSE';
-  const flat = raw.replace(/\s+/g, ' ');
-  if (flat.length <= FOUND_MAX) return flat;
-  return `${Array.from(flat.slice(0, FOUND_MAX + 1))
-    .slice(0, FOUND_MAX - 1)
-    .join('')}…`;
+  const source = typeof raw === 'number' ? formatViNumber(raw) : raw;
+  // Cut before cleaning so that a 50,000-character paste costs no more than a short one.
+  let flat = source.slice(0, FOUND_MAX * 4).replace(/\s+/g, ' ');
+  const cut = source.length > FOUND_MAX * 4 || flat.length > FOUND_MAX;
+  if (flat.length > FOUND_MAX) flat = flat.slice(0, FOUND_MAX - 1);
+  if (/[\uD800-\uDBFF]$/.test(flat)) flat = flat.slice(0, -1);
+  // Messages end up in sheet notes and Firestore: no control characters, no broken surrogates.
+  flat = flat.replace(UNPRINTABLE, '\uFFFD');
+  return cut ? `${flat}…` : flat;
 }

@@ -9,6 +9,7 @@ import type { CellOutcome, Found } from './issue.js';
 import { refuse } from './issue.js';
 import { readVnNumber } from './vn-number.js';
 
+const MAX_CHARS = 60;
 const CURRENCY_SUFFIX = /\s*(?:vnd|dong|d|₫)\.?$/;
 const SCALES: ReadonlyArray<readonly [RegExp, number]> = [
   [/\s*(?:nghin|ngan)$/, 3],
@@ -24,6 +25,7 @@ export function parseMoney(raw: string | number | boolean, bounds: NumberBounds)
     if (!Number.isInteger(raw)) return refuse({ code: 'moneyFraction', found });
     return withinBounds(raw, found, bounds.min, bounds.max);
   }
+  if (raw.length > MAX_CHARS) return refuse({ code: 'notMoney', found });
   let s = foldVietnamese(raw).replace(/^₫\s*/, '').replace(CURRENCY_SUFFIX, '');
   let shift = 0;
   for (const [pattern, exponent] of SCALES) {

@@ -16,6 +16,8 @@ import { parseYesNo } from './yes-no.js';
 
 type Present = string | number | boolean;
 
+const NON_TEXT_MAX = 2_048;
+
 /** A column's parser: from anything a cell may hold to an outcome; it never throws. */
 export type CellParser = (raw: unknown) => CellOutcome;
 
@@ -65,6 +67,7 @@ function typedParser(column: Column): (raw: Present) => CellOutcome {
 /** Builds the parser of one column; build once per template, call once per cell. */
 export function cellParser(column: Column): CellParser {
   const typed = typedParser(column);
+  const isText = column.type === 'text' || column.type === 'longText';
   return (raw) => {
     switch (typeof raw) {
       case 'undefined':
@@ -75,7 +78,9 @@ export function cellParser(column: Column): CellParser {
         return typed(raw);
       case 'string': {
         if (raw.length === 0) return BLANK;
-        const text = cleanText(raw);
+        // A value of any other type is a few dozen characters; its parser refuses a long text by length alone,
+        // so a 50,000-character paste into a number column is not worth cleaning first.
+        const text = isText || raw.length <= NON_TEXT_MAX ? cleanText(raw) : raw;
         if (text.length === 0) return BLANK;
         const error = spreadsheetErrorOf(text);
         return error ? refuse({ code: 'spreadsheetError', error }) : typed(text);

@@ -9,6 +9,7 @@ import type { CellOutcome } from './issue.js';
 import { refuse } from './issue.js';
 import { readVnNumber } from './vn-number.js';
 
+const MAX_CHARS = 40;
 const PERCENT_SIGN = /\s*%$/;
 
 function pointsToFraction(points: number): number {
@@ -29,6 +30,7 @@ export function parsePercent(raw: string | number | boolean, bounds: NumberBound
       ? refuse({ ...outcome.issue, found: formatPercent(value) })
       : outcome;
   }
+  if (raw.length > MAX_CHARS) return refuse({ code: 'notPercent', found });
   const hasSign = PERCENT_SIGN.test(raw);
   const reading = readVnNumber(hasSign ? raw.replace(PERCENT_SIGN, '') : raw);
   if (reading.kind === 'none') return refuse({ code: 'notPercent', found });

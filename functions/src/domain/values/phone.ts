@@ -5,6 +5,7 @@ import { accept, refuse } from './issue.js';
 
 const MOBILE = /^0[35789]\d{8}$/;
 const LANDLINE = /^02\d{9}$/;
+const MAX_CHARS = 40;
 const SEPARATORS = /[\s.\-()/]/g;
 
 /** Whether national digits form a Vietnamese mobile or landline number. */
@@ -22,6 +23,7 @@ export function parsePhone(raw: string | number | boolean): CellOutcome {
     digits = String(raw);
     digits = digits.startsWith('84') && digits.length >= 11 ? `0${digits.slice(2)}` : `0${digits}`;
   } else {
+    if (raw.length > MAX_CHARS) return refuse({ code: 'notPhone', found });
     const compact = raw.replace(SEPARATORS, '');
     if (!/^\+?\d+$/.test(compact)) return refuse({ code: 'notPhone', found });
     if (compact.startsWith('+84')) digits = `0${compact.slice(3)}`;

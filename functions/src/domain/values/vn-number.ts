@@ -65,7 +65,7 @@ export function readVnNumber(text: string): NumberReading {
 
 /** The first number inside a text ("12 buổi" → 12), to suggest in a message; whole numbers only. */
 export function firstWholeNumberIn(text: string): number | undefined {
-  const m = /\d[\d., ]*\d|\d/.exec(text);
+  const m = /\d[\d., ]*\d|\d/.exec(text.slice(0, 100));
   if (!m) return undefined;
   const reading = readVnNumber(m[0]);
   return reading.kind === 'number' && Number.isSafeInteger(reading.value) ? reading.value : undefined;

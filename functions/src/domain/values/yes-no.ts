@@ -29,6 +29,7 @@ export function parseYesNo(raw: string | number | boolean): CellOutcome {
     if (raw === 1 || raw === 0) return accept(raw === 1);
     return refuse({ code: 'notYesNo', found: raw });
   }
+  if (raw.length > 20) return refuse({ code: 'notYesNo', found: raw });
   const folded = foldVietnamese(raw).replace(/[.!]$/, '');
   if (YES.has(folded)) return accept(true);
   if (NO.has(folded)) return accept(false);
