@@ -1,10 +1,10 @@
-/** CLI entry: `tsx scripts/sheets-emulator/main.ts --port P --data-dir D [--quotas google] [--verbose]`. */
+/** CLI entry: `tsx scripts/sheets-emulator/main.ts --port P --data-dir D [--quotas google] [--notify-batch-ms N] [--verbose]`. */
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { StartOptions } from './server.js';
 import { start } from './server.js';
 
-/** Parses argv and env (SHEETS_EMULATOR_PORT, SHEETS_EMULATOR_QUOTAS, SHEETS_EMULATOR_DATA_DIR). */
+/** Parses argv and env (SHEETS_EMULATOR_PORT, _QUOTAS, _DATA_DIR, _NOTIFY_BATCH_MS). */
 export function parseOptions(argv: string[], env: NodeJS.ProcessEnv): StartOptions & { verbose: boolean } {
   const { values } = parseArgs({
     args: argv,
@@ -14,6 +14,7 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv): StartOptio
       host: { type: 'string' },
       quotas: { type: 'string' },
       'service-account': { type: 'string' },
+      'notify-batch-ms': { type: 'string' },
       verbose: { type: 'boolean', default: false },
     },
     strict: true,
@@ -26,11 +27,16 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv): StartOptio
   if (quotas !== 'google' && quotas !== 'off')
     throw new Error(`--quotas: expected google or off, got ${quotas}`);
   const dataDir = values['data-dir'] ?? env.SHEETS_EMULATOR_DATA_DIR;
+  const batchText = values['notify-batch-ms'] ?? env.SHEETS_EMULATOR_NOTIFY_BATCH_MS ?? '0';
+  const batchMs = Number(batchText);
+  if (!Number.isInteger(batchMs) || batchMs < 0)
+    throw new Error(`--notify-batch-ms: not a duration: ${batchText}`);
   return {
     port,
     quotas,
     host: values.host ?? '127.0.0.1',
     verbose: values.verbose ?? false,
+    notifications: { batchMs },
     ...(dataDir ? { dataDir } : {}),
     ...(values['service-account'] ? { serviceAccountEmail: values['service-account'] } : {}),
   };

@@ -59,8 +59,11 @@ export interface StartOptions {
   referenceDir?: string;
   /** Receives one line per request and per internal error; silent by default. */
   log?: (line: string) => void;
-  /** Push delivery tuning: retries on 5xx/network errors, first backoff, per-attempt timeout. */
-  notifications?: { retries?: number; retryBaseMs?: number; timeoutMs?: number };
+  /**
+   * Push delivery tuning: retries on 5xx/network errors, first backoff, per-attempt timeout, and batchMs
+   * (merge a channel's update/change notifications within this window, as Google delays Sheets edits; 0 = off).
+   */
+  notifications?: { retries?: number; retryBaseMs?: number; timeoutMs?: number; batchMs?: number };
   /** Debounce of state writes when dataDir is set (default 100 ms). */
   persistDebounceMs?: number;
 }
@@ -166,6 +169,7 @@ export async function start(options: StartOptions = {}): Promise<EmulatorServer>
     retries: options.notifications?.retries ?? 3,
     retryBaseMs: options.notifications?.retryBaseMs ?? 250,
     timeoutMs: options.notifications?.timeoutMs ?? 5000,
+    batchMs: options.notifications?.batchMs ?? 0,
   });
   const internalErrors: string[] = [];
 

@@ -31,6 +31,7 @@ const MAX_LOG = 1000;
 /** Sends notifications without ever blocking or failing the API request that caused them. */
 export class Notifier {
   private readonly queues = new Map<string, Promise<void>>();
+  private readonly batches = new Map<string, { changed: Set<string>; done: Promise<void> }>();
   private readonly timers = new Map<NodeJS.Timeout, () => void>();
   private readonly aborter = new AbortController();
   private log: DeliveryRecord[] = [];
@@ -39,7 +40,7 @@ export class Notifier {
   constructor(
     private readonly store: DriveStore,
     private readonly now: () => Date,
-    private readonly options: { retries: number; retryBaseMs: number; timeoutMs: number },
+    private readonly options: { retries: number; retryBaseMs: number; timeoutMs: number; batchMs: number },
   ) {
     store.onEvent((file, event, change) => this.onEvent(file, event, change));
   }
@@ -61,7 +62,9 @@ export class Notifier {
 
   /** Resolves when every queued delivery has finished (for tests). */
   async idle(): Promise<void> {
-    while (this.queues.size > 0) await Promise.allSettled([...this.queues.values()]);
+    while (this.queues.size > 0 || this.batches.size > 0) {
+      await Promise.allSettled([...this.queues.values(), ...[...this.batches.values()].map((b) => b.done)]);
+    }
   }
 
   /** Stops delivering: cancels retries and in-flight requests. */
@@ -93,7 +96,31 @@ export class Notifier {
     }
   }
 
+  /**
+   * Queues one notification. With batchMs > 0, update/change notifications of a channel within that window
+   * merge into one (Google batches Sheets edits the same way, with a longer delay).
+   */
   private enqueue(channel: ChannelRecord, state: string, changed?: string): void {
+    if (this.closed) return;
+    if (this.options.batchMs > 0 && (state === 'update' || state === 'change')) {
+      const key = `${channel.id}\n${state}`;
+      const pending = this.batches.get(key);
+      if (pending) {
+        for (const c of changed?.split(',') ?? []) pending.changed.add(c);
+        return;
+      }
+      const batch = { changed: new Set(changed?.split(',') ?? []), done: Promise.resolve() };
+      batch.done = this.sleep(this.options.batchMs).then(() => {
+        this.batches.delete(key);
+        this.send(channel, state, [...batch.changed].join(',') || undefined);
+      });
+      this.batches.set(key, batch);
+      return;
+    }
+    this.send(channel, state, changed);
+  }
+
+  private send(channel: ChannelRecord, state: string, changed?: string): void {
     if (this.closed) return;
     if (this.now().getTime() >= channel.expiration) {
       this.store.channels.delete(channel.id);

@@ -234,3 +234,28 @@ describe('delivery', () => {
     hooks = await listenForHooks();
   });
 });
+
+describe('with notifications.batchMs', () => {
+  it('merges a burst of edits into one update, as Google batches Sheets edits', async () => {
+    const batched = await start({ sheets: fakeSheets, notifications: { batchMs: 100 } });
+    const receiver = await listenForHooks();
+    try {
+      const c = clientsFor(batched, undefined, { retry: false });
+      const fileId =
+        (await c.drive.files.create({ requestBody: { name: 'Gộp', mimeType: SHEET } })).data.id ?? '';
+      await c.drive.files.watch({
+        fileId,
+        requestBody: { id: 'gop', type: 'web_hook', address: receiver.url },
+      });
+      for (let i = 0; i < 3; i += 1)
+        await c.sheets.spreadsheets.batchUpdate({ spreadsheetId: fileId, requestBody: { requests: [] } });
+      await c.drive.files.update({ fileId, requestBody: { name: 'Gộp 2' } });
+      await batched.notificationsIdle();
+      expect(receiver.states()).toEqual(['sync', 'update']);
+      expect(receiver.received[1]?.headers['x-goog-changed']).toBe('content,properties');
+    } finally {
+      await batched.stop();
+      await receiver.close();
+    }
+  });
+});
