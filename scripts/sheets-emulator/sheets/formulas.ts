@@ -1,5 +1,5 @@
 /** Formulas: tokenizer, parser and evaluator for a small set of functions, plus reference rewriting when cells move. */
-import { columnIndex, columnLetters } from './a1.js';
+import { columnIndex, columnLetters, quoteSheetTitle } from './a1.js';
 
 /** A formula error value (#REF!, #DIV/0!, #VALUE!, #NAME?, #N/A, #NUM!, #ERROR!). */
 export class FormulaError {
@@ -702,5 +702,14 @@ export function adjustFormula(
     }
     const parts = o.parts.map((p, i) => ({ ...p, [key]: i === 0 ? lo : hi }));
     return (o.sheetText ?? '') + parts.map(partText).join(':');
+  });
+}
+
+/** Rewrites references to a renamed sheet (matched case-insensitively) to its new, properly quoted, title. */
+export function renameSheetInFormula(formula: string, oldTitle: string, newTitle: string): string {
+  const old = oldTitle.toLowerCase();
+  return rewrite(formula, (o) => {
+    if (o.sheet === undefined || o.sheet.toLowerCase() !== old) return null;
+    return `${quoteSheetTitle(newTitle)}!${o.parts.map(partText).join(':')}`;
   });
 }

@@ -164,4 +164,38 @@ describe('evaluation', () => {
     });
     expect(v.data.values).toEqual([[3]]);
   });
+
+  it('follows a renamed sheet in references to it', async () => {
+    await evalFormulas(["='Dữ liệu'!A1*2", '=dữ liệu!B1']);
+    await h.sheets.spreadsheets.batchUpdate({
+      spreadsheetId: id,
+      requestBody: {
+        requests: [
+          {
+            updateSheetProperties: {
+              properties: { sheetId: (await sheetIdOf('Dữ liệu')) ?? -1, title: 'Nguon' },
+              fields: 'title',
+            },
+          },
+        ],
+      },
+    });
+    const f = await h.sheets.spreadsheets.values.get({
+      spreadsheetId: id,
+      range: 'C1:C2',
+      valueRenderOption: 'FORMULA',
+    });
+    expect(f.data.values).toEqual([['=Nguon!A1*2'], ['=dữ liệu!B1']]);
+    const v = await h.sheets.spreadsheets.values.get({
+      spreadsheetId: id,
+      range: 'C1:C2',
+      valueRenderOption: 'UNFORMATTED_VALUE',
+    });
+    expect(v.data.values).toEqual([[20], ['#ERROR!']]);
+  });
 });
+
+async function sheetIdOf(title: string): Promise<number | null | undefined> {
+  const s = await h.sheets.spreadsheets.get({ spreadsheetId: id });
+  return s.data.sheets?.find((x) => x.properties?.title === title)?.properties?.sheetId;
+}

@@ -1,4 +1,7 @@
 // spreadsheets.create/get (ranges, grid data, fields), sheets.copyTo, Drive-created and Drive-copied spreadsheets, access.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clientsFor } from '../client.js';
 import type { Harness } from './harness.js';
@@ -253,5 +256,80 @@ describe('Drive and access', () => {
     );
     const v2 = Number((await h.drive.files.get({ fileId: id, fields: 'version' })).data.version);
     expect(v2).toBe(v1);
+  });
+});
+
+describe('persistence', () => {
+  it('a spreadsheet model survives a restart with dataDir (cells, formats, metadata, named ranges)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sheets-emulator-'));
+    try {
+      const first = await startHarness({ dataDir: dir });
+      const id = await createSpreadsheet(first.sheets, { properties: { locale: 'vi_VN' } });
+      await first.sheets.spreadsheets.values.update({
+        spreadsheetId: id,
+        range: 'A1',
+        valueInputOption: 'USER_ENTERED',
+        requestBody: { values: [['15/03/2024', '=A1+1', "'007"]] },
+      });
+      await first.sheets.spreadsheets.batchUpdate({
+        spreadsheetId: id,
+        requestBody: {
+          requests: [
+            {
+              createDeveloperMetadata: {
+                developerMetadata: {
+                  metadataId: 7,
+                  metadataKey: 'k',
+                  visibility: 'DOCUMENT',
+                  location: {
+                    dimensionRange: { sheetId: 0, dimension: 'COLUMNS', startIndex: 1, endIndex: 2 },
+                  },
+                },
+              },
+            },
+            {
+              addNamedRange: {
+                namedRange: {
+                  name: 'Ngay',
+                  range: {
+                    sheetId: 0,
+                    startRowIndex: 0,
+                    endRowIndex: 1,
+                    startColumnIndex: 0,
+                    endColumnIndex: 1,
+                  },
+                },
+              },
+            },
+          ],
+        },
+      });
+      await first.server.stop();
+      const second = await startHarness({ dataDir: dir });
+      try {
+        const v = await second.sheets.spreadsheets.values.get({ spreadsheetId: id, range: 'A1:C1' });
+        expect(v.data.values).toEqual([['15/03/2024', '16/03/2024', '007']]);
+        const n = await second.sheets.spreadsheets.values.get({
+          spreadsheetId: id,
+          range: 'Ngay',
+          valueRenderOption: 'UNFORMATTED_VALUE',
+        });
+        expect(n.data.values).toEqual([[45366]]);
+        const m = await second.sheets.spreadsheets.developerMetadata.get({
+          spreadsheetId: id,
+          metadataId: 7,
+        });
+        expect(m.data.location?.dimensionRange).toEqual({
+          sheetId: 0,
+          dimension: 'COLUMNS',
+          startIndex: 1,
+          endIndex: 2,
+        });
+      } finally {
+        await second.server.stop();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

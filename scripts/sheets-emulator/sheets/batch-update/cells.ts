@@ -79,6 +79,9 @@ function writeCellData(
   dr = 0,
   dc = 0,
 ): void {
+  for (const k of ['pivotTable', 'dataSourceTable', 'chipRuns'] as const) {
+    if (data?.[k] != null && (fields ?? '').trim() === '*') throw unimplemented(`CellData.${k}`);
+  }
   const old = getCell(rect.sheet, r, c) ?? {};
   const next = applyMask(old as Record<string, unknown>, data ?? {}, fields, CELL_FIELDS, 'cell') as Cell &
     Record<string, unknown>;

@@ -20,6 +20,8 @@ import {
 } from '../model.js';
 import type { Book, SheetData } from '../model.js';
 import { tooManyCells } from '../errors.js';
+import { renameSheetInFormula } from '../formulas.js';
+import { setCell } from '../model.js';
 import { applyMask } from './mask.js';
 
 const SHEET_FIELDS = [
@@ -150,7 +152,10 @@ export function updateSheetProperties(
   if ((next.sheetType ?? 'GRID') !== (sheet.properties.sheetType ?? 'GRID'))
     throw badRequest('Cannot change the sheetType of a sheet.');
   if (typeof next.title !== 'string') throw badRequest('The sheet name cannot be empty.');
-  if (next.title !== sheet.properties.title) checkTitle(book, next.title, sheet);
+  if (next.title !== sheet.properties.title) {
+    checkTitle(book, next.title, sheet);
+    renameInFormulas(book, sheet.properties.title, next.title);
+  }
   const rows = next.gridProperties?.rowCount ?? rowCount(sheet);
   const cols = next.gridProperties?.columnCount ?? columnCount(sheet);
   if (rows < 1 || cols < 1) throw badRequest('The grid must have at least one row and one column.');
@@ -208,5 +213,19 @@ function isTimeZone(tz: string): boolean {
     return true;
   } catch {
     return false;
+  }
+}
+
+/** Formulas that name a renamed sheet follow the new name, as in Sheets. */
+function renameInFormulas(book: Book, oldTitle: string, newTitle: string): void {
+  for (const s of book.sheets) {
+    s.rows.forEach((row, r) => {
+      row?.forEach((cell, c) => {
+        const f = cell?.userEnteredValue?.formulaValue;
+        if (f == null) return;
+        const nf = renameSheetInFormula(f, oldTitle, newTitle);
+        if (nf !== f) setCell(s, r, c, { ...cell, userEnteredValue: { formulaValue: nf } });
+      });
+    });
   }
 }
