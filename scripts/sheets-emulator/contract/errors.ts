@@ -19,7 +19,7 @@ export class DriveApiError extends GoogleApiError {
     code: number,
     status: string,
     message: string,
-    readonly item: Omit<LegacyErrorItem, 'message' | 'domain'> & { domain?: string },
+    readonly item: Omit<LegacyErrorItem, 'message' | 'domain'> & { domain?: string; message?: string },
     readonly withStatus = false,
   ) {
     super(code, status, message);
@@ -28,11 +28,12 @@ export class DriveApiError extends GoogleApiError {
 
   /** The body exactly as Drive sends it. */
   wireBody(): unknown {
+    const { message = this.message, domain = 'global', ...rest } = this.item;
     return {
       error: {
         code: this.code,
         message: this.message,
-        errors: [{ message: this.message, domain: this.item.domain ?? 'global', ...this.item }],
+        errors: [{ message, domain, ...rest }],
         ...(this.withStatus ? { status: this.status } : {}),
       },
     };
@@ -107,7 +108,12 @@ export function unauthenticated(api: ApiName): GoogleApiError {
       401,
       'UNAUTHENTICATED',
       message,
-      { reason: 'authError', location: 'Authorization', locationType: 'header' },
+      {
+        message: 'Invalid Credentials',
+        reason: 'authError',
+        location: 'Authorization',
+        locationType: 'header',
+      },
       true,
     );
     Object.assign(err.extra, { headers });

@@ -259,3 +259,29 @@ describe('with notifications.batchMs', () => {
     }
   });
 });
+
+describe('watching a folder', () => {
+  it('sends update with X-Goog-Changed children when a file is added to it or moved out', async () => {
+    const folder =
+      (
+        await sa.drive.files.create({
+          requestBody: { name: 'Thư mục', mimeType: 'application/vnd.google-apps.folder' },
+        })
+      ).data.id ?? '';
+    await sa.drive.files.watch({
+      fileId: folder,
+      requestBody: { id: 'thu-muc', type: 'web_hook', address: hooks.url },
+    });
+    const child =
+      (await sa.drive.files.create({ requestBody: { name: 'Con', parents: [folder] } })).data.id ?? '';
+    await sa.drive.files.update({ fileId: child, removeParents: folder, addParents: 'root' });
+    await server.notificationsIdle();
+    expect(
+      hooks.received.map((r) => [r.headers['x-goog-resource-state'], r.headers['x-goog-changed']]),
+    ).toEqual([
+      ['sync', undefined],
+      ['update', 'children'],
+      ['update', 'children'],
+    ]);
+  });
+});

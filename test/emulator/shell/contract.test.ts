@@ -248,7 +248,10 @@ describe('credentials', () => {
     const drive = await failure(stranger.drive.files.get({ fileId: spreadsheetId }));
     expect(drive.status).toBe(401);
     expect(drive.data).toMatchObject({
-      error: { status: 'UNAUTHENTICATED', errors: [{ reason: 'authError' }] },
+      error: {
+        status: 'UNAUTHENTICATED',
+        errors: [{ message: 'Invalid Credentials', reason: 'authError', location: 'Authorization' }],
+      },
     });
   });
 
