@@ -44,7 +44,7 @@ const RULES: readonly Rule[] = [
     read: (m) => ({ ...none, kind: 'by-date', date: dateOf(m, 1) }),
   },
   {
-    re: new RegExp(String.raw`(?:dinh ki\s+|bao cao\s+)?(?:hang|moi)\s+(tuan|thang|qui|nam)`, 'g'),
+    re: new RegExp(String.raw`(?:dinh ki\s+|bao cao\s+)?hang\s+(tuan|thang|qui|nam)`, 'g'),
     cellOnly: false,
     read: (m) => ({ ...none, kind: 'periodic', every: EVERY[m[1] ?? ''] ?? null }),
   },

@@ -94,7 +94,12 @@ function endsSentence(line: string): boolean {
 }
 
 /** Reads lines from `start` that continue one another (a subject over several lines, broken or not). */
-function readContinued(lines: readonly string[], start: number, stop: (line: string) => boolean): number {
+function readContinued(
+  lines: readonly string[],
+  start: number,
+  stop: (line: string) => boolean,
+  acrossBlankUpper: boolean,
+): number {
   let i = start;
   let last = lines[start] ?? '';
   i += 1;
@@ -104,7 +109,8 @@ function readContinued(lines: readonly string[], start: number, stop: (line: str
       let j = i + 1;
       while (j < lines.length && isBlank(lines[j])) j += 1;
       const next = lines[j];
-      if (next === undefined || endsSentence(last) || !startsLower(next) || stop(next)) return i;
+      if (next === undefined || endsSentence(last) || stop(next)) return i;
+      if (!startsLower(next) && !acrossBlankUpper) return i;
       i = j;
       continue;
     }
@@ -221,15 +227,13 @@ export function locateParts(cleanLines: readonly string[]): Layout {
       isUpperCaseLine(candidate) && /^(chu tich|giam doc|uy ban|truong)/.test(foldLoose(candidate));
     if (s < lines.length && !isAnchor(candidate) && !authorityLine) {
       subjectStart = s;
-      subjectEnd = readContinued(
-        lines,
-        s,
-        (l) => isAnchor(l) || (isUpperCaseLine(l) && !isUpperCaseLine(candidate)),
-      );
+      const stop = (l: string): boolean => isAnchor(l) || (isUpperCaseLine(l) && !isUpperCaseLine(candidate));
+      subjectEnd = readContinued(lines, s, stop, false);
     }
   } else if (vvAt >= 0) {
     subjectStart = vvAt;
-    subjectEnd = readContinued(lines, vvAt, isAnchor);
+    // A "V/v" subject runs until "Kính gửi" even over blank lines, as text pasted from a PDF has them.
+    subjectEnd = readContinued(lines, vvAt, isAnchor, kinhGui > vvAt);
   }
   const subjectLines =
     subjectStart >= 0 ? lines.slice(subjectStart, subjectEnd).filter((l) => !isBlank(l)) : [];

@@ -38,6 +38,7 @@ function tail(
   text: string,
   loose: string,
   from: number,
+  limit: number,
 ): { issuer: string | null; subject: string | null; end: number } {
   let at = from;
   let issuer: string | null = null;
@@ -57,8 +58,9 @@ function tail(
   const about = SUBJECT.exec(loose.slice(at));
   if (about) {
     const start = at + about[0].length;
-    const stop = SUBJECT_END.exec(loose.slice(start));
-    const found = squash(text.slice(start, start + (stop?.index ?? loose.length - start)));
+    const stop = SUBJECT_END.exec(loose.slice(start, limit));
+    const cut = text.slice(start, start + (stop?.index ?? Math.max(0, limit - start)));
+    const found = squash(cut.replace(/\s+(?:và|của)\s*$/u, ''));
     if (found !== '') subject = found;
   }
   return { issuer, subject, end };
@@ -68,6 +70,8 @@ function tail(
 export function findReferences(text: string): Reference[] {
   const ft = folded(text);
   const found: { at: number; reference: Reference }[] = [];
+  const starts = [...ft.loose.matchAll(NUMBERED)].map((m) => m.index);
+  const nextStart = (after: number): number => starts.find((s) => s > after) ?? ft.loose.length;
   NUMBERED.lastIndex = 0;
   for (let m = NUMBERED.exec(ft.loose); m !== null; m = NUMBERED.exec(ft.loose)) {
     const numberStart = m.index + m[0].indexOf(m[2] ?? '', (m[1] ?? '').length);
@@ -76,7 +80,7 @@ export function findReferences(text: string): Reference[] {
     const kind = DOCUMENT_KINDS.find((k) => k.loose === m?.[1]);
     if (!kind) continue;
     const end = m.index + m[0].length;
-    const after = tail(ft.text, ft.loose, end);
+    const after = tail(ft.text, ft.loose, end, nextStart(m.index));
     found.push({
       at: m.index,
       reference: {
@@ -99,7 +103,7 @@ export function findReferences(text: string): Reference[] {
     const nameStart = m.index + m[0].indexOf(m[1] ?? '', 4);
     const title = squash(ft.text.slice(nameStart, nameStart + (m[1] ?? '').length));
     const end = m.index + m[0].length;
-    const after = tail(ft.text, ft.loose, end);
+    const after = tail(ft.text, ft.loose, end, nextStart(m.index));
     const citedAt = m.index + m[0].indexOf(m[2] ?? '\u0000');
     const cited =
       m[2] === undefined ? null : parseNumberSymbol(ft.text.slice(citedAt, citedAt + m[2].length));

@@ -1,0 +1,92 @@
+/** `theodoi directive import`: reads an official document (.txt or .docx) into a directive draft for review. */
+import { readFile, writeFile } from 'node:fs/promises';
+import { basename, extname } from 'node:path';
+import { Command } from 'commander';
+import mammoth from 'mammoth';
+import { ZodError } from 'zod';
+import type { DirectiveDraft } from '../../../functions/src/domain/importer/draft.js';
+import { importDirective } from '../../../functions/src/domain/importer/import.js';
+import { type Organisation, parseOrganisation } from '../../../functions/src/domain/organisation.js';
+import { directiveImport as msg } from '../../../functions/src/messages.vi.js';
+import { readDataFile } from '../read-data-file.js';
+
+/** The organisation file used when `--org` is not given. */
+export const DEFAULT_ORGANISATION_FILE = 'examples/thap-muoi-2024/organisation.json';
+
+/** Where the command writes: the draft (or a confirmation) to `out`, messages to `err`. */
+export interface CommandOutput {
+  out(text: string): void;
+  err(text: string): void;
+}
+
+const processOutput: CommandOutput = {
+  out: (text) => process.stdout.write(text),
+  err: (text) => process.stderr.write(text),
+};
+
+/** Reads a document's text: .txt as UTF-8, .docx through mammoth's raw-text extraction. */
+export async function readDocumentText(file: string): Promise<{ text: string; format: 'txt' | 'docx' }> {
+  const extension = extname(file).toLowerCase();
+  if (extension === '.docx') {
+    const result = await mammoth.extractRawText({ path: file });
+    return { text: result.value, format: 'docx' };
+  }
+  if (extension === '.txt' || extension === '') return { text: await readFile(file, 'utf8'), format: 'txt' };
+  throw new Error(msg.unsupportedFile(file));
+}
+
+/** Loads and validates the organisation the recipients and units are resolved against. */
+export async function loadOrganisation(file: string): Promise<Organisation> {
+  try {
+    return parseOrganisation(await readDataFile(file));
+  } catch (error) {
+    const reason =
+      error instanceof ZodError
+        ? error.issues.map((i) => `${i.path.join('.') || '(gốc)'}: ${i.message}`).join('; ')
+        : (error as Error).message;
+    throw new Error(msg.badOrganisation(file, reason), { cause: error });
+  }
+}
+
+/** Reads FILE and returns its draft, resolved against the organisation in `organisationFile`. */
+export async function importDirectiveFile(file: string, organisationFile: string): Promise<DirectiveDraft> {
+  const organisation = await loadOrganisation(organisationFile);
+  let document: Awaited<ReturnType<typeof readDocumentText>>;
+  try {
+    document = await readDocumentText(file);
+  } catch (error) {
+    if ((error as Error).message === msg.unsupportedFile(file)) throw error;
+    throw new Error(msg.unreadableFile(file, (error as Error).message), { cause: error });
+  }
+  return importDirective(document.text, organisation, { file: basename(file), format: document.format });
+}
+
+/** The `directive` command with its `import` subcommand. */
+export function directiveCommand(output: CommandOutput = processOutput): Command {
+  const directive = new Command('directive').description(
+    'Register directives (công văn, kế hoạch, quyết định …).',
+  );
+  directive
+    .command('import')
+    .description(
+      'Read a document (.txt, or .docx) laid out per Decree 30/2020 into a directive draft (JSON) to review and complete.',
+    )
+    .argument('<file>', 'the document, e.g. seed/congvan-thap-muoi-cchc-2024.txt')
+    .option('-o, --out <draft>', 'write the draft to this file instead of printing it')
+    .option(
+      '--org <file>',
+      'organisation whose units the recipients are resolved against',
+      DEFAULT_ORGANISATION_FILE,
+    )
+    .action(async (file: string, opts: { out?: string; org: string }) => {
+      const draft = await importDirectiveFile(file, opts.org);
+      const json = `${JSON.stringify(draft, null, 2)}\n`;
+      if (opts.out === undefined) {
+        output.out(json);
+        return;
+      }
+      await writeFile(opts.out, json, 'utf8');
+      output.err(`${msg.written(opts.out, draft.missing.length, draft.warnings.length)}\n`);
+    });
+  return directive;
+}
