@@ -93,7 +93,7 @@ export const validation = {
   notOption: (header: string, found: string, options: readonly string[]): string =>
     `Cột "${header}": "${found}" không có trong danh sách — chọn một trong: ${options.join(', ')}.`,
   notUrl: (header: string, found: string): string =>
-    `Cột "${header}": "${found}" không phải đường liên kết — dán liên kết đầy đủ, ví dụ https://drive.google.com/….`,
+    `Cột "${header}": "${found}" không phải đường liên kết — dán liên kết đầy đủ, bắt đầu bằng https://.`,
   urlScheme: (header: string, found: string): string =>
     `Cột "${header}": "${found}" không được chấp nhận — chỉ dùng liên kết bắt đầu bằng http:// hoặc https://.`,
   notPhone: (header: string, found: string): string =>

@@ -438,14 +438,14 @@ const urlCases: Case[] = [
     column: 'link',
     input: 'xem trong hồ sơ',
     message:
-      'Cột "Đường dẫn minh chứng": "xem trong hồ sơ" không phải đường liên kết — dán liên kết đầy đủ, ví dụ https://drive.google.com/….',
+      'Cột "Đường dẫn minh chứng": "xem trong hồ sơ" không phải đường liên kết — dán liên kết đầy đủ, bắt đầu bằng https://.',
   },
   {
     name: 'a host without a domain',
     column: 'link',
     input: 'https://localhost/a',
     message:
-      'Cột "Đường dẫn minh chứng": "https://localhost/a" không phải đường liên kết — dán liên kết đầy đủ, ví dụ https://drive.google.com/….',
+      'Cột "Đường dẫn minh chứng": "https://localhost/a" không phải đường liên kết — dán liên kết đầy đủ, bắt đầu bằng https://.',
   },
 ];
 
