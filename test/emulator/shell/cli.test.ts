@@ -1,5 +1,7 @@
 // The runnable entry: prints SHEETS_EMULATOR_URL, honours --data-dir and the environment, stops on SIGTERM.
 import { spawn } from 'node:child_process';
+import { createServer } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -45,6 +47,17 @@ describe('tsx scripts/sheets-emulator/main.ts', () => {
     } finally {
       rmSync(dataDir, { recursive: true, force: true });
     }
+  });
+
+  it('listens on SHEETS_EMULATOR_PORT when no --port is given', async () => {
+    const probe = createServer();
+    await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+    const { port } = probe.address() as AddressInfo;
+    await new Promise<void>((resolve) => probe.close(() => resolve()));
+    const { child, url, exited } = run([], { SHEETS_EMULATOR_PORT: String(port) });
+    expect(await url).toBe(`http://127.0.0.1:${port}`);
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
   });
 
   it('refuses a bad port with a clear message', async () => {

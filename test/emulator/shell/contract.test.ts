@@ -263,6 +263,18 @@ describe('credentials', () => {
     expect(body.error.message).toMatch(/^Method doesn't allow unregistered callers/);
   });
 
+  it('answer 400 "API key not valid" for an API key alone (the emulator has no keys)', async () => {
+    const res = await fetch(`${server.url}/v4/spreadsheets/${spreadsheetId}?key=AIzaFake`);
+    expect(res.status).toBe(400);
+    expect(await res.json()).toEqual({
+      error: {
+        code: 400,
+        message: 'API key not valid. Please pass a valid API key.',
+        status: 'INVALID_ARGUMENT',
+      },
+    });
+  });
+
   it('accept ?access_token= as Google does', async () => {
     const res = await fetch(`${server.url}/drive/v3/files/${spreadsheetId}?access_token=${c.token}`);
     expect(res.status).toBe(200);
