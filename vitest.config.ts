@@ -4,7 +4,7 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    setupFiles: ['test/setup/fail-on-console-error.ts'],
+    setupFiles: ['test/setup/loopback-only.ts', 'test/setup/fail-on-console-error.ts'],
     testTimeout: 20_000,
     hookTimeout: 60_000,
     projects: [

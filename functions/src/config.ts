@@ -17,6 +17,8 @@ const ConfigSchema = z.object({
     .default('theodoi-local'),
   FIRESTORE_EMULATOR_HOST: hostPort.optional(),
   SHEETS_EMULATOR_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional(),
+  SHEETS_EMULATOR_TOKEN: z.string().min(1).optional(),
+  THEODOI_SERVICE_ACCOUNT: z.email({ error: "must be the e-mail of theodoi's service account" }).optional(),
   THEODOI_TRIGGER_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   LOG_LEVEL: z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
   K_REVISION: z.string().optional(),
@@ -27,6 +29,10 @@ export interface Config {
   readonly projectId: string;
   readonly firestoreEmulatorHost: string | undefined;
   readonly sheetsEmulatorUrl: string | undefined;
+  /** Bearer token for the Sheets emulator; minted from the emulator for the service account when unset. */
+  readonly sheetsEmulatorToken: string | undefined;
+  /** The service account theodoi acts as: owner of the spreadsheets, sole editor of its own columns. */
+  readonly serviceAccount: string;
   readonly triggerSecret: string | undefined;
   readonly logLevel: LogLevel;
   readonly revision: string | undefined;
@@ -64,6 +70,8 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     projectId: c.GOOGLE_CLOUD_PROJECT,
     firestoreEmulatorHost: c.FIRESTORE_EMULATOR_HOST,
     sheetsEmulatorUrl: c.SHEETS_EMULATOR_URL,
+    sheetsEmulatorToken: c.SHEETS_EMULATOR_TOKEN,
+    serviceAccount: c.THEODOI_SERVICE_ACCOUNT ?? `theodoi@${c.GOOGLE_CLOUD_PROJECT}.iam.gserviceaccount.com`,
     triggerSecret: c.THEODOI_TRIGGER_SECRET,
     logLevel: c.LOG_LEVEL,
     revision: c.K_REVISION,
@@ -72,5 +80,10 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
 
 /** The configuration with secrets masked, safe to log. */
 export function maskConfig(config: Config): Record<string, unknown> {
-  return { ...config, triggerSecret: config.triggerSecret === undefined ? undefined : '***' };
+  const mask = (v: string | undefined) => (v === undefined ? undefined : '***');
+  return {
+    ...config,
+    triggerSecret: mask(config.triggerSecret),
+    sheetsEmulatorToken: mask(config.sheetsEmulatorToken),
+  };
 }

@@ -10,15 +10,24 @@ export const general = {
 /** How a relation reads in a sentence: `lớn hơn 0`, `là "Hoàn thành"`, `đã nhập`. */
 function relation(op: string, value: string, numeric: boolean): string {
   switch (op) {
-    case 'eq': return numeric ? `bằng ${value}` : `là ${value}`;
-    case 'ne': return `khác ${value}`;
-    case 'gt': return `lớn hơn ${value}`;
-    case 'gte': return `từ ${value} trở lên`;
-    case 'lt': return `nhỏ hơn ${value}`;
-    case 'lte': return `không quá ${value}`;
-    case 'filled': return 'đã nhập';
-    case 'empty': return 'để trống';
-    default: return `${op} ${value}`;
+    case 'eq':
+      return numeric ? `bằng ${value}` : `là ${value}`;
+    case 'ne':
+      return `khác ${value}`;
+    case 'gt':
+      return `lớn hơn ${value}`;
+    case 'gte':
+      return `từ ${value} trở lên`;
+    case 'lt':
+      return `nhỏ hơn ${value}`;
+    case 'lte':
+      return `không quá ${value}`;
+    case 'filled':
+      return 'đã nhập';
+    case 'empty':
+      return 'để trống';
+    default:
+      return `${op} ${value}`;
   }
 }
 
@@ -181,6 +190,57 @@ export const deadlines = {
   deadlineLine: (date: string, weekday: string) => `Hạn báo cáo: ${date} (${weekday})`,
 } as const;
 
+/** What the directive's spreadsheet shows: tab names, headers of theodoi's own columns, statuses, notes. */
+export const sheet = {
+  guideTab: 'Hướng dẫn',
+  summaryTab: 'Tổng hợp',
+  reportTabOnce: 'Báo cáo',
+  unitCodeHeader: 'Mã ĐV',
+  unitCodeHint: 'Mã đơn vị do hệ thống ghi; không sửa.',
+  unitNameHeader: 'Tên đơn vị',
+  unitNameHint: 'Tên đơn vị do hệ thống ghi; không sửa.',
+  statusHeader: 'Trạng thái',
+  statusHint:
+    'Hệ thống tự ghi sau mỗi lần đơn vị nhập liệu: đã tiếp nhận, chưa đủ hoặc có lỗi (xem ghi chú).',
+  updatedAtHeader: 'Cập nhật lúc',
+  updatedAtHint: 'Thời điểm hệ thống ghi nhận thay đổi gần nhất của dòng này (giờ Việt Nam).',
+  reportTitle: (title: string, periodLabel: string, directiveRef: string) =>
+    `${title.toUpperCase()} — ${periodLabel.toUpperCase()}  (${directiveRef})`,
+  directiveRef: (number: string | null, date: string | null) =>
+    `${number ? `Công văn số ${number}` : 'Công văn (chưa có số)'}${date ? ` ngày ${date}` : ''}`,
+  deadlineLine: (deadline: string, weekday: string) =>
+    `Hạn báo cáo: ${deadline} (${weekday}). Mỗi đơn vị nhập vào dòng của mình. Cột xám do hệ thống ghi.`,
+  noDeadlineLine: 'Mỗi đơn vị nhập vào dòng của mình. Cột xám do hệ thống ghi.',
+  weekdays: ['thứ Hai', 'thứ Ba', 'thứ Tư', 'thứ Năm', 'thứ Sáu', 'thứ Bảy', 'Chủ nhật'] as readonly string[],
+  yes: 'Có',
+  no: 'Không',
+  status: {
+    empty: '⏳ Chưa báo cáo',
+    valid: '✔ Đã tiếp nhận',
+    incomplete: (n: number) => `… Chưa đủ (${n} mục) — xem ghi chú`,
+    invalid: (n: number) => `✖ Có lỗi (${n}) — xem ghi chú`,
+  },
+  errorNoteTitle: 'Cần sửa:',
+  missingNoteTitle: 'Còn thiếu:',
+  keptNote: (at: string) => `Số liệu đã tiếp nhận lúc ${at} vẫn được lưu giữ.`,
+  summaryPlaceholder: 'Bảng tổng hợp sẽ được hệ thống cập nhật sau khi các đơn vị báo cáo.',
+  guide: {
+    title: 'HƯỚNG DẪN BÁO CÁO',
+    directive: 'Văn bản',
+    subject: 'Trích yếu',
+    issuer: 'Cơ quan ban hành',
+    deadline: 'Hạn báo cáo',
+    periods: 'Kỳ báo cáo',
+    template: 'Mẫu báo cáo',
+    howTo: 'Cách nhập',
+    contact: 'Liên hệ',
+    howToText:
+      'Mỗi đơn vị chỉ nhập vào dòng (hoặc trang) của đơn vị mình. Nhập số bằng chữ số, ví dụ 1200 hoặc 1.200; ' +
+      'ngày theo dạng ngày/tháng/năm, ví dụ 15/03/2024. Sau vài giây, cột "Trạng thái" cho biết số liệu đã được ' +
+      'tiếp nhận hay cần sửa; di chuột vào ô trạng thái để xem ghi chú. Cột xám do hệ thống ghi, không sửa.',
+  },
+} as const;
+
 /** Messages of `theodoi directive import`: warnings in the directive draft and the command's output. */
 export const directiveImport = {
   recipientUnresolved: (text: string) => `Không xác định được đơn vị nhận "${text}" trong danh sách đơn vị.`,
@@ -200,4 +260,30 @@ export const directiveImport = {
   unsupportedFile: (path: string) => `Chỉ nhập được tệp .txt hoặc .docx: ${path}`,
   unreadableFile: (path: string, reason: string) => `Không đọc được tệp ${path}: ${reason}`,
   badOrganisation: (path: string, reason: string) => `Tệp tổ chức ${path} không hợp lệ: ${reason}`,
+} as const;
+
+/** Messages to the coordinator when registering a directive. */
+export const directiveCreate = {
+  organisationMissing: (org: string) =>
+    `Chưa có tổ chức "${org}" trong hệ thống — chạy "theodoi units import <tệp>" trước.`,
+  unknownRecipients: (codes: string[]) =>
+    `Không có đơn vị mã ${codes.join(', ')} trong danh sách đơn vị — kiểm tra lại mục "recipients".`,
+  unknownTemplate: (ref: string) => `Không có mẫu báo cáo "${ref}" — xem "theodoi templates".`,
+  alreadyRegistered: (id: string) => `Công văn "${id}" đã được đăng ký trước đó.`,
+  unsupportedShape: (ref: string) =>
+    `Mẫu "${ref}" là dạng mỗi đơn vị một trang; phiên bản này mới hỗ trợ mẫu mỗi đơn vị một dòng.`,
+  nothingOpen: 'Chưa có kỳ báo cáo nào.',
+  created: (title: string, url: string, tabs: number, sheetsCalls: number, driveCalls: number) =>
+    `Đã tạo bảng tính "${title}" với ${tabs} trang báo cáo: ${url}\n` +
+    `(${sheetsCalls} lệnh gọi Sheets, ${driveCalls} lệnh gọi Drive để chia sẻ quyền.)`,
+} as const;
+
+/** Messages to the coordinator when a directive cannot be synced. */
+export const syncErrors = {
+  unknownDirective: (id: string) => `Không có công văn "${id}" trong hệ thống.`,
+  noTab: (periodKey: string) => `Chưa có trang báo cáo cho kỳ ${periodKey}.`,
+  tabMissing: (title: string) =>
+    `Không tìm thấy trang "${title}" (có thể đã bị xoá hoặc các cột của hệ thống đã bị xoá). Số liệu đã lưu không bị mất; hãy tạo lại trang từ mẫu.`,
+  systemColumnMissing: (title: string) =>
+    `Trang "${title}" thiếu cột "Mã ĐV" hoặc "Trạng thái" của hệ thống (có thể đã bị xoá). Số liệu đã lưu không bị mất.`,
 } as const;

@@ -2,6 +2,11 @@
 import type { Firestore } from 'firebase-admin/firestore';
 import type { Config } from '../config.js';
 
+const EMULATOR_CREDENTIALS = {
+  client_email: 'emulator@theodoi-local.iam.gserviceaccount.com',
+  private_key: 'unused',
+};
+
 /** Opens (or reuses) the Admin SDK app for the configured project and returns its Firestore. */
 export async function openFirestore(config: Config): Promise<Firestore> {
   const [{ getApps, initializeApp }, { getFirestore, initializeFirestore }] = await Promise.all([
@@ -13,8 +18,14 @@ export async function openFirestore(config: Config): Promise<Firestore> {
   if (existing) return getFirestore(existing);
   // gRPC transport (the default): preferRest's fallback client ignores the emulator's owner token.
   const db = initializeFirestore(initializeApp({ projectId: config.projectId }, name));
-  // Optional fields are simply absent in our documents; let the SDK drop `undefined` instead of throwing.
-  db.settings({ ignoreUndefinedProperties: true });
+  db.settings({
+    // Optional fields are simply absent in our documents; let the SDK drop `undefined` instead of throwing.
+    ignoreUndefinedProperties: true,
+    // The emulator needs no credentials, but without any the client looks for Application Default
+    // Credentials and probes the GCE metadata server over the network. Placeholder credentials stop that;
+    // against the emulator they are never used to sign anything.
+    ...(config.firestoreEmulatorHost ? { credentials: EMULATOR_CREDENTIALS } : {}),
+  });
   return db;
 }
 

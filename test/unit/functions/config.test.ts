@@ -9,6 +9,8 @@ describe('loadConfig', () => {
       projectId: 'theodoi-local',
       firestoreEmulatorHost: undefined,
       sheetsEmulatorUrl: undefined,
+      sheetsEmulatorToken: undefined,
+      serviceAccount: 'theodoi@theodoi-local.iam.gserviceaccount.com',
       triggerSecret: undefined,
       logLevel: 'info',
       revision: undefined,

@@ -1,0 +1,47 @@
+/** A directive as the coordinator registers it: the document's facts, its recipients, template and schedule. */
+import { z } from 'zod';
+import { IsoDateSchema } from './calendar/iso-date.js';
+import { ScheduleSchema } from './periods/schedule.js';
+
+/** The format tag of a directive file given to `theodoi directive create`. */
+export const DIRECTIVE_FORMAT = 'theodoi/directive@1';
+
+/** A directive file: what `theodoi directive create --file` reads (a reviewed import draft, completed). */
+export const DirectiveSpecSchema = z.strictObject({
+  format: z.literal(DIRECTIVE_FORMAT),
+  /** Stable id used in Firestore paths, e.g. "thap-muoi-cchc-2024". */
+  id: z.string().regex(/^[a-z0-9][a-z0-9-]{2,63}$/),
+  organisation: z.string().min(1),
+  /** Number and symbol as printed ("06/UBND-HCC"), or null when not yet numbered. */
+  number: z.string().min(1).nullable(),
+  /** Date of issue, or null when the draft left the day blank. */
+  date: IsoDateSchema.nullable(),
+  kind: z.string().min(1).default('cong-van'),
+  issuer: z.string().min(1),
+  subject: z.string().min(1),
+  /** Recipient unit codes, in the order rows are laid out. */
+  recipients: z.array(z.string().min(1)).min(1),
+  /** Report template, `id@version`. */
+  template: z.string().regex(/^[a-z][a-z0-9-]*@\d+$/),
+  schedule: ScheduleSchema,
+  contact: z
+    .strictObject({
+      person: z.string().optional(),
+      phone: z.string().optional(),
+      email: z.email().optional(),
+    })
+    .default({}),
+  /** E-mails of the coordinators who follow the directive (editors of every row, readers of everything). */
+  coordinators: z.array(z.email()).default([]),
+  /** References, tasks and the rest of the import draft, kept as read for the record and the report. */
+  document: z.record(z.string(), z.unknown()).optional(),
+});
+/** A validated directive file. */
+export type DirectiveSpec = z.infer<typeof DirectiveSpecSchema>;
+/** A directive file as written, before defaults. */
+export type DirectiveSpecInput = z.input<typeof DirectiveSpecSchema>;
+
+/** Validates a directive file; throws a ZodError naming each bad field. */
+export function parseDirectiveSpec(input: unknown): DirectiveSpec {
+  return DirectiveSpecSchema.parse(input);
+}

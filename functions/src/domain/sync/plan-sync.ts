@@ -1,0 +1,122 @@
+/** Plans one sync of one report tab: each unit's verdict, which reports changed, and which status cells to write. */
+import { hash } from 'node:crypto';
+import type { RowError, RowStatus, RowValidator } from '../validation/validate-row.js';
+import type { CellValue, ParsedValue } from '../values/cell.js';
+import type { UnitRow } from './report-rows.js';
+
+/** What the store knows of a unit's report, as far as planning needs. */
+export interface StoredReportState {
+  rawHash: string;
+  status: RowStatus;
+  version: number;
+  /** The status cell text and note theodoi last wrote, hashed, to write again only when they change. */
+  sheetHash: string | null;
+  /** Columns theodoi marked soft red on the sheet. */
+  marked: readonly string[];
+}
+
+/** One unit's report after this sync, ready to store. */
+export interface ReportChange {
+  unitCode: string;
+  rowIndex: number;
+  status: RowStatus;
+  /** Exactly what the officer's cells held (nothing typed is lost). */
+  cells: Record<string, CellValue>;
+  values: Record<string, ParsedValue | null>;
+  errors: RowError[];
+  rawHash: string;
+  version: number;
+}
+
+/** One row whose status cell must be (re)written. */
+export interface StatusWrite {
+  rowIndex: number;
+  unitCode: string;
+  status: RowStatus;
+  errors: RowError[];
+  /** Columns to mark soft red, and columns marked before that no longer hold a wrong value. */
+  mark: string[];
+  unmark: string[];
+  /** Whether this row's report changed in this sync (then "Cập nhật lúc" is written too). */
+  changed: boolean;
+  sheetHash: string;
+}
+
+/** The plan of one sync. */
+export interface SyncPlan {
+  verdicts: Map<string, { status: RowStatus; errors: RowError[] }>;
+  changes: ReportChange[];
+  statusWrites: StatusWrite[];
+  counts: Record<RowStatus, number>;
+}
+
+/** Canonical JSON of raw cells (sorted keys, blanks left out), hashed: any change an officer makes changes it. */
+export function rawCellsHash(cells: Readonly<Record<string, CellValue>>): string {
+  const sorted: Record<string, string | number | boolean> = {};
+  for (const key of Object.keys(cells).sort()) {
+    const v = cells[key];
+    if (v !== undefined && v !== null && v !== '') sorted[key] = v;
+  }
+  return hash('sha256', JSON.stringify(sorted), 'hex');
+}
+
+/**
+ * Validates every row, keeps the rows whose raw cells changed since the stored state as new versions,
+ * and lists the status cells whose wording differs from what theodoi last wrote (or the sheet shows).
+ */
+export function planSync(
+  rows: readonly UnitRow[],
+  stored: ReadonlyMap<string, StoredReportState>,
+  validator: RowValidator,
+  statusText: (status: RowStatus, errors: RowError[]) => string,
+): SyncPlan {
+  const verdicts = new Map<string, { status: RowStatus; errors: RowError[] }>();
+  const changes: ReportChange[] = [];
+  const statusWrites: StatusWrite[] = [];
+  const counts: Record<RowStatus, number> = { empty: 0, incomplete: 0, invalid: 0, valid: 0 };
+  for (const row of rows) {
+    const verdict = validator.validate(row.cells);
+    verdicts.set(row.unitCode, { status: verdict.status, errors: verdict.errors });
+    counts[verdict.status] += 1;
+    const before = stored.get(row.unitCode);
+    const rawHash = rawCellsHash(row.cells);
+    // An empty row that never held anything is not a report; once a unit typed something, clearing it is a version.
+    const changed = before ? before.rawHash !== rawHash : verdict.status !== 'empty';
+    if (changed) {
+      changes.push({
+        unitCode: row.unitCode,
+        rowIndex: row.rowIndex,
+        status: verdict.status,
+        cells: row.cells,
+        values: verdict.values,
+        errors: verdict.errors,
+        rawHash,
+        version: (before?.version ?? 0) + 1,
+      });
+    }
+    const text = statusText(verdict.status, verdict.errors);
+    const offending = offendingColumns(verdict.errors);
+    const sheetHash = hash('sha256', JSON.stringify([text, verdict.errors.map((e) => e.message)]), 'hex');
+    // Rows never reported have no stored state: their status cell is judged by what the sheet shows.
+    const stale = before ? before.sheetHash !== sheetHash : false;
+    if (changed || stale || row.statusText !== text) {
+      statusWrites.push({
+        rowIndex: row.rowIndex,
+        unitCode: row.unitCode,
+        status: verdict.status,
+        errors: verdict.errors,
+        mark: offending,
+        unmark: (before?.marked ?? []).filter((c) => !offending.includes(c)),
+        changed,
+        sheetHash,
+      });
+    }
+  }
+  return { verdicts, changes, statusWrites, counts };
+}
+
+/** Columns holding a wrong value (not merely missing ones), to mark on the sheet. */
+function offendingColumns(errors: readonly RowError[]): string[] {
+  const columns = errors.filter((e) => e.code !== 'required' && e.code !== 'requiredWhen' && e.column !== '');
+  return [...new Set(columns.map((e) => e.column))];
+}

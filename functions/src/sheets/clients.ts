@@ -1,0 +1,46 @@
+/** Builds the Sheets v4 and Drive v3 clients (per-API packages, loaded lazily) for Google or the local emulator. */
+import type { drive_v3 } from '@googleapis/drive';
+import type { sheets_v4 } from '@googleapis/sheets';
+import type { Config } from '../config.js';
+
+/** Scopes theodoi needs: edit spreadsheets, and the Drive files it creates or is given (never all of Drive). */
+export const GOOGLE_SCOPES = [
+  'https://www.googleapis.com/auth/spreadsheets',
+  'https://www.googleapis.com/auth/drive.file',
+] as const;
+
+/** The two API clients theodoi uses. */
+export interface GoogleClients {
+  sheets: sheets_v4.Sheets;
+  drive: drive_v3.Drive;
+}
+
+/** Clients for the emulator at config.sheetsEmulatorUrl, else for Google with Application Default Credentials. */
+export async function createGoogleClients(config: Config): Promise<GoogleClients> {
+  const [{ sheets, auth }, { drive }] = await Promise.all([
+    import('@googleapis/sheets'),
+    import('@googleapis/drive'),
+  ]);
+  if (config.sheetsEmulatorUrl) {
+    const token =
+      config.sheetsEmulatorToken ??
+      (await mintEmulatorToken(config.sheetsEmulatorUrl, config.serviceAccount));
+    // The clients build URLs as new URL('/v4/…', rootUrl): any path in rootUrl is dropped.
+    const options = {
+      rootUrl: `${new URL(config.sheetsEmulatorUrl).origin}/`,
+      headers: { Authorization: `Bearer ${token}` },
+    };
+    return { sheets: sheets({ version: 'v4', ...options }), drive: drive({ version: 'v3', ...options }) };
+  }
+  const credentials = new auth.GoogleAuth({ scopes: [...GOOGLE_SCOPES] });
+  return {
+    sheets: sheets({ version: 'v4', auth: credentials }),
+    drive: drive({ version: 'v3', auth: credentials }),
+  };
+}
+
+async function mintEmulatorToken(url: string, email: string): Promise<string> {
+  const res = await fetch(`${new URL(url).origin}/__emulator/token?email=${encodeURIComponent(email)}`);
+  if (!res.ok) throw new Error(`The Sheets emulator at ${url} refused a token for ${email}: ${res.status}`);
+  return ((await res.json()) as { token: string }).token;
+}

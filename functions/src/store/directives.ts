@@ -1,0 +1,103 @@
+/** The Firestore adapter for registered directives: register, read, list open ones, record new tabs. */
+import type { Firestore } from 'firebase-admin/firestore';
+import { z } from 'zod';
+import { DirectiveSpecSchema, type DirectiveSpec } from '../domain/directive.js';
+import type { Period } from '../domain/periods/periods.js';
+import { directivePath } from './paths.js';
+
+const TabSchema = z.object({ sheetId: z.number().int(), title: z.string() });
+
+/** A directive as stored: its file plus where its spreadsheet is and what state it is in. */
+export const DirectiveRecordSchema = DirectiveSpecSchema.omit({ format: true })
+  .extend({
+    spreadsheetId: z.string(),
+    spreadsheetUrl: z.string(),
+    /** Report tabs by period key. */
+    tabs: z.record(z.string(), TabSchema),
+    status: z.enum(['open', 'closed']),
+  })
+  .loose();
+/** A stored directive. */
+export type DirectiveRecord = z.infer<typeof DirectiveRecordSchema>;
+
+/** A directive id that is already registered. */
+export class DirectiveExistsError extends Error {
+  constructor(readonly directiveId: string) {
+    super(`Directive ${directiveId} is already registered`);
+    this.name = 'DirectiveExistsError';
+  }
+}
+
+/** Registers a provisioned directive and its periods in one batch; refuses an id already registered. */
+export async function registerDirective(
+  db: Firestore,
+  spec: DirectiveSpec,
+  sheet: {
+    spreadsheetId: string;
+    spreadsheetUrl: string;
+    tabs: { periodKey: string; sheetId: number; title: string }[];
+  },
+  periods: readonly Period[],
+  now: Date,
+): Promise<void> {
+  const { format: _format, ...fields } = spec;
+  const ref = db.doc(directivePath(spec.id));
+  const batch = db.batch();
+  batch.create(ref, {
+    ...fields,
+    spreadsheetId: sheet.spreadsheetId,
+    spreadsheetUrl: sheet.spreadsheetUrl,
+    tabs: Object.fromEntries(sheet.tabs.map((t) => [t.periodKey, { sheetId: t.sheetId, title: t.title }])),
+    status: 'open',
+    createdAt: now,
+    updatedAt: now,
+  });
+  for (const p of periods) batch.set(ref.collection('periods').doc(p.key), periodDoc(p));
+  try {
+    await batch.commit();
+  } catch (error) {
+    if ((error as { code?: unknown }).code === 6) throw new DirectiveExistsError(spec.id);
+    throw error;
+  }
+}
+
+/** Whether a directive with this id is registered. */
+export async function directiveExists(db: Firestore, directiveId: string): Promise<boolean> {
+  return (await db.doc(directivePath(directiveId)).get()).exists;
+}
+
+/** The stored directive, validated; undefined when not registered. */
+export async function getDirective(db: Firestore, directiveId: string): Promise<DirectiveRecord | undefined> {
+  const snap = await db.doc(directivePath(directiveId)).get();
+  return snap.exists ? DirectiveRecordSchema.parse(snap.data()) : undefined;
+}
+
+/** Every open directive. */
+export async function listOpenDirectives(db: Firestore): Promise<DirectiveRecord[]> {
+  const snap = await db.collection('directives').where('status', '==', 'open').get();
+  return snap.docs.map((d) => DirectiveRecordSchema.parse(d.data()));
+}
+
+/** The directive registered for a spreadsheet, if any. */
+export async function findDirectiveBySpreadsheet(
+  db: Firestore,
+  spreadsheetId: string,
+): Promise<DirectiveRecord | undefined> {
+  const snap = await db.collection('directives').where('spreadsheetId', '==', spreadsheetId).limit(1).get();
+  const doc = snap.docs[0];
+  return doc ? DirectiveRecordSchema.parse(doc.data()) : undefined;
+}
+
+function periodDoc(p: Period): Record<string, unknown> {
+  return {
+    key: p.key,
+    kind: p.kind,
+    label: p.label,
+    start: p.start,
+    cutoff: p.cutoff,
+    nominalDeadline: p.nominalDeadline,
+    deadline: p.deadline,
+    opensAt: p.opensAt,
+    deadlineEndsAt: p.deadlineEndsAt,
+  };
+}

@@ -1,0 +1,82 @@
+/** Registers a directive: checks it, provisions its spreadsheet, records it in Firestore. */
+import type { Firestore } from 'firebase-admin/firestore';
+import { TemplateError, loadTemplate } from '../../../sheets-schema/registry.js';
+import type { Template } from '../../../sheets-schema/template-format.js';
+import type { Clock } from '../clock.js';
+import type { WorkingCalendar } from '../domain/calendar/working-calendar.js';
+import type { DirectiveSpec } from '../domain/directive.js';
+import { openedPeriods, periodsOf, type Period } from '../domain/periods/index.js';
+import { directiveCreate as msg } from '../messages.vi.js';
+import type { GoogleClients } from '../sheets/clients.js';
+import { planSpreadsheet } from '../sheets/provision-plan.js';
+import { provisionSpreadsheet, type ProvisionResult } from '../sheets/provision.js';
+import { directiveExists, registerDirective } from '../store/directives.js';
+import { listUnits, type StoredUnit } from '../store/units.js';
+import { UserFacingError } from './errors.js';
+
+/** What creating a directive needs. */
+export interface CreateDirectiveDeps {
+  db: Firestore;
+  clients: GoogleClients;
+  clock: Clock;
+  calendar: WorkingCalendar;
+  serviceAccount: string;
+}
+
+/** What was created. */
+export interface CreatedDirective extends ProvisionResult {
+  title: string;
+  periods: Period[];
+}
+
+/** Checks the directive against the organisation and templates, then provisions and registers it. */
+export async function createDirective(
+  deps: CreateDirectiveDeps,
+  spec: DirectiveSpec,
+): Promise<CreatedDirective> {
+  const template = templateFor(spec.template);
+  if (template.shape !== 'row-per-unit')
+    throw new UserFacingError(msg.unsupportedShape(template.ref), 'unsupported-shape');
+  if (await directiveExists(deps.db, spec.id))
+    throw new UserFacingError(msg.alreadyRegistered(spec.id), 'exists');
+  const units = await recipientUnits(deps.db, spec);
+  const periods = initialPeriods(spec, deps.clock.now(), deps.calendar);
+  const plan = planSpreadsheet({ spec, template, units, periods, serviceAccount: deps.serviceAccount });
+  const result = await provisionSpreadsheet(deps.clients, plan);
+  await registerDirective(deps.db, spec, result, periods, deps.clock.now());
+  return { ...result, title: plan.title, periods };
+}
+
+function templateFor(ref: string): Template {
+  try {
+    return loadTemplate(ref);
+  } catch (error) {
+    if (error instanceof TemplateError && error.kind === 'not-found') {
+      throw new UserFacingError(msg.unknownTemplate(ref), 'unknown-template');
+    }
+    throw error;
+  }
+}
+
+async function recipientUnits(db: Firestore, spec: DirectiveSpec): Promise<StoredUnit[]> {
+  const units = await listUnits(db, spec.organisation);
+  if (units.length === 0)
+    throw new UserFacingError(msg.organisationMissing(spec.organisation), 'no-organisation');
+  const byCode = new Map(units.map((u) => [u.code, u]));
+  const unknown = spec.recipients.filter((c) => !byCode.has(c));
+  if (unknown.length > 0) throw new UserFacingError(msg.unknownRecipients(unknown), 'unknown-recipients');
+  return spec.recipients.map((c) => byCode.get(c)!);
+}
+
+/** The periods whose tabs exist from the start: those already opened, or else the first one. */
+function initialPeriods(spec: DirectiveSpec, now: Date, calendar: WorkingCalendar): Period[] {
+  const opened = openedPeriods(spec.schedule, now, calendar);
+  if (opened.length > 0) return opened;
+  const year =
+    spec.schedule.kind === 'once'
+      ? Number(spec.schedule.opensOn.slice(0, 4))
+      : Number(spec.schedule.first.slice(0, 4));
+  const first = periodsOf(spec.schedule, year, year + 1, calendar)[0];
+  if (!first) throw new UserFacingError(msg.nothingOpen, 'no-period');
+  return [first];
+}
