@@ -1,6 +1,6 @@
 /** The kinds of official document (Decree 30/2020 Appendix III) the importer recognises, with title and abbreviation. */
 
-/** One kind: id, Vietnamese label, symbol abbreviation (null for công văn and laws), loose-folded name. */
+/** One kind: id, Vietnamese label, symbol abbreviation (null for công văn and laws), name as foldLoose writes it. */
 export interface DocumentKindInfo {
   readonly id: string;
   readonly label: string;
@@ -21,8 +21,8 @@ export const DOCUMENT_KINDS = [
   { id: 'nghi-quyet', label: 'Nghị quyết', abbreviation: 'NQ', loose: 'nghi quyet' },
   { id: 'phuong-an', label: 'Phương án', abbreviation: 'PA', loose: 'phuong an' },
   { id: 'de-an', label: 'Đề án', abbreviation: 'ĐA', loose: 'de an' },
-  { id: 'quy-che', label: 'Quy chế', abbreviation: 'QC', loose: 'quy che' },
-  { id: 'quy-dinh', label: 'Quy định', abbreviation: 'QyĐ', loose: 'quy dinh' },
+  { id: 'quy-che', label: 'Quy chế', abbreviation: 'QC', loose: 'qui che' },
+  { id: 'quy-dinh', label: 'Quy định', abbreviation: 'QyĐ', loose: 'qui dinh' },
   { id: 'to-trinh', label: 'Tờ trình', abbreviation: 'TTr', loose: 'to trinh' },
   { id: 'giay-moi', label: 'Giấy mời', abbreviation: 'GM', loose: 'giay moi' },
   { id: 'cong-dien', label: 'Công điện', abbreviation: 'CĐ', loose: 'cong dien' },

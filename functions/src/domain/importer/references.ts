@@ -19,7 +19,7 @@ const LAW = new RegExp(
 );
 const ISSUER = /^\s*(?:,\s*)?cua\s+/;
 const ISSUER_END =
-  /\s+(?:ve|ban hanh|quy dinh|huong dan|da|dang|trong|tai|theo|nham|de|ket luan|giao|chi dao|phe duyet|va)(?![a-z])|[,;.(:\n“"]|$/;
+  /\s+(?:ve|ban hanh|qui dinh|huong dan|da|dang|trong|tai|theo|nham|de|ket luan|giao|chi dao|phe duyet|va)(?![a-z])|[,;.(:\n“"]|$/;
 const SUBJECT = /^\s*(?:,\s*)?ve\s+(?:viec\s+)?/;
 const SUBJECT_END = /[;(:\n]|\.(?:\s|$)|,\s+(?:uy ban nhan dan|ubnd|chu tich|so |phong |ban chi dao)/;
 

@@ -1,0 +1,85 @@
+// `theodoi directive import` run in-process: prints the draft, writes it with --out, reads .docx through mammoth,
+// and refuses files it cannot read with a Vietnamese message.
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { CommanderError } from 'commander';
+import { afterAll, describe, expect, it } from 'vitest';
+import { directiveCommand } from '../../../scripts/cli/commands/directive.js';
+import { DirectiveDraftSchema } from '../../../functions/src/domain/importer/draft.js';
+import { docx } from './zip.js';
+
+const SEED = new URL('../../fixtures/documents/congvan-thap-muoi-cchc-2024.txt', import.meta.url).pathname;
+const ORG = new URL('../../../examples/thap-muoi-2024/organisation.json', import.meta.url).pathname;
+const dir = mkdtempSync(join(tmpdir(), 'theodoi-import-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+async function run(...args: string[]): Promise<{ out: string; err: string; exit?: string }> {
+  let out = '';
+  let err = '';
+  const command = directiveCommand({ out: (t) => (out += t), err: (t) => (err += t) });
+  for (const sub of command.commands)
+    sub.exitOverride().configureOutput({ writeOut: (t) => (out += t), writeErr: (t) => (err += t) });
+  try {
+    await command.exitOverride().parseAsync(args, { from: 'user' });
+  } catch (error) {
+    if (error instanceof CommanderError) return { out, err, exit: error.code };
+    throw error;
+  }
+  return { out, err };
+}
+
+describe('theodoi directive import', () => {
+  it('prints the draft of the seed as pretty UTF-8 JSON', async () => {
+    const { out, err } = await run('import', SEED, '--org', ORG);
+    expect(err).toBe('');
+    expect(out).toMatch(/^\{\n {2}"format": "theodoi\/directive-draft@1",/);
+    expect(out).toContain('"name": "Ủy ban nhân dân huyện Tháp Mười"');
+    const draft = DirectiveDraftSchema.parse(JSON.parse(out));
+    expect(draft.source).toEqual({ file: 'congvan-thap-muoi-cchc-2024.txt', format: 'txt' });
+    expect(draft.numberSymbol?.symbol).toBe('UBND-NV');
+    expect(draft.recipients.unitCodes).toHaveLength(25);
+    expect(draft.missing).toEqual(['number', 'date.day', 'tasks[1].deadline', 'tasks[2].deadline']);
+  });
+
+  it('writes the draft with --out and says so, printing nothing else', async () => {
+    const target = join(dir, 'draft.json');
+    const { out, err } = await run('import', SEED, '--out', target, '--org', ORG);
+    expect(out).toBe('');
+    expect(err).toBe(`Đã ghi bản nháp vào ${target} (còn thiếu 4 mục, 0 cảnh báo).\n`);
+    const written = DirectiveDraftSchema.parse(JSON.parse(readFileSync(target, 'utf8')));
+    expect(written.tasks.map((t) => t.lead.units.concat(t.lead.groups))).toEqual([
+      ['ban-nganh', 'xa-thi-tran'],
+      ['NV'],
+    ]);
+  });
+
+  it('reads a .docx through mammoth and gives the same draft as the text', async () => {
+    const file = join(dir, 'congvan.docx');
+    writeFileSync(file, docx(readFileSync(SEED, 'utf8')));
+    const fromDocx = DirectiveDraftSchema.parse(JSON.parse((await run('import', file, '--org', ORG)).out));
+    const fromText = DirectiveDraftSchema.parse(JSON.parse((await run('import', SEED, '--org', ORG)).out));
+    expect(fromDocx.source).toEqual({ file: 'congvan.docx', format: 'docx' });
+    expect({ ...fromDocx, source: null }).toEqual({ ...fromText, source: null });
+  });
+
+  it('refuses a file type it cannot read, and an invalid organisation file, naming them', async () => {
+    const pdf = join(dir, 'congvan.pdf');
+    writeFileSync(pdf, '%PDF-1.4');
+    await expect(run('import', pdf, '--org', ORG)).rejects.toThrow(
+      `Chỉ nhập được tệp .txt hoặc .docx: ${pdf}`,
+    );
+    const badOrg = join(dir, 'org.json');
+    writeFileSync(badOrg, JSON.stringify({ id: 'x' }));
+    await expect(run('import', SEED, '--org', badOrg)).rejects.toThrow(`Tệp tổ chức ${badOrg} không hợp lệ`);
+    await expect(run('import', join(dir, 'missing.txt'), '--org', ORG)).rejects.toThrow(/Không đọc được tệp/);
+  });
+
+  it('documents its options in --help', async () => {
+    const { out, exit } = await run('import', '--help');
+    expect(exit).toBe('commander.helpDisplayed');
+    expect(out).toContain('Usage: directive import [options] <file>');
+    expect(out).toContain('--out <draft>');
+    expect(out).toContain('--org <file>');
+  });
+});
