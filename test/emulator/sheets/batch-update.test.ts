@@ -107,16 +107,28 @@ describe('replies and atomicity', () => {
 
   it('answers 501 for a request kind the emulator does not implement, applying nothing', async () => {
     const e = await failure(
-      batch([
-        { addSheet: { properties: { title: 'X' } } },
-        { findReplace: { find: 'a', replacement: 'b', allSheets: true } },
-      ]),
+      batch([{ addSheet: { properties: { title: 'X' } } }, { randomizeRange: { range: { sheetId: 0 } } }]),
     );
     expect(e.status).toBe(501);
     expect(e.message).toBe(
-      'The Sheets emulator does not implement the batchUpdate request "findReplace" (requests[1]).',
+      'The Sheets emulator does not implement the batchUpdate request "randomizeRange" (requests[1]).',
     );
     expect((await spreadsheet()).sheets?.length).toBe(1);
+    const option = await failure(
+      batch([
+        {
+          copyPaste: {
+            source: grid(0, 1, 0, 1),
+            destination: grid(1, 2, 0, 1),
+            pasteType: 'PASTE_CONDITIONAL_FORMATTING',
+          },
+        },
+      ]),
+    );
+    expect(option.status).toBe(501);
+    expect(option.message).toBe(
+      'The Sheets emulator does not implement copyPaste with pasteType PASTE_CONDITIONAL_FORMATTING. (requests[0].copyPaste)',
+    );
   });
 
   it('refuses an empty request list and a request with no kind', async () => {
@@ -542,5 +554,116 @@ describe('limits', () => {
     expect(e.message).toBe('Your input contains more than the maximum of 50000 characters in a single cell.');
     await put('A1', [['x'.repeat(50_000)]]);
     expect(String((await values('A1'))?.[0]?.[0]).length).toBe(50_000);
+  });
+});
+
+describe('copy, cut, append, find/replace, trim, filters, protected range updates', () => {
+  it('copyPaste tiles the source and shifts relative references; PASTE_VALUES pastes computed values', async () => {
+    await put('A1', [[1, '=A1*2']]);
+    await batch([
+      { copyPaste: { source: grid(0, 1, 0, 2), destination: grid(1, 3, 0, 2), pasteType: 'PASTE_NORMAL' } },
+      { copyPaste: { source: grid(0, 1, 1, 2), destination: grid(0, 1, 3, 4), pasteType: 'PASTE_VALUES' } },
+      {
+        copyPaste: {
+          source: grid(0, 1, 0, 2),
+          destination: grid(5, 6, 0, 1),
+          pasteType: 'PASTE_VALUES',
+          pasteOrientation: 'TRANSPOSE',
+        },
+      },
+    ]);
+    expect(await values('A1:D3', 'FORMULA')).toEqual([
+      [1, '=A1*2', '', 2],
+      [1, '=A2*2'],
+      [1, '=A3*2'],
+    ]);
+    expect(await values('A6:A7', 'FORMULA')).toEqual([[1], [2]]);
+  });
+
+  it('cutPaste moves cells and empties the source', async () => {
+    await put('A1', [['a', 'b']]);
+    await batch([
+      { cutPaste: { source: grid(0, 1, 0, 2), destination: { sheetId: 0, rowIndex: 4, columnIndex: 2 } } },
+    ]);
+    expect(await values('A1:D5')).toEqual([[], [], [], [], ['', '', 'a', 'b']]);
+  });
+
+  it('appendCells writes after the last row with data', async () => {
+    await put('A1', [['h'], ['r']]);
+    await batch([
+      {
+        appendCells: {
+          sheetId: 0,
+          rows: [{ values: [{ userEnteredValue: { stringValue: 'mới' } }] }],
+          fields: 'userEnteredValue',
+        },
+      },
+    ]);
+    expect(await values('A1:A4')).toEqual([['h'], ['r'], ['mới']]);
+  });
+
+  it('findReplace counts what it changed; trimWhitespace collapses spaces', async () => {
+    await put('A1', [['Xã An Bình', '=CONCAT("Xã", "X")', ' thừa   khoảng  trắng ']]);
+    const res = await batch([
+      { findReplace: { find: 'xã', replacement: 'Phường', allSheets: true, includeFormulas: true } },
+      { trimWhitespace: { range: grid(0, 1, 0, 3) } },
+    ]);
+    expect(res.replies).toEqual([
+      {
+        findReplace: {
+          valuesChanged: 1,
+          formulasChanged: 1,
+          rowsChanged: 1,
+          sheetsChanged: 1,
+          occurrencesChanged: 2,
+        },
+      },
+      { trimWhitespace: { cellsChangedCount: 1 } },
+    ]);
+    expect(await values('A1:C1', 'FORMULA')).toEqual([
+      ['Phường An Bình', '=CONCAT("Phường", "X")', 'thừa khoảng trắng'],
+    ]);
+  });
+
+  it('stores and clears a basic filter; updates a protected range through a mask', async () => {
+    const res = await batch([
+      {
+        setBasicFilter: {
+          filter: { range: grid(0, 10, 0, 3), sortSpecs: [{ dimensionIndex: 0, sortOrder: 'ASCENDING' }] },
+        },
+      },
+      {
+        addProtectedRange: {
+          protectedRange: {
+            range: grid(0, 1, 0, 3),
+            description: 'cũ',
+            editors: { users: ['a@example.com'] },
+          },
+        },
+      },
+    ]);
+    const prId = res.replies?.[1]?.addProtectedRange?.protectedRange?.protectedRangeId ?? 0;
+    await batch([
+      {
+        updateProtectedRange: {
+          protectedRange: { protectedRangeId: prId, description: 'mới' },
+          fields: 'description',
+        },
+      },
+    ]);
+    let s = (await spreadsheet()).sheets?.[0];
+    expect(s?.basicFilter?.range).toEqual(grid(0, 10, 0, 3));
+    expect(s?.protectedRanges).toEqual([
+      {
+        protectedRangeId: prId,
+        range: grid(0, 1, 0, 3),
+        description: 'mới',
+        editors: { users: ['a@example.com'] },
+      },
+    ]);
+    await batch([{ clearBasicFilter: { sheetId: 0 } }, { deleteProtectedRange: { protectedRangeId: prId } }]);
+    s = (await spreadsheet()).sheets?.[0];
+    expect(s?.basicFilter).toBeUndefined();
+    expect(s?.protectedRanges).toBeUndefined();
   });
 });

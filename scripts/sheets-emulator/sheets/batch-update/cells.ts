@@ -92,6 +92,21 @@ function writeCellData(
   setCell(rect.sheet, r, c, next);
 }
 
+/** Writes RowData from (r0, c0) through a field mask (updateCells with start, appendCells); the grid must already fit. */
+export function writeCellRows(
+  sheet: Rect['sheet'],
+  r0: number,
+  c0: number,
+  rows: sheets_v4.Schema$RowData[],
+  fields: string | null | undefined,
+): void {
+  checkCellFields(fields);
+  const rect: Rect = { sheet, startRow: r0, endRow: r0 + rows.length, startCol: c0, endCol: c0 };
+  rows.forEach((rd, i) =>
+    (rd.values ?? []).forEach((cd, j) => writeCellData(rect, r0 + i, c0 + j, cd, fields)),
+  );
+}
+
 /** repeatCell */
 export function repeatCell(book: Book, req: sheets_v4.Schema$RepeatCellRequest): undefined {
   const rect = requireGrid(book, req.range);

@@ -34,7 +34,11 @@ import {
   deleteNamedRange,
   deleteProtectedRange,
   updateNamedRange,
+  updateProtectedRange,
+  setBasicFilter,
+  clearBasicFilter,
 } from './objects.js';
+import { appendCells, copyPaste, cutPaste, findReplace, trimWhitespace } from './paste.js';
 import {
   addSheet,
   deleteSheet,
@@ -75,6 +79,14 @@ export const HANDLERS: Partial<Record<keyof sheets_v4.Schema$Request, Handler>> 
   addChart,
   addProtectedRange,
   deleteProtectedRange,
+  updateProtectedRange,
+  setBasicFilter,
+  clearBasicFilter,
+  appendCells,
+  copyPaste,
+  cutPaste,
+  findReplace,
+  trimWhitespace,
   createDeveloperMetadata,
   updateDeveloperMetadata,
   deleteDeveloperMetadata,

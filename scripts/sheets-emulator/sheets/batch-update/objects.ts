@@ -162,3 +162,56 @@ export function deleteProtectedRange(
   }
   throw badRequest(`No protected range with id: ${req.protectedRangeId ?? ''}`);
 }
+
+/** updateProtectedRange (honours `fields`) */
+export function updateProtectedRange(
+  book: Book,
+  req: sheets_v4.Schema$UpdateProtectedRangeRequest,
+): undefined {
+  const id = req.protectedRange?.protectedRangeId;
+  for (const s of book.sheets) {
+    const i = s.protectedRanges.findIndex((p) => p.protectedRangeId === id);
+    if (i < 0) continue;
+    const next = applyMask(
+      s.protectedRanges[i]!,
+      req.protectedRange,
+      req.fields,
+      [
+        'protectedRangeId',
+        'range',
+        'namedRangeId',
+        'tableId',
+        'description',
+        'warningOnly',
+        'requestingUserCanEdit',
+        'unprotectedRanges',
+        'editors',
+      ],
+      'protectedRange',
+    );
+    if (next.protectedRangeId !== id) throw badRequest('The protectedRangeId cannot be changed.');
+    if (next.namedRangeId || next.tableId)
+      throw unimplemented('protected ranges backed by a named range or table');
+    if (!next.range) throw badRequest('A protected range must have a range.');
+    requireGrid(book, next.range);
+    s.protectedRanges.splice(i, 1);
+    requireSheet(book, next.range.sheetId).protectedRanges.push(next);
+    return undefined;
+  }
+  throw badRequest(`No protected range with id: ${id ?? ''}`);
+}
+
+/** setBasicFilter: stores the sheet's basic filter (rows are not hidden by it here). */
+export function setBasicFilter(book: Book, req: sheets_v4.Schema$SetBasicFilterRequest): undefined {
+  const filter = structuredClone(req.filter ?? {});
+  if (filter.tableId) throw unimplemented('basic filters on tables');
+  const rect = requireGrid(book, filter.range);
+  rect.sheet.basicFilter = filter;
+  return undefined;
+}
+
+/** clearBasicFilter */
+export function clearBasicFilter(book: Book, req: sheets_v4.Schema$ClearBasicFilterRequest): undefined {
+  delete requireSheet(book, req.sheetId).basicFilter;
+  return undefined;
+}
