@@ -50,12 +50,13 @@ async function main(): Promise<void> {
       if (verbose) process.stderr.write(`${line}\n`);
     },
   });
-  process.stdout.write(`SHEETS_EMULATOR_URL=${server.url}\n`);
   const shutdown = () => {
     void server.stop().then(() => process.exit(0));
   };
   process.once('SIGINT', shutdown);
   process.once('SIGTERM', shutdown);
+  // Handlers first: whoever reads the URL may signal at once.
+  process.stdout.write(`SHEETS_EMULATOR_URL=${server.url}\n`);
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {

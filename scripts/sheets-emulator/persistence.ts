@@ -27,7 +27,13 @@ export class Persistence {
   /** The saved state, or undefined on first start. */
   load(): SavedState | undefined {
     if (!existsSync(this.file)) return undefined;
-    const parsed = JSON.parse(readFileSync(this.file, 'utf8')) as SavedState;
+    let parsed: SavedState;
+    try {
+      parsed = JSON.parse(readFileSync(this.file, 'utf8')) as SavedState;
+    } catch (err) {
+      const detail = err instanceof Error ? err.message : String(err);
+      throw new Error(`${this.file} is not readable JSON (${detail})`, { cause: err });
+    }
     if (parsed.format !== 1) throw new Error(`${this.file}: unknown state format ${String(parsed.format)}`);
     return parsed;
   }

@@ -25,7 +25,7 @@ import type { DriveDeps } from './drive/call.js';
 import { driveMethod, routeDrive } from './drive/index.js';
 import type { DeliveryRecord } from './drive/notifier.js';
 import { Notifier } from './drive/notifier.js';
-import { DEFAULT_FIELDS } from './drive/resource.js';
+import { defaultFields } from './drive/resource.js';
 import { DriveStore } from './drive/store.js';
 import type { FaultRule } from './faults.js';
 import { checkFaultRule, Faults } from './faults.js';
@@ -451,21 +451,4 @@ export async function start(options: StartOptions = {}): Promise<EmulatorServer>
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
-}
-
-function defaultFields(responseRef: string): string | undefined {
-  switch (responseRef) {
-    case 'File':
-      return DEFAULT_FIELDS.file;
-    case 'FileList':
-      return DEFAULT_FIELDS.fileList;
-    case 'Permission':
-      return DEFAULT_FIELDS.permission;
-    case 'PermissionList':
-      return DEFAULT_FIELDS.permissionList;
-    case 'ChangeList':
-      return DEFAULT_FIELDS.changeList;
-    default:
-      return undefined;
-  }
 }

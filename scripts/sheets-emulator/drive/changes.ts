@@ -1,5 +1,5 @@
 /** Drive changes.getStartPageToken and changes.list (latest change per file, paged, removals included). */
-import { invalidArgument } from '../contract/errors.js';
+import { invalidArgument, notImplemented } from '../contract/errors.js';
 import { canRead } from './access.js';
 import type { DriveCall, DriveDeps, DriveResult } from './call.js';
 import { flag, one } from './call.js';
@@ -7,13 +7,24 @@ import { pageSize } from './files.js';
 import { fileResource } from './resource.js';
 import type { ChangeRecord } from './store.js';
 
+/** Refuses what only shared drives or other spaces would need. */
+function checkScope(call: DriveCall): void {
+  if (one(call.query, 'driveId') !== undefined || one(call.query, 'teamDriveId') !== undefined) {
+    throw notImplemented('Shared drives (driveId)');
+  }
+  const spaces = one(call.query, 'spaces');
+  if (spaces !== undefined && spaces !== 'drive') throw notImplemented(`changes spaces=${spaces}`);
+}
+
 /** changes.getStartPageToken */
-export function getStartPageToken(_call: DriveCall, deps: DriveDeps): DriveResult {
+export function getStartPageToken(call: DriveCall, deps: DriveDeps): DriveResult {
+  checkScope(call);
   return { body: { kind: 'drive#startPageToken', startPageToken: String(deps.store.nextChangeId) } };
 }
 
 /** changes.list */
 export function list(call: DriveCall, deps: DriveDeps): DriveResult {
+  checkScope(call);
   const email = call.caller.email;
   const token = one(call.query, 'pageToken') ?? '';
   const from = Number(token);

@@ -14,6 +14,24 @@ export const DEFAULT_FIELDS = {
     'kind,nextPageToken,newStartPageToken,changes(kind,changeType,type,time,removed,fileId,file(kind,id,name,mimeType))',
 } as const;
 
+/** The mask Drive applies when a request has no `fields`, by response schema (none for the others). */
+export function defaultFields(responseRef: string): string | undefined {
+  switch (responseRef) {
+    case 'File':
+      return DEFAULT_FIELDS.file;
+    case 'FileList':
+      return DEFAULT_FIELDS.fileList;
+    case 'Permission':
+      return DEFAULT_FIELDS.permission;
+    case 'PermissionList':
+      return DEFAULT_FIELDS.permissionList;
+    case 'ChangeList':
+      return DEFAULT_FIELDS.changeList;
+    default:
+      return undefined;
+  }
+}
+
 function displayName(email: string): string {
   return email.split('@')[0] ?? email;
 }

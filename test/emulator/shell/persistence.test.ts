@@ -1,5 +1,5 @@
 // State in dataDir survives a restart: files, Sheets content, permissions, tokens and the change log.
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -68,5 +68,14 @@ describe('with a dataDir', () => {
     } finally {
       await server.stop();
     }
+  });
+});
+
+describe('with a damaged state file', () => {
+  it('refuses to start and names the file', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'sheets-emulator-'));
+    dirs.push(dataDir);
+    writeFileSync(join(dataDir, 'state.json'), '{"format": 1, "drive": ');
+    await expect(start({ dataDir })).rejects.toThrow(`${join(dataDir, 'state.json')} is not readable JSON`);
   });
 });
