@@ -308,3 +308,37 @@ describe('importing documents of each kind', () => {
     });
   });
 });
+
+describe('a công văn whose tasks are "-" bullets after "đề nghị:"', () => {
+  const text = [
+    'ỦY BAN NHÂN DÂN',
+    'HUYỆN THÁP MƯỜI',
+    'Số: 402/UBND-VP',
+    'Tháp Mười, ngày 02 tháng 4 năm 2024',
+    'V/v chuẩn bị số liệu phục vụ Đoàn kiểm tra cải cách hành chính',
+    'Kính gửi:',
+    '- Phòng Nội vụ;',
+    '- UBND xã Tân Kiều;',
+    '- UBND xã Phú Điền.',
+    'Để chuẩn bị làm việc với Đoàn kiểm tra của tỉnh, Ủy ban nhân dân huyện đề nghị:',
+    '- Phòng Nội vụ huyện tổng hợp số liệu, hoàn thành trước ngày 10/4/2024;',
+    '- UBND xã Tân Kiều, UBND xã Phú Điền chuẩn bị hồ sơ minh chứng, gửi về Phòng Nội vụ trước ngày 08/4/2024.',
+    'Nhận được Công văn này, đề nghị các đơn vị khẩn trương thực hiện./.',
+    'Nơi nhận:',
+    '- Như trên;',
+    '- Lưu: VT.',
+    'KT. CHỦ TỊCH',
+    'PHÓ CHỦ TỊCH',
+    'Nguyễn Văn An',
+  ].join('\n');
+  const draft = importDirective(text, thapMuoi);
+
+  it('takes each bullet as a task with its lead and deadline, and stops at the closing paragraph', () => {
+    expect(draft.recipients.unitCodes).toEqual(['NV', '30049', '30067']);
+    expect(draft.tasks.map(summarise)).toEqual([
+      { id: '•1', lead: ['NV'], deadlines: ['by-date 2024-4-10'] },
+      { id: '•2', lead: ['30049', '30067'], deadlines: ['by-date 2024-4-8'] },
+    ]);
+    expect(draft.missing).toEqual([]);
+  });
+});

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { findCooperating, findLead } from '../../../functions/src/domain/importer/assignments.js';
 import { personName, properCase } from '../../../functions/src/domain/importer/casing.js';
 import { findDeadlines } from '../../../functions/src/domain/importer/deadlines.js';
-import { readPlaceDate } from '../../../functions/src/domain/importer/header.js';
+import { readIssuer, readPlaceDate } from '../../../functions/src/domain/importer/header.js';
 import { DOCUMENT_KINDS } from '../../../functions/src/domain/importer/kinds.js';
 import { parseNumberSymbol } from '../../../functions/src/domain/importer/numbers.js';
 import { paragraphs } from '../../../functions/src/domain/importer/paragraphs.js';
@@ -36,6 +36,26 @@ describe('properCase', () => {
     expect(personName('ĐOÀN THANH BÌNH')).toBe('Đoàn Thanh Bình');
     expect(personName('Đoàn Thanh Bình')).toBe('Đoàn Thanh Bình');
   });
+});
+
+describe('readIssuer', () => {
+  const cases: { lines: string[]; name: string | null; parent: string | null }[] = [
+    { lines: ['ỦY BAN NHÂN DÂN', 'HUYỆN THÁP MƯỜI'], name: 'Ủy ban nhân dân huyện Tháp Mười', parent: null },
+    { lines: ['UBND TỈNH ĐỒNG THÁP', 'SỞ NỘI VỤ'], name: 'Sở Nội vụ', parent: 'UBND tỉnh Đồng Tháp' },
+    {
+      lines: ['ỦY BAN NHÂN DÂN', 'TỈNH ĐỒNG THÁP', 'SỞ NỘI VỤ'],
+      name: 'Sở Nội vụ',
+      parent: 'Ủy ban nhân dân tỉnh Đồng Tháp',
+    },
+    { lines: ['UBND HUYỆN THÁP MƯỜI', 'PHÒNG NỘI VỤ'], name: 'Phòng Nội vụ', parent: 'UBND huyện Tháp Mười' },
+    { lines: ['BỘ NỘI VỤ'], name: 'Bộ Nội vụ', parent: null },
+    { lines: [], name: null, parent: null },
+  ];
+  cases.forEach((tc) =>
+    it(tc.lines.join(' / ') || '(no header)', () =>
+      expect(readIssuer(tc.lines)).toEqual({ name: tc.name, parent: tc.parent }),
+    ),
+  );
 });
 
 describe('parseNumberSymbol', () => {

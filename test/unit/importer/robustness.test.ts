@@ -73,6 +73,30 @@ describe('the seed written in other ways gives the same draft', () => {
   });
 });
 
+describe('a flattened header with a parent line', () => {
+  it('splits "UBND TỈNH ĐỒNG THÁP CỘNG HÒA …" / "SỞ NỘI VỤ Độc lập …" / "Số: … Đồng Tháp, ngày …"', () => {
+    const text = [
+      'UBND TỈNH ĐỒNG THÁP CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+      'SỞ NỘI VỤ Độc lập – Tự do – Hạnh phúc',
+      'Số: 245/SNV-CCHC Đồng Tháp, ngày 26 tháng 01 năm 2024',
+      'V/v báo cáo kết quả thông tin, tuyên truyền CCHC',
+      'Kính gửi: Ủy ban nhân dân huyện Tháp Mười.',
+    ].join('\n');
+    const draft = importDirective(text, thapMuoi);
+    expect(draft.issuer).toEqual({
+      name: 'Sở Nội vụ',
+      parent: 'UBND tỉnh Đồng Tháp',
+      lines: ['UBND TỈNH ĐỒNG THÁP', 'SỞ NỘI VỤ'],
+    });
+    expect(draft.numberSymbol).toEqual({ raw: '245/SNV-CCHC', number: 245, year: null, symbol: 'SNV-CCHC' });
+    expect(draft.place).toBe('Đồng Tháp');
+    expect(draft.date).toEqual({ year: 2024, month: 1, day: 26, raw: 'ngày 26 tháng 01 năm 2024' });
+    expect(draft.subject).toBe('báo cáo kết quả thông tin, tuyên truyền CCHC');
+    expect(draft.recipients.unresolved).toEqual(['Ủy ban nhân dân huyện Tháp Mười']);
+    expect(draft.warnings.map((w) => w.code)).toEqual(['issuer-not-organisation', 'recipient-unresolved']);
+  });
+});
+
 describe('what the document does not say stays blank and is named missing', () => {
   it('a bare recipient line: no issuer, number, date, type, subject, tasks or signer are invented', () => {
     const draft = importDirective('Kính gửi: Phòng Nội vụ huyện.', thapMuoi);

@@ -2,10 +2,10 @@
 import type { PartialDate } from './draft.js';
 
 /** Matches "26/01/2024", "26-01-2024", "26.01.2024" (in loose-folded text). */
-export const NUMERIC_DATE = String.raw`(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})`;
+const NUMERIC_DATE = String.raw`(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})`;
 
 /** Matches "ngày 05 tháng 02 năm 2024" with any part left blank (in loose-folded text). */
-export const WORDED_DATE = String.raw`ngay\s*(\d{1,2})?[\s.…_]*thang\s*(\d{1,2})?[\s.…_]*nam\s*(\d{4})?`;
+const WORDED_DATE = String.raw`ngay\s*(\d{1,2})?[\s.…_]*thang\s*(\d{1,2})?[\s.…_]*nam\s*(\d{4})?`;
 
 function toInt(text: string | undefined): number | null {
   return text === undefined || text === '' ? null : Number.parseInt(text, 10);
@@ -31,14 +31,6 @@ export function readDate(loose: string): { date: PartialDate; index: number; len
   if (!first) return null;
   const date: PartialDate = { day: toInt(first[1]), month: toInt(first[2]), year: toInt(first[3]) };
   return { date, index: first.index, length: first[0].length };
-}
-
-/** Reads "3/2024" / "3 năm 2024" (a month of a year) from loose-folded text starting at a month number. */
-export function readMonthYear(loose: string): { month: number; year: number | null } | null {
-  const m = /^(\d{1,2})(?:\s*(?:\/|-|nam)\s*(\d{4}))?/.exec(loose.trim());
-  if (!m) return null;
-  const month = Number.parseInt(m[1] ?? '', 10);
-  return month >= 1 && month <= 12 ? { month, year: toInt(m[2]) } : null;
 }
 
 /** Formats a partial date for messages: "26/01/2024", "…/02/2024". */

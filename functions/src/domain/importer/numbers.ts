@@ -2,12 +2,9 @@
 import type { NumberSymbol } from './draft.js';
 
 /** A symbol: groups of capitals and digits joined by "-" ("UBND-HCC", "QĐ-BNV", "CT-TTg", "TTLT-BNV-BTC"). */
-export const SYMBOL = String.raw`\p{Lu}[\p{L}\d&]*(?:[-.][\p{L}\d&]+)*`;
+const SYMBOL = String.raw`\p{Lu}[\p{L}\d&]*(?:[-.][\p{L}\d&]+)*`;
 
-/** A number with symbol as cited in running text ("35/QĐ-BNV", "09/2019/NĐ-CP"). */
-export const CITED_NUMBER = String.raw`(\d{1,6})\s?/\s?(?:(\d{4})\s?/\s?)?(` + SYMBOL + ')';
-
-/** Reads a number-and-symbol token; the number may be blank or dotted ("…/UBND-NV"). Null when there is no symbol. */
+/** Reads a number-and-symbol token; the number may be blank or dotted ("…/UBND-NV"). Null when it is neither. */
 export function parseNumberSymbol(token: string): NumberSymbol | null {
   const raw = token.trim().replace(/[.,;:]+$/, '');
   const m = new RegExp(String.raw`^(\d{1,6})?[\s.…_]*/\s*(?:(\d{4})\s*/\s*)?(` + SYMBOL + ')?$', 'u').exec(

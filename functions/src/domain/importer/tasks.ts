@@ -133,7 +133,22 @@ function articleTasks(paragraphs: readonly Paragraph[]): RawTask[] {
   return tasks.map((t) => ({ id: t.id, source: 'article', headings: [], text: t.lines.join('\n') }));
 }
 
-/** Collects the tasks of a body, in document order. */
+/** A công văn without numbered items: the "-" entries after "… đề nghị:" are its tasks ("•1", "•2" …). */
+function bulletTasks(paragraphs: readonly Paragraph[]): RawTask[] {
+  const tasks: RawTask[] = [];
+  let open = false;
+  for (const p of paragraphs) {
+    if (p.marker?.kind === 'bullet' && open) {
+      tasks.push({ id: `•${tasks.length + 1}`, source: 'item', headings: [], text: p.text });
+      continue;
+    }
+    if (isClosing(p)) break;
+    open = p.marker === null && p.text.endsWith(':');
+  }
+  return tasks;
+}
+
+/** Collects the tasks of a body, in document order; without numbered items, the bullets after a colon. */
 export function collectTasks(paragraphs: readonly Paragraph[]): RawTask[] {
   if (paragraphs.some((p) => p.marker?.kind === 'article')) return articleTasks(paragraphs);
   const stack: Open[] = [];
@@ -200,6 +215,7 @@ export function collectTasks(paragraphs: readonly Paragraph[]): RawTask[] {
     if (top?.kind === 'item') top.lines.push(lineOf(p));
   }
   flushTable();
+  if (found.length === 0) return bulletTasks(paragraphs);
   return found.flatMap((f): RawTask[] => {
     if (!('kind' in f)) return [f];
     if (f.hasChildren) return [];
