@@ -667,3 +667,43 @@ describe('copy, cut, append, find/replace, trim, filters, protected range update
     expect(s?.protectedRanges).toBeUndefined();
   });
 });
+
+describe('chart and conditional format updates', () => {
+  it('updates a chart spec, deletes the chart; moves and replaces conditional format rules', async () => {
+    const rule = (n: string) => ({
+      ranges: [grid(0, 5, 0, 1)],
+      booleanRule: {
+        condition: { type: 'TEXT_EQ', values: [{ userEnteredValue: n }] },
+        format: { textFormat: { bold: true } },
+      },
+    });
+    const res = await batch([
+      {
+        addChart: {
+          chart: { spec: { title: 'cũ' }, position: { overlayPosition: { anchorCell: { sheetId: 0 } } } },
+        },
+      },
+      { addConditionalFormatRule: { rule: rule('a'), index: 0 } },
+      { addConditionalFormatRule: { rule: rule('b'), index: 1 } },
+    ]);
+    const chartId = res.replies?.[0]?.addChart?.chart?.chartId ?? 0;
+    const upd = await batch([
+      { updateChartSpec: { chartId, spec: { title: 'mới' } } },
+      { updateConditionalFormatRule: { sheetId: 0, index: 0, newIndex: 1 } },
+      { updateConditionalFormatRule: { sheetId: 0, index: 0, rule: rule('c') } },
+    ]);
+    expect(upd.replies?.[1]?.updateConditionalFormatRule).toMatchObject({ oldIndex: 0, newIndex: 1 });
+    let s = (await spreadsheet()).sheets?.[0];
+    expect(s?.charts?.[0]?.spec).toEqual({ title: 'mới' });
+    expect(
+      s?.conditionalFormats?.map((r) => r.booleanRule?.condition?.values?.[0]?.userEnteredValue),
+    ).toEqual(['c', 'a']);
+    await batch([
+      { deleteEmbeddedObject: { objectId: chartId } },
+      { deleteConditionalFormatRule: { sheetId: 0, index: 0 } },
+    ]);
+    s = (await spreadsheet()).sheets?.[0];
+    expect(s?.charts).toBeUndefined();
+    expect(s?.conditionalFormats?.length).toBe(1);
+  });
+});

@@ -37,6 +37,9 @@ import {
   updateProtectedRange,
   setBasicFilter,
   clearBasicFilter,
+  updateConditionalFormatRule,
+  deleteEmbeddedObject,
+  updateChartSpec,
 } from './objects.js';
 import { appendCells, copyPaste, cutPaste, findReplace, trimWhitespace } from './paste.js';
 import {
@@ -82,6 +85,9 @@ export const HANDLERS: Partial<Record<keyof sheets_v4.Schema$Request, Handler>> 
   updateProtectedRange,
   setBasicFilter,
   clearBasicFilter,
+  updateConditionalFormatRule,
+  deleteEmbeddedObject,
+  updateChartSpec,
   appendCells,
   copyPaste,
   cutPaste,

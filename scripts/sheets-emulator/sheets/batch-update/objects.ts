@@ -215,3 +215,63 @@ export function clearBasicFilter(book: Book, req: sheets_v4.Schema$ClearBasicFil
   delete requireSheet(book, req.sheetId).basicFilter;
   return undefined;
 }
+
+/** updateConditionalFormatRule: replaces the rule at an index, or moves it to newIndex. */
+export function updateConditionalFormatRule(
+  book: Book,
+  req: sheets_v4.Schema$UpdateConditionalFormatRuleRequest,
+): sheets_v4.Schema$Response {
+  const sheet = requireSheet(book, req.sheetId);
+  const index = req.index ?? 0;
+  const old = sheet.conditionalFormats[index];
+  if (!old) throw badRequest(`No conditional format on sheet ${sheet.properties.sheetId} at index ${index}.`);
+  if (req.rule) {
+    if (req.newIndex != null || req.newSheetId != null)
+      throw badRequest('Only one of rule or newIndex may be set.');
+    for (const g of req.rule.ranges ?? []) requireGrid(book, g);
+    sheet.conditionalFormats[index] = structuredClone(req.rule);
+    return {
+      updateConditionalFormatRule: {
+        oldIndex: index,
+        oldRule: old,
+        newIndex: index,
+        newRule: structuredClone(req.rule),
+      },
+    };
+  }
+  const target = sheet;
+  const newIndex = req.newIndex ?? 0;
+  sheet.conditionalFormats.splice(index, 1);
+  if (newIndex < 0 || newIndex > target.conditionalFormats.length)
+    throw badRequest(`Invalid newIndex ${newIndex}.`);
+  target.conditionalFormats.splice(newIndex, 0, old);
+  return { updateConditionalFormatRule: { oldIndex: index, oldRule: old, newIndex, newRule: old } };
+}
+
+/** deleteEmbeddedObject: removes a chart by id. */
+export function deleteEmbeddedObject(
+  book: Book,
+  req: sheets_v4.Schema$DeleteEmbeddedObjectRequest,
+): undefined {
+  for (const s of book.sheets) {
+    const i = s.charts.findIndex((c) => c.chartId === req.objectId);
+    if (i >= 0) {
+      s.charts.splice(i, 1);
+      return undefined;
+    }
+  }
+  throw badRequest(`No embedded object with id: ${req.objectId ?? ''}`);
+}
+
+/** updateChartSpec: replaces a chart's spec. */
+export function updateChartSpec(book: Book, req: sheets_v4.Schema$UpdateChartSpecRequest): undefined {
+  if (!req.spec) throw badRequest('A chart spec must be given.');
+  for (const s of book.sheets) {
+    const chart = s.charts.find((c) => c.chartId === req.chartId);
+    if (chart) {
+      chart.spec = structuredClone(req.spec);
+      return undefined;
+    }
+  }
+  throw badRequest(`No chart with id: ${req.chartId ?? ''}`);
+}
