@@ -1,12 +1,13 @@
 /** Registers theodoi's Cloud Functions with the Functions Framework; each entry point stays thin. */
 import { http, type Request, type Response } from '@google-cloud/functions-framework';
 import { checkHealth } from './health.js';
+import type { HttpAnswer } from './http/answer.js';
 import { createRuntime, type Runtime } from './runtime.js';
 import { probeFirestore } from './store/firestore.js';
 import { packageVersion } from './version.js';
 
 /** The names of every function this module registers (the deploy and `theodoi serve` use this list). */
-export const FUNCTION_NAMES = ['health'] as const;
+export const FUNCTION_NAMES = ['health', 'sheetEvent', 'syncDirective'] as const;
 /** One of the registered function names. */
 export type FunctionName = (typeof FUNCTION_NAMES)[number];
 
@@ -15,6 +16,8 @@ let runtime: Runtime | undefined;
 // with a logged reason instead of crashing the instance at cold start.
 // eslint-disable-next-line no-restricted-properties -- the one place the process environment enters
 const getRuntime = (): Runtime => (runtime ??= createRuntime(process.env));
+
+const send = (res: Response, answer: HttpAnswer) => res.status(answer.status).json(answer.body);
 
 http('health', async (_req: Request, res: Response) => {
   const rt = getRuntime();
@@ -26,4 +29,16 @@ http('health', async (_req: Request, res: Response) => {
     probeFirestore: async () => probeFirestore(await rt.firestore()),
   });
   res.status(report.status === 'ok' ? 200 : 503).json(report);
+});
+
+http('sheetEvent', async (req: Request, res: Response) => {
+  if (req.method !== 'POST') return void send(res, { status: 405, body: { error: 'POST only' } });
+  const { handleSheetEvent } = await import('./http/sheet-event.js');
+  send(res, await handleSheetEvent(getRuntime(), { rawBody: req.rawBody, header: (name) => req.get(name) }));
+});
+
+http('syncDirective', async (req: Request, res: Response) => {
+  if (req.method !== 'POST') return void send(res, { status: 405, body: { error: 'POST only' } });
+  const { handleSyncRequest } = await import('./http/sync-directive.js');
+  send(res, await handleSyncRequest(getRuntime(), req.body));
 });

@@ -8,10 +8,31 @@ export type Logs = ReturnType<typeof createLogs>;
 export function createLogs(logger: Logger) {
   return {
     configLoaded: (config: Record<string, unknown>) => logger.debug('Configuration loaded', { config }),
+    directiveSynced: (outcome: {
+      directiveId: string;
+      result: string;
+      periodKey?: string;
+      changedUnits?: number;
+      firestoreWrites?: number;
+      calls?: unknown;
+      durationMs?: number;
+    }) =>
+      logger.info('Directive synced', {
+        directiveId: outcome.directiveId,
+        result: outcome.result,
+        periodKey: outcome.periodKey,
+        changedUnits: outcome.changedUnits,
+        firestoreWrites: outcome.firestoreWrites,
+        calls: outcome.calls,
+        durationMs: outcome.durationMs,
+      }),
+    directiveSyncFailed: (directiveId: string, error: unknown) =>
+      logger.error('Directive sync failed', { directiveId, error: describe(error) }),
     firestoreUnavailable: (error: unknown, latencyMs: number) =>
       logger.warning('Firestore did not answer the health probe', { error: describe(error), latencyMs }),
     healthChecked: (firestoreOk: boolean, latencyMs: number) =>
       logger.info('Health checked', { firestoreOk, latencyMs }),
+    triggerRefused: (reason: string) => logger.warning('Trigger call refused', { reason }),
   };
 }
 

@@ -31,7 +31,9 @@ describe('theodoi serve', () => {
       expect(health.status).toBe(200);
       const missing = await fetch(`${url}/nope`);
       expect(missing.status).toBe(404);
-      expect(await missing.json()).toEqual({ error: 'No function "nope". Functions: health' });
+      expect(await missing.json()).toEqual({
+        error: 'No function "nope". Functions: health, sheetEvent, syncDirective',
+      });
     } finally {
       server.close();
     }

@@ -1,0 +1,107 @@
+// End to end through the functions' HTTP surface: a signed trigger call from the sheet leads to a sync
+// whose verdict appears in the sheet; forged, stale and replayed calls are refused before any work.
+import type { AddressInfo } from 'node:net';
+import { randomUUID } from 'node:crypto';
+import { getTestServer } from '@google-cloud/functions-framework/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signedRequest, type SheetEvent } from '../../functions/src/triggers/sheet-event.js';
+import { startWorld, thapMuoi, type World } from '../integration/sync/world.js';
+import '../../functions/src/index.js';
+
+const SECRET = 'e2e-secret-'.padEnd(40, 'x');
+const TAB = "'Quý I/2024'";
+
+describe('sheetEvent', () => {
+  let world: World;
+  let url = '';
+  const server = getTestServer('sheetEvent');
+
+  beforeAll(async () => {
+    world = await startWorld('e2e');
+    process.env.GOOGLE_CLOUD_PROJECT = 'theodoi-it-e2e';
+    process.env.SHEETS_EMULATOR_URL = world.emulator.url;
+    process.env.THEODOI_TRIGGER_SECRET = SECRET;
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+  });
+  afterAll(async () => {
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await world?.close();
+  });
+
+  const event = (overrides: Partial<SheetEvent> = {}): SheetEvent => ({
+    v: 1,
+    deliveryId: randomUUID(),
+    spreadsheetId: world.directive.spreadsheetId,
+    kind: 'edit',
+    sheetName: 'Quý I/2024',
+    range: 'E22',
+    user: thapMuoi.units.find((u) => u.code === '30052')!.editors[0]!,
+    ...overrides,
+  });
+  const post = (body: string, headers: Record<string, string>) =>
+    fetch(url, { method: 'POST', body, headers });
+
+  it('syncs the edited tab and writes the verdict next to the row', async () => {
+    const editor = world.officer(thapMuoi.units.find((u) => u.code === '30052')!.editors[0]!);
+    const row = 5 + thapMuoi.units.findIndex((u) => u.code === '30052');
+    await editor.spreadsheets.values.update({
+      spreadsheetId: world.directive.spreadsheetId,
+      range: `${TAB}!C${row}:E${row}`,
+      valueInputOption: 'USER_ENTERED',
+      requestBody: { values: [['1', 'Kế hoạch số 3/KH-UBND', '12 buổi']] },
+    });
+    const req = signedRequest(event(), SECRET, new Date());
+    const res = await post(req.body, req.headers);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ result: 'synced', periodKey: '2024-Q1', changedUnits: 1 });
+    const status = await world.clients.sheets.spreadsheets.values.get({
+      spreadsheetId: world.directive.spreadsheetId,
+      range: `${TAB}!X${row}`,
+    });
+    expect(status.data.values?.[0]?.[0]).toMatch(/^✖ Có lỗi \(\d+\) — xem ghi chú$/);
+  });
+
+  const refusals: {
+    name: string;
+    make: () => { body: string; headers: Record<string, string> };
+    status: number;
+  }[] = [
+    {
+      name: 'a forged signature',
+      make: () => {
+        const req = signedRequest(event(), 'not-the-secret'.padEnd(40, 'y'), new Date());
+        return req;
+      },
+      status: 401,
+    },
+    {
+      name: 'a call signed ten minutes ago',
+      make: () => signedRequest(event(), SECRET, new Date(Date.now() - 600_000)),
+      status: 401,
+    },
+    {
+      name: 'an oversized body',
+      make: () => ({ body: 'x'.repeat(20_000), headers: { 'content-type': 'text/plain' } }),
+      status: 413,
+    },
+  ];
+  refusals.forEach((tc) =>
+    it(`refuses ${tc.name} with ${tc.status}, reading and writing nothing`, async () => {
+      world.emulator.resetCounters();
+      const req = tc.make();
+      const res = await post(req.body, req.headers);
+      expect(res.status).toBe(tc.status);
+      expect(world.emulator.counters().total).toBe(0);
+    }),
+  );
+
+  it('refuses a replayed delivery with 409, reading and writing nothing', async () => {
+    const req = signedRequest(event(), SECRET, new Date());
+    expect((await post(req.body, req.headers)).status).toBe(200);
+    world.emulator.resetCounters();
+    const again = await post(req.body, req.headers);
+    expect(again.status).toBe(409);
+    expect(world.emulator.counters().total).toBe(0);
+  });
+});
