@@ -24,26 +24,39 @@ const processOutput: CommandOutput = {
   err: (text) => process.stderr.write(text),
 };
 
+/** The format of a document file, told by its extension; anything but .txt (or none) and .docx is refused. */
+export function documentFormat(file: string): 'txt' | 'docx' {
+  const extension = extname(file).toLowerCase();
+  if (extension === '.docx') return 'docx';
+  if (extension === '.txt' || extension === '') return 'txt';
+  throw new Error(msg.unsupportedFile(file));
+}
+
 /** Reads a document's text: .txt as UTF-8, .docx through mammoth's raw-text extraction. */
 export async function readDocumentText(file: string): Promise<{ text: string; format: 'txt' | 'docx' }> {
-  const extension = extname(file).toLowerCase();
-  if (extension === '.docx') {
-    const result = await mammoth.extractRawText({ path: file });
-    return { text: result.value, format: 'docx' };
+  const format = documentFormat(file);
+  try {
+    const text =
+      format === 'docx' ? (await mammoth.extractRawText({ path: file })).value : await readFile(file, 'utf8');
+    return { text, format };
+  } catch (error) {
+    throw new Error(msg.unreadableFile(file, (error as Error).message), { cause: error });
   }
-  if (extension === '.txt' || extension === '') return { text: await readFile(file, 'utf8'), format: 'txt' };
-  throw new Error(msg.unsupportedFile(file));
 }
 
 /** Loads and validates the organisation the recipients and units are resolved against. */
 export async function loadOrganisation(file: string): Promise<Organisation> {
+  let data: unknown;
   try {
-    return parseOrganisation(await readDataFile(file));
+    data = await readDataFile(file);
   } catch (error) {
-    const reason =
-      error instanceof ZodError
-        ? error.issues.map((i) => `${i.path.join('.') || '(gốc)'}: ${i.message}`).join('; ')
-        : (error as Error).message;
+    throw new Error(msg.unreadableFile(file, (error as Error).message), { cause: error });
+  }
+  try {
+    return parseOrganisation(data);
+  } catch (error) {
+    if (!(error instanceof ZodError)) throw error;
+    const reason = error.issues.map((i) => `${i.path.join('.') || '(gốc)'}: ${i.message}`).join('; ');
     throw new Error(msg.badOrganisation(file, reason), { cause: error });
   }
 }
@@ -51,13 +64,7 @@ export async function loadOrganisation(file: string): Promise<Organisation> {
 /** Reads FILE and returns its draft, resolved against the organisation in `organisationFile`. */
 export async function importDirectiveFile(file: string, organisationFile: string): Promise<DirectiveDraft> {
   const organisation = await loadOrganisation(organisationFile);
-  let document: Awaited<ReturnType<typeof readDocumentText>>;
-  try {
-    document = await readDocumentText(file);
-  } catch (error) {
-    if ((error as Error).message === msg.unsupportedFile(file)) throw error;
-    throw new Error(msg.unreadableFile(file, (error as Error).message), { cause: error });
-  }
+  const document = await readDocumentText(file);
   return importDirective(document.text, organisation, { file: basename(file), format: document.format });
 }
 

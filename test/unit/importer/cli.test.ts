@@ -72,7 +72,15 @@ describe('theodoi directive import', () => {
     const badOrg = join(dir, 'org.json');
     writeFileSync(badOrg, JSON.stringify({ id: 'x' }));
     await expect(run('import', SEED, '--org', badOrg)).rejects.toThrow(`Tệp tổ chức ${badOrg} không hợp lệ`);
-    await expect(run('import', join(dir, 'missing.txt'), '--org', ORG)).rejects.toThrow(/Không đọc được tệp/);
+    await expect(run('import', join(dir, 'missing.txt'), '--org', ORG)).rejects.toThrow(
+      `Không đọc được tệp ${join(dir, 'missing.txt')}: ENOENT`,
+    );
+    await expect(run('import', SEED, '--org', join(dir, 'nowhere.json'))).rejects.toThrow(
+      `Không đọc được tệp ${join(dir, 'nowhere.json')}: ENOENT`,
+    );
+    const brokenDocx = join(dir, 'broken.docx');
+    writeFileSync(brokenDocx, 'not a zip');
+    await expect(run('import', brokenDocx, '--org', ORG)).rejects.toThrow(`Không đọc được tệp ${brokenDocx}`);
   });
 
   it('documents its options in --help', async () => {

@@ -36,20 +36,8 @@ const HEADS = new Set([
 const LEVELS = ['thanh pho', 'thi tran', 'thi xa', 'tinh', 'huyen', 'xa', 'quan', 'phuong'];
 
 const ACRONYM = /^[\p{Lu}\d&.-]+$/u;
-const KNOWN_ACRONYMS = new Set([
-  'ubnd',
-  'ubmttq',
-  'ub',
-  'hdnd',
-  'mttq',
-  'cchc',
-  'vp',
-  'tn&mt',
-  'gd&dt',
-  'vh&tt',
-  'kt&ht',
-  'nn&ptnt',
-]);
+/** Acronyms that contain a vowel and so look like syllables; the others are told by having none. */
+const KNOWN_ACRONYMS = new Set(['ubnd', 'ubmttq', 'ub']);
 
 function capitalise(word: string): string {
   return word.charAt(0).toUpperCase() + word.slice(1).toLowerCase();

@@ -184,7 +184,7 @@ export function locateParts(cleanLines: readonly string[]): Layout {
   const vvAt = find(VV, 0, headerLimit);
   let titleAt = -1;
   for (let i = 0; i < headerLimit; i += 1) {
-    if (titleKind(lines[i] ?? '') && i > Math.max(numberAt, dateAt, -1) - 1) {
+    if (titleKind(lines[i] ?? '') && i >= Math.max(numberAt, dateAt, 0)) {
       titleAt = i;
       break;
     }
