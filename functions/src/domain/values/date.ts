@@ -1,6 +1,6 @@
 // Dates, as ISO yyyy-MM-dd: Sheets serial numbers (epoch 1899-12-30) and the ways Vietnamese officers write dates.
 // Accepted text: 15/3/2024, 15/03/24 (two-digit years are 20yy), 15-03-2024, 15.03.2024, 2024-03-15,
-// "ngày 15 tháng 3 năm 2024", optionally followed by a time of day, which is ignored. Day comes before month.
+// "ngày 15 tháng 3 năm 2024", optionally after a weekday or before a time of day, both ignored. Day before month.
 import { DateTime } from 'luxon';
 import { foldVietnamese } from '../../../../sheets-schema/template-format.js';
 import { formatViDate } from './display.js';
@@ -19,6 +19,9 @@ const DMY = /^(\d{1,2})\s*([/.-])\s*(\d{1,2})\s*\2\s*(\d{4}|\d{2})$/;
 const DM = /^(\d{1,2})\s*[/.-]\s*(\d{1,2})$/;
 const YMD = /^(\d{4})\s*([/.-])\s*(\d{1,2})\s*\2\s*(\d{1,2})$/;
 const LEADING_NGAY = /^ngay\s*(?=\d)/;
+// "Thứ Hai, 15/03/2024" (folded): the weekday adds nothing and is dropped, right or wrong.
+const LEADING_WEEKDAY = /^(?:thu\s*(?:hai|ba|tu|nam|sau|bay|[2-7])|chu\s*nhat|cn)\s*,?\s*/;
+const TRAILING_PUNCTUATION = /\s*[,.;]+$/;
 const WORDS = /^(\d{1,2})\s*thang\s*(\d{1,2})(?:\s*(?:nam|,|\/)\s*(\d{4}))?$/;
 
 /** Bounds of a date column, as ISO dates. */
@@ -73,7 +76,11 @@ export function parseDate(raw: string | number | boolean, bounds: DateBounds): C
   }
   const found = raw;
   if (raw.length > 60) return refuse({ code: 'notDate', found });
-  const s = foldVietnamese(raw).replace(TIME_SUFFIX, '').replace(LEADING_NGAY, '');
+  const s = foldVietnamese(raw)
+    .replace(LEADING_WEEKDAY, '')
+    .replace(TIME_SUFFIX, '')
+    .replace(TRAILING_PUNCTUATION, '')
+    .replace(LEADING_NGAY, '');
   let m = DMY.exec(s);
   if (m) return fromParts(Number(m[1]), Number(m[3]), expandYear(m[4] ?? ''), found, bounds);
   m = YMD.exec(s);

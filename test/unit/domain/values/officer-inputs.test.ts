@@ -303,6 +303,9 @@ const dateCases: Case[] = [
   },
   { name: '"ngày 15/3/2024"', column: 'date', input: 'ngày 15/3/2024', value: '2024-03-15' },
   { name: 'a date and a time', column: 'date', input: '15/03/2024 08:30', value: '2024-03-15' },
+  { name: 'a weekday first', column: 'date', input: 'Thứ Hai, 18/03/2024', value: '2024-03-18' },
+  { name: 'a comma before the time', column: 'date', input: '15/03/2024, 8h30', value: '2024-03-15' },
+  { name: 'a trailing full stop', column: 'date', input: 'ngày 15 tháng 3 năm 2024.', value: '2024-03-15' },
   { name: '29/02 of a leap year', column: 'date', input: '29/02/2024', value: '2024-02-29' },
   {
     name: '31/02 does not exist',
