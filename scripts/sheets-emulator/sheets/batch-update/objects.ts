@@ -226,8 +226,7 @@ export function updateConditionalFormatRule(
   const old = sheet.conditionalFormats[index];
   if (!old) throw badRequest(`No conditional format on sheet ${sheet.properties.sheetId} at index ${index}.`);
   if (req.rule) {
-    if (req.newIndex != null || req.newSheetId != null)
-      throw badRequest('Only one of rule or newIndex may be set.');
+    if (req.newIndex != null) throw badRequest('Only one of rule or newIndex may be set.');
     for (const g of req.rule.ranges ?? []) requireGrid(book, g);
     sheet.conditionalFormats[index] = structuredClone(req.rule);
     return {
