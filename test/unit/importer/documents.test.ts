@@ -231,6 +231,30 @@ const cases: Case[] = [
     missing: ['recipients'],
     warnings: ['issuer-not-organisation'],
   },
+  {
+    name: 'công văn of a department: V/v above the Quốc hiệu, rules, "Kính gửi" without bullets, "1)" items, "(Đã ký)"',
+    file: 'congvan-phong-noi-vu-de-nghi-bao-cao.txt',
+    header: {
+      kind: 'cong-van',
+      issuer: 'Phòng Nội vụ',
+      parent: 'UBND huyện Tháp Mười',
+      numberSymbol: { raw: '18/PNV', number: 18, year: null, symbol: 'PNV' },
+      place: 'Tháp Mười',
+      date: { year: 2024, month: 3, day: 1, raw: 'ngày 01 tháng 3 năm 2024' },
+      subject: 'đề nghị báo cáo kết quả tuyên truyền CCHC quý I/2024',
+    },
+    recipients: ['30043', '30046'],
+    references: ['cong-van 312/UBND-NV 2024-2-15 Ủy ban nhân dân huyện'],
+    tasks: [
+      // "Phòng Nội vụ đề nghị các đơn vị:" names no unit: the lead is left for the coordinator.
+      { id: '1', lead: [], deadlines: ['by-date 2024-3-14'] },
+      { id: '2', lead: [], deadlines: ['by-date 2024-3-15'] },
+    ],
+    signer: { authorities: [], title: 'Trưởng phòng', name: 'Lê Văn Hùng' },
+    archive: ['VT'],
+    missing: ['tasks[1].lead', 'tasks[2].lead'],
+    warnings: ['issuer-not-organisation', 'recipient-unresolved'],
+  },
 ];
 
 describe('importing documents of each kind', () => {

@@ -193,10 +193,7 @@ export function locateParts(cleanLines: readonly string[]): Layout {
   const issuerEnd = anchors.length > 0 ? Math.min(...anchors) : 0;
   const issuerLines = lines
     .slice(0, issuerEnd)
-    .filter(
-      (l, i) =>
-        !isBlank(l) && !RULE.test(l) && !QUOC_HIEU.test(loose[i] ?? '') && !MOTTO.test(loose[i] ?? ''),
-    )
+    .filter((l, i) => /\p{L}/u.test(l) && !QUOC_HIEU.test(loose[i] ?? '') && !MOTTO.test(loose[i] ?? ''))
     .map(squash);
 
   const numberLine = numberAt >= 0 ? (lines[numberAt] ?? '').trim() : null;

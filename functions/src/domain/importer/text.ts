@@ -17,7 +17,8 @@ export function normaliseLines(raw: string): string[] {
     .replace(/[\u2028\u2029\f\v]/g, '\n')
     .replace(INVISIBLE, '')
     .replace(ODD_SPACES, ' ')
-    .replace(/\*\*|__/g, '');
+    // Bold and italic markers from Markdown-ish pastes; "____" rules under a header stay.
+    .replace(/\*\*|__(?=[\p{L}\p{N}])|(?<=[\p{L}\p{N}.,:;])__/gu, '');
   return text
     .split('\n')
     .map((line) => line.replace(/[ ]+$/g, '').replace(/^[ ]+/g, ''))
