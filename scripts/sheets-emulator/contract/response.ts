@@ -15,6 +15,7 @@ function filter(api: LoadedApi, node: SchemaSpec, value: unknown): unknown {
   if (schema.type === 'array') {
     if (!Array.isArray(value)) return undefined;
     const item = schema.items ?? { type: 'any' };
+    if (item.type === 'any') return value;
     return value.map((v) => (v === null ? null : filter(api, item, v)));
   }
   if (schema.type === 'object') {
