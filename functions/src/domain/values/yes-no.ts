@@ -6,6 +6,7 @@ import { accept, refuse } from './issue.js';
 const YES = new Set(['co', 'c', 'x', 'yes', 'y', 'true', 'dung', 'da co', '1', '✓', '✔', '☑', '✅']);
 const NO = new Set([
   'khong',
+  'khong co',
   'k',
   'ko',
   'kg',

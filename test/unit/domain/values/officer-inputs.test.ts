@@ -395,6 +395,7 @@ const yesNoCases: Case[] = [
   { name: 'an unchecked checkbox', column: 'model', input: false, value: false },
   { name: '"co" without diacritics', column: 'model', input: 'co', value: true },
   { name: '"ko"', column: 'model', input: 'ko', value: false },
+  { name: '"không có"', column: 'model', input: 'không có', value: false },
   {
     name: 'unclear',
     column: 'model',
