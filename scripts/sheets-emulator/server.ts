@@ -264,6 +264,15 @@ export async function start(options: StartOptions = {}): Promise<EmulatorServer>
       const alt = query.alt;
       if (alt === 'proto') throw notImplemented('alt=proto');
       if (query.callback !== undefined) throw notImplemented('JSONP callbacks');
+      // The mask is checked before anything runs: a bad `fields` must not leave a half-done mutation behind.
+      const responseRef = method.response?.$ref;
+      const fields =
+        typeof query.fields === 'string'
+          ? query.fields
+          : api.name === 'drive' && responseRef
+            ? defaultFields(responseRef)
+            : undefined;
+      const mask = responseRef && fields !== undefined ? compileMask(api, responseRef, fields) : undefined;
       const text = await readBody(req);
       const body = method.request
         ? validateBody(api, method.request.$ref, parseJson(api.name, text))
@@ -275,22 +284,14 @@ export async function start(options: StartOptions = {}): Promise<EmulatorServer>
         result = driveMethod(methodId)({ methodId, params, query, body, caller }, deps).body;
       }
       if (httpMethod !== 'GET') persist();
-      const responseRef = method.response?.$ref;
       if (!responseRef || result === undefined) {
         res.writeHead(204, { Vary: 'Origin, X-Origin, Referer' });
         res.end();
         log(`${httpMethod} ${rawPath} → 204 ${methodId}`);
         return;
       }
-      let out = filterResponse(api, responseRef, result);
-      const fields =
-        typeof query.fields === 'string'
-          ? query.fields
-          : api.name === 'drive'
-            ? defaultFields(responseRef)
-            : undefined;
-      if (fields !== undefined) out = applyMask(out, compileMask(api, responseRef, fields));
-      sendJson(res, 200, out, pretty);
+      const out = filterResponse(api, responseRef, result);
+      sendJson(res, 200, mask ? applyMask(out, mask) : out, pretty);
       log(`${httpMethod} ${rawPath} → 200 ${methodId}`);
     } catch (err) {
       let error: GoogleApiError;

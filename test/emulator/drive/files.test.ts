@@ -308,3 +308,14 @@ describe('files.copy and files.delete', () => {
     expect((await failure(sa.sheets.spreadsheets.get({ spreadsheetId: id }))).status).toBe(404);
   });
 });
+
+describe('a bad fields mask on a write', () => {
+  it('is refused before anything changes', async () => {
+    const id = await create('giữ nguyên');
+    const seen = await failure(
+      sa.drive.files.update({ fileId: id, requestBody: { name: 'đổi' }, fields: 'colour' }),
+    );
+    expect(seen.status).toBe(400);
+    expect((await sa.drive.files.get({ fileId: id })).data.name).toBe('giữ nguyên');
+  });
+});
