@@ -366,3 +366,30 @@ describe('a công văn whose tasks are "-" bullets after "đề nghị:"', () =>
     expect(draft.missing).toEqual([]);
   });
 });
+
+describe('a commune kế hoạch: upper-case subject, "1.1." numbering, a "Mục tiêu" section', () => {
+  const draft = importDirective(fixture('kehoach-xa-my-hoa-cchc-2024.txt'), thapMuoi);
+
+  it('reads the upper-case subject in sentence case, even though it opens with "Thực hiện"', () => {
+    expect(draft.kind).toBe('ke-hoach');
+    expect(draft.issuer.name).toBe('Ủy ban nhân dân xã Mỹ Hòa');
+    expect(draft.place).toBe('Mỹ Hòa');
+    expect(draft.subject).toBe('Thực hiện công tác cải cách hành chính năm 2024');
+  });
+
+  it('numbers nested items under their section, skips the goals, and reads a labelled time', () => {
+    expect(draft.tasks.map((t) => [t.id, t.headings.at(-1), t.deadlines.map((d) => d.raw)])).toEqual([
+      ['II.1.1', '1. Cải cách thể chế', ['hoàn thành trước ngày 30/6/2024']],
+      ['II.1.2', '1. Cải cách thể chế', ['thường xuyên']],
+      ['II.2', 'II. NHIỆM VỤ TRỌNG TÂM', ['Quý II/2024']],
+    ]);
+    expect(draft.tasks[2]?.text).toBe(
+      'Cải cách thủ tục hành chính\n- Niêm yết công khai thủ tục hành chính tại Bộ phận Một cửa.\n- Thời gian thực hiện: Quý II/2024.',
+    );
+  });
+
+  it('resolves a unit named in "Nơi nhận" and warns that the issuer is not the organisation', () => {
+    expect(draft.distribution.units).toEqual(['NV']);
+    expect(draft.warnings.map((w) => w.code)).toEqual(['issuer-not-organisation']);
+  });
+});

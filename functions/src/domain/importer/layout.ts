@@ -200,7 +200,8 @@ export function locateParts(cleanLines: readonly string[]): Layout {
   const numberText = numberLine === null ? null : numberLine.replace(/^\S*\s*[:.]?\s*/u, '').trim();
   const dateLine = dateAt >= 0 ? squash(lines[dateAt] ?? '') : null;
 
-  const isAnchor = (line: string): boolean => {
+  /** A line with a part of its own: never the continuation of a subject. */
+  const isStructural = (line: string): boolean => {
     const l = foldLoose(line.trim());
     return (
       KINH_GUI.test(l) ||
@@ -209,11 +210,13 @@ export function locateParts(cleanLines: readonly string[]): Layout {
       QUOC_HIEU.test(l) ||
       MOTTO.test(l) ||
       RULE.test(line) ||
-      BODY_OPENERS.test(l) ||
+      /^can cu\s/.test(l) ||
       /^(?:[ivx]+|\d{1,2})\s*[.)]\s/.test(l) ||
       titleKind(line) !== undefined
     );
   };
+  const isAnchor = (line: string): boolean =>
+    isStructural(line) || (/^\p{Lu}/u.test(line.trim()) && BODY_OPENERS.test(foldLoose(line.trim())));
   let subjectStart = -1;
   let subjectEnd = -1;
   if (titleAt >= 0) {
@@ -222,9 +225,11 @@ export function locateParts(cleanLines: readonly string[]): Layout {
     const candidate = lines[s] ?? '';
     const authorityLine =
       isUpperCaseLine(candidate) && /^(chu tich|giam doc|uy ban|truong)/.test(foldLoose(candidate));
-    if (s < lines.length && !isAnchor(candidate) && !authorityLine) {
+    // The line under the title is its subject even when it opens like a body ("THỰC HIỆN CÔNG TÁC …").
+    if (s < lines.length && !isStructural(candidate) && !authorityLine) {
       subjectStart = s;
-      const stop = (l: string): boolean => isAnchor(l) || (isUpperCaseLine(l) && !isUpperCaseLine(candidate));
+      const upper = isUpperCaseLine(candidate);
+      const stop = (l: string): boolean => isAnchor(l) || isUpperCaseLine(l) !== upper;
       subjectEnd = readContinued(lines, s, stop, false);
     }
   } else if (vvAt >= 0) {

@@ -23,7 +23,7 @@ interface Open {
   hasChildren: boolean;
 }
 
-const SKIPPED_SECTION = /muc dich|yeu cau|can cu/;
+const SKIPPED_SECTION = /muc dich|muc tieu|yeu cau|quan diem|can cu/;
 const COLUMN_RULES: ReadonlyArray<readonly [keyof Columns, RegExp]> = [
   ['time', /thoi gian|thoi han|tien do|han hoan thanh/],
   ['cooperating', /phoi hop/],
