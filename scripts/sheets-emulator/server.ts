@@ -447,9 +447,10 @@ export async function start(options: StartOptions = {}): Promise<EmulatorServer>
     context,
     stop: async () => {
       notifier.close();
-      persistence?.flush();
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await closed;
+      persistence?.flush(); // last, so nothing a closing request did is lost
     },
   };
 }
