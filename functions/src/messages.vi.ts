@@ -128,6 +128,24 @@ export const cli = {
   inactive: '(không còn trực thuộc)',
   invalidOrganisationFile: (file: string) => `Tệp ${file} không hợp lệ:`,
   unitCount: (n: number) => `Tổng cộng ${n} đơn vị.`,
+  synced: (o: {
+    directiveId: string;
+    result: string;
+    periodKey?: string;
+    counts?: { empty: number; incomplete: number; invalid: number; valid: number };
+    changedUnits?: number;
+    statusCellsWritten?: number;
+    firestoreWrites?: number;
+    calls?: { sheetsReads: number; sheetsWrites: number };
+    durationMs?: number;
+  }) =>
+    o.result === 'coalesced'
+      ? `Công văn ${o.directiveId} đang được đồng bộ; yêu cầu này sẽ được gộp vào lần đồng bộ đó.`
+      : `Đã đồng bộ ${o.directiveId}, kỳ ${o.periodKey}: ${o.counts?.valid ?? 0} đã tiếp nhận, ` +
+        `${o.counts?.invalid ?? 0} có lỗi, ${o.counts?.incomplete ?? 0} chưa đủ, ${o.counts?.empty ?? 0} chưa báo cáo; ` +
+        `${o.changedUnits ?? 0} đơn vị có thay đổi, ${o.statusCellsWritten ?? 0} ô trạng thái được ghi ` +
+        `(${o.calls?.sheetsReads ?? 0} lượt đọc, ${o.calls?.sheetsWrites ?? 0} lượt ghi Sheets; ` +
+        `${o.firestoreWrites ?? 0} lượt ghi Firestore; ${o.durationMs ?? 0} ms).`,
   unitsImported: (
     orgName: string,
     r: { created: string[]; updated: string[]; unchanged: string[]; retired: string[]; writes: number },

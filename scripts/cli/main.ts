@@ -3,8 +3,11 @@
 import { Command } from 'commander';
 import { z } from 'zod';
 import { demoCommand } from './commands/demo.js';
+import { addDirectiveCreate } from './commands/directive-create.js';
+import { directiveCommand } from './commands/directive.js';
 import { emulatorsCommand } from './commands/emulators.js';
 import { serveCommand } from './commands/serve.js';
+import { syncCommand } from './commands/sync.js';
 import { unitsCommand } from './commands/units.js';
 import { packageVersion } from '../../functions/src/version.js';
 
@@ -20,6 +23,8 @@ const program = new Command('theodoi')
   .addCommand(serveCommand())
   .addCommand(emulatorsCommand())
   .addCommand(unitsCommand())
+  .addCommand(addDirectiveCreate(directiveCommand()))
+  .addCommand(syncCommand())
   .addCommand(demoCommand());
 
 try {

@@ -1,0 +1,44 @@
+/** `theodoi directive create --file F`: registers a directive and provisions its spreadsheet. */
+import type { Command } from 'commander';
+import { parseDirectiveSpec } from '../../../functions/src/domain/directive.js';
+import { directiveCreate as msg } from '../../../functions/src/messages.vi.js';
+import { createRuntime } from '../../../functions/src/runtime.js';
+import { createDirective } from '../../../functions/src/usecases/create-directive.js';
+import { readDataFile } from '../read-data-file.js';
+
+/** Adds the `create` subcommand to the `directive` command. */
+export function addDirectiveCreate(directive: Command): Command {
+  directive
+    .command('create')
+    .description(
+      'Register a directive from its file (JSON or YAML) and create its spreadsheet, tabs, validation and sharing.',
+    )
+    .requiredOption(
+      '-f, --file <file>',
+      'directive file, e.g. examples/thap-muoi-2024/directive-cchc-2024.json',
+    )
+    .action(async (opts: { file: string }) => {
+      const spec = parseDirectiveSpec(await readDataFile(opts.file));
+      const rt = createRuntime(process.env);
+      const created = await createDirective(
+        {
+          db: await rt.firestore(),
+          clients: await rt.google(),
+          clock: rt.clock,
+          calendar: await rt.calendar(),
+          serviceAccount: rt.config.serviceAccount,
+        },
+        spec,
+      );
+      console.log(
+        msg.created(
+          created.title,
+          created.spreadsheetUrl,
+          created.tabs.length,
+          created.calls.sheets,
+          created.calls.drive,
+        ),
+      );
+    });
+  return directive;
+}
