@@ -4,12 +4,28 @@ import { canRead, canWrite } from './drive/access.js';
 import type { DriveStore } from './drive/store.js';
 import { MIME } from './drive/store.js';
 import type { EmulatorContext, FileRecord, Identity, SpreadsheetModel } from './types.js';
+import { GoogleApiError } from './types.js';
+
+/** Excel files stored in Drive: Sheets refuses them with FAILED_PRECONDITION rather than 404. */
+const OFFICE_SPREADSHEETS = new Set([
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  'application/vnd.ms-excel',
+]);
+
+function officeFile(): GoogleApiError {
+  return new GoogleApiError(
+    400,
+    'FAILED_PRECONDITION',
+    'This operation is not supported for this document. The document must not be an Office file.',
+  );
+}
 
 /** Builds the context over Drive's store; `onEdit` runs after every recorded edit (persistence). */
 export function createContext(store: DriveStore, now: () => Date, onEdit: () => void): EmulatorContext {
   return {
     getSpreadsheetFile(spreadsheetId: string, caller: Identity): FileRecord {
       const file = store.files.get(spreadsheetId);
+      if (file && OFFICE_SPREADSHEETS.has(file.mimeType) && canRead(file, caller.email)) throw officeFile();
       if (!file?.spreadsheet || file.mimeType !== MIME.spreadsheet) throw sheetsNotFound();
       if (!canRead(file, caller.email)) throw sheetsPermissionDenied();
       return file;

@@ -44,6 +44,24 @@ describe('a file nobody shared', () => {
     });
   });
 
+  it('is 400 FAILED_PRECONDITION to Sheets when the id is an Excel file in Drive', async () => {
+    const xlsx = await sa.drive.files.create({
+      requestBody: {
+        name: 'cu.xlsx',
+        mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      },
+    });
+    const seen = await failure(sa.sheets.spreadsheets.get({ spreadsheetId: xlsx.data.id ?? '' }));
+    expect(seen.data).toEqual({
+      error: {
+        code: 400,
+        message:
+          'This operation is not supported for this document. The document must not be an Office file.',
+        status: 'FAILED_PRECONDITION',
+      },
+    });
+  });
+
   it('is 404 "Requested entity was not found." to Sheets when the id does not exist', async () => {
     const seen = await failure(sa.sheets.spreadsheets.get({ spreadsheetId: 'no-such-sheet' }));
     expect(seen.data).toEqual({
