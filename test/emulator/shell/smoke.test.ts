@@ -1,5 +1,8 @@
-// The emulator starts, serves Drive and Sheets through the real googleapis clients, and stops.
+// The emulator starts, serves Drive and Sheets through the real googleapis clients, and stops; it finds its contract.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { referenceDir } from '../../../scripts/sheets-emulator/contract/discovery.js';
 import { start } from '../../../scripts/sheets-emulator/server.js';
 import type { EmulatorServer } from '../../../scripts/sheets-emulator/server.js';
 import { clientsFor } from '../client.js';
@@ -33,5 +36,22 @@ describe('a fresh emulator', () => {
       'drive.files.create': 1,
       'sheets.spreadsheets.get': 1,
     });
+  });
+});
+
+describe('the discovery documents', () => {
+  it('are found through THEODOI_REFERENCE_DIR, else beside the repository', () => {
+    expect(referenceDir({ THEODOI_REFERENCE_DIR: '/srv/ci/shared/reference' })).toBe(
+      '/srv/ci/shared/reference',
+    );
+    expect(referenceDir({})).toBe(
+      resolve(fileURLToPath(new URL('../../../..', import.meta.url)), 'shared', 'reference'),
+    );
+  });
+
+  it('missing, stop the start with a message that says where to put them', async () => {
+    await expect(start({ sheets: fakeSheets, referenceDir: '/nonexistent/reference' })).rejects.toThrow(
+      /discovery document \/nonexistent\/reference\/sheets-v4-discovery\.json is missing.*THEODOI_REFERENCE_DIR/,
+    );
   });
 });
