@@ -198,6 +198,8 @@ export async function start(options: StartOptions = {}): Promise<EmulatorServer>
   const deps: DriveDeps = { store, sheets, notifier, baseUrl: () => baseUrl, now, projectNumber };
 
   function route(httpMethod: string, rawPath: string): Routed | null {
+    if (rawPath.startsWith('/batch/') || rawPath === '/batch') throw notImplemented('HTTP batch requests');
+    if (rawPath.startsWith('/drive/v2/')) throw notImplemented('Drive API v2');
     if (rawPath.startsWith('/v4/')) {
       const r = sheets.route(httpMethod, rawPath);
       if (!r) return null;

@@ -290,6 +290,12 @@ describe('what the emulator does not do', () => {
     expect(res.status).toBe(404);
   });
 
+  it('answers 501 for HTTP batch requests and Drive v2', async () => {
+    const headers = { Authorization: `Bearer ${c.token}` };
+    expect((await fetch(`${server.url}/batch/sheets/v4`, { method: 'POST', headers })).status).toBe(501);
+    expect((await fetch(`${server.url}/drive/v2/files`, { headers })).status).toBe(501);
+  });
+
   it('answers 501 for media uploads instead of pretending', async () => {
     // The client sends uploads to https://www.googleapis.com/upload/... unless rootUrl is also given per call.
     const seen = await failure(
