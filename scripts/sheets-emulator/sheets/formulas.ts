@@ -567,6 +567,38 @@ function wrongArgs(name: string, got: number, want: string): FormulaError {
   );
 }
 
+/** Every reference and name a compiled formula mentions (for evaluating its dependencies first). */
+export function referencesOf(c: Compiled): { refs: RefSpec[]; names: string[] } {
+  const refs: RefSpec[] = [];
+  const names: string[] = [];
+  if (!c.ok) return { refs, names };
+  const walk = (a: Ast): void => {
+    switch (a.k) {
+      case 'ref':
+        refs.push(a.ref);
+        return;
+      case 'name':
+        names.push(a.name);
+        return;
+      case 'neg':
+      case 'pct':
+        walk(a.a);
+        return;
+      case 'bin':
+        walk(a.a);
+        walk(a.b);
+        return;
+      case 'fn':
+        a.args.forEach(walk);
+        return;
+      default:
+        return;
+    }
+  };
+  walk(c.ast);
+  return { refs, names };
+}
+
 /** References the first cell reference that gives a result its number format (refs, SUM/MIN/MAX/AVERAGE/IF, + and -). */
 export function formatSource(c: Compiled): RefSpec | undefined {
   if (!c.ok) return undefined;

@@ -1,7 +1,7 @@
 /** Computes cells' effective values (evaluating formulas, memoised per read) and renders them per value/date-time render options. */
 import type { sheets_v4 } from '@googleapis/sheets';
 import { sheetByTitle } from './a1.js';
-import { FormulaError, compile, evaluate, formatSource } from './formulas.js';
+import { FormulaError, compile, evaluate, formatSource, referencesOf } from './formulas.js';
 import type { EvalEnv, RefSpec, Scalar } from './formulas.js';
 import { localeInfo, parseLocaleNumber } from './locale.js';
 import type { LocaleInfo } from './locale.js';
@@ -48,11 +48,97 @@ export class Renderer {
     const hit = this.memo.get(key);
     if (hit !== undefined) return hit;
     if (this.visiting.has(key)) return new FormulaError('REF', CIRCULAR);
+    if (!this.presolving) {
+      // Evaluate what this formula depends on first, deepest first, without recursion, so that long chains
+      // (running totals) never nest deeper than one level of evaluation.
+      this.presolving = true;
+      try {
+        this.presolve(sheet, r, c);
+      } finally {
+        this.presolving = false;
+      }
+      const done = this.memo.get(key);
+      if (done !== undefined) return done;
+    }
     this.visiting.add(key);
-    const v = evaluate(compile(formula), this.env(sheet));
-    this.visiting.delete(key);
+    let v: Scalar;
+    try {
+      v = evaluate(compile(formula), this.env(sheet));
+    } catch (e) {
+      // A dependency chain deeper than the JS stack: report it in the cell rather than failing the request.
+      if (!(e instanceof RangeError)) throw e;
+      v = new FormulaError(
+        'ERROR',
+        'The formula depends on too long a chain of other formulas to evaluate here.',
+      );
+    } finally {
+      this.visiting.delete(key);
+    }
     this.memo.set(key, v);
     return v;
+  }
+
+  private presolving = false;
+
+  /** Formula cells a formula refers to, not yet evaluated. */
+  private pendingDeps(sheet: SheetData, formula: string): [SheetData, number, number][] {
+    const { refs, names } = referencesOf(compile(formula));
+    const env = this.env(sheet);
+    for (const n of names) {
+      const ref = env.named(n);
+      if (ref) refs.push(ref);
+    }
+    const out: [SheetData, number, number][] = [];
+    for (const ref of refs) {
+      const s = this.refSheet(sheet, ref);
+      if (!s) continue;
+      const r1 = Math.min(ref.endRow ?? s.rows.length, s.rows.length, rowCount(s));
+      for (let r = ref.startRow ?? 0; r < r1; r++) {
+        const row = s.rows[r];
+        if (!row) continue;
+        const c1 = Math.min(ref.endCol ?? row.length, row.length, columnCount(s));
+        for (let c = ref.startCol ?? 0; c < c1; c++) {
+          if (
+            row[c]?.userEnteredValue?.formulaValue != null &&
+            !this.memo.has(`${s.properties.sheetId}:${r}:${c}`)
+          )
+            out.push([s, r, c]);
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Evaluates the dependency graph under (sheet, r, c) in post-order with an explicit stack. */
+  private presolve(sheet: SheetData, r: number, c: number): void {
+    const key = (s: SheetData, rr: number, cc: number): string => `${s.properties.sheetId}:${rr}:${cc}`;
+    const stack: { s: SheetData; r: number; c: number; expanded: boolean }[] = [
+      { s: sheet, r, c, expanded: false },
+    ];
+    const onStack = new Set([key(sheet, r, c)]);
+    while (stack.length > 0) {
+      const top = stack[stack.length - 1]!;
+      const k = key(top.s, top.r, top.c);
+      const f = getCell(top.s, top.r, top.c)?.userEnteredValue?.formulaValue;
+      if (f == null || this.memo.has(k)) {
+        stack.pop();
+        onStack.delete(k);
+        continue;
+      }
+      if (!top.expanded) {
+        top.expanded = true;
+        for (const [ds, dr, dc] of this.pendingDeps(top.s, f)) {
+          const dk = key(ds, dr, dc);
+          if (onStack.has(dk)) continue; // a cycle: the recursive evaluation reports it
+          onStack.add(dk);
+          stack.push({ s: ds, r: dr, c: dc, expanded: false });
+        }
+        continue;
+      }
+      this.evalFormula(top.s, top.r, top.c, f);
+      stack.pop();
+      onStack.delete(k);
+    }
   }
 
   private env(host: SheetData): EvalEnv {

@@ -199,3 +199,38 @@ async function sheetIdOf(title: string): Promise<number | null | undefined> {
   const s = await h.sheets.spreadsheets.get({ spreadsheetId: id });
   return s.data.sheets?.find((x) => x.properties?.title === title)?.properties?.sheetId;
 }
+
+describe('long chains', () => {
+  it('evaluates a 3,000-row running total read top-down, and a total above it', async () => {
+    const n = 3000;
+    const rows = Array.from({ length: n }, (_, i) => [1, i === 0 ? '=A1' : `=B${i}+A${i + 1}`]);
+    await h.sheets.spreadsheets.batchUpdate({
+      spreadsheetId: id,
+      requestBody: { requests: [{ appendDimension: { sheetId: 0, dimension: 'ROWS', length: n } }] },
+    });
+    await h.sheets.spreadsheets.values.update({
+      spreadsheetId: id,
+      range: 'A1',
+      valueInputOption: 'USER_ENTERED',
+      requestBody: { values: rows },
+    });
+    const got = await h.sheets.spreadsheets.values.get({
+      spreadsheetId: id,
+      range: `B${n - 1}:B${n}`,
+      valueRenderOption: 'UNFORMATTED_VALUE',
+    });
+    expect(got.data.values).toEqual([[n - 1], [n]]);
+    await h.sheets.spreadsheets.values.update({
+      spreadsheetId: id,
+      range: 'D1',
+      valueInputOption: 'USER_ENTERED',
+      requestBody: { values: [[`=B${n}*2+SUM(B1:B${n})`]] },
+    });
+    const total = await h.sheets.spreadsheets.values.get({
+      spreadsheetId: id,
+      range: 'D1',
+      valueRenderOption: 'UNFORMATTED_VALUE',
+    });
+    expect(total.data.values).toEqual([[2 * n + (n * (n + 1)) / 2]]);
+  });
+});

@@ -50,7 +50,7 @@ describe('a 10,000 × 30 sheet', () => {
     const times: number[] = [];
     const handled: number[] = [];
     let last: unknown[][] | undefined;
-    for (let i = 0; i < 3; i++) {
+    for (let i = 0; i < 5; i++) {
       const t0 = performance.now();
       const res = await h.sheets.spreadsheets.values.batchGet({ spreadsheetId: id, ranges: ["'Đơn vị'"] });
       times.push(performance.now() - t0);
@@ -69,5 +69,6 @@ describe('a 10,000 × 30 sheet', () => {
     expect(last?.[42]?.[29]).toBe('Xã 42 cột 29');
     expect(bestHandle).toBeLessThan(250);
     expect(best).toBeLessThan(900);
+    expect(times.length).toBe(5);
   });
 });
