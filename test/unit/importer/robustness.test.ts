@@ -1,5 +1,6 @@
 // The same document typed, saved or pasted differently gives the same draft: PDF paste with broken lines,
 // hyphenation, page numbers and flattened side-by-side blocks; NFD, non-breaking spaces, Windows line ends.
+import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { DirectiveDraft } from '../../../functions/src/domain/importer/draft.js';
 import { importDirective } from '../../../functions/src/domain/importer/import.js';
@@ -71,6 +72,52 @@ describe('the seed written in other ways gives the same draft', () => {
     expect(task?.text).toContain('Kế hoạch “Tăng cường công tác');
     expect(task?.text).not.toMatch(/- 1 -|\n/);
   });
+});
+
+/** Re-wraps every line longer than `width` at word boundaries, as a PDF's text layer does; `blank` adds stray blank lines. */
+function rewrap(text: string, width: number, blank: boolean): string {
+  return text
+    .split('\n')
+    .flatMap((line) => {
+      if (line.includes('|') || line.length <= width) return [line];
+      const out: string[] = [];
+      let current = '';
+      for (const word of line.split(' ')) {
+        if (current !== '' && `${current} ${word}`.length > width) {
+          out.push(current);
+          if (blank && out.length % 3 === 0) out.push('');
+          current = word;
+        } else current = current === '' ? word : `${current} ${word}`;
+      }
+      if (current !== '') out.push(current);
+      return out;
+    })
+    .join('\n');
+}
+
+/** Key fields with task texts compared up to white space (a wrap just after a full stop starts a new line). */
+function comparable(draft: DirectiveDraft): unknown {
+  const fields = keyFields(draft) as { tasks: DirectiveDraft['tasks'] };
+  return { ...fields, tasks: fields.tasks.map((t) => ({ ...t, text: t.text.replace(/\s+/g, ' ') })) };
+}
+
+describe('every fixture re-wrapped at PDF widths gives the same draft', () => {
+  const files = readdirSync(new URL('../../fixtures/documents/', import.meta.url)).filter((f) =>
+    f.endsWith('.txt'),
+  );
+  for (const file of files) {
+    const text = fixture(file);
+    const expected = comparable(importDirective(text, thapMuoi));
+    for (const width of [45, 60, 80]) {
+      for (const blank of [false, true]) {
+        it(`${file} at ${width} columns${blank ? ' with stray blank lines' : ''}`, () => {
+          const wrapped = rewrap(text, width, blank);
+          expect(wrapped).not.toBe(text);
+          expect(comparable(importDirective(wrapped, thapMuoi))).toEqual(expected);
+        });
+      }
+    }
+  }
 });
 
 describe('a flattened header with a parent line', () => {

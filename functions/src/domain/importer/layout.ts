@@ -24,7 +24,7 @@ export interface Layout {
   readonly tail: readonly string[];
 }
 
-const QUOC_HIEU = /cong hoa xa hoi chu nghia viet nam/;
+const QUOC_HIEU = /cong hoa xa hoi chu nghia(?:\s+viet nam)?/;
 const MOTTO = /doc lap\s*[-–—]?\s*tu do\s*[-–—]?\s*hanh phuc/;
 const NUMBER_LINE = /^so\s*[:.]?\s*(?=[\d.…_\s]*\/)/;
 const PLACE_DATE = /^(?:[^,]{0,60},\s*)?ngay\s*[\d.…_\s]*thang\s*[\d.…_\s]*nam\s*\d{0,4}/;
@@ -37,19 +37,53 @@ const BODY_OPENERS =
   /^(?:thuc hien|can cu|nham|qua|hien nay|theo de nghi|xet de nghi|tren co so|tiep nhan|trong thoi gian qua)(?![a-z])/;
 const HEADER_SCAN = 40;
 
+/** Joins a header date broken before its month or year ("…, ngày 05 tháng 02 năm" / "2024"). */
+function mendBrokenDate(lines: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const line of lines) {
+    const previous = out.at(-1);
+    const loose = foldLoose(line.trim());
+    if (
+      out.length < HEADER_SCAN &&
+      previous !== undefined &&
+      /(?:^|,\s*)ngay\b.*(?:ngay|thang|nam)\s*[\d.…_\s]*$/.test(foldLoose(previous)) &&
+      !/nam\s*\d{4}\s*$/.test(foldLoose(previous)) &&
+      /^(?:\d|thang|nam)/.test(loose)
+    ) {
+      out[out.length - 1] = `${previous.trimEnd()} ${line.trim()}`;
+      continue;
+    }
+    out.push(line);
+  }
+  return out;
+}
+
 /** Splits lines that hold two side-by-side header blocks ("ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"). */
 export function splitSideBySide(lines: readonly string[]): string[] {
   const out: string[] = [];
+  let vietNamWrapped = false;
   lines.forEach((line, i) => {
     if (i >= HEADER_SCAN) {
       out.push(line);
       return;
     }
     let parts = [line];
+    if (vietNamWrapped && line.trim() !== '') {
+      // "… CHỦ NGHĨA" / "VIỆT NAM": the Quốc hiệu wrapped; its tail is dropped with it.
+      const m = /^(.*?)\s*\bviet nam\s*(.*)$/.exec(foldLoose(line.trim()));
+      if (m && ((m[1] ?? '') === '' || (m[2] ?? '') === '')) {
+        const t = line.trim();
+        parts = [
+          (m[1] ?? '') === '' ? t.slice(t.length - (m[2] ?? '').length) : t.slice(0, (m[1] ?? '').length),
+        ];
+      }
+      vietNamWrapped = false;
+    }
     for (const marker of [QUOC_HIEU, MOTTO]) {
       parts = parts.flatMap((part) => {
         const m = marker.exec(foldLoose(part));
         if (!m) return [part];
+        if (marker === QUOC_HIEU && !m[0].endsWith('viet nam')) vietNamWrapped = true;
         const end = m.index + m[0].length;
         return [part.slice(0, m.index), part.slice(m.index, end), part.slice(end)]
           .map(squash)
@@ -170,7 +204,7 @@ function findTail(lines: readonly string[], from: number): number {
 
 /** Locates every part of a document in its cleaned lines. */
 export function locateParts(cleanLines: readonly string[]): Layout {
-  const lines = splitSideBySide(cleanLines);
+  const lines = splitSideBySide(mendBrokenDate(cleanLines));
   const loose = lines.map((l) => foldLoose(l.trim()));
   const scan = Math.min(lines.length, HEADER_SCAN);
   const find = (re: RegExp, from = 0, to = scan): number => {
@@ -229,7 +263,8 @@ export function locateParts(cleanLines: readonly string[]): Layout {
     if (s < lines.length && !isStructural(candidate) && !authorityLine) {
       subjectStart = s;
       const upper = isUpperCaseLine(candidate);
-      const stop = (l: string): boolean => isAnchor(l) || isUpperCaseLine(l) !== upper;
+      const stop = (l: string): boolean =>
+        isAnchor(l) || (/\p{L}{2}/u.test(l) && isUpperCaseLine(l) !== upper);
       subjectEnd = readContinued(lines, s, stop, false);
     }
   } else if (vvAt >= 0) {

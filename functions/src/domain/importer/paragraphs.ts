@@ -72,6 +72,10 @@ function joinBroken(previous: string, next: string): string {
 /** Groups body lines into paragraphs: a numbered or bulleted line starts one; a line that does not end a sentence runs on. */
 export function paragraphs(lines: readonly string[]): Paragraph[] {
   const out: { marker: Marker | null; text: string; cells: string[] | null; heading: boolean }[] = [];
+  // Lines of a PDF paste end near one width; a "-" after such a line, mid-sentence, is a dash that wrapped
+  // ("Phòng Tài chính" / "- Kế hoạch"), not a bullet.
+  const width = Math.max(0, ...lines.filter((l) => tableCells(l) === null).map((l) => squash(l).length));
+  let previousLength = 0;
   for (const raw of lines) {
     const line = raw.replace(/\s+$/, '');
     if (line.trim() === '') continue;
@@ -81,8 +85,15 @@ export function paragraphs(lines: readonly string[]): Paragraph[] {
       continue;
     }
     const trimmed = squash(line);
-    const marked = readMarker(trimmed);
     const last = out.at(-1);
+    const wrappedDash =
+      /^[-–]\s/.test(trimmed) &&
+      last !== undefined &&
+      !endsSentence(last.text) &&
+      !last.heading &&
+      previousLength >= 0.85 * width;
+    previousLength = trimmed.length;
+    const marked = wrappedDash ? null : readMarker(trimmed);
     const runsOn =
       last !== undefined &&
       last.cells === null &&
