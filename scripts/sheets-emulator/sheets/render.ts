@@ -115,29 +115,27 @@ export class Renderer {
     const stack: { s: SheetData; r: number; c: number; expanded: boolean }[] = [
       { s: sheet, r, c, expanded: false },
     ];
-    const onStack = new Set([key(sheet, r, c)]);
+    const inProgress = new Set<string>();
     while (stack.length > 0) {
       const top = stack[stack.length - 1]!;
       const k = key(top.s, top.r, top.c);
       const f = getCell(top.s, top.r, top.c)?.userEnteredValue?.formulaValue;
-      if (f == null || this.memo.has(k)) {
+      if (f == null || this.memo.has(k) || (!top.expanded && inProgress.has(k))) {
         stack.pop();
-        onStack.delete(k);
         continue;
       }
       if (!top.expanded) {
         top.expanded = true;
+        inProgress.add(k);
         for (const [ds, dr, dc] of this.pendingDeps(top.s, f)) {
-          const dk = key(ds, dr, dc);
-          if (onStack.has(dk)) continue; // a cycle: the recursive evaluation reports it
-          onStack.add(dk);
-          stack.push({ s: ds, r: dr, c: dc, expanded: false });
+          // A dependency already being expanded below us is a cycle: the recursive evaluation reports it.
+          if (!inProgress.has(key(ds, dr, dc))) stack.push({ s: ds, r: dr, c: dc, expanded: false });
         }
         continue;
       }
       this.evalFormula(top.s, top.r, top.c, f);
       stack.pop();
-      onStack.delete(k);
+      inProgress.delete(k);
     }
   }
 
