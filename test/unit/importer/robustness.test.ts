@@ -239,3 +239,23 @@ describe('what the document does not say stays blank and is named missing', () =
     expect(draft.warnings[0]?.code).toBe('kind-from-symbol');
   });
 });
+
+describe('a header date broken over two lines', () => {
+  const breaks = [
+    'Tháp Mười, ngày\n05 tháng 02 năm 2024',
+    'Tháp Mười, ngày 05\ntháng 02 năm 2024',
+    'Tháp Mười, ngày 05 tháng 02\nnăm 2024',
+    'Tháp Mười, ngày 05 tháng 02 năm\n2024',
+  ];
+  breaks.forEach((broken) => {
+    it(JSON.stringify(broken), () => {
+      const text = fixture('congvan-mot-don-vi-nhan.txt').replace(
+        'Tháp Mười, ngày 08 tháng 3 năm 2024',
+        broken,
+      );
+      const draft = importDirective(text, thapMuoi);
+      expect(draft.place).toBe('Tháp Mười');
+      expect(draft.date).toMatchObject({ year: 2024, month: 2, day: 5 });
+    });
+  });
+});

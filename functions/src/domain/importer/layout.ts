@@ -46,9 +46,10 @@ function mendBrokenDate(lines: readonly string[]): string[] {
     if (
       out.length < HEADER_SCAN &&
       previous !== undefined &&
-      /(?:^|,\s*)ngay\b.*(?:ngay|thang|nam)\s*[\d.…_\s]*$/.test(foldLoose(previous)) &&
-      !/nam\s*\d{4}\s*$/.test(foldLoose(previous)) &&
-      /^(?:\d|thang|nam)/.test(loose)
+      /(?:^|,\s*)ngay(?:\s*[\d.…_]+)?(?:\s*thang(?:\s*[\d.…_]+)?)?(?:\s*nam)?\s*$/.test(
+        foldLoose(previous),
+      ) &&
+      /^(?:\d|thang|nam|[.…_])/.test(loose)
     ) {
       out[out.length - 1] = `${previous.trimEnd()} ${line.trim()}`;
       continue;
