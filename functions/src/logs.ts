@@ -32,6 +32,8 @@ export function createLogs(logger: Logger) {
       logger.warning('Firestore did not answer the health probe', { error: describe(error), latencyMs }),
     healthChecked: (firestoreOk: boolean, latencyMs: number) =>
       logger.info('Health checked', { firestoreOk, latencyMs }),
+    sweepDone: (openDirectives: number, changedDirectives: number, driveCalls: number) =>
+      logger.info('Sweep done', { openDirectives, changedDirectives, driveCalls }),
     triggerRefused: (reason: string) => logger.warning('Trigger call refused', { reason }),
   };
 }

@@ -1,7 +1,6 @@
-/** The `syncDirective` use case over HTTP: sync one directive by id, or sweep every open directive. */
+/** The `syncDirective` use case over HTTP: sync one directive by id, or run the sweep over changed ones. */
 import { z } from 'zod';
 import type { Runtime } from '../runtime.js';
-import type { SyncOutcome } from '../usecases/sync-directive.js';
 import { UserFacingError } from '../usecases/errors.js';
 import type { HttpAnswer } from './answer.js';
 
@@ -10,36 +9,35 @@ const BodySchema = z.strictObject({
   periodKey: z.string().optional(),
 });
 
-/** Syncs `directiveId`, or every open directive when none is named (the scheduled sweep). */
+/** Syncs `directiveId`, or sweeps the directives whose spreadsheets changed when none is named (the schedule). */
 export async function handleSyncRequest(rt: Runtime, body: unknown): Promise<HttpAnswer> {
   const parsed = BodySchema.safeParse(body ?? {});
   if (!parsed.success) return { status: 400, body: { error: 'expected {directiveId?, periodKey?}' } };
-  const db = await rt.firestore();
-  const [{ syncDirective }, { listOpenDirectives }] = await Promise.all([
-    import('../usecases/sync-directive.js'),
-    import('../store/directives.js'),
-  ]);
-  const deps = { db, clients: await rt.google(), clock: rt.clock, calendar: await rt.calendar() };
-  const ids = parsed.data.directiveId
-    ? [parsed.data.directiveId]
-    : (await listOpenDirectives(db)).map((d) => d.id);
-  const outcomes: (SyncOutcome | { directiveId: string; error: string })[] = [];
-  for (const directiveId of ids) {
-    try {
-      const outcome = await syncDirective(deps, {
-        directiveId,
-        trigger: parsed.data.directiveId ? 'request' : 'sweep',
-        ...(parsed.data.periodKey ? { periodKey: parsed.data.periodKey } : {}),
-      });
-      rt.logs.directiveSynced(outcome);
-      outcomes.push(outcome);
-    } catch (error) {
-      // One directive's failure must not stop the sweep of the others.
-      rt.logs.directiveSyncFailed(directiveId, error);
-      outcomes.push({ directiveId, error: error instanceof UserFacingError ? error.message : 'sync failed' });
-      if (parsed.data.directiveId)
-        return { status: error instanceof UserFacingError ? 422 : 500, body: outcomes[0] };
-    }
+  const deps = {
+    db: await rt.firestore(),
+    clients: await rt.google(),
+    clock: rt.clock,
+    calendar: await rt.calendar(),
+  };
+  const { directiveId, periodKey } = parsed.data;
+  if (!directiveId) {
+    const { sweepDirectives } = await import('../usecases/sweep.js');
+    const sweep = await sweepDirectives(deps, (id, error) => rt.logs.directiveSyncFailed(id, error));
+    rt.logs.sweepDone(sweep.openDirectives, sweep.changedDirectives, sweep.driveCalls);
+    return { status: 200, body: sweep };
   }
-  return { status: 200, body: { outcomes } };
+  const { syncDirective } = await import('../usecases/sync-directive.js');
+  try {
+    const outcome = await syncDirective(deps, {
+      directiveId,
+      trigger: 'request',
+      ...(periodKey ? { periodKey } : {}),
+    });
+    rt.logs.directiveSynced(outcome);
+    return { status: 200, body: outcome };
+  } catch (error) {
+    rt.logs.directiveSyncFailed(directiveId, error);
+    if (error instanceof UserFacingError) return { status: 422, body: { directiveId, error: error.message } };
+    throw error;
+  }
 }

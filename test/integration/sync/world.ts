@@ -34,6 +34,16 @@ export interface World {
   directive: CreatedDirective;
   spec: DirectiveSpec;
   sync(trigger?: string): Promise<SyncOutcome>;
+  /** What the use cases need, for calling them directly. */
+  deps: {
+    db: Firestore;
+    clients: GoogleClients;
+    clock: ManualClock;
+    calendar: ReturnType<typeof createCalendar>;
+    serviceAccount: string;
+  };
+  /** Registers one more directive like the first, under another id. */
+  another(id: string): Promise<CreatedDirective>;
   /** The officer's own Sheets client (their identity). */
   officer(email: string): ReturnType<typeof clientsFor>['sheets'];
   close(): Promise<void>;
@@ -82,6 +92,8 @@ export async function startWorld(name: string, now = '2024-03-05T02:00:00Z'): Pr
     directive,
     spec,
     sync: (trigger = 'test') => syncDirective(deps, { directiveId: spec.id, trigger }),
+    deps,
+    another: (id) => createDirective(deps, { ...spec, id }),
     officer: (email) => clientsFor(emulator, email).sheets,
     close: () => emulator.stop(),
   };

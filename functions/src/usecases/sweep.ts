@@ -1,0 +1,49 @@
+/**
+ * The scheduled sweep: asks Drive which spreadsheets changed since the last sweep and syncs only the
+ * directives whose spreadsheet did. The first sweep (no cursor yet) syncs every open directive.
+ */
+import { changedFilesSince, startPageToken } from '../sheets/drive-changes.js';
+import { getDriveCursor, setDriveCursor } from '../store/drive-cursor.js';
+import { listOpenDirectives } from '../store/directives.js';
+import { UserFacingError } from './errors.js';
+import { syncDirective, type SyncDeps, type SyncOutcome } from './sync-directive.js';
+
+/** What a sweep did. */
+export interface SweepOutcome {
+  openDirectives: number;
+  changedDirectives: number;
+  driveCalls: number;
+  outcomes: (SyncOutcome | { directiveId: string; error: string })[];
+}
+
+/** Runs one sweep; one directive's failure is recorded and the others continue. */
+export async function sweepDirectives(
+  deps: SyncDeps,
+  onError: (directiveId: string, error: unknown) => void = () => {},
+): Promise<SweepOutcome> {
+  const cursor = await getDriveCursor(deps.db);
+  // Take the next cursor before reading the sheets, so an edit made during the sweep is seen next time.
+  const changes = cursor ? await changedFilesSince(deps.clients, cursor) : undefined;
+  const next = changes?.nextPageToken ?? (await startPageToken(deps.clients));
+  const open = await listOpenDirectives(deps.db);
+  const due = changes ? open.filter((d) => changes.fileIds.has(d.spreadsheetId)) : open;
+  const outcomes: SweepOutcome['outcomes'] = [];
+  for (const directive of due) {
+    try {
+      outcomes.push(await syncDirective(deps, { directiveId: directive.id, trigger: 'sweep' }));
+    } catch (error) {
+      onError(directive.id, error);
+      outcomes.push({
+        directiveId: directive.id,
+        error: error instanceof UserFacingError ? error.message : 'sync failed',
+      });
+    }
+  }
+  await setDriveCursor(deps.db, next, deps.clock.now());
+  return {
+    openDirectives: open.length,
+    changedDirectives: due.length,
+    driveCalls: changes?.driveCalls ?? 1,
+    outcomes,
+  };
+}
