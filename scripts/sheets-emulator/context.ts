@@ -22,16 +22,18 @@ function officeFile(): GoogleApiError {
 
 /** Builds the context over Drive's store; `onEdit` runs after every recorded edit (persistence). */
 export function createContext(store: DriveStore, now: () => Date, onEdit: () => void): EmulatorContext {
+  const lookup = store.lookup;
   return {
     getSpreadsheetFile(spreadsheetId: string, caller: Identity): FileRecord {
       const file = store.files.get(spreadsheetId);
-      if (file && OFFICE_SPREADSHEETS.has(file.mimeType) && canRead(file, caller.email)) throw officeFile();
+      if (file && OFFICE_SPREADSHEETS.has(file.mimeType) && canRead(file, caller.email, lookup))
+        throw officeFile();
       if (!file?.spreadsheet || file.mimeType !== MIME.spreadsheet) throw sheetsNotFound();
-      if (!canRead(file, caller.email)) throw sheetsPermissionDenied();
+      if (!canRead(file, caller.email, lookup)) throw sheetsPermissionDenied();
       return file;
     },
     assertCanWrite(file: FileRecord, caller: Identity): void {
-      if (!canWrite(file, caller.email)) throw sheetsPermissionDenied();
+      if (!canWrite(file, caller.email, lookup)) throw sheetsPermissionDenied();
     },
     createSpreadsheetFile(model: SpreadsheetModel, caller: Identity): FileRecord {
       if (store.files.has(model.spreadsheetId))

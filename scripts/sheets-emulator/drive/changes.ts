@@ -43,7 +43,7 @@ export function list(call: DriveCall, deps: DriveDeps): DriveResult {
     .sort((a, b) => a.id - b.id)
     .map((change) => {
       const file = deps.store.files.get(change.fileId);
-      const visible = file !== undefined && canRead(file, email);
+      const visible = file !== undefined && canRead(file, email, deps.store.lookup);
       return { change, file: visible ? file : undefined };
     })
     .filter((e) => includeRemoved || e.file !== undefined);
@@ -59,7 +59,7 @@ export function list(call: DriveCall, deps: DriveDeps): DriveResult {
         fileId: change.fileId,
         time: change.time,
         removed: file === undefined,
-        ...(file ? { file: fileResource(file, email) } : {}),
+        ...(file ? { file: fileResource(file, email, deps.store.lookup) } : {}),
       })),
       ...(following
         ? { nextPageToken: String(following.change.id) }

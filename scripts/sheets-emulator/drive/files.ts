@@ -7,7 +7,7 @@ import {
   invalidArgument,
   notImplemented,
 } from '../contract/errors.js';
-import { canRead, canWrite, isListed, roleOf } from './access.js';
+import { canWrite, isListed, roleOf } from './access.js';
 import type { DriveCall, DriveDeps, DriveResult } from './call.js';
 import { one } from './call.js';
 import { ownedFile, rootRecord, targetFolder, visibleFile, writableFile } from './lookup.js';
@@ -46,8 +46,8 @@ export function get(call: DriveCall, deps: DriveDeps): DriveResult {
   const id = call.params.fileId ?? '';
   const email = call.caller.email;
   if (id === 'root' || id === deps.store.rootId(email))
-    return { body: fileResource(rootRecord(deps.store, email), email) };
-  return { body: fileResource(visibleFile(deps.store, id, email), email) };
+    return { body: fileResource(rootRecord(deps.store, email), email, deps.store.lookup) };
+  return { body: fileResource(visibleFile(deps.store, id, email), email, deps.store.lookup) };
 }
 
 function newRecord(
@@ -83,7 +83,7 @@ export function create(call: DriveCall, deps: DriveDeps): DriveResult {
   const record = newRecord(deps, { id, name, mimeType, ownerEmail: email, parents });
   if (mimeType === MIME.spreadsheet) record.spreadsheet = deps.sheets.newSpreadsheet(id, name);
   deps.store.insert(record);
-  return { body: fileResource(record, email) };
+  return { body: fileResource(record, email, deps.store.lookup) };
 }
 
 /** files.copy */
@@ -106,7 +106,7 @@ export function copy(call: DriveCall, deps: DriveDeps): DriveResult {
   } else {
     const discoverable = source.parents.filter((p) => {
       const folder = deps.store.files.get(p);
-      return folder ? canWrite(folder, email) : p === deps.store.rootId(email);
+      return folder ? canWrite(folder, email, deps.store.lookup) : p === deps.store.rootId(email);
     });
     parents = discoverable.length > 0 ? discoverable : [deps.store.rootId(email)];
   }
@@ -115,7 +115,7 @@ export function copy(call: DriveCall, deps: DriveDeps): DriveResult {
   const record = newRecord(deps, { id, name, mimeType: source.mimeType, ownerEmail: email, parents });
   if (source.spreadsheet) record.spreadsheet = deps.sheets.copySpreadsheet(source.spreadsheet, id, name);
   deps.store.insert(record);
-  return { body: fileResource(record, email) };
+  return { body: fileResource(record, email, deps.store.lookup) };
 }
 
 function splitIds(value: string | undefined): string[] {
@@ -151,7 +151,11 @@ export function update(call: DriveCall, deps: DriveDeps): DriveResult {
   if (mimeType !== undefined && mimeType !== file.mimeType)
     throw notImplemented("Changing a file's mimeType");
   const trashed = body.trashed;
-  if (typeof trashed === 'boolean' && trashed !== file.trashed && roleOf(file, email) !== 'owner') {
+  if (
+    typeof trashed === 'boolean' &&
+    trashed !== file.trashed &&
+    roleOf(file, email, deps.store.lookup) !== 'owner'
+  ) {
     throw insufficientFilePermissions();
   }
   const add = splitIds(one(call.query, 'addParents'));
@@ -179,7 +183,7 @@ export function update(call: DriveCall, deps: DriveDeps): DriveResult {
     }
   }
   if (typeof trashed === 'boolean') setTrashed(deps, file, trashed);
-  return { body: fileResource(file, email) };
+  return { body: fileResource(file, email, deps.store.lookup) };
 }
 
 function removeTree(deps: DriveDeps, file: FileRecord): void {
@@ -294,9 +298,9 @@ export function list(call: DriveCall, deps: DriveDeps): DriveResult {
     if (!m || m[2] !== fingerprint) throw invalidArgument('drive', 'Invalid Value', 'pageToken');
     offset = Number(m[1]);
   }
-  const scope = { caller: email, rootId: deps.store.rootId(email) };
+  const scope = { caller: email, rootId: deps.store.rootId(email), lookup: deps.store.lookup };
   const matching = [...deps.store.files.values()]
-    .filter((f) => isListed(f, email) && canRead(f, email) && (q === undefined || matchesQuery(q, f, scope)))
+    .filter((f) => isListed(f, email, deps.store.lookup) && (q === undefined || matchesQuery(q, f, scope)))
     .sort((a, b) => compareFiles(a, b, order));
   const page = matching.slice(offset, offset + size);
   const next =
@@ -307,7 +311,7 @@ export function list(call: DriveCall, deps: DriveDeps): DriveResult {
     body: {
       kind: 'drive#fileList',
       incompleteSearch: false,
-      files: page.map((f) => fileResource(f, email)),
+      files: page.map((f) => fileResource(f, email, deps.store.lookup)),
       ...(next ? { nextPageToken: next } : {}),
     },
   };

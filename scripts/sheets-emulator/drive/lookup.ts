@@ -8,21 +8,21 @@ import { MIME } from './store.js';
 /** The file, or Drive's 404 when it does not exist or the caller cannot see it. */
 export function visibleFile(store: DriveStore, fileId: string, email: string): FileRecord {
   const file = store.files.get(fileId);
-  if (!file || !canRead(file, email)) throw fileNotFound(fileId);
+  if (!file || !canRead(file, email, store.lookup)) throw fileNotFound(fileId);
   return file;
 }
 
 /** The file, if the caller may edit it (404 when invisible, 403 when read-only). */
 export function writableFile(store: DriveStore, fileId: string, email: string): FileRecord {
   const file = visibleFile(store, fileId, email);
-  if (!canWrite(file, email)) throw insufficientFilePermissions();
+  if (!canWrite(file, email, store.lookup)) throw insufficientFilePermissions();
   return file;
 }
 
 /** The file, if the caller owns it (404 when invisible, 403 otherwise). */
 export function ownedFile(store: DriveStore, fileId: string, email: string): FileRecord {
   const file = visibleFile(store, fileId, email);
-  if (roleOf(file, email) !== 'owner') throw insufficientFilePermissions();
+  if (roleOf(file, email, store.lookup) !== 'owner') throw insufficientFilePermissions();
   return file;
 }
 
@@ -50,6 +50,6 @@ export function targetFolder(store: DriveStore, folderId: string, email: string)
   if (folderId === 'root' || folderId === store.rootId(email)) return store.rootId(email);
   const folder = visibleFile(store, folderId, email);
   if (folder.mimeType !== MIME.folder) throw fileNotFound(folderId);
-  if (!canWrite(folder, email)) throw insufficientFilePermissions();
+  if (!canWrite(folder, email, store.lookup)) throw insufficientFilePermissions();
   return folder.id;
 }

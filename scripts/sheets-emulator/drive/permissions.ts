@@ -75,7 +75,7 @@ export function create(call: DriveCall, deps: DriveDeps): DriveResult {
       );
     }
     if (type !== 'user' || !emailAddress) throw invalidArgument('drive', 'Invalid Value', 'permission.type');
-    if (roleOf(file, email) !== 'owner') throw insufficientFilePermissions();
+    if (roleOf(file, email, deps.store.lookup) !== 'owner') throw insufficientFilePermissions();
     const previousOwner = file.ownerEmail;
     file.permissions = file.permissions.filter((p) => p.emailAddress !== emailAddress);
     file.permissions.push({
@@ -108,7 +108,7 @@ export function create(call: DriveCall, deps: DriveDeps): DriveResult {
 function allPermissions(call: DriveCall, deps: DriveDeps) {
   const email = call.caller.email;
   const file = visibleFile(deps.store, call.params.fileId ?? '', email);
-  if (!canWrite(file, email)) throw insufficientFilePermissions();
+  if (!canWrite(file, email, deps.store.lookup)) throw insufficientFilePermissions();
   return { file, permissions: [ownerPermission(file), ...file.permissions] };
 }
 

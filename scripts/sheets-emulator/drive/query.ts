@@ -2,6 +2,7 @@
 import type { FileRecord } from '../types.js';
 import { invalidArgument, notImplemented } from '../contract/errors.js';
 import { roleOf } from './access.js';
+import type { Lookup } from './access.js';
 
 type Value = { kind: 'string'; value: string } | { kind: 'bool'; value: boolean };
 type Op = '=' | '!=' | '<' | '<=' | '>' | '>=' | 'contains';
@@ -211,6 +212,7 @@ function compare(a: number, op: Op, b: number): boolean {
 export interface QueryScope {
   caller: string;
   rootId: string;
+  lookup: Lookup;
 }
 
 /** Whether `file` satisfies the query. */
@@ -227,7 +229,7 @@ export function matchesQuery(node: QueryNode, file: FileRecord, scope: QueryScop
       if (node.field === 'parents')
         return file.parents.includes(node.value === 'root' ? scope.rootId : node.value);
       if (node.field === 'owners') return file.ownerEmail === v;
-      const role = roleOf(file, v);
+      const role = roleOf(file, v, scope.lookup);
       if (node.field === 'writers') return role === 'writer' || role === 'owner';
       return role !== undefined;
     }

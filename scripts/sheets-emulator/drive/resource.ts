@@ -1,6 +1,7 @@
 /** Drive's JSON views of files and permissions (before schema filtering and `fields`). */
 import type { FileRecord, PermissionRecord } from '../types.js';
 import { canWrite, roleOf } from './access.js';
+import type { Lookup } from './access.js';
 import { MIME, userPermissionId } from './store.js';
 
 /** Drive's default `fields` per response, used when the request has no `fields` parameter. */
@@ -81,9 +82,10 @@ export function webViewLink(file: FileRecord): string {
 }
 
 /** A Drive `File` as `caller` sees it. */
-export function fileResource(file: FileRecord, caller: string): Record<string, unknown> {
-  const writer = canWrite(file, caller);
-  const owner = roleOf(file, caller) === 'owner';
+export function fileResource(file: FileRecord, caller: string, lookup: Lookup): Record<string, unknown> {
+  const role = roleOf(file, caller, lookup);
+  const writer = canWrite(file, caller, lookup);
+  const owner = role === 'owner';
   const permissions = [ownerPermission(file), ...file.permissions];
   return {
     kind: 'drive#file',
@@ -116,7 +118,7 @@ export function fileResource(file: FileRecord, caller: string): Record<string, u
     capabilities: {
       canEdit: writer,
       canCopy: file.mimeType !== MIME.folder,
-      canComment: writer || roleOf(file, caller) === 'commenter',
+      canComment: writer || role === 'commenter',
       canShare: writer,
       canRename: writer,
       canTrash: owner,

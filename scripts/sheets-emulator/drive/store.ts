@@ -78,6 +78,8 @@ export class DriveStore {
   readonly channels = new Map<string, ChannelRecord>();
   private readonly roots = new Map<string, string>();
   private readonly listeners: EventListener[] = [];
+  /** Finds a stored file by id (for inherited sharing). */
+  readonly lookup = (id: string): FileRecord | undefined => this.files.get(id);
 
   constructor(private readonly now: () => Date) {}
 
@@ -124,7 +126,7 @@ export class DriveStore {
       file.version += 1;
       if (bumpModified) file.modifiedTime = this.stamp(file.modifiedTime);
     }
-    const audience = [...new Set([...audienceOf(file), ...formerAudience])];
+    const audience = [...new Set([...audienceOf(file, this.lookup), ...formerAudience])];
     const change: ChangeRecord = { id: this.nextChangeId, fileId: file.id, time: this.stamp(), audience };
     this.nextChangeId += 1;
     this.changes.push(change);
@@ -134,7 +136,7 @@ export class DriveStore {
 
   /** Removes a file for good (and records it as removed). */
   remove(file: FileRecord): void {
-    const audience = audienceOf(file);
+    const audience = audienceOf(file, this.lookup);
     this.files.delete(file.id);
     this.record(file, { state: 'remove' }, audience);
   }

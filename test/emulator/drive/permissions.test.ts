@@ -225,3 +225,27 @@ describe('permissions.list, get and delete', () => {
     expect((await failure(viewer.drive.permissions.list({ fileId: id }))).status).toBe(403);
   });
 });
+
+describe('sharing a folder', () => {
+  it('shares what is inside it, as Drive does: read, list, edit through Sheets and see changes', async () => {
+    const folder =
+      (
+        await sa.drive.files.create({
+          requestBody: { name: 'Chỉ thị', mimeType: 'application/vnd.google-apps.folder' },
+        })
+      ).data.id ?? '';
+    await sa.drive.files.update({ fileId: id, addParents: folder, removeParents: 'root' });
+    expect((await failure(officer.drive.files.get({ fileId: id }))).status).toBe(404);
+    const token = (await officer.drive.changes.getStartPageToken({})).data.startPageToken ?? '';
+    await sa.drive.permissions.create({
+      fileId: folder,
+      requestBody: { type: 'user', role: 'writer', emailAddress: OFFICER },
+    });
+    expect((await officer.drive.files.get({ fileId: id })).data.id).toBe(id);
+    const listed = await officer.drive.files.list({ q: `'${folder}' in parents` });
+    expect(listed.data.files?.map((f) => f.id)).toEqual([id]);
+    await officer.sheets.spreadsheets.batchUpdate({ spreadsheetId: id, requestBody: { requests: [] } });
+    const changes = await officer.drive.changes.list({ pageToken: token });
+    expect(changes.data.changes?.map((c) => c.fileId)).toEqual([folder, id]);
+  });
+});
