@@ -2,7 +2,7 @@
 import type { sheets_v4 } from '@googleapis/sheets';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Harness } from './harness.js';
-import { createSpreadsheet, failure, startHarness } from './harness.js';
+import { createSpreadsheet, failure, startHarness, stopHarness } from './harness.js';
 
 let h: Harness;
 let id: string;
@@ -11,7 +11,7 @@ beforeAll(async () => {
   h = await startHarness();
 });
 afterAll(async () => {
-  await h.server.stop();
+  await stopHarness(h);
 });
 beforeEach(async () => {
   id = await createSpreadsheet(h.sheets, { properties: { title: 'Lô' } });

@@ -1,7 +1,7 @@
 // Formulas: stored as typed, a small evaluated set, Google's error values, recomputation when inputs change.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Harness } from './harness.js';
-import { createSpreadsheet, startHarness } from './harness.js';
+import { createSpreadsheet, startHarness, stopHarness } from './harness.js';
 
 let h: Harness;
 let id: string;
@@ -10,7 +10,7 @@ beforeAll(async () => {
   h = await startHarness();
 });
 afterAll(async () => {
-  await h.server.stop();
+  await stopHarness(h);
 });
 beforeEach(async () => {
   id = await createSpreadsheet(h.sheets, {

@@ -18,6 +18,13 @@ export async function startHarness(options: StartOptions = {}): Promise<Harness>
   return { server, ...clientsFor(server, undefined, { retry: false }) };
 }
 
+/** Stops the emulator, failing when the Sheets half threw anything but a GoogleApiError (a 500) meanwhile. */
+export async function stopHarness(h: Harness): Promise<void> {
+  const errors = h.server.internalErrors();
+  await h.server.stop();
+  if (errors.length > 0) throw new Error(`internal errors in the emulator:\n${errors.join('\n')}`);
+}
+
 /** Creates a spreadsheet and returns its id. */
 export async function createSpreadsheet(
   sheets: sheets_v4.Sheets,

@@ -1,7 +1,7 @@
 // USER_ENTERED parsing in the spreadsheet's locale (vi_VN, en_US) and rendering with number formats.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Harness } from './harness.js';
-import { createSpreadsheet, startHarness } from './harness.js';
+import { createSpreadsheet, startHarness, stopHarness } from './harness.js';
 
 let h: Harness;
 
@@ -9,7 +9,7 @@ beforeAll(async () => {
   h = await startHarness();
 });
 afterAll(async () => {
-  await h.server.stop();
+  await stopHarness(h);
 });
 
 type Row = {

@@ -3,7 +3,7 @@
 import type { sheets_v4 } from '@googleapis/sheets';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Harness } from './harness.js';
-import { createSpreadsheet, failure, startHarness } from './harness.js';
+import { createSpreadsheet, failure, startHarness, stopHarness } from './harness.js';
 
 let h: Harness;
 let id: string;
@@ -12,7 +12,7 @@ beforeAll(async () => {
   h = await startHarness();
 });
 afterAll(async () => {
-  await h.server.stop();
+  await stopHarness(h);
 });
 
 const HEADER = ['Mã đơn vị', 'Tên đơn vị', 'Tiến độ', 'Ghi chú'];

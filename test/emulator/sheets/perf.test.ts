@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sheetsHandler } from '../../../scripts/sheets-emulator/sheets/index.js';
 import type { SheetsHandler } from '../../../scripts/sheets-emulator/types.js';
 import type { Harness } from './harness.js';
-import { createSpreadsheet, startHarness } from './harness.js';
+import { createSpreadsheet, startHarness, stopHarness } from './harness.js';
 
 const ROWS = 10_000;
 const COLS = 30;
@@ -41,7 +41,7 @@ beforeAll(async () => {
   });
 }, 60_000);
 afterAll(async () => {
-  await h.server.stop();
+  await stopHarness(h);
 });
 
 describe('a 10,000 × 30 sheet', () => {

@@ -1,7 +1,7 @@
 // A1 and R1C1 notation as the googleapis client sends it: sheet names, quoting, named ranges, clamping, errors.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Harness } from './harness.js';
-import { createSpreadsheet, failure, startHarness } from './harness.js';
+import { createSpreadsheet, failure, startHarness, stopHarness } from './harness.js';
 
 let h: Harness;
 let id: string;
@@ -37,7 +37,7 @@ beforeAll(async () => {
   });
 });
 afterAll(async () => {
-  await h.server.stop();
+  await stopHarness(h);
 });
 
 async function echo(range: string): Promise<string | null | undefined> {

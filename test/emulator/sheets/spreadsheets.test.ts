@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clientsFor } from '../client.js';
 import type { Harness } from './harness.js';
-import { createSpreadsheet, failure, startHarness } from './harness.js';
+import { createSpreadsheet, failure, startHarness, stopHarness } from './harness.js';
 
 let h: Harness;
 
@@ -13,7 +13,7 @@ beforeAll(async () => {
   h = await startHarness();
 });
 afterAll(async () => {
-  await h.server.stop();
+  await stopHarness(h);
 });
 
 describe('spreadsheets.create', () => {

@@ -1,7 +1,7 @@
 // values.get/batchGet/update/batchUpdate/append/clear/batchClear through the googleapis client.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Harness } from './harness.js';
-import { createSpreadsheet, failure, startHarness } from './harness.js';
+import { createSpreadsheet, failure, startHarness, stopHarness } from './harness.js';
 
 let h: Harness;
 let id: string;
@@ -10,7 +10,7 @@ beforeAll(async () => {
   h = await startHarness();
 });
 afterAll(async () => {
-  await h.server.stop();
+  await stopHarness(h);
 });
 beforeEach(async () => {
   id = await createSpreadsheet(h.sheets, { properties: { title: 'Giá trị' } });
