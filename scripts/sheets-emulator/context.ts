@@ -20,8 +20,16 @@ function officeFile(): GoogleApiError {
   );
 }
 
-/** Builds the context over Drive's store; `onEdit` runs after every recorded edit (persistence). */
-export function createContext(store: DriveStore, now: () => Date, onEdit: () => void): EmulatorContext {
+/**
+ * Builds the context over Drive's store for one request by `editor` (Drive's lastModifyingUser of what it
+ * touches; the owner when absent). `onEdit` runs after every recorded edit (persistence).
+ */
+export function createContext(
+  store: DriveStore,
+  now: () => Date,
+  onEdit: () => void,
+  editor?: string,
+): EmulatorContext {
   const lookup = store.lookup;
   return {
     getSpreadsheetFile(spreadsheetId: string, caller: Identity): FileRecord {
@@ -48,6 +56,7 @@ export function createContext(store: DriveStore, now: () => Date, onEdit: () => 
         version: 1,
         trashed: false,
         ownerEmail: caller.email,
+        lastModifyingEmail: caller.email,
         permissions: [],
         parents: [store.rootId(caller.email)],
         spreadsheet: model,
@@ -64,7 +73,7 @@ export function createContext(store: DriveStore, now: () => Date, onEdit: () => 
         file,
         { state: 'update', changed: renamed ? ['content', 'properties'] : ['content'] },
         [],
-        true,
+        editor ?? file.ownerEmail,
       );
       onEdit();
     },

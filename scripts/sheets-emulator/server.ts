@@ -281,7 +281,8 @@ export async function start(options: StartOptions = {}): Promise<EmulatorServer>
         : undefined;
       let result: unknown;
       if (api.name === 'sheets') {
-        result = sheets.handle({ methodId, params, query, body, caller }, context);
+        const requestContext = createContext(store, now, persist, caller.email);
+        result = sheets.handle({ methodId, params, query, body, caller }, requestContext);
       } else {
         result = driveMethod(methodId)({ methodId, params, query, body, caller }, deps).body;
       }

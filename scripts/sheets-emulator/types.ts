@@ -20,6 +20,8 @@ export interface FileRecord {
   version: number;
   trashed: boolean;
   ownerEmail: string;
+  /** Who made the last content or name edit (Drive's lastModifyingUser); absent on files saved before it existed. */
+  lastModifyingEmail?: string;
   permissions: PermissionRecord[];
   parents: string[];
   /** Present when mimeType is application/vnd.google-apps.spreadsheet. Owned by sheets/. */

@@ -55,7 +55,8 @@ function newRecord(
   fields: Omit<FileRecord, 'createdTime' | 'modifiedTime' | 'version' | 'trashed' | 'permissions'>,
 ): FileRecord {
   const t = deps.store.stamp();
-  return { ...fields, createdTime: t, modifiedTime: t, version: 1, trashed: false, permissions: [] };
+  const base = { createdTime: t, modifiedTime: t, version: 1, trashed: false, permissions: [] };
+  return { ...fields, ...base, lastModifyingEmail: fields.ownerEmail };
 }
 
 /** files.create (metadata only: spreadsheets, folders and empty files). */
@@ -171,12 +172,12 @@ export function update(call: DriveCall, deps: DriveDeps): DriveResult {
   if (name !== undefined && name !== file.name) {
     file.name = name;
     if (file.spreadsheet) file.spreadsheet.properties.title = name;
-    deps.store.record(file, { state: 'update', changed: ['properties'] }, [], true);
+    deps.store.record(file, { state: 'update', changed: ['properties'] }, [], email);
   }
   if (nextParents.join(',') !== file.parents.join(',')) {
     const formerParents = file.parents;
     file.parents = nextParents;
-    deps.store.record(file, { state: 'update', changed: ['parents'] }, [], true);
+    deps.store.record(file, { state: 'update', changed: ['parents'] }, [], email);
     for (const folderId of formerParents.filter((p) => !nextParents.includes(p))) {
       const folder = deps.store.files.get(folderId);
       if (folder) deps.store.record(folder, { state: 'update', changed: ['children'] }, []);

@@ -118,13 +118,17 @@ export class DriveStore {
   }
 
   /**
-   * Records an event: bumps version (and modifiedTime for content/name edits), appends a change seen by
-   * everyone who can see the file now plus `formerAudience`, and tells the listeners.
+   * Records an event: bumps version (and, for a content or name edit by `modifiedBy`, modifiedTime and the
+   * last modifying user), appends a change seen by everyone who can see the file now plus `formerAudience`,
+   * and tells the listeners.
    */
-  record(file: FileRecord, event: FileEvent, formerAudience: string[], bumpModified = false): ChangeRecord {
+  record(file: FileRecord, event: FileEvent, formerAudience: string[], modifiedBy?: string): ChangeRecord {
     if (event.state !== 'add') {
       file.version += 1;
-      if (bumpModified) file.modifiedTime = this.stamp(file.modifiedTime);
+      if (modifiedBy !== undefined) {
+        file.modifiedTime = this.stamp(file.modifiedTime);
+        file.lastModifyingEmail = modifiedBy;
+      }
     }
     const audience = [...new Set([...audienceOf(file, this.lookup), ...formerAudience])];
     const change: ChangeRecord = { id: this.nextChangeId, fileId: file.id, time: this.stamp(), audience };

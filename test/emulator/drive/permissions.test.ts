@@ -249,3 +249,30 @@ describe('sharing a folder', () => {
     expect(changes.data.changes?.map((c) => c.fileId)).toEqual([folder, id]);
   });
 });
+
+describe('lastModifyingUser', () => {
+  it('names whoever last edited the content through Sheets or renamed it through Drive', async () => {
+    await sa.drive.permissions.create({
+      fileId: id,
+      requestBody: { type: 'user', role: 'writer', emailAddress: OFFICER },
+    });
+    const fields = 'lastModifyingUser(emailAddress,me),modifiedByMe';
+    expect((await sa.drive.files.get({ fileId: id, fields })).data).toEqual({
+      lastModifyingUser: { emailAddress: 'theodoi@theodoi-local.iam.gserviceaccount.com', me: true },
+      modifiedByMe: true,
+    });
+    await officer.sheets.spreadsheets.batchUpdate({ spreadsheetId: id, requestBody: { requests: [] } });
+    expect((await sa.drive.files.get({ fileId: id, fields })).data).toEqual({
+      lastModifyingUser: { emailAddress: OFFICER, me: false },
+      modifiedByMe: false,
+    });
+    await sa.drive.files.update({ fileId: id, requestBody: { name: 'Đổi tên' } });
+    const byOfficer = await officer.drive.files.list({ q: "name = 'Đổi tên'", fields: `files(${fields})` });
+    expect(byOfficer.data.files).toEqual([
+      {
+        lastModifyingUser: { emailAddress: 'theodoi@theodoi-local.iam.gserviceaccount.com', me: false },
+        modifiedByMe: false,
+      },
+    ]);
+  });
+});
