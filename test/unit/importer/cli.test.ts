@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { CommanderError } from 'commander';
 import { afterAll, describe, expect, it } from 'vitest';
 import { directiveCommand } from '../../../scripts/cli/commands/directive.js';
-import { DirectiveDraftSchema } from '../../../functions/src/domain/importer/draft.js';
+import { DirectiveDraftSchema, parseDirectiveDraft } from '../../../functions/src/domain/importer/draft.js';
 import { docx } from './zip.js';
 
 const SEED = new URL('../../fixtures/documents/congvan-thap-muoi-cchc-2024.txt', import.meta.url).pathname;
@@ -47,11 +47,19 @@ describe('theodoi directive import', () => {
     const { out, err } = await run('import', SEED, '--out', target, '--org', ORG);
     expect(out).toBe('');
     expect(err).toBe(`Đã ghi bản nháp vào ${target} (còn thiếu 4 mục, 0 cảnh báo).\n`);
-    const written = DirectiveDraftSchema.parse(JSON.parse(readFileSync(target, 'utf8')));
+    const written = parseDirectiveDraft(JSON.parse(readFileSync(target, 'utf8')));
     expect(written.tasks.map((t) => t.lead.units.concat(t.lead.groups))).toEqual([
       ['ban-nganh', 'xa-thi-tran'],
       ['NV'],
     ]);
+  });
+
+  it('writes a draft that parseDirectiveDraft reads back, and that refuses a tampered field by name', async () => {
+    const target = join(dir, 'tampered.json');
+    await run('import', SEED, '--out', target, '--org', ORG);
+    const draft = JSON.parse(readFileSync(target, 'utf8')) as { date: { month: number } };
+    draft.date.month = 13;
+    expect(() => parseDirectiveDraft(draft)).toThrow(/date[\s\S]*month/);
   });
 
   it('reads a .docx through mammoth and gives the same draft as the text', async () => {

@@ -10,7 +10,7 @@ import { parseNumberSymbol } from '../../../functions/src/domain/importer/number
 import { paragraphs } from '../../../functions/src/domain/importer/paragraphs.js';
 import { findReferences } from '../../../functions/src/domain/importer/references.js';
 import { foldLoose, normaliseLines } from '../../../functions/src/domain/importer/text.js';
-import { buildUnitIndex, resolveList } from '../../../functions/src/domain/importer/units.js';
+import { buildUnitIndex, resolveList, sameName } from '../../../functions/src/domain/importer/units.js';
 import { thapMuoi } from './helpers.js';
 
 const index = buildUnitIndex(thapMuoi);
@@ -152,6 +152,12 @@ describe('resolving names against the organisation', () => {
       });
     }),
   );
+
+  it('tells the same name written with UBND, other cases or tone placements, and not another one', () => {
+    expect(sameName('UBND HUYỆN THÁP MƯỜI', 'Ủy ban nhân dân huyện Tháp Mười')).toBe(true);
+    expect(sameName('Uỷ ban nhân dân xã Mỹ Quí', 'UBND xã Mỹ Quý')).toBe(true);
+    expect(sameName('Ủy ban nhân dân huyện Tháp Mười', 'Ủy ban nhân dân tỉnh Đồng Tháp')).toBe(false);
+  });
 
   it('folds "Mỹ Quý" and "Mỹ Quí", "hoà" and "hòa" to one spelling', () => {
     expect(foldLoose('Mỹ Quý')).toBe(foldLoose('Mỹ Quí'));

@@ -179,3 +179,8 @@ export const DirectiveDraftSchema = z.strictObject({
 });
 /** A directive draft. */
 export type DirectiveDraft = z.infer<typeof DirectiveDraftSchema>;
+
+/** Validates a draft read back from a file (e.g. by `directive create`); throws a ZodError naming each bad field. */
+export function parseDirectiveDraft(input: unknown): DirectiveDraft {
+  return DirectiveDraftSchema.parse(input);
+}

@@ -23,7 +23,7 @@ import { readSigner, splitTail } from './signature.js';
 import type { RawTask } from './tasks.js';
 import { collectTasks } from './tasks.js';
 import { foldLoose, normaliseLines } from './text.js';
-import { buildUnitIndex, type UnitIndex } from './units.js';
+import { buildUnitIndex, sameName, type UnitIndex } from './units.js';
 
 /** Where the text came from, recorded in the draft. */
 export interface ImportSource {
@@ -72,15 +72,6 @@ function resolveTask(index: UnitIndex, raw: RawTask): Task {
   };
 }
 
-function sameBody(a: string, b: string): boolean {
-  const key = (s: string): string =>
-    foldLoose(s)
-      .replace(/(?<![a-z])ubnd(?![a-z])/g, 'uy ban nhan dan')
-      .replace(/[^a-z0-9]+/g, ' ')
-      .trim();
-  return key(a) === key(b);
-}
-
 /** Reads `text` (a công văn, kế hoạch, quyết định, thông báo …) into a draft for `organisation`. */
 export function importDirective(
   text: string,
@@ -95,7 +86,7 @@ export function importDirective(
   };
 
   const issuer = readIssuer(layout.issuerLines);
-  if (issuer.name !== null && !sameBody(issuer.name, organisation.name))
+  if (issuer.name !== null && !sameName(issuer.name, organisation.name))
     warn('issuer-not-organisation', 'issuer', msg.issuerNotOrganisation(issuer.name, organisation.name));
   const numberSymbol = readNumber(layout.numberText);
   const { place, date, possible } = readPlaceDate(layout.dateLine);

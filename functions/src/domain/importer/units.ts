@@ -113,6 +113,12 @@ function variants(name: string): string[] {
   return [...out].filter((v) => v !== '');
 }
 
+/** Whether two names are the same up to case, diacritics, punctuation and the UBND/HĐND abbreviations. */
+export function sameName(a: string, b: string): boolean {
+  const spellings = new Set(variants(a));
+  return variants(b).some((v) => spellings.has(v));
+}
+
 function phrasePattern(spelling: string): string {
   return spelling.split(' ').map(escape).join(JOIN);
 }
