@@ -393,3 +393,24 @@ describe('a commune kế hoạch: upper-case subject, "1.1." numbering, a "Mục
     expect(draft.warnings.map((w) => w.code)).toEqual(['issuer-not-organisation']);
   });
 });
+
+describe('the task table pasted from Word, tab-separated', () => {
+  it('gives the same tasks as the "|" table', () => {
+    const piped = fixture('kehoach-tuyen-truyen-cchc-2024.txt');
+    const tabbed = piped
+      .split('\n')
+      .filter((line) => !/^\|-/.test(line))
+      .map((line) =>
+        line.startsWith('|')
+          ? line
+              .slice(1, -1)
+              .split('|')
+              .map((c) => c.trim())
+              .join('\t')
+          : line,
+      )
+      .join('\n');
+    expect(tabbed).toContain('STT\tNội dung\tĐơn vị chủ trì\tĐơn vị phối hợp\tThời gian');
+    expect(importDirective(tabbed, thapMuoi).tasks).toEqual(importDirective(piped, thapMuoi).tasks);
+  });
+});

@@ -77,7 +77,7 @@ export function paragraphs(lines: readonly string[]): Paragraph[] {
   const width = Math.max(0, ...lines.filter((l) => tableCells(l) === null).map((l) => squash(l).length));
   let previousLength = 0;
   for (const raw of lines) {
-    const line = raw.replace(/\s+$/, '');
+    const line = raw.replace(/ +$/, ''); // trailing tabs are empty cells of a table
     if (line.trim() === '') continue;
     const cells = tableCells(line);
     if (cells) {
