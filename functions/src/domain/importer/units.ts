@@ -37,7 +37,7 @@ const GENERIC = [
   `cac\\s+${NOUN}(?:\\s*(?:,|-|va)\\s*(?:cac\\s+)?${NOUN})*(?:\\s+tren dia ban(?:\\s+huyen)?)?`,
 ];
 const TITLE =
-  /(?:pho\s+)?(?:thu truong(?:\s+(?:cac\s+)?co quan)?|chu tich|giam doc|truong|chanh|lanh dao)\s+/y;
+  /(?:(?:dong chi|ong|ba)\s+)?(?:pho\s+)?(?:thu truong(?:\s+(?:cac\s+)?co quan)?|chu tich|giam doc|truong|chanh|lanh dao)\s+/y;
 const SEPARATOR = /\s*(?:,|\+|(?<![a-z0-9])(?:va|cung)(?![a-z0-9]))?\s*/y;
 const STOP_PUNCTUATION = /[.;:()\n“”"]/;
 const STOP_WORDS = new RegExp(
@@ -119,8 +119,16 @@ export function sameName(a: string, b: string): boolean {
   return variants(b).some((v) => spellings.has(v));
 }
 
+/** A name's tokens joined loosely; "và" may also be written as a dash ("Văn hóa - Thông tin") or left out. */
 function phrasePattern(spelling: string): string {
-  return spelling.split(' ').map(escape).join(JOIN);
+  const tokens = spelling.split(' ');
+  return tokens
+    .map((token, i) => {
+      if (i === 0) return escape(token);
+      if (token === 'va' && i < tokens.length - 1) return `(?:${JOIN}va)?`;
+      return JOIN + escape(token);
+    })
+    .join('');
 }
 
 /** Compiles the organisation's unit names, short names, aliases and group phrases. */
@@ -140,7 +148,12 @@ export function buildUnitIndex(organisation: Organisation): UnitIndex {
   for (const pattern of GENERIC) add('generic', null, pattern);
   const level = { tinh: 'tinh', huyen: 'huyen', xa: 'xa' }[organisation.level];
   const place = phrasePattern(variants(organisation.place)[0] ?? '');
-  const suffix = new RegExp(`\\s+${level}(?:\\s+${place})?(?![a-z0-9])`, 'y');
+  // "… huyện", "… huyện Tháp Mười", "… thuộc UBND huyện" after a name say no more than the name.
+  const here = `${level}(?:\\s+${place})?`;
+  const suffix = new RegExp(
+    `(?:\\s+(?:truc\\s+)?thuoc\\s+(?:uy ban nhan dan|ubnd)(?:\\s+${here})?|\\s+${here})(?![a-z0-9])`,
+    'y',
+  );
   return { organisation, entries, suffix };
 }
 
