@@ -20,6 +20,9 @@ const ConfigSchema = z.object({
   SHEETS_EMULATOR_TOKEN: z.string().min(1).optional(),
   THEODOI_SERVICE_ACCOUNT: z.email({ error: "must be the e-mail of theodoi's service account" }).optional(),
   THEODOI_TRIGGER_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  THEODOI_DRIVE_WEBHOOK_URL: z
+    .url({ protocol: /^https?$/, error: 'must be the https URL of the driveNotification function' })
+    .optional(),
   LOG_LEVEL: z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
   K_REVISION: z.string().optional(),
 });
@@ -34,6 +37,8 @@ export interface Config {
   /** The service account theodoi acts as: owner of the spreadsheets, sole editor of its own columns. */
   readonly serviceAccount: string;
   readonly triggerSecret: string | undefined;
+  /** Where Drive push notifications go (the driveNotification function); unset: rely on triggers and the sweep. */
+  readonly driveWebhookUrl: string | undefined;
   readonly logLevel: LogLevel;
   readonly revision: string | undefined;
 }
@@ -73,6 +78,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     sheetsEmulatorToken: c.SHEETS_EMULATOR_TOKEN,
     serviceAccount: c.THEODOI_SERVICE_ACCOUNT ?? `theodoi@${c.GOOGLE_CLOUD_PROJECT}.iam.gserviceaccount.com`,
     triggerSecret: c.THEODOI_TRIGGER_SECRET,
+    driveWebhookUrl: c.THEODOI_DRIVE_WEBHOOK_URL,
     logLevel: c.LOG_LEVEL,
     revision: c.K_REVISION,
   });

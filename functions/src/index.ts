@@ -7,7 +7,7 @@ import { probeFirestore } from './store/firestore.js';
 import { packageVersion } from './version.js';
 
 /** The names of every function this module registers (the deploy and `theodoi serve` use this list). */
-export const FUNCTION_NAMES = ['health', 'sheetEvent', 'syncDirective'] as const;
+export const FUNCTION_NAMES = ['health', 'sheetEvent', 'driveNotification', 'syncDirective'] as const;
 /** One of the registered function names. */
 export type FunctionName = (typeof FUNCTION_NAMES)[number];
 
@@ -35,6 +35,15 @@ http('sheetEvent', async (req: Request, res: Response) => {
   if (req.method !== 'POST') return void send(res, { status: 405, body: { error: 'POST only' } });
   const { handleSheetEvent } = await import('./http/sheet-event.js');
   send(res, await handleSheetEvent(getRuntime(), { rawBody: req.rawBody, header: (name) => req.get(name) }));
+});
+
+http('driveNotification', async (req: Request, res: Response) => {
+  if (req.method !== 'POST') return void send(res, { status: 405, body: { error: 'POST only' } });
+  const { handleDriveNotification } = await import('./http/drive-notification.js');
+  send(
+    res,
+    await handleDriveNotification(getRuntime(), { rawBody: req.rawBody, header: (name) => req.get(name) }),
+  );
 });
 
 http('syncDirective', async (req: Request, res: Response) => {

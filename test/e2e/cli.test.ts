@@ -38,8 +38,6 @@ describe('theodoi units import → directive create → sync', () => {
       '--file',
       'examples/thap-muoi-2024/directive-cchc-2024.json',
     ).catch((e: { stderr: string }) => e);
-    expect((again).stderr).toContain(
-      'Lỗi: Công văn "thap-muoi-cchc-2024" đã được đăng ký trước đó.',
-    );
+    expect(again.stderr).toContain('Lỗi: Công văn "thap-muoi-cchc-2024" đã được đăng ký trước đó.');
   }, 60_000);
 });

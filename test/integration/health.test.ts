@@ -32,7 +32,7 @@ describe('theodoi serve', () => {
       const missing = await fetch(`${url}/nope`);
       expect(missing.status).toBe(404);
       expect(await missing.json()).toEqual({
-        error: 'No function "nope". Functions: health, sheetEvent, syncDirective',
+        error: 'No function "nope". Functions: health, sheetEvent, driveNotification, syncDirective',
       });
     } finally {
       server.close();

@@ -1,4 +1,5 @@
 /** The `sheetEvent` use case: a signed call from the sheet's Apps Script trigger becomes one sync. */
+import { useCaseDeps } from '../runtime-deps.js';
 import type { Runtime } from '../runtime.js';
 import {
   checkSheetEvent,
@@ -57,10 +58,11 @@ export async function handleSheetEvent(rt: Runtime, call: IncomingCall): Promise
   if (!directive) return { status: 404, body: { error: 'no directive for this spreadsheet' } };
   const periodKey = Object.entries(directive.tabs).find(([, tab]) => tab.title === event.sheetName)?.[0];
   const { syncDirective } = await import('../usecases/sync-directive.js');
-  const outcome = await syncDirective(
-    { db, clients: await rt.google(), clock: rt.clock, calendar: await rt.calendar() },
-    { directiveId: directive.id, trigger: `sheet:${event.kind}`, ...(periodKey ? { periodKey } : {}) },
-  );
+  const outcome = await syncDirective(await useCaseDeps(rt), {
+    directiveId: directive.id,
+    trigger: `sheet:${event.kind}`,
+    ...(periodKey ? { periodKey } : {}),
+  });
   rt.logs.directiveSynced(outcome);
   return { status: 200, body: outcome };
 }

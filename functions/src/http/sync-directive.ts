@@ -1,5 +1,6 @@
 /** The `syncDirective` use case over HTTP: sync one directive by id, or run the sweep over changed ones. */
 import { z } from 'zod';
+import { useCaseDeps } from '../runtime-deps.js';
 import type { Runtime } from '../runtime.js';
 import { UserFacingError } from '../usecases/errors.js';
 import type { HttpAnswer } from './answer.js';
@@ -13,12 +14,7 @@ const BodySchema = z.strictObject({
 export async function handleSyncRequest(rt: Runtime, body: unknown): Promise<HttpAnswer> {
   const parsed = BodySchema.safeParse(body ?? {});
   if (!parsed.success) return { status: 400, body: { error: 'expected {directiveId?, periodKey?}' } };
-  const deps = {
-    db: await rt.firestore(),
-    clients: await rt.google(),
-    clock: rt.clock,
-    calendar: await rt.calendar(),
-  };
+  const deps = await useCaseDeps(rt);
   const { directiveId, periodKey } = parsed.data;
   if (!directiveId) {
     const { sweepDirectives } = await import('../usecases/sweep.js');

@@ -1,4 +1,4 @@
-/** Reads a report tab in one call: every tagged column, found by developer metadata wherever officers moved it. */
+/** Reads report tabs in one call: every tagged column of every period's tab, found by developer metadata. */
 import type { sheets_v4 } from '@googleapis/sheets';
 import type { ReadColumn } from '../domain/sync/report-rows.js';
 import type { CellValue } from '../domain/values/cell.js';
@@ -6,25 +6,30 @@ import { firstColumnOf } from './a1.js';
 import type { GoogleClients } from './clients.js';
 import { COLUMN_METADATA_KEY, columnMetadataValue } from './report-layout.js';
 
-/** The columns found, by column key; keys whose metadata is gone are listed in `missing`. */
+/** One tab's columns by column key; keys whose metadata is gone are listed in `missing`. */
 export interface ReadReport {
   columns: Map<string, ReadColumn>;
   missing: string[];
 }
 
-/** One `values.batchGetByDataFilter` for `keys` of the period's tab, as unformatted values with serial dates. */
+/**
+ * One `values.batchGetByDataFilter` for `keys` of every period's tab, as unformatted values with serial
+ * dates, wherever officers moved the columns.
+ */
 export async function readReportColumns(
   clients: GoogleClients,
   spreadsheetId: string,
-  periodKey: string,
+  periodKeys: readonly string[],
   keys: readonly string[],
-): Promise<ReadReport> {
-  const filters: sheets_v4.Schema$DataFilter[] = keys.map((key) => ({
-    developerMetadataLookup: {
-      metadataKey: COLUMN_METADATA_KEY,
-      metadataValue: columnMetadataValue(periodKey, key),
-    },
-  }));
+): Promise<Map<string, ReadReport>> {
+  const filters: sheets_v4.Schema$DataFilter[] = periodKeys.flatMap((periodKey) =>
+    keys.map((key) => ({
+      developerMetadataLookup: {
+        metadataKey: COLUMN_METADATA_KEY,
+        metadataValue: columnMetadataValue(periodKey, key),
+      },
+    })),
+  );
   const res = await clients.sheets.spreadsheets.values.batchGetByDataFilter({
     spreadsheetId,
     requestBody: {
@@ -34,15 +39,21 @@ export async function readReportColumns(
       dateTimeRenderOption: 'SERIAL_NUMBER',
     },
   });
-  const columns = new Map<string, ReadColumn>();
+  const byPeriod = new Map<string, Map<string, ReadColumn>>(periodKeys.map((p) => [p, new Map()]));
   for (const matched of res.data.valueRanges ?? []) {
-    const value = matched.dataFilters?.[0]?.developerMetadataLookup?.metadataValue;
-    const key = value?.slice(value.indexOf('/') + 1);
+    const value = matched.dataFilters?.[0]?.developerMetadataLookup?.metadataValue ?? '';
+    const slash = value.lastIndexOf('/');
+    const columns = byPeriod.get(value.slice(0, slash));
+    const key = value.slice(slash + 1);
     const range = matched.valueRange?.range;
     const columnIndex = range ? firstColumnOf(range) : undefined;
-    if (!key || columnIndex === undefined || columns.has(key)) continue;
-    const cells = (matched.valueRange?.values?.[0] ?? []) as CellValue[];
-    columns.set(key, { columnIndex, cells });
+    if (!columns || !key || columnIndex === undefined || columns.has(key)) continue;
+    columns.set(key, { columnIndex, cells: (matched.valueRange?.values?.[0] ?? []) as CellValue[] });
   }
-  return { columns, missing: keys.filter((k) => !columns.has(k)) };
+  return new Map(
+    [...byPeriod].map(([periodKey, columns]) => [
+      periodKey,
+      { columns, missing: keys.filter((k) => !columns.has(k)) },
+    ]),
+  );
 }

@@ -15,6 +15,8 @@ export const DirectiveRecordSchema = DirectiveSpecSchema.omit({ format: true })
     /** Report tabs by period key. */
     tabs: z.record(z.string(), TabSchema),
     status: z.enum(['open', 'closed']),
+    /** The Drive push channel watching the spreadsheet, when notifications are configured. */
+    watch: z.object({ channelId: z.string(), resourceId: z.string(), expiration: z.number() }).optional(),
   })
   .loose();
 /** A stored directive. */
@@ -100,4 +102,23 @@ function periodDoc(p: Period): Record<string, unknown> {
     opensAt: p.opensAt,
     deadlineEndsAt: p.deadlineEndsAt,
   };
+}
+
+/** Records the directive's open Drive channel. */
+export async function setDirectiveWatch(
+  db: Firestore,
+  directiveId: string,
+  watch: { channelId: string; resourceId: string; expiration: number },
+): Promise<void> {
+  await db.doc(directivePath(directiveId)).update({ watch });
+}
+
+/** The directive whose Drive channel has this id, if any. */
+export async function findDirectiveByChannel(
+  db: Firestore,
+  channelId: string,
+): Promise<DirectiveRecord | undefined> {
+  const snap = await db.collection('directives').where('watch.channelId', '==', channelId).limit(1).get();
+  const doc = snap.docs[0];
+  return doc ? DirectiveRecordSchema.parse(doc.data()) : undefined;
 }

@@ -37,20 +37,21 @@ export interface StoredReport extends StoredReportState {
   lastChangedAt: Date;
 }
 
-/** Every stored report of a period, by unit code (one query). */
+/** Every stored report of the given periods, by period key then unit code (one query). */
 export async function loadReports(
   db: Firestore,
   directiveId: string,
-  periodKey: string,
-): Promise<Map<string, StoredReport>> {
-  const snap = await db
-    .collection(`directives/${directiveId}/reports`)
-    .where('periodKey', '==', periodKey)
-    .get();
-  const reports = new Map<string, StoredReport>();
+  periodKeys: readonly string[],
+): Promise<Map<string, Map<string, StoredReport>>> {
+  const collection = db.collection(`directives/${directiveId}/reports`);
+  // `in` takes at most 30 values; beyond that read the directive's reports whole.
+  const snap = await (
+    periodKeys.length <= 30 ? collection.where('periodKey', 'in', [...periodKeys]) : collection
+  ).get();
+  const byPeriod = new Map<string, Map<string, StoredReport>>(periodKeys.map((k) => [k, new Map()]));
   for (const doc of snap.docs) {
     const r = StoredReportSchema.parse(doc.data());
-    reports.set(r.unitCode, {
+    byPeriod.get(r.periodKey)?.set(r.unitCode, {
       unitCode: r.unitCode,
       status: r.status,
       rawHash: r.rawHash,
@@ -64,17 +65,23 @@ export async function loadReports(
       lastChangedAt: r.lastChangedAt.toDate(),
     });
   }
-  return reports;
+  return byPeriod;
 }
 
 /** What one sync records besides the reports. */
 export interface SnapshotInfo {
   syncId: string;
   trigger: string;
-  periodKey: string;
   startedAt: Date;
   durationMs: number;
   calls: { sheetsReads: number; sheetsWrites: number };
+}
+
+/** One period's plan and the stored reports it was made against. */
+export interface PeriodSync {
+  periodKey: string;
+  plan: SyncPlan;
+  stored: ReadonlyMap<string, StoredReport>;
 }
 
 /**
@@ -84,54 +91,64 @@ export interface SnapshotInfo {
 export async function commitSync(
   db: Firestore,
   directiveId: string,
-  plan: SyncPlan,
-  stored: ReadonlyMap<string, StoredReport>,
+  periods: readonly PeriodSync[],
   info: SnapshotInfo,
   now: Date,
 ): Promise<number> {
   const reports = db.collection(`directives/${directiveId}/reports`);
   const writes: ((batch: WriteBatch) => void)[] = [];
-  const statusByUnit = new Map<string, StatusWrite>(plan.statusWrites.map((w) => [w.unitCode, w]));
-
-  for (const change of plan.changes) {
-    const ref = reports.doc(reportId(info.periodKey, change.unitCode));
-    const before = stored.get(change.unitCode);
-    const sheet = statusByUnit.get(change.unitCode);
-    writes.push((b) => b.set(ref, reportDoc(change, before, sheet, info, now)));
-    writes.push((b) =>
-      b.create(ref.collection('versions').doc(String(change.version).padStart(6, '0')), {
-        version: change.version,
-        status: change.status,
-        cells: change.cells,
-        values: change.values,
-        errors: change.errors,
-        rawHash: change.rawHash,
-        rowIndex: change.rowIndex,
-        syncId: info.syncId,
-        trigger: info.trigger,
-        at: now,
-      }),
-    );
-  }
-  const changedUnits = new Set(plan.changes.map((c) => c.unitCode));
-  for (const w of plan.statusWrites) {
-    if (changedUnits.has(w.unitCode) || !stored.has(w.unitCode)) continue;
-    writes.push((b) =>
-      b.update(reports.doc(reportId(info.periodKey, w.unitCode)), { sheetHash: w.sheetHash, marked: w.mark }),
-    );
+  for (const { periodKey, plan, stored } of periods) {
+    const statusByUnit = new Map<string, StatusWrite>(plan.statusWrites.map((w) => [w.unitCode, w]));
+    for (const change of plan.changes) {
+      const ref = reports.doc(reportId(periodKey, change.unitCode));
+      const doc = reportDoc(
+        change,
+        stored.get(change.unitCode),
+        statusByUnit.get(change.unitCode),
+        periodKey,
+        now,
+      );
+      writes.push((b) => b.set(ref, doc));
+      writes.push((b) =>
+        b.create(ref.collection('versions').doc(String(change.version).padStart(6, '0')), {
+          version: change.version,
+          status: change.status,
+          cells: change.cells,
+          values: change.values,
+          errors: change.errors,
+          rawHash: change.rawHash,
+          rowIndex: change.rowIndex,
+          syncId: info.syncId,
+          trigger: info.trigger,
+          at: now,
+        }),
+      );
+    }
+    const changedUnits = new Set(plan.changes.map((c) => c.unitCode));
+    for (const w of plan.statusWrites) {
+      if (changedUnits.has(w.unitCode) || !stored.has(w.unitCode)) continue;
+      const ref = reports.doc(reportId(periodKey, w.unitCode));
+      writes.push((b) => b.update(ref, { sheetHash: w.sheetHash, marked: w.mark }));
+    }
   }
   writes.push((b) =>
     b.set(db.doc(snapshotPath(directiveId, info.syncId)), {
       syncId: info.syncId,
       trigger: info.trigger,
-      periodKey: info.periodKey,
       startedAt: info.startedAt,
       durationMs: info.durationMs,
-      counts: plan.counts,
-      changed: plan.changes.map((c) => c.unitCode),
-      verdicts: Object.fromEntries([...plan.verdicts].map(([unit, v]) => [unit, v.status])),
       calls: info.calls,
-      statusCellsWritten: plan.statusWrites.length,
+      periods: Object.fromEntries(
+        periods.map(({ periodKey, plan }) => [
+          periodKey,
+          {
+            counts: plan.counts,
+            changed: plan.changes.map((c) => c.unitCode),
+            verdicts: Object.fromEntries([...plan.verdicts].map(([unit, v]) => [unit, v.status])),
+            statusCellsWritten: plan.statusWrites.length,
+          },
+        ]),
+      ),
     }),
   );
   for (let i = 0; i < writes.length; i += MAX_BATCH_WRITES) {
@@ -146,13 +163,13 @@ function reportDoc(
   change: ReportChange,
   before: StoredReport | undefined,
   sheet: StatusWrite | undefined,
-  info: SnapshotInfo,
+  periodKey: string,
   now: Date,
 ): Record<string, unknown> {
   const valid = change.status === 'valid';
   return {
     unitCode: change.unitCode,
-    periodKey: info.periodKey,
+    periodKey,
     status: change.status,
     rawHash: change.rawHash,
     version: change.version,

@@ -13,6 +13,7 @@ import { provisionSpreadsheet, type ProvisionResult } from '../sheets/provision.
 import { directiveExists, registerDirective } from '../store/directives.js';
 import { listUnits, type StoredUnit } from '../store/units.js';
 import { UserFacingError } from './errors.js';
+import { ensureWatch, type WatchConfig } from './watch-directive.js';
 
 /** What creating a directive needs. */
 export interface CreateDirectiveDeps {
@@ -21,6 +22,8 @@ export interface CreateDirectiveDeps {
   clock: Clock;
   calendar: WorkingCalendar;
   serviceAccount: string;
+  /** Where Drive push notifications go; without it the sheet trigger and the sweep find changes. */
+  watch?: WatchConfig;
 }
 
 /** What was created. */
@@ -44,6 +47,7 @@ export async function createDirective(
   const plan = planSpreadsheet({ spec, template, units, periods, serviceAccount: deps.serviceAccount });
   const result = await provisionSpreadsheet(deps.clients, plan);
   await registerDirective(deps.db, spec, result, periods, deps.clock.now());
+  if (deps.watch) await ensureWatch(deps, { id: spec.id, spreadsheetId: result.spreadsheetId }, deps.watch);
   return { ...result, title: plan.title, periods };
 }
 

@@ -7,18 +7,21 @@ import { getDriveCursor, setDriveCursor } from '../store/drive-cursor.js';
 import { listOpenDirectives } from '../store/directives.js';
 import { UserFacingError } from './errors.js';
 import { syncDirective, type SyncDeps, type SyncOutcome } from './sync-directive.js';
+import { ensureWatch, type WatchConfig } from './watch-directive.js';
 
 /** What a sweep did. */
 export interface SweepOutcome {
   openDirectives: number;
   changedDirectives: number;
   driveCalls: number;
+  /** Drive channels opened anew because theirs was about to expire. */
+  renewedWatches: number;
   outcomes: (SyncOutcome | { directiveId: string; error: string })[];
 }
 
 /** Runs one sweep; one directive's failure is recorded and the others continue. */
 export async function sweepDirectives(
-  deps: SyncDeps,
+  deps: SyncDeps & { watch?: WatchConfig },
   onError: (directiveId: string, error: unknown) => void = () => {},
 ): Promise<SweepOutcome> {
   const cursor = await getDriveCursor(deps.db);
@@ -39,11 +42,22 @@ export async function sweepDirectives(
       });
     }
   }
+  let renewedWatches = 0;
+  if (deps.watch) {
+    for (const directive of open) {
+      try {
+        if ((await ensureWatch(deps, directive, deps.watch)).renewed) renewedWatches += 1;
+      } catch (error) {
+        onError(directive.id, error);
+      }
+    }
+  }
   await setDriveCursor(deps.db, next, deps.clock.now());
   return {
     openDirectives: open.length,
     changedDirectives: due.length,
-    driveCalls: changes?.driveCalls ?? 1,
+    driveCalls: (changes?.driveCalls ?? 1) + renewedWatches * 2,
+    renewedWatches,
     outcomes,
   };
 }

@@ -3,13 +3,14 @@
  * version (Firestore first), then one write of the status cells that changed. Serialised per directive.
  */
 import { randomUUID } from 'node:crypto';
+import type { sheets_v4 } from '@googleapis/sheets';
 import type { Firestore } from 'firebase-admin/firestore';
 import { loadTemplate } from '../../../sheets-schema/registry.js';
 import type { Clock } from '../clock.js';
 import type { WorkingCalendar } from '../domain/calendar/working-calendar.js';
 import { vietnamDateOf } from '../domain/calendar/iso-date.js';
 import { periodAt } from '../domain/periods/index.js';
-import { reportRows } from '../domain/sync/report-rows.js';
+import { reportRows, type ReadColumn } from '../domain/sync/report-rows.js';
 import { planSync } from '../domain/sync/plan-sync.js';
 import { createRowValidator, type RowStatus } from '../domain/validation/validate-row.js';
 import { syncErrors as msg } from '../messages.vi.js';
@@ -18,7 +19,7 @@ import { readReportColumns } from '../sheets/read-report.js';
 import { FIRST_UNIT_ROW, SYSTEM_KEYS } from '../sheets/report-layout.js';
 import { statusRequests, statusText, writeStatuses } from '../sheets/write-status.js';
 import { getDirective, type DirectiveRecord } from '../store/directives.js';
-import { commitSync, loadReports } from '../store/reports.js';
+import { commitSync, loadReports, type PeriodSync } from '../store/reports.js';
 import { acquireSyncLease, releaseSyncLease } from '../store/sync-lease.js';
 import { UserFacingError } from './errors.js';
 
@@ -30,14 +31,26 @@ export interface SyncDeps {
   calendar: WorkingCalendar;
 }
 
+/** One period tab's part of a sync. */
+export interface PeriodOutcome {
+  counts: Record<RowStatus, number>;
+  changedUnits: number;
+  statusCellsWritten: number;
+}
+
 /** What one sync did, for the caller, the logs and the snapshot. */
 export interface SyncOutcome {
   directiveId: string;
   /** 'coalesced': another sync was running and will run again for this request. */
   result: 'synced' | 'coalesced';
   syncId: string;
+  /** The period tab synced when one was asked for or only one exists; otherwise the period due now. */
   periodKey?: string;
+  /** Counts of `periodKey`'s tab. */
   counts?: Record<RowStatus, number>;
+  /** Per period tab read. */
+  periods?: Record<string, PeriodOutcome>;
+  /** Across every tab read. */
   changedUnits?: number;
   statusCellsWritten?: number;
   firestoreWrites?: number;
@@ -51,7 +64,7 @@ export interface SyncOutcome {
 export interface SyncRequest {
   directiveId: string;
   trigger: string;
-  /** The report tab to read; by default the tab of the period due now. */
+  /** Read only this period's tab; by default every report tab of the directive, in the same one read. */
   periodKey?: string;
 }
 
@@ -85,52 +98,61 @@ async function syncOnce(
   const startedAt = deps.clock.now();
   const directive = await getDirective(deps.db, request.directiveId);
   if (!directive) throw new UserFacingError(msg.unknownDirective(request.directiveId), 'unknown-directive');
-  const periodKey = request.periodKey ?? currentPeriodKey(directive, startedAt, deps.calendar);
-  const tab = directive.tabs[periodKey];
-  if (!tab) throw new UserFacingError(msg.noTab(periodKey), 'no-tab');
-
+  if (request.periodKey && !directive.tabs[request.periodKey]) {
+    throw new UserFacingError(msg.noTab(request.periodKey), 'no-tab');
+  }
+  const periodKeys = request.periodKey ? [request.periodKey] : Object.keys(directive.tabs).sort();
   const template = loadTemplate(directive.template);
   const inputs = template.columns.map((c) => c.key);
   const keys = [SYSTEM_KEYS.code, ...inputs, SYSTEM_KEYS.status, SYSTEM_KEYS.updatedAt];
-  const read = await readReportColumns(deps.clients, directive.spreadsheetId, periodKey, keys);
-  if (read.columns.size === 0) throw new UserFacingError(msg.tabMissing(tab.title), 'tab-missing');
-  for (const key of [SYSTEM_KEYS.code, SYSTEM_KEYS.status]) {
-    if (!read.columns.has(key))
-      throw new UserFacingError(msg.systemColumnMissing(tab.title), 'column-missing');
-  }
-  const { rows } = reportRows(
-    read.columns,
-    { code: SYSTEM_KEYS.code, status: SYSTEM_KEYS.status, inputs },
-    FIRST_UNIT_ROW,
-  );
-  const stored = await loadReports(deps.db, directive.id, periodKey);
+  const [read, stored] = await Promise.all([
+    readReportColumns(deps.clients, directive.spreadsheetId, periodKeys, keys),
+    loadReports(deps.db, directive.id, periodKeys),
+  ]);
   const validator = createRowValidator(template, {
     referenceYear: Number(vietnamDateOf(startedAt).slice(0, 4)),
   });
-  const plan = planSync(rows, stored, validator, statusText);
 
-  const requests = statusRequests(
-    plan.statusWrites,
-    {
-      sheetId: tab.sheetId,
-      columnOf: new Map([...read.columns].map(([key, c]) => [key, c.columnIndex])),
-      statusKey: SYSTEM_KEYS.status,
-      updatedAtKey: SYSTEM_KEYS.updatedAt,
-    },
-    startedAt,
-  );
+  const periods: PeriodSync[] = [];
+  const requests: sheets_v4.Schema$Request[] = [];
+  for (const periodKey of periodKeys) {
+    const tab = directive.tabs[periodKey]!;
+    const columns = read.get(periodKey)?.columns ?? new Map<string, ReadColumn>();
+    if (columns.size === 0) throw new UserFacingError(msg.tabMissing(tab.title), 'tab-missing');
+    if (!columns.has(SYSTEM_KEYS.code) || !columns.has(SYSTEM_KEYS.status)) {
+      throw new UserFacingError(msg.systemColumnMissing(tab.title), 'column-missing');
+    }
+    const { rows } = reportRows(
+      columns,
+      { code: SYSTEM_KEYS.code, status: SYSTEM_KEYS.status, inputs },
+      FIRST_UNIT_ROW,
+    );
+    const storedHere = stored.get(periodKey) ?? new Map();
+    const plan = planSync(rows, storedHere, validator, statusText);
+    periods.push({ periodKey, plan, stored: storedHere });
+    requests.push(
+      ...statusRequests(
+        plan.statusWrites,
+        {
+          sheetId: tab.sheetId,
+          columnOf: new Map([...columns].map(([key, c]) => [key, c.columnIndex])),
+          statusKey: SYSTEM_KEYS.status,
+          updatedAtKey: SYSTEM_KEYS.updatedAt,
+        },
+        startedAt,
+      ),
+    );
+  }
   const calls = { sheetsReads: 1, sheetsWrites: requests.length > 0 ? 1 : 0 };
   const runId = run === 1 ? syncId : `${syncId}-${run}`;
   // Store first: nothing is shown to an officer as accepted that Firestore does not hold.
   const firestoreWrites = await commitSync(
     deps.db,
     directive.id,
-    plan,
-    stored,
+    periods,
     {
       syncId: runId,
       trigger: request.trigger,
-      periodKey,
       startedAt,
       durationMs: Math.round(performance.now() - started),
       calls,
@@ -138,14 +160,29 @@ async function syncOnce(
     deps.clock.now(),
   );
   await writeStatuses(deps.clients, directive.spreadsheetId, requests);
+
+  const byPeriod = Object.fromEntries(
+    periods.map(({ periodKey, plan }) => [
+      periodKey,
+      {
+        counts: plan.counts,
+        changedUnits: plan.changes.length,
+        statusCellsWritten: plan.statusWrites.length,
+      },
+    ]),
+  );
+  const headline =
+    request.periodKey ??
+    (periodKeys.length === 1 ? periodKeys[0]! : currentPeriodKey(directive, startedAt, deps.calendar));
   return {
     directiveId: directive.id,
     result: 'synced',
     syncId: runId,
-    periodKey,
-    counts: plan.counts,
-    changedUnits: plan.changes.length,
-    statusCellsWritten: plan.statusWrites.length,
+    periodKey: headline,
+    ...(byPeriod[headline] ? { counts: byPeriod[headline].counts } : {}),
+    periods: byPeriod,
+    changedUnits: periods.reduce((n, p) => n + p.plan.changes.length, 0),
+    statusCellsWritten: periods.reduce((n, p) => n + p.plan.statusWrites.length, 0),
     firestoreWrites,
     calls,
     durationMs: Math.round(performance.now() - started),

@@ -2,6 +2,7 @@
 import type { Command } from 'commander';
 import { parseDirectiveSpec } from '../../../functions/src/domain/directive.js';
 import { directiveCreate as msg } from '../../../functions/src/messages.vi.js';
+import { useCaseDeps } from '../../../functions/src/runtime-deps.js';
 import { createRuntime } from '../../../functions/src/runtime.js';
 import { createDirective } from '../../../functions/src/usecases/create-directive.js';
 import { readDataFile } from '../read-data-file.js';
@@ -20,16 +21,7 @@ export function addDirectiveCreate(directive: Command): Command {
     .action(async (opts: { file: string }) => {
       const spec = parseDirectiveSpec(await readDataFile(opts.file));
       const rt = createRuntime(process.env);
-      const created = await createDirective(
-        {
-          db: await rt.firestore(),
-          clients: await rt.google(),
-          clock: rt.clock,
-          calendar: await rt.calendar(),
-          serviceAccount: rt.config.serviceAccount,
-        },
-        spec,
-      );
+      const created = await createDirective(await useCaseDeps(rt), spec);
       console.log(
         msg.created(
           created.title,

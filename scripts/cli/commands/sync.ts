@@ -1,6 +1,7 @@
 /** `theodoi sync <directive>`: syncs a directive by hand and prints what it did. */
 import { Command } from 'commander';
 import { cli } from '../../../functions/src/messages.vi.js';
+import { useCaseDeps } from '../../../functions/src/runtime-deps.js';
 import { createRuntime } from '../../../functions/src/runtime.js';
 import { syncDirective } from '../../../functions/src/usecases/sync-directive.js';
 
@@ -12,15 +13,11 @@ export function syncCommand(): Command {
     .option('--period <key>', 'the period tab to sync, e.g. 2024-Q1 (default: the period due now)')
     .action(async (directiveId: string, opts: { period?: string }) => {
       const rt = createRuntime(process.env);
-      const outcome = await syncDirective(
-        {
-          db: await rt.firestore(),
-          clients: await rt.google(),
-          clock: rt.clock,
-          calendar: await rt.calendar(),
-        },
-        { directiveId, trigger: 'cli', ...(opts.period ? { periodKey: opts.period } : {}) },
-      );
+      const outcome = await syncDirective(await useCaseDeps(rt), {
+        directiveId,
+        trigger: 'cli',
+        ...(opts.period ? { periodKey: opts.period } : {}),
+      });
       console.log(cli.synced(outcome));
     });
 }

@@ -23,7 +23,7 @@ describe('concurrent syncs of one directive', () => {
     // seen by exactly one run, whichever order the transactions landed in.
     expect(outcomes.every((o) => o.result === 'synced' || o.result === 'coalesced')).toBe(true);
     expect(outcomes.reduce((n, o) => n + (o.changedUnits ?? 0), 0)).toBe(1);
-    const report = (await loadReports(world.db, world.spec.id, '2024-Q1')).get('VP');
+    const report = (await loadReports(world.db, world.spec.id, ['2024-Q1'])).get('2024-Q1')!.get('VP');
     expect(report).toMatchObject({ version: 1, status: 'incomplete' });
     const versions = await world.db
       .collection(`directives/${world.spec.id}/reports/2024-Q1~VP/versions`)

@@ -81,7 +81,7 @@ describe('officers reporting through the sheet', () => {
     });
     expect(await cell(`X${rowOf.get('30052')}`)).toBe('✔ Đã tiếp nhận');
     expect(await cell(`Y${rowOf.get('30052')}`)).toBe('09:00 05/03/2024');
-    const report = (await loadReports(world.db, world.spec.id, '2024-Q1')).get('30052');
+    const report = (await loadReports(world.db, world.spec.id, ['2024-Q1'])).get('2024-Q1')!.get('30052');
     expect(report).toMatchObject({ status: 'valid', version: 1, acceptedVersion: 1 });
     expect(report?.values).toMatchObject({ so_hoi_nghi: 3, luot_tham_du_hoi_nghi: 120, kinh_phi: 1_500_000 });
     expect(report?.firstSubmittedAt?.toISOString()).toBe('2024-03-05T02:00:00.000Z');
@@ -95,7 +95,7 @@ describe('officers reporting through the sheet', () => {
     const row = rowOf.get('30049')!;
     expect(await cell(`X${row}`)).toBe('✖ Có lỗi (1) — xem ghi chú');
     expect(await noteOf('30049')).toContain('"5 buổi" không phải số nguyên');
-    let report = (await loadReports(world.db, world.spec.id, '2024-Q1')).get('30049');
+    let report = (await loadReports(world.db, world.spec.id, ['2024-Q1'])).get('2024-Q1')!.get('30049');
     expect(report).toMatchObject({
       status: 'invalid',
       version: 1,
@@ -108,7 +108,7 @@ describe('officers reporting through the sheet', () => {
     await world.sync();
     expect(await cell(`X${row}`)).toBe('✔ Đã tiếp nhận');
     expect(await noteOf('30049')).toBe('');
-    report = (await loadReports(world.db, world.spec.id, '2024-Q1')).get('30049');
+    report = (await loadReports(world.db, world.spec.id, ['2024-Q1'])).get('2024-Q1')!.get('30049');
     expect(report).toMatchObject({ status: 'valid', version: 2, acceptedVersion: 2 });
   });
 
@@ -120,7 +120,7 @@ describe('officers reporting through the sheet', () => {
     world.clock.advance(60_000);
     await world.sync();
     expect(await cell(`X${rowOf.get('30052')}`)).toBe('⏳ Chưa báo cáo');
-    const report = (await loadReports(world.db, world.spec.id, '2024-Q1')).get('30052');
+    const report = (await loadReports(world.db, world.spec.id, ['2024-Q1'])).get('2024-Q1')!.get('30052');
     expect(report).toMatchObject({ status: 'empty', version: 2, acceptedVersion: 1 });
     expect(report?.acceptedValues).toMatchObject({ so_hoi_nghi: 3, kinh_phi: 1_500_000 });
     const versions = await world.db
@@ -155,7 +155,7 @@ describe('officers reporting through the sheet', () => {
     world.emulator.resetCounters();
     const outcome = await world.sync();
     expect(outcome).toMatchObject({ changedUnits: 0, statusCellsWritten: 0 });
-    const report = (await loadReports(world.db, world.spec.id, '2024-Q1')).get('30049');
+    const report = (await loadReports(world.db, world.spec.id, ['2024-Q1'])).get('2024-Q1')!.get('30049');
     expect(report).toMatchObject({ status: 'valid', version: 2 });
     expect(report?.values).toMatchObject({ so_hoi_nghi: 5 });
   });

@@ -12,6 +12,7 @@ describe('loadConfig', () => {
       sheetsEmulatorToken: undefined,
       serviceAccount: 'theodoi@theodoi-local.iam.gserviceaccount.com',
       triggerSecret: undefined,
+      driveWebhookUrl: undefined,
       logLevel: 'info',
       revision: undefined,
     });

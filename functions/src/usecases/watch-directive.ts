@@ -1,0 +1,35 @@
+/** Keeps a Drive push channel open on each directive's spreadsheet, renewing it before it expires. */
+import type { Firestore } from 'firebase-admin/firestore';
+import type { Clock } from '../clock.js';
+import type { GoogleClients } from '../sheets/clients.js';
+import { stopChannel, watchFile, type Watch } from '../sheets/watch.js';
+import { setDirectiveWatch, type DirectiveRecord } from '../store/directives.js';
+import { CHANNEL_TTL_MS, RENEW_BEFORE_MS, channelToken } from '../triggers/drive-channel.js';
+
+/** Where notifications go and how their tokens are made. */
+export interface WatchConfig {
+  address: string;
+  secret: string;
+}
+
+/** Opens a channel if the directive has none or its channel expires soon; returns the channel now in force. */
+export async function ensureWatch(
+  deps: { db: Firestore; clients: GoogleClients; clock: Clock },
+  directive: Pick<DirectiveRecord, 'id' | 'spreadsheetId' | 'watch'>,
+  config: WatchConfig,
+): Promise<{ watch: Watch; renewed: boolean }> {
+  const now = deps.clock.now().getTime();
+  if (directive.watch && directive.watch.expiration - now > RENEW_BEFORE_MS)
+    return { watch: directive.watch, renewed: false };
+  // A channel cannot be extended: open the new one first, then close the old one, so no change falls between.
+  const watch = await watchFile(
+    deps.clients,
+    directive.spreadsheetId,
+    config.address,
+    (id) => channelToken(config.secret, id),
+    now + CHANNEL_TTL_MS,
+  );
+  await setDirectiveWatch(deps.db, directive.id, watch);
+  if (directive.watch) await stopChannel(deps.clients, directive.watch);
+  return { watch, renewed: true };
+}

@@ -1,0 +1,94 @@
+// Drive push notifications: the emulator notifies the driveNotification function of an edit, which syncs;
+// a notification with a wrong token is refused before any work, and a repeated one is ignored.
+import type { AddressInfo } from 'node:net';
+import { getTestServer } from '@google-cloud/functions-framework/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ensureWatch } from '../../functions/src/usecases/watch-directive.js';
+import { getDirective } from '../../functions/src/store/directives.js';
+import { startWorld, type World } from '../integration/sync/world.js';
+import '../../functions/src/index.js';
+
+const SECRET = 'drive-secret-'.padEnd(40, 'z');
+const TAB = "'Quý I/2024'";
+
+async function until<T>(probe: () => Promise<T | undefined>, timeoutMs = 10_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error('timed out waiting');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+describe('driveNotification', () => {
+  let world: World;
+  let url = '';
+  const server = getTestServer('driveNotification');
+
+  beforeAll(async () => {
+    world = await startWorld('drive', new Date().toISOString());
+    process.env.GOOGLE_CLOUD_PROJECT = 'theodoi-it-drive';
+    process.env.SHEETS_EMULATOR_URL = world.emulator.url;
+    process.env.THEODOI_TRIGGER_SECRET = SECRET;
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+  });
+  afterAll(async () => {
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await world?.close();
+  });
+
+  it('syncs the directive when Drive reports an edit on its spreadsheet', async () => {
+    const directive = (await getDirective(world.db, world.spec.id))!;
+    const { watch, renewed } = await ensureWatch(world.deps, directive, { address: url, secret: SECRET });
+    expect(renewed).toBe(true);
+    expect((await getDirective(world.db, world.spec.id))?.watch).toEqual(watch);
+
+    await world.clients.sheets.spreadsheets.values.update({
+      spreadsheetId: world.directive.spreadsheetId,
+      range: `${TAB}!C5`,
+      valueInputOption: 'USER_ENTERED',
+      requestBody: { values: [['4']] },
+    });
+    const status = await until(async () => {
+      const res = await world.clients.sheets.spreadsheets.values.get({
+        spreadsheetId: world.directive.spreadsheetId,
+        range: `${TAB}!X5`,
+      });
+      const text = res.data.values?.[0]?.[0] as string | undefined;
+      return text?.startsWith('…') ? text : undefined;
+    });
+    expect(status).toMatch(/^… Chưa đủ \(\d+ mục\) — xem ghi chú$/);
+  });
+
+  it('refuses a notification whose token was not made by theodoi, reading nothing', async () => {
+    const directive = (await getDirective(world.db, world.spec.id))!;
+    world.emulator.resetCounters();
+    const res = await fetch(url, {
+      method: 'POST',
+      headers: {
+        'X-Goog-Channel-ID': directive.watch!.channelId,
+        'X-Goog-Channel-Token': 'forged',
+        'X-Goog-Resource-State': 'update',
+        'X-Goog-Message-Number': '99',
+      },
+    });
+    expect(res.status).toBe(401);
+    expect(world.emulator.counters().total).toBe(0);
+  });
+
+  it('renews a channel about to expire: opens the new one, then stops the old one', async () => {
+    const directive = (await getDirective(world.db, world.spec.id))!;
+    const expiring = { ...directive, watch: { ...directive.watch!, expiration: Date.now() + 60_000 } };
+    world.emulator.resetCounters();
+    const { watch, renewed } = await ensureWatch(
+      { ...world.deps, clock: { now: () => new Date() } },
+      expiring,
+      { address: url, secret: SECRET },
+    );
+    expect(renewed).toBe(true);
+    expect(watch.channelId).not.toBe(directive.watch!.channelId);
+    expect(world.emulator.counters().methods).toEqual({ 'drive.files.watch': 1, 'drive.channels.stop': 1 });
+  });
+});
