@@ -189,6 +189,11 @@ describe('findLead and findCooperating', () => {
       cooperating: ['30070'],
     },
     { text: 'Tăng cường công tác tuyên truyền về cải cách hành chính.', lead: [] },
+    {
+      text: 'Phòng Giáo dục và Đào tạo chủ trì, phối hợp với Phòng Y tế; Phòng Tư pháp cũng tham gia.',
+      lead: ['GDDT'],
+      cooperating: ['YT'],
+    },
   ];
   cases.forEach((tc) =>
     it(tc.text.replace(/\n/g, ' / '), () => {
@@ -211,6 +216,29 @@ describe('findReferences', () => {
     ]);
     expect(refs[1]?.numberSymbol).toEqual({ raw: '09/2019/NĐ-CP', number: 9, year: 2019, symbol: 'NĐ-CP' });
   });
+
+  const cited: [string, string, string, string | null][] = [
+    [
+      'Chỉ thị số 17/CT-TTg ngày 03/6/2023 của Thủ tướng Chính phủ về việc',
+      'chi-thi',
+      '17/CT-TTg',
+      'Thủ tướng Chính phủ',
+    ],
+    ['Văn bản số 123/UBND-NV ngày 05/3/2024 của UBND huyện;', 'van-ban', '123/UBND-NV', 'UBND huyện'],
+    [
+      'Thông tư liên tịch số 01/2015/TTLT-BNV-BTC của Bộ Nội vụ và Bộ Tài chính',
+      'thong-tu-lien-tich',
+      '01/2015/TTLT-BNV-BTC',
+      'Bộ Nội vụ và Bộ Tài chính',
+    ],
+    ['Hướng dẫn 12/HD-SNV ngày 1-2-2024 của Sở Nội vụ.', 'huong-dan', '12/HD-SNV', 'Sở Nội vụ'],
+  ];
+  cited.forEach(([text, kind, number, issuer]) =>
+    it(text, () => {
+      const [ref] = findReferences(text);
+      expect([ref?.kind, ref?.numberSymbol?.raw, ref?.issuer]).toEqual([kind, number, issuer]);
+    }),
+  );
 
   it('counts a document cited twice once', () => {
     const refs = findReferences(

@@ -5,7 +5,8 @@ import { type Actor, noParties, resolveList, scanActors, toParties, type UnitInd
 
 const LEAD_LABEL = /(?:don vi|co quan)\s+(?:chu tri|thuc hien)\s*:\s*/g;
 const COOPERATING_LABEL = /(?:don vi|co quan)\s+phoi hop\s*:\s*/g;
-const GIAO = /(?<![a-z])giao(?:\s+cho)?\s+/g;
+// On the lower-case fold: "giao" (assign), not "giáo" (Giáo dục).
+const GIAO = /(?<![\p{L}\p{N}])giao(?:\s+cho)?\s+/gu;
 const LEAD_KEYWORD =
   /(?<![a-z])(?:chu tri|co trach nhiem|chiu trach nhiem|la co quan (?:thuong truc|dau moi|chu tri)|lam dau moi|lam co quan thuong truc)(?![a-z])/g;
 const PHOI_HOP = /(?<![a-z])phoi hop(?:\s+chat che)?(?:\s+(?:voi|cung))?\s+/g;
@@ -39,7 +40,7 @@ function headBeforeColon(index: UnitIndex, ft: FoldedText): Actor[] {
 /** "Giao Phòng Nội vụ huyện chủ trì, …" */
 function afterGiao(index: UnitIndex, ft: FoldedText): Actor[] {
   GIAO.lastIndex = 0;
-  for (let m = GIAO.exec(ft.loose); m !== null; m = GIAO.exec(ft.loose)) {
+  for (let m = GIAO.exec(ft.lower); m !== null; m = GIAO.exec(ft.lower)) {
     const scan = scanActors(index, ft, m.index + m[0].length, { strict: false, stopAtVerbs: true });
     if (scan.actors.some((a) => a.kind !== 'unknown')) return scan.actors;
   }

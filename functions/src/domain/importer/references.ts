@@ -2,7 +2,7 @@
 import type { PartialDate, Reference } from './draft.js';
 import { DOCUMENT_KINDS, KIND_NAMES_LONGEST_FIRST } from './kinds.js';
 import { parseNumberSymbol } from './numbers.js';
-import { folded, foldLoose, squash } from './text.js';
+import { folded, type FoldedText, foldLoose, squash } from './text.js';
 
 const KIND = `(${KIND_NAMES_LONGEST_FIRST.filter((k) => k !== 'luat').join('|')})`;
 const CITED = String.raw`(\d{1,6}\s?/\s?(?:\d{4}\s?/\s?)?[a-z][a-z0-9&]*(?:[-.][a-z0-9&]+)*)`;
@@ -18,8 +18,13 @@ const LAW = new RegExp(
   'g',
 );
 const ISSUER = /^\s*(?:,\s*)?cua\s+/;
-const ISSUER_END =
-  /\s+(?:ve|ban hanh|qui dinh|huong dan|da|dang|trong|tai|theo|nham|de|ket luan|giao|chi dao|phe duyet|va)(?![a-z])|[,;.(:\n“"]|$/;
+// Read on the lower-case fold with diacritics: "tại" ends an issuer, "Tài chính" does not.
+const ORGAN = '(?:bộ|sở|ủy ban|ubnd|phòng|hội đồng|hđnd|chính phủ|thủ tướng|văn phòng)';
+const ISSUER_END = new RegExp(
+  String.raw`\s+(?:về|ban hành|quy định|hướng dẫn|đã|đang|trong|tại|theo|nhằm|để|kết luận|giao|chỉ đạo|phê duyệt)(?![\p{L}\p{N}])` +
+    String.raw`|\s+và(?!\s+${ORGAN}(?![\p{L}\p{N}]))(?![\p{L}\p{N}])|[,;.(:\n“"]|$`,
+  'u',
+);
 const SUBJECT = /^\s*(?:,\s*)?ve\s+(?:viec\s+)?/;
 const SUBJECT_END = /[;(:\n]|\.(?:\s|$)|,\s+(?:uy ban nhan dan|ubnd|chu tich|so |phong |ban chi dao)/;
 
@@ -35,17 +40,17 @@ function dateOf(m: RegExpExecArray, first: number): PartialDate | null {
 
 /** Reads "của <issuer>" and "về việc <subject>" after a citation; returns them and where they end. */
 function tail(
-  text: string,
-  loose: string,
+  ft: FoldedText,
   from: number,
   limit: number,
 ): { issuer: string | null; subject: string | null; end: number } {
+  const { text, loose, lower } = ft;
   let at = from;
   let issuer: string | null = null;
   const of = ISSUER.exec(loose.slice(at));
   if (of) {
     const start = at + of[0].length;
-    const stop = ISSUER_END.exec(loose.slice(start));
+    const stop = ISSUER_END.exec(lower.slice(start));
     const end = start + (stop?.index ?? loose.length - start);
     const found = squash(text.slice(start, end));
     if (found !== '' && end - start <= 120) {
@@ -80,7 +85,7 @@ export function findReferences(text: string): Reference[] {
     const kind = DOCUMENT_KINDS.find((k) => k.loose === m?.[1]);
     if (!kind) continue;
     const end = m.index + m[0].length;
-    const after = tail(ft.text, ft.loose, end, nextStart(m.index));
+    const after = tail(ft, end, nextStart(m.index));
     found.push({
       at: m.index,
       reference: {
@@ -103,7 +108,7 @@ export function findReferences(text: string): Reference[] {
     const nameStart = m.index + m[0].indexOf(m[1] ?? '', 4);
     const title = squash(ft.text.slice(nameStart, nameStart + (m[1] ?? '').length));
     const end = m.index + m[0].length;
-    const after = tail(ft.text, ft.loose, end, nextStart(m.index));
+    const after = tail(ft, end, nextStart(m.index));
     const citedAt = m.index + m[0].indexOf(m[2] ?? '\u0000');
     const cited =
       m[2] === undefined ? null : parseNumberSymbol(ft.text.slice(citedAt, citedAt + m[2].length));

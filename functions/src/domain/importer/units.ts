@@ -38,7 +38,8 @@ const GENERIC = [
 ];
 const TITLE =
   /(?:(?:dong chi|ong|ba)\s+)?(?:pho\s+)?(?:thu truong(?:\s+(?:cac\s+)?co quan)?|chu tich|giam doc|truong|chanh|lanh dao)\s+/y;
-const SEPARATOR = /\s*(?:,|\+|(?<![a-z0-9])(?:va|cung)(?![a-z0-9]))?\s*/y;
+// On the lower-case fold: "cùng" joins names, "cũng" (also) does not.
+const SEPARATOR = /\s*(?:,|\+|(?<![\p{L}\p{N}])(?:và|cùng)(?![\p{L}\p{N}]))?\s*/uy;
 const STOP_PUNCTUATION = /[.;:()\n“”"]/;
 const STOP_WORDS = new RegExp(
   '(?<![\\p{L}\\p{N}])(?:' +
@@ -191,7 +192,7 @@ export function matchActorAt(index: UnitIndex, ft: FoldedText, at: number): Acto
 
 function skipSeparator(ft: FoldedText, at: number): number {
   SEPARATOR.lastIndex = at;
-  const m = SEPARATOR.exec(ft.loose);
+  const m = SEPARATOR.exec(ft.lower);
   return at + (m ? m[0].length : 0);
 }
 
@@ -242,8 +243,8 @@ export function scanActors(
       if (STOP_PUNCTUATION.test(c)) break;
       if (!atWordStart(ft.loose, q) || /\s/.test(c)) continue;
       if (options.stopAtVerbs && stopWordAt(ft, q)) break;
-      const before = ft.loose.slice(p, q);
-      if (/(?:,|(?<![a-z0-9])(?:va|cung))\s*$/.test(before) && matchActorAt(index, ft, q)) break;
+      const before = ft.lower.slice(p, q);
+      if (/(?:,|(?<![\p{L}\p{N}])(?:và|cùng))\s*$/u.test(before) && matchActorAt(index, ft, q)) break;
     }
     const text = squash(ft.text.slice(p, q).replace(/(?:\s*(?:,|\bvà|\bcùng))+\s*$/u, ''));
     if (text !== '') actors.push({ kind: 'unknown', id: null, text, start: p, end: q });
