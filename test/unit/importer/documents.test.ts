@@ -414,3 +414,20 @@ describe('the task table pasted from Word, tab-separated', () => {
     expect(importDirective(tabbed, thapMuoi).tasks).toEqual(importDirective(piped, thapMuoi).tasks);
   });
 });
+
+describe('which sections hold tasks', () => {
+  it('skips "I. MỤC ĐÍCH, YÊU CẦU" but not a section that only mentions a requirement', () => {
+    const text = [
+      'KẾ HOẠCH',
+      'Kiểm tra cải cách hành chính năm 2024',
+      '',
+      'I. MỤC ĐÍCH, YÊU CẦU',
+      '1. Đánh giá đúng thực chất kết quả cải cách hành chính.',
+      'II. TỔ CHỨC THỰC HIỆN VÀ YÊU CẦU BÁO CÁO',
+      '1. Phòng Nội vụ chủ trì kiểm tra, hoàn thành trong tháng 10/2024.',
+    ].join('\n');
+    expect(importDirective(text, thapMuoi).tasks.map((t) => [t.id, t.lead.units])).toEqual([
+      ['II.1', ['NV']],
+    ]);
+  });
+});

@@ -23,7 +23,8 @@ interface Open {
   hasChildren: boolean;
 }
 
-const SKIPPED_SECTION = /muc dich|muc tieu|yeu cau|quan diem|can cu/;
+// Sections that state aims or grounds, not work: "I. MỤC ĐÍCH, YÊU CẦU", "MỤC TIÊU", "QUAN ĐIỂM", "CĂN CỨ".
+const SKIPPED_SECTION = /^(?:muc dich|muc tieu|yeu cau|quan diem|can cu)/;
 const COLUMN_RULES: ReadonlyArray<readonly [keyof Columns, RegExp]> = [
   ['time', /thoi gian|thoi han|tien do|han hoan thanh/],
   ['cooperating', /phoi hop/],
