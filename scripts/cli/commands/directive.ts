@@ -5,6 +5,7 @@ import { Command } from 'commander';
 import mammoth from 'mammoth';
 import { ZodError } from 'zod';
 import type { DirectiveDraft } from '../../../functions/src/domain/importer/draft.js';
+import { htmlToText } from '../../../functions/src/domain/importer/html-text.js';
 import { importDirective } from '../../../functions/src/domain/importer/import.js';
 import { type Organisation, parseOrganisation } from '../../../functions/src/domain/organisation.js';
 import { directiveImport as msg } from '../../../functions/src/messages.vi.js';
@@ -32,12 +33,17 @@ export function documentFormat(file: string): 'txt' | 'docx' {
   throw new Error(msg.unsupportedFile(file));
 }
 
-/** Reads a document's text: .txt as UTF-8, .docx through mammoth's raw-text extraction. */
+/**
+ * Reads a document's text: .txt as UTF-8; .docx through mammoth's HTML, not its raw text, which drops Word's list
+ * numbers ("1.", "a)") and flattens tables cell by cell.
+ */
 export async function readDocumentText(file: string): Promise<{ text: string; format: 'txt' | 'docx' }> {
   const format = documentFormat(file);
   try {
     const text =
-      format === 'docx' ? (await mammoth.extractRawText({ path: file })).value : await readFile(file, 'utf8');
+      format === 'docx'
+        ? htmlToText((await mammoth.convertToHtml({ path: file })).value)
+        : await readFile(file, 'utf8');
     return { text, format };
   } catch (error) {
     throw new Error(msg.unreadableFile(file, (error as Error).message), { cause: error });

@@ -10,6 +10,8 @@ import { DirectiveDraftSchema, parseDirectiveDraft } from '../../../functions/sr
 import { docx } from './zip.js';
 
 const SEED = new URL('../../fixtures/documents/congvan-thap-muoi-cchc-2024.txt', import.meta.url).pathname;
+const KE_HOACH = new URL('../../fixtures/documents/kehoach-tuyen-truyen-cchc-2024.txt', import.meta.url)
+  .pathname;
 const ORG = new URL('../../../examples/thap-muoi-2024/organisation.json', import.meta.url).pathname;
 const dir = mkdtempSync(join(tmpdir(), 'theodoi-import-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -68,6 +70,28 @@ describe('theodoi directive import', () => {
     const fromDocx = DirectiveDraftSchema.parse(JSON.parse((await run('import', file, '--org', ORG)).out));
     const fromText = DirectiveDraftSchema.parse(JSON.parse((await run('import', SEED, '--org', ORG)).out));
     expect(fromDocx.source).toEqual({ file: 'congvan.docx', format: 'docx' });
+    expect({ ...fromDocx, source: null }).toEqual({ ...fromText, source: null });
+  });
+
+  it('keeps Word tables and Word numbering of a .docx kế hoạch: the same tasks as its text', async () => {
+    const text = readFileSync(KE_HOACH, 'utf8');
+    const file = join(dir, 'kehoach.docx');
+    writeFileSync(file, docx(text, { tables: true, autoNumbering: true }));
+    const fromDocx = parseDirectiveDraft(JSON.parse((await run('import', file, '--org', ORG)).out));
+    const fromText = parseDirectiveDraft(JSON.parse((await run('import', KE_HOACH, '--org', ORG)).out));
+    expect(fromDocx.tasks.map((t) => t.id)).toEqual([
+      'II.1.a',
+      'II.1.b',
+      'II.2.T1',
+      'II.2.T2',
+      'II.2.T3',
+      'II.2.T4',
+      'II.2.T5',
+      'IV.1',
+      'IV.2',
+      'IV.3',
+    ]);
+    expect(fromDocx.tasks).toEqual(fromText.tasks);
     expect({ ...fromDocx, source: null }).toEqual({ ...fromText, source: null });
   });
 

@@ -65,12 +65,60 @@ function escapeXml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
-/** A minimal Word document with one paragraph per line of `text`. */
-export function docx(text: string): Buffer {
-  const paragraphs = text
-    .split('\n')
-    .map((line) => `<w:p><w:r><w:t xml:space="preserve">${escapeXml(line)}</w:t></w:r></w:p>`)
+const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
+
+function paragraph(text: string, level?: number): string {
+  const numbering =
+    level === undefined
+      ? ''
+      : `<w:pPr><w:numPr><w:ilvl w:val="${level}"/><w:numId w:val="1"/></w:numPr></w:pPr>`;
+  return `<w:p>${numbering}<w:r><w:t xml:space="preserve">${escapeXml(text)}</w:t></w:r></w:p>`;
+}
+
+function table(rows: readonly string[]): string {
+  const cells = (row: string): string[] =>
+    row
+      .replace(/^\|/, '')
+      .replace(/\|$/, '')
+      .split('|')
+      .map((c) => c.trim());
+  const body = rows
+    .filter((row) => !/^\|\s*-/.test(row))
+    .map(
+      (row) =>
+        `<w:tr>${cells(row)
+          .map((c) => `<w:tc>${paragraph(c)}</w:tc>`)
+          .join('')}</w:tr>`,
+    )
     .join('');
+  return `<w:tbl>${body}</w:tbl>`;
+}
+
+/** How to lay the lines out in Word: "| a | b |" lines as a real table, typed "1." / "a)" as Word's own numbering. */
+export interface DocxOptions {
+  readonly tables?: boolean;
+  readonly autoNumbering?: boolean;
+}
+
+/** A minimal Word document with one paragraph per line of `text`. */
+export function docx(text: string, options: DocxOptions = {}): Buffer {
+  const lines = text.split('\n');
+  const blocks: string[] = [];
+  for (let i = 0; i < lines.length; i += 1) {
+    const line = lines[i] ?? '';
+    if (options.tables && line.startsWith('|')) {
+      const rows: string[] = [];
+      while (i < lines.length && (lines[i] ?? '').startsWith('|')) rows.push(lines[i++] ?? '');
+      i -= 1;
+      blocks.push(table(rows));
+      continue;
+    }
+    const number = options.autoNumbering ? /^(\d+)\.\s+(.*)$/.exec(line) : null;
+    const letter = options.autoNumbering ? /^[a-z]\)\s+(.*)$/.exec(line) : null;
+    if (number) blocks.push(paragraph(number[2] ?? '', 0));
+    else if (letter) blocks.push(paragraph(letter[1] ?? '', 1));
+    else blocks.push(paragraph(line));
+  }
   return zip({
     '[Content_Types].xml':
       '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>' +
@@ -78,16 +126,29 @@ export function docx(text: string): Buffer {
       '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>' +
       '<Default Extension="xml" ContentType="application/xml"/>' +
       '<Override PartName="/word/document.xml" ' +
-      'ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>',
+      'ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>' +
+      '<Override PartName="/word/numbering.xml" ' +
+      'ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.numbering+xml"/></Types>',
     '_rels/.rels':
       '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>' +
       '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
       '<Relationship Id="rId1" ' +
       'Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" ' +
       'Target="word/document.xml"/></Relationships>',
-    'word/document.xml':
+    'word/_rels/document.xml.rels':
       '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>' +
-      '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">' +
-      `<w:body>${paragraphs}</w:body></w:document>`,
+      '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
+      '<Relationship Id="rId2" ' +
+      'Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering" ' +
+      'Target="numbering.xml"/></Relationships>',
+    'word/numbering.xml':
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:numbering xmlns:w="${W}">` +
+      '<w:abstractNum w:abstractNumId="0">' +
+      '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/></w:lvl>' +
+      '<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="lowerLetter"/><w:lvlText w:val="%2)"/></w:lvl>' +
+      '</w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num></w:numbering>',
+    'word/document.xml':
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="${W}">` +
+      `<w:body>${blocks.join('')}</w:body></w:document>`,
   });
 }
