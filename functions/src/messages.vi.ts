@@ -305,3 +305,22 @@ export const syncErrors = {
   systemColumnMissing: (title: string) =>
     `Trang "${title}" thiếu cột "Mã ĐV" hoặc "Trạng thái" của hệ thống (có thể đã bị xoá). Số liệu đã lưu không bị mất.`,
 } as const;
+
+/** What `npm run demo` prints as it plays the Tháp Mười quarter. */
+export const demo = {
+  starting: 'Khởi động Firestore emulator và Sheets/Drive emulator…',
+  unitsLoaded: (n: number) => `Đã nạp ${n} đơn vị của huyện Tháp Mười.`,
+  provisioned: (title: string, sheetsCalls: number, driveCalls: number) =>
+    `Đã tạo bảng tính "${title}" (${sheetsCalls} lệnh gọi Sheets, ${driveCalls} lệnh chia sẻ Drive).`,
+  edit: (when: string, unit: string, note: string, status: string, ms: number) =>
+    `  ${when}  ${unit}: ${note} → ${status} (${ms} ms)`,
+  summary: (at: string, total: number, onTime: number, late: number, missing: string[], withErrors: number) =>
+    `Tính đến ${at}: ${onTime + late}/${total} đơn vị đã báo cáo, trong đó ${onTime} đúng hạn, ` +
+    `${late} trễ hạn; ${missing.length} đơn vị quá hạn chưa báo cáo${missing.length ? ` (${missing.join(', ')})` : ''}` +
+    `${withErrors ? `; ${withErrors} đơn vị có lỗi cần sửa` : ''}.`,
+  where: (url: string, spreadsheetId: string) => `Bảng tính trên emulator: ${url} (mã ${spreadsheetId}).`,
+  kept: 'Các emulator vẫn chạy (--keep); nhấn Ctrl+C để dừng.',
+  notYet:
+    'Chưa có trong demo: tab Tổng hợp, bảng theo dõi chung, dự thảo báo cáo và ảnh chụp màn hình (các issue tổng hợp, hạn báo cáo và emulator phần hai).',
+  done: (seconds: string) => `Xong sau ${seconds} giây.`,
+} as const;

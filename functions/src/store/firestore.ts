@@ -24,7 +24,10 @@ export async function openFirestore(config: Config): Promise<Firestore> {
     // The emulator needs no credentials, but without any the client looks for Application Default
     // Credentials and probes the GCE metadata server over the network. Placeholder credentials stop that;
     // against the emulator they are never used to sign anything.
-    ...(config.firestoreEmulatorHost ? { credentials: EMULATOR_CREDENTIALS } : {}),
+    // The emulator's address comes from the validated config, not from the SDK reading the environment.
+    ...(config.firestoreEmulatorHost
+      ? { host: config.firestoreEmulatorHost, ssl: false, credentials: EMULATOR_CREDENTIALS }
+      : {}),
   });
   return db;
 }

@@ -19,6 +19,7 @@ const StoredReportSchema = z
     sheetHash: z.string().nullable().default(null),
     marked: z.array(z.string()).default([]),
     values: z.record(z.string(), z.unknown()),
+    errors: z.array(z.object({ column: z.string(), code: z.string(), message: z.string() })).default([]),
     acceptedValues: z.record(z.string(), z.unknown()).nullable().default(null),
     acceptedVersion: z.number().int().nullable().default(null),
     firstSubmittedAt: TimestampLike.nullable().default(null),
@@ -30,6 +31,8 @@ const StoredReportSchema = z
 export interface StoredReport extends StoredReportState {
   unitCode: string;
   values: Record<string, unknown>;
+  /** The errors of the latest version, as shown in the sheet's note. */
+  errors: { column: string; code: string; message: string }[];
   acceptedValues: Record<string, unknown> | null;
   acceptedVersion: number | null;
   /** The first time the report became complete and valid: when the unit "submitted". */
@@ -59,6 +62,7 @@ export async function loadReports(
       sheetHash: r.sheetHash,
       marked: r.marked,
       values: r.values,
+      errors: r.errors,
       acceptedValues: r.acceptedValues,
       acceptedVersion: r.acceptedVersion,
       firstSubmittedAt: r.firstSubmittedAt?.toDate() ?? null,

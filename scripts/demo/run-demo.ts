@@ -1,0 +1,148 @@
+/** Plays the Tháp Mười directive's first quarter on the local emulators, with a simulated clock. */
+import { readFile } from 'node:fs/promises';
+import { sheets as sheetsClient } from '@googleapis/sheets';
+import { DateTime } from 'luxon';
+import { ManualClock, VIETNAM_ZONE } from '../../functions/src/clock.js';
+import { loadConfig } from '../../functions/src/config.js';
+import { createCalendar } from '../../functions/src/domain/calendar/index.js';
+import { parseDirectiveSpec } from '../../functions/src/domain/directive.js';
+import { parseOrganisation } from '../../functions/src/domain/organisation.js';
+import { periodOf } from '../../functions/src/domain/periods/index.js';
+import { unitStatus, type UnitStatusCode } from '../../functions/src/domain/status/index.js';
+import { demo as msg } from '../../functions/src/messages.vi.js';
+import { columnLetters, quoteSheetName } from '../../functions/src/sheets/a1.js';
+import { createGoogleClients } from '../../functions/src/sheets/clients.js';
+import { reportColumns } from '../../functions/src/sheets/report-layout.js';
+import type { RowError } from '../../functions/src/domain/validation/validate-row.js';
+import { statusText as rowStatusText } from '../../functions/src/sheets/write-status.js';
+import { openFirestore } from '../../functions/src/store/firestore.js';
+import { loadReports } from '../../functions/src/store/reports.js';
+import { importOrganisation } from '../../functions/src/store/units.js';
+import { createDirective } from '../../functions/src/usecases/create-directive.js';
+import { syncDirective } from '../../functions/src/usecases/sync-directive.js';
+import { loadTemplate } from '../../sheets-schema/registry.js';
+import { startLocalEmulators, type LocalEmulators } from '../cli/commands/emulators.js';
+import { demoEdits } from './scenario.js';
+
+/** The demo's final figures. */
+export interface DemoResult {
+  spreadsheetId: string;
+  viewUrl: string;
+  edits: number;
+  statuses: Record<UnitStatusCode, string[]>;
+  sheetsCalls: Record<string, number>;
+  emulators: LocalEmulators;
+}
+
+const ORG_FILE = new URL('../../examples/thap-muoi-2024/organisation.json', import.meta.url);
+const DIRECTIVE_FILE = new URL('../../examples/thap-muoi-2024/directive-cchc-2024.json', import.meta.url);
+
+/** Runs the scenario; the caller stops `result.emulators` (or keeps them for a person to look). */
+export async function runDemo(log: (line: string) => void): Promise<DemoResult> {
+  log(msg.starting);
+  const emulators = await startLocalEmulators();
+  try {
+    return await play(emulators, log);
+  } catch (error) {
+    await emulators.stop();
+    throw error;
+  }
+}
+
+async function play(emulators: LocalEmulators, log: (line: string) => void): Promise<DemoResult> {
+  const config = loadConfig({ ...emulators.env, GOOGLE_CLOUD_PROJECT: 'theodoi-demo' });
+  const [db, clients] = await Promise.all([openFirestore(config), createGoogleClients(config)]);
+  const clock = new ManualClock('2024-03-01T02:00:00Z');
+  const calendar = createCalendar();
+  const org = parseOrganisation(JSON.parse(await readFile(ORG_FILE, 'utf8')));
+  const spec = parseDirectiveSpec(JSON.parse(await readFile(DIRECTIVE_FILE, 'utf8')));
+  const template = loadTemplate(spec.template);
+  const deps = { db, clients, clock, calendar, serviceAccount: config.serviceAccount };
+
+  await importOrganisation(db, org, clock.now());
+  log(msg.unitsLoaded(org.units.length));
+  const created = await createDirective(deps, spec);
+  const tab = created.tabs[0]!;
+  log(msg.provisioned(created.title, created.calls.sheets, created.calls.drive));
+
+  const inputs = reportColumns(template).filter((c) => !c.system);
+  const firstInput = reportColumns(template).findIndex((c) => !c.system);
+  const rowOf = new Map(spec.recipients.map((code, i) => [code, 5 + i]));
+  const nameOf = new Map(org.units.map((u) => [u.code, u.name]));
+  const edits = demoEdits(spec.recipients);
+  for (const edit of edits) {
+    clock.set(edit.at);
+    const unit = org.units.find((u) => u.code === edit.unitCode)!;
+    const officer = sheetsClient({
+      version: 'v4',
+      rootUrl: `${emulators.sheets.url}/`,
+      headers: { Authorization: `Bearer ${emulators.sheets.mintToken(unit.editors[0])}` },
+    });
+    const row = rowOf.get(edit.unitCode)!;
+    await officer.spreadsheets.values.update({
+      spreadsheetId: created.spreadsheetId,
+      range: `${quoteSheetName(tab.title)}!${columnLetters(firstInput)}${row}`,
+      valueInputOption: 'USER_ENTERED',
+      requestBody: { values: [inputs.map((c) => edit.cells[c.key] ?? '')] },
+    });
+    // What the sheet's trigger does after an officer's edit.
+    const outcome = await syncDirective(deps, {
+      directiveId: spec.id,
+      trigger: 'demo:edit',
+      periodKey: tab.periodKey,
+    });
+    const verdict = (await loadReports(db, spec.id, [tab.periodKey])).get(tab.periodKey)?.get(edit.unitCode);
+    const when = DateTime.fromISO(edit.at, { zone: VIETNAM_ZONE }).toFormat('dd/MM HH:mm');
+    log(
+      msg.edit(
+        when,
+        nameOf.get(edit.unitCode) ?? edit.unitCode,
+        edit.note,
+        verdict ? rowStatusText(verdict.status, verdict.errors as RowError[]) : '—',
+        outcome.durationMs ?? 0,
+      ),
+    );
+  }
+
+  clock.set('2024-03-22T01:00:00Z');
+  const period = periodOf(spec.schedule, tab.periodKey, calendar);
+  const reports = (await loadReports(db, spec.id, [tab.periodKey])).get(tab.periodKey)!;
+  const statuses = Object.fromEntries(
+    (['chua-den-han', 'sap-den-han', 'dung-han', 'tre-han', 'qua-han', 'co-loi'] as const).map((c) => [
+      c,
+      [] as string[],
+    ]),
+  ) as Record<UnitStatusCode, string[]>;
+  for (const code of spec.recipients) {
+    const r = reports.get(code);
+    const typedNothing = !r || (r.status === 'empty' && r.firstSubmittedAt === null);
+    const status = unitStatus({
+      period,
+      report: typedNothing
+        ? null
+        : { firstSubmittedAt: r.firstSubmittedAt, issueCount: r.status === 'valid' ? 0 : 1 },
+      now: clock.now(),
+      calendar,
+    });
+    statuses[status.code].push(code);
+  }
+  log(
+    msg.summary(
+      DateTime.fromJSDate(clock.now(), { zone: VIETNAM_ZONE }).toFormat("HH 'giờ' mm 'ngày' d/M/yyyy"),
+      spec.recipients.length,
+      statuses['dung-han'].length,
+      statuses['tre-han'].length,
+      statuses['qua-han'].map((c) => nameOf.get(c) ?? c),
+      statuses['co-loi'].length,
+    ),
+  );
+  const viewUrl = `${emulators.sheets.url}/__emulator/files`;
+  return {
+    spreadsheetId: created.spreadsheetId,
+    viewUrl,
+    edits: edits.length,
+    statuses,
+    sheetsCalls: emulators.sheets.counters().methods,
+    emulators,
+  };
+}
