@@ -7,7 +7,7 @@ import { CommanderError } from 'commander';
 import { afterAll, describe, expect, it } from 'vitest';
 import { directiveCommand } from '../../../scripts/cli/commands/directive.js';
 import { DirectiveDraftSchema, parseDirectiveDraft } from '../../../functions/src/domain/importer/draft.js';
-import { docx } from './zip.js';
+import { docx, docxOfBlocks, linesToBlocks, wordTable } from './zip.js';
 
 const SEED = new URL('../../fixtures/documents/congvan-thap-muoi-cchc-2024.txt', import.meta.url).pathname;
 const KE_HOACH = new URL('../../fixtures/documents/kehoach-tuyen-truyen-cchc-2024.txt', import.meta.url)
@@ -92,6 +92,44 @@ describe('theodoi directive import', () => {
       'IV.3',
     ]);
     expect(fromDocx.tasks).toEqual(fromText.tasks);
+    expect({ ...fromDocx, source: null }).toEqual({ ...fromText, source: null });
+  });
+
+  it('reads a .docx laid out as Word lays it: header and signature in two-column tables', async () => {
+    const seed = readFileSync(SEED, 'utf8');
+    const body = seed.slice(seed.indexOf('Kính gửi:'), seed.indexOf('Nơi nhận:')).split('\n');
+    const file = join(dir, 'layout.docx');
+    const header = wordTable([
+      [
+        ['ỦY BAN NHÂN DÂN', 'HUYỆN THÁP MƯỜI'],
+        ['CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc'],
+      ],
+      [
+        [
+          'Số: /UBND-NV',
+          'V/v triển khai Quyết định ban hành',
+          'Kế hoạch thông tin, tuyên truyền',
+          'CCHC năm 2024 của Bộ Nội vụ',
+        ],
+        ['Tháp Mười, ngày tháng 02 năm 2024'],
+      ],
+    ]);
+    const signature = wordTable([
+      [
+        [
+          'Nơi nhận:',
+          '- Như trên;',
+          '- CT, các PCT.UBND huyện;',
+          '- Chi nhánh VP đăng ký đất đai huyện;',
+          '- LĐVP;',
+          '- Lưu: VT, NCNV (s).',
+        ],
+        ['TM. ỦY BAN NHÂN DÂN', 'CHỦ TỊCH', '', '', 'Đoàn Thanh Bình'],
+      ],
+    ]);
+    writeFileSync(file, docxOfBlocks([header, ...linesToBlocks(body, { autoNumbering: true }), signature]));
+    const fromDocx = parseDirectiveDraft(JSON.parse((await run('import', file, '--org', ORG)).out));
+    const fromText = parseDirectiveDraft(JSON.parse((await run('import', SEED, '--org', ORG)).out));
     expect({ ...fromDocx, source: null }).toEqual({ ...fromText, source: null });
   });
 

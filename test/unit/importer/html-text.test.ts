@@ -20,9 +20,21 @@ describe('htmlToText', () => {
       text: '1. Một\n- ý\n2. Hai\nII. NỘI DUNG\n1. Lại một',
     },
     {
-      name: 'a table, row by row, a cell of two paragraphs on one line',
-      html: '<table><tr><th>STT</th><th>Nội dung</th></tr><tr><td><p>1</p></td><td><p>Làm A</p><p>và B | C</p></td></tr></table>',
-      text: '| STT | Nội dung |\n| 1 | Làm A và B / C |',
+      name: 'a data table, row by row, a cell of two paragraphs on one line',
+      html:
+        '<table><tr><th>STT</th><th>Nội dung</th><th>Thời gian</th></tr>' +
+        '<tr><td><p>1</p></td><td><p>Làm A</p><p>và B | C</p></td><td><p>Quý II</p></td></tr></table>',
+      text: '| STT | Nội dung | Thời gian |\n| 1 | Làm A và B / C | Quý II |',
+    },
+    {
+      name: 'a two-column layout table (issuer | Quốc hiệu), cell by cell, a line per paragraph',
+      html:
+        '<table><tr><td><p>ỦY BAN NHÂN DÂN</p><p>HUYỆN THÁP MƯỜI</p></td>' +
+        '<td><p>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</p><p>Độc lập - Tự do - Hạnh phúc</p></td></tr>' +
+        '<tr><td><p>Số: /UBND-NV</p></td><td><p>Tháp Mười, ngày tháng 02 năm 2024</p></td></tr></table>',
+      text:
+        'ỦY BAN NHÂN DÂN\nHUYỆN THÁP MƯỜI\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n' +
+        'Số: /UBND-NV\nTháp Mười, ngày tháng 02 năm 2024',
     },
   ];
   cases.forEach((tc) => it(tc.name, () => expect(htmlToText(tc.html)).toBe(tc.text)));

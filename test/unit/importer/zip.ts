@@ -94,15 +94,25 @@ function table(rows: readonly string[]): string {
   return `<w:tbl>${body}</w:tbl>`;
 }
 
+/** A Word table given as rows of cells, each cell a list of paragraphs. */
+export function wordTable(rows: readonly (readonly (readonly string[])[])[]): string {
+  const body = rows
+    .map(
+      (row) =>
+        `<w:tr>${row.map((c) => `<w:tc>${c.map((p) => paragraph(p)).join('')}</w:tc>`).join('')}</w:tr>`,
+    )
+    .join('');
+  return `<w:tbl>${body}</w:tbl>`;
+}
+
 /** How to lay the lines out in Word: "| a | b |" lines as a real table, typed "1." / "a)" as Word's own numbering. */
 export interface DocxOptions {
   readonly tables?: boolean;
   readonly autoNumbering?: boolean;
 }
 
-/** A minimal Word document with one paragraph per line of `text`. */
-export function docx(text: string, options: DocxOptions = {}): Buffer {
-  const lines = text.split('\n');
+/** Word body blocks for lines: one paragraph each, "|" runs as tables and "1." / "a)" as numbering when asked. */
+export function linesToBlocks(lines: readonly string[], options: DocxOptions = {}): string[] {
   const blocks: string[] = [];
   for (let i = 0; i < lines.length; i += 1) {
     const line = lines[i] ?? '';
@@ -119,6 +129,16 @@ export function docx(text: string, options: DocxOptions = {}): Buffer {
     else if (letter) blocks.push(paragraph(letter[1] ?? '', 1));
     else blocks.push(paragraph(line));
   }
+  return blocks;
+}
+
+/** A minimal Word document with one paragraph per line of `text`. */
+export function docx(text: string, options: DocxOptions = {}): Buffer {
+  return docxOfBlocks(linesToBlocks(text.split('\n'), options));
+}
+
+/** A Word document of body XML blocks: paragraphs (see `linesToBlocks`) and tables (see `wordTable`). */
+export function docxOfBlocks(blocks: readonly string[]): Buffer {
   return zip({
     '[Content_Types].xml':
       '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>' +

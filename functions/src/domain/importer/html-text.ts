@@ -18,9 +18,16 @@ function listMarker(ordered: boolean, depth: number, n: number): string {
   return depth === 0 ? `${n}.` : `${String.fromCharCode(96 + ((n - 1) % 26) + 1)})`;
 }
 
+/** A table is data (rendered "| a | b | c |") when a row has three cells or more; two-column tables lay out a header or a signature. */
+function renderTable(rows: readonly (readonly (readonly string[])[])[]): string[] {
+  const data = rows.some((row) => row.length >= 3);
+  if (!data) return rows.flatMap((row) => row.flatMap((cell) => [...cell]));
+  return rows.map((row) => `| ${row.map((cell) => cell.join(' ').replace(/\|/g, '/')).join(' | ')} |`);
+}
+
 /**
  * Turns mammoth's HTML into lines: one per paragraph or heading, list items prefixed with the number Word showed
- * ("1.", "a)"), table rows as "| cell | cell |" (a cell's paragraphs joined by a space).
+ * ("1.", "a)"), data-table rows as "| cell | cell |"; a two-column layout table (header, signature) is read cell by cell.
  */
 export function htmlToText(html: string): string {
   const lines: string[] = [];
@@ -30,19 +37,18 @@ export function htmlToText(html: string): string {
   let counters: number[] = [];
   let buffer = '';
   let marker: string | null = null;
-  let row: string[] | null = null;
-  let cell: string | null = null;
+  let tableDepth = 0;
+  let rows: string[][][] = [];
+  let cell: string[] | null = null;
   const flush = (): void => {
     const text = buffer.replace(/\s+/g, ' ').trim();
     buffer = '';
-    if (cell !== null) {
-      if (text !== '') cell = cell === '' ? text : `${cell} ${text}`;
-      return;
-    }
     if (text === '' && marker === null) return;
     if (marker === null && (isUpperCaseLine(text) || /^[IVX]+\s*[.)]\s/.test(text))) counters = [];
-    lines.push(marker === null ? text : `${marker} ${text}`.trim());
+    const line = marker === null ? text : `${marker} ${text}`.trim();
     marker = null;
+    if (cell !== null) cell.push(line);
+    else lines.push(line);
   };
   for (const m of html.matchAll(/<(\/?)([a-z0-9]+)[^>]*>|([^<]+)/gi)) {
     const [, closing, rawTag, text] = m;
@@ -58,8 +64,7 @@ export function htmlToText(html: string): string {
         buffer = '';
       } else flush();
     } else if (tag === 'br') {
-      if (cell !== null) buffer += ' ';
-      else flush();
+      flush();
     } else if (tag === 'ol' || tag === 'ul') {
       if (buffer.trim() !== '' || marker !== null) flush();
       if (open) lists.push(tag === 'ol');
@@ -75,19 +80,21 @@ export function htmlToText(html: string): string {
         marker = listMarker(ordered, depth, counters[depth] ?? 1);
         buffer = '';
       } else if (buffer.trim() !== '' || marker !== null) flush();
-    } else if (tag === 'tr') {
-      if (open) row = [];
-      else if (row) {
-        lines.push(`| ${row.join(' | ')} |`);
-        row = null;
+    } else if (tag === 'table') {
+      flush();
+      tableDepth += open ? 1 : -1;
+      if (open && tableDepth === 1) rows = [];
+      if (!open && tableDepth === 0) {
+        lines.push(...renderTable(rows));
+        rows = [];
       }
-    } else if (tag === 'td' || tag === 'th') {
-      if (open) {
-        cell = '';
-        buffer = '';
-      } else {
-        flush();
-        row?.push((cell ?? '').replace(/\|/g, '/'));
+    } else if (tableDepth === 1 && tag === 'tr' && open) {
+      rows.push([]);
+    } else if (tableDepth === 1 && (tag === 'td' || tag === 'th')) {
+      flush();
+      if (open) cell = [];
+      else {
+        rows.at(-1)?.push(cell ?? []);
         cell = null;
       }
     }
