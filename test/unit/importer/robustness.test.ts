@@ -48,6 +48,20 @@ const variants: { name: string; text: string }[] = [
       'ỦY BAN NHÂN DÂN\t\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nHUYỆN THÁP MƯỜI\t\tĐộc lập - Tự do - Hạnh phúc\nSố: /UBND-NV\t\tTháp Mười, ngày tháng 02 năm 2024',
     ),
   },
+  {
+    name: '"Kính gửi" on one line, entries separated by ";"',
+    text: seedText.replace(
+      'Kính gửi:\n\n- Các ban, ngành thuộc UBND huyện;\n- Ủy ban nhân dân các xã, thị trấn.',
+      'Kính gửi: Các ban, ngành thuộc UBND huyện; Ủy ban nhân dân các xã, thị trấn.',
+    ),
+  },
+  {
+    name: '"Kính gửi" entries without bullets, indented',
+    text: seedText.replace(
+      '- Các ban, ngành thuộc UBND huyện;\n- Ủy ban nhân dân các xã, thị trấn.',
+      '      Các ban, ngành thuộc UBND huyện;\n      Ủy ban nhân dân các xã, thị trấn.',
+    ),
+  },
   { name: 'pasted from a PDF', text: pdfText },
   {
     name: 'pasted from a PDF, then saved on Windows in NFD',
