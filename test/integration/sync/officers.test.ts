@@ -159,4 +159,50 @@ describe('officers reporting through the sheet', () => {
     expect(report).toMatchObject({ status: 'valid', version: 2 });
     expect(report?.values).toMatchObject({ so_hoi_nghi: 5 });
   });
+  it('still reads the right column after a column is inserted before it and its header renamed', async () => {
+    const spreadsheetId = world.directive.spreadsheetId;
+    const sheetId = world.directive.tabs[0]!.sheetId;
+    await world.clients.sheets.spreadsheets.batchUpdate({
+      spreadsheetId,
+      requestBody: {
+        requests: [
+          {
+            insertDimension: {
+              range: { sheetId, dimension: 'COLUMNS', startIndex: 2, endIndex: 3 },
+              inheritFromBefore: false,
+            },
+          },
+        ],
+      },
+    });
+    const header = await world.clients.sheets.spreadsheets.values.get({ spreadsheetId, range: `${TAB}!4:4` });
+    const column = (header.data.values?.[0] ?? []).indexOf(
+      'Số tin, bài trên trang thông tin điện tử, báo chí',
+    );
+    expect(column).toBeGreaterThan(0);
+    const letter = String.fromCharCode(65 + column);
+    // Rows were sorted by the previous test: find Tân Kiều's row again by its code.
+    const grid = await world.clients.sheets.spreadsheets.values.get({
+      spreadsheetId,
+      range: `${TAB}!A5:D29`,
+    });
+    const row = 5 + (grid.data.values ?? []).findIndex((r) => r.includes('30049'));
+    await world.clients.sheets.spreadsheets.values.update({
+      spreadsheetId,
+      range: `${TAB}!${letter}4`,
+      valueInputOption: 'RAW',
+      requestBody: { values: [['Tin bài (đổi tên)']] },
+    });
+    await world.officer(editorOf('30049')).spreadsheets.values.update({
+      spreadsheetId,
+      range: `${TAB}!${letter}${row}`,
+      valueInputOption: 'USER_ENTERED',
+      requestBody: { values: [['42']] },
+    });
+    world.clock.advance(60_000);
+    const outcome = await world.sync();
+    expect(outcome.changedUnits).toBe(1);
+    const report = (await loadReports(world.db, world.spec.id, ['2024-Q1'])).get('2024-Q1')!.get('30049');
+    expect(report?.values).toMatchObject({ so_tin_bai: 42, so_hoi_nghi: 5 });
+  });
 });
