@@ -1,6 +1,6 @@
 /** Grid mutation helpers shared by the values API and batchUpdate: growing the grid, writing values, enforcing limits. */
 import type { sheets_v4 } from '@googleapis/sheets';
-import { cellTooLong, tooManyCells } from './errors.js';
+import { badRequest, cellTooLong, tooManyCells } from './errors.js';
 import {
   MAX_CELL_CHARS,
   MAX_CELLS,
@@ -15,6 +15,7 @@ import type { Book, Cell, SheetData } from './model.js';
 
 /** Sets the grid size, refusing (as Google does, after applying it) a total above 10 million cells. */
 export function resizeGrid(book: Book, sheet: SheetData, rows: number, cols: number): void {
+  if (!(rows >= 1 && cols >= 1)) throw badRequest('The grid must have at least one row and one column.');
   const gp = (sheet.properties.gridProperties ??= {});
   const before = totalCells(book) - rowCount(sheet) * columnCount(sheet);
   if (before + rows * cols > MAX_CELLS || cols > MAX_COLUMNS) throw tooManyCells();

@@ -115,6 +115,7 @@ export function copyPaste(book: Book, req: sheets_v4.Schema$CopyPasteRequest): u
   const renderer = new Renderer(book);
   const h = transpose ? src.endCol - src.startCol : src.endRow - src.startRow;
   const w = transpose ? src.endRow - src.startRow : src.endCol - src.startCol;
+  if (h === 0 || w === 0) return undefined; // an empty source pastes nothing
   const tilesDown = Math.max(1, Math.floor((dest.endRow - dest.startRow) / h));
   const tilesRight = Math.max(1, Math.floor((dest.endCol - dest.startCol) / w));
   for (let i = 0; i < tilesDown; i++) {
