@@ -10,7 +10,8 @@ import { parseNumberSymbol } from '../../../functions/src/domain/importer/number
 import { paragraphs } from '../../../functions/src/domain/importer/paragraphs.js';
 import { findReferences } from '../../../functions/src/domain/importer/references.js';
 import { foldLoose, normaliseLines } from '../../../functions/src/domain/importer/text.js';
-import { buildUnitIndex, resolveList, sameName } from '../../../functions/src/domain/importer/units.js';
+import { resolveList } from '../../../functions/src/domain/importer/scan.js';
+import { buildUnitIndex, sameName } from '../../../functions/src/domain/importer/units.js';
 import { thapMuoi } from './helpers.js';
 
 const index = buildUnitIndex(thapMuoi);

@@ -1,7 +1,8 @@
 /** Who leads a task and who co-operates, from its words: "Giao … chủ trì", "… có trách nhiệm", "phối hợp với …". */
 import type { Parties } from './draft.js';
 import { folded, type FoldedText, squash } from './text.js';
-import { type Actor, noParties, resolveList, scanActors, toParties, type UnitIndex } from './units.js';
+import { noParties, resolveList, scanActors, toParties } from './scan.js';
+import type { Actor, UnitIndex } from './units.js';
 
 const LEAD_LABEL = /(?:don vi|co quan)\s+(?:chu tri|thuc hien)\s*:\s*/g;
 const COOPERATING_LABEL = /(?:don vi|co quan)\s+phoi hop\s*:\s*/g;

@@ -2,7 +2,8 @@
 import type { Distribution, Recipients } from './draft.js';
 import { archiveOf } from './signature.js';
 import { foldLoose, stripListPunctuation } from './text.js';
-import { resolveList, type UnitIndex, unitsOfGroups } from './units.js';
+import { resolveList } from './scan.js';
+import { type UnitIndex, unitsOfGroups } from './units.js';
 
 /** Resolves each "Kính gửi" entry; whole groups count as all their units. */
 export function readRecipients(index: UnitIndex, entries: readonly string[]): Recipients {
