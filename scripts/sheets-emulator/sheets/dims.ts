@@ -224,7 +224,7 @@ function moveBlock<T>(arr: T[], start: number, end: number, dest: number, empty:
   arr.splice(to, 0, ...block);
 }
 
-/** Moves rows or columns [start, end) so that they sit before old index `dest`; data, properties and metadata travel together. */
+/** Moves rows or columns [start, end) so that they sit before old index `dest`; data, properties, metadata and references travel together. */
 export function moveDims(
   book: Book,
   sheet: SheetData,
@@ -245,4 +245,5 @@ export function moveDims(
     moveBlock(sheet.colProps, start, end, dest, null);
   }
   remapRanges(book, sheet, dim, moveMap(start, end, dest));
+  rewriteFormulas(book, sheet, { dim, kind: 'move', start, end, dest });
 }

@@ -704,9 +704,22 @@ export function shiftFormula(formula: string, dr: number, dc: number): string {
 /** A change of rows or columns on one sheet, for rewriting references to it. */
 export type DimChange =
   | { dim: 'ROWS' | 'COLUMNS'; kind: 'insert'; at: number; count: number }
-  | { dim: 'ROWS' | 'COLUMNS'; kind: 'delete'; start: number; end: number };
+  | { dim: 'ROWS' | 'COLUMNS'; kind: 'delete'; start: number; end: number }
+  | { dim: 'ROWS' | 'COLUMNS'; kind: 'move'; start: number; end: number; dest: number };
 
-/** Rewrites references into the changed sheet: indexes after an insertion shift, references into deleted cells become #REF!. */
+function moved(v: number, start: number, end: number, dest: number): number {
+  const n = end - start;
+  const to = dest > start ? dest - n : dest;
+  if (v >= start && v < end) return to + (v - start);
+  let j = v >= end ? v - n : v;
+  if (j >= to) j += n;
+  return j;
+}
+
+/**
+ * Rewrites references into the changed sheet: indexes after an insertion shift, references wholly inside
+ * deleted cells become #REF! (ranges shrink), and moved rows/columns take their references with them.
+ */
 export function adjustFormula(
   formula: string,
   refersToChanged: (sheet: string | undefined) => boolean,
@@ -717,22 +730,30 @@ export function adjustFormula(
     const key = ch.dim === 'ROWS' ? 'row' : 'col';
     const idx = o.parts.map((p) => p[key]);
     if (idx.every((v) => v === undefined)) return null;
-    let lo = idx[0]!;
-    let hi = idx[idx.length - 1] ?? lo;
+    const single = idx.length === 1 || (idx.length === 2 && idx[0] === idx[1]);
+    let next: (number | undefined)[];
     if (ch.kind === 'insert') {
-      if (lo >= ch.at) lo += ch.count;
-      if (hi >= ch.at) hi += ch.count;
+      next = idx.map((v) => (v === undefined ? v : v >= ch.at ? v + ch.count : v));
+    } else if (ch.kind === 'move') {
+      const inBlock = idx.map((v) => v !== undefined && v >= ch.start && v < ch.end);
+      // A range with one end inside the moved block and one outside keeps its bounds (it is ambiguous).
+      if (!single && inBlock[0] !== inBlock[1] && idx[0] !== undefined && idx[1] !== undefined) return null;
+      next = idx.map((v) => (v === undefined ? v : moved(v, ch.start, ch.end, ch.dest)));
     } else {
       const n = ch.end - ch.start;
-      const map = (v: number): number => (v >= ch.end ? v - n : v >= ch.start ? -1 : v);
-      const nlo = map(lo);
-      const nhi = map(hi);
-      if (nlo < 0 && nhi < 0 && (idx.length === 1 || (lo >= ch.start && hi < ch.end))) return '#REF!';
-      lo = nlo < 0 ? ch.start : nlo;
-      hi = nhi < 0 ? ch.start - 1 : nhi;
-      if (hi < lo) return '#REF!';
+      const inside = (v: number | undefined): boolean => v !== undefined && v >= ch.start && v < ch.end;
+      if (single && inside(idx[0])) return '#REF!';
+      if (idx.length === 2 && inside(idx[0]) && inside(idx[1])) return '#REF!';
+      next = idx.map((v, i) => {
+        if (v === undefined) return v;
+        if (v >= ch.end) return v - n;
+        if (v >= ch.start) return i === 0 ? ch.start : ch.start - 1;
+        return v;
+      });
+      if (next.length === 2 && next[0] !== undefined && next[1] !== undefined && next[1] < next[0])
+        return '#REF!';
     }
-    const parts = o.parts.map((p, i) => ({ ...p, [key]: i === 0 ? lo : hi }));
+    const parts = o.parts.map((p, i) => (next[i] === undefined ? p : { ...p, [key]: next[i] }));
     return (o.sheetText ?? '') + parts.map(partText).join(':');
   });
 }

@@ -165,6 +165,35 @@ describe('evaluation', () => {
     expect(v.data.values).toEqual([[3]]);
   });
 
+  it('takes references along when columns are moved', async () => {
+    await evalFormulas(['=A1*10']);
+    await h.sheets.spreadsheets.batchUpdate({
+      spreadsheetId: id,
+      requestBody: {
+        requests: [
+          {
+            moveDimension: {
+              source: { sheetId: 0, dimension: 'COLUMNS', startIndex: 0, endIndex: 1 },
+              destinationIndex: 4,
+            },
+          },
+        ],
+      },
+    });
+    const f = await h.sheets.spreadsheets.values.get({
+      spreadsheetId: id,
+      range: 'B1:D1',
+      valueRenderOption: 'FORMULA',
+    });
+    expect(f.data.values).toEqual([['=D1*10', '', 1]]);
+    const v = await h.sheets.spreadsheets.values.get({
+      spreadsheetId: id,
+      range: 'B1',
+      valueRenderOption: 'UNFORMATTED_VALUE',
+    });
+    expect(v.data.values).toEqual([[10]]);
+  });
+
   it('follows a renamed sheet in references to it', async () => {
     await evalFormulas(["='Dữ liệu'!A1*2", '=dữ liệu!B1']);
     await h.sheets.spreadsheets.batchUpdate({
