@@ -12,6 +12,7 @@ export const SYSTEM_KEYS = {
   code: '_unit_code',
   name: '_unit_name',
   status: '_status',
+  deadline: '_deadline',
   updatedAt: '_updated_at',
 } as const;
 /** Developer-metadata key tagging every column theodoi reads or writes; the value is `<periodKey>/<columnKey>`. */
@@ -52,6 +53,7 @@ export function reportColumns(template: Template): LayoutColumn[] {
       column,
     })),
     { key: SYSTEM_KEYS.status, header: msg.statusHeader, hint: msg.statusHint, system: true, width: 220 },
+    { key: SYSTEM_KEYS.deadline, header: msg.deadlineHeader, hint: msg.deadlineHint, system: true, width: 170 },
     {
       key: SYSTEM_KEYS.updatedAt,
       header: msg.updatedAtHeader,

@@ -80,7 +80,7 @@ describe('officers reporting through the sheet', () => {
       'sheets.spreadsheets.batchUpdate': 1,
     });
     expect(await cell(`X${rowOf.get('30052')}`)).toBe('✔ Đã tiếp nhận');
-    expect(await cell(`Y${rowOf.get('30052')}`)).toBe('09:00 05/03/2024');
+    expect(await cell(`Z${rowOf.get('30052')}`)).toBe('09:00 05/03/2024');
     const report = (await loadReports(world.db, world.spec.id, ['2024-Q1'])).get('2024-Q1')!.get('30052');
     expect(report).toMatchObject({ status: 'valid', version: 1, acceptedVersion: 1 });
     expect(report?.values).toMatchObject({ so_hoi_nghi: 3, luot_tham_du_hoi_nghi: 120, kinh_phi: 1_500_000 });
