@@ -312,6 +312,9 @@ export const syncErrors = {
 export const demo = {
   starting: 'Khởi động Firestore emulator và Sheets/Drive emulator…',
   unitsLoaded: (n: number) => `Đã nạp ${n} đơn vị của huyện Tháp Mười.`,
+  imported: (subject: string, recipients: number, references: number, tasks: number, missing: string[]) =>
+    `Đã đọc công văn "V/v ${subject}": ${recipients} đơn vị nhận, ${references} văn bản dẫn chiếu, ${tasks} nhiệm vụ` +
+    `${missing.length ? `; chưa có trong văn bản: ${missing.join(', ')}` : ''}.`,
   provisioned: (title: string, sheetsCalls: number, driveCalls: number) =>
     `Đã tạo bảng tính "${title}" (${sheetsCalls} lệnh gọi Sheets, ${driveCalls} lệnh chia sẻ Drive).`,
   edit: (when: string, unit: string, note: string, status: string, ms: number) =>

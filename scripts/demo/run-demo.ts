@@ -5,7 +5,8 @@ import { DateTime } from 'luxon';
 import { ManualClock, VIETNAM_ZONE } from '../../functions/src/clock.js';
 import { loadConfig } from '../../functions/src/config.js';
 import { createCalendar } from '../../functions/src/domain/calendar/index.js';
-import { parseDirectiveSpec } from '../../functions/src/domain/directive.js';
+import { parseDirectiveSpec, specFromDraft } from '../../functions/src/domain/directive.js';
+import { importDirective } from '../../functions/src/domain/importer/import.js';
 import { parseOrganisation } from '../../functions/src/domain/organisation.js';
 import { periodOf } from '../../functions/src/domain/periods/index.js';
 import { unitStatus, type UnitStatusCode } from '../../functions/src/domain/status/index.js';
@@ -36,6 +37,7 @@ export interface DemoResult {
 
 const ORG_FILE = new URL('../../examples/thap-muoi-2024/organisation.json', import.meta.url);
 const DIRECTIVE_FILE = new URL('../../examples/thap-muoi-2024/directive-cchc-2024.json', import.meta.url);
+const SEED_FILE = new URL('../../examples/thap-muoi-2024/congvan-cchc-2024.txt', import.meta.url);
 
 /** Runs the scenario; the caller stops `result.emulators` (or keeps them for a person to look). */
 export async function runDemo(log: (line: string) => void): Promise<DemoResult> {
@@ -55,12 +57,27 @@ async function play(emulators: LocalEmulators, log: (line: string) => void): Pro
   const clock = new ManualClock('2024-03-01T02:00:00Z');
   const calendar = createCalendar();
   const org = parseOrganisation(JSON.parse(await readFile(ORG_FILE, 'utf8')));
-  const spec = parseDirectiveSpec(JSON.parse(await readFile(DIRECTIVE_FILE, 'utf8')));
+  await importOrganisation(db, org, clock.now());
+  log(msg.unitsLoaded(org.units.length));
+  // The coordinator imports the công văn's text, then completes what no document says.
+  const draft = importDirective(await readFile(SEED_FILE, 'utf8'), org, {
+    file: 'congvan-cchc-2024.txt',
+    format: 'txt',
+  });
+  log(
+    msg.imported(
+      draft.subject ?? '—',
+      draft.recipients.unitCodes.length,
+      draft.references.length,
+      draft.tasks.length,
+      draft.missing,
+    ),
+  );
+  const choices = parseDirectiveSpec(JSON.parse(await readFile(DIRECTIVE_FILE, 'utf8')));
+  const spec = specFromDraft(draft, choices);
   const template = loadTemplate(spec.template);
   const deps = { db, clients, clock, calendar, serviceAccount: config.serviceAccount };
 
-  await importOrganisation(db, org, clock.now());
-  log(msg.unitsLoaded(org.units.length));
   const created = await createDirective(deps, spec);
   const tab = created.tabs[0]!;
   log(msg.provisioned(created.title, created.calls.sheets, created.calls.drive));

@@ -45,3 +45,51 @@ export type DirectiveSpecInput = z.input<typeof DirectiveSpecSchema>;
 export function parseDirectiveSpec(input: unknown): DirectiveSpec {
   return DirectiveSpecSchema.parse(input);
 }
+
+/** What the coordinator decides that no document says: id, template, schedule, contact, coordinators. */
+export interface DirectiveChoices {
+  id: string;
+  template: string;
+  schedule: DirectiveSpecInput['schedule'];
+  contact?: DirectiveSpecInput['contact'];
+  coordinators?: string[];
+}
+
+/** The parts of an import draft a directive file is made from (see domain/importer/draft.ts). */
+export interface DraftFacts {
+  organisation: string;
+  kind: string | null;
+  issuer: { name: string | null };
+  numberSymbol: { raw: string; number: number | null } | null;
+  date: { year: number | null; month: number | null; day: number | null } | null;
+  subject: string | null;
+  recipients: { unitCodes: string[] };
+}
+
+/** Completes a reviewed import draft into a directive file; fields the draft lacks stay null, never invented. */
+export function specFromDraft(
+  draft: DraftFacts & Record<string, unknown>,
+  choices: DirectiveChoices,
+): DirectiveSpec {
+  const d = draft.date;
+  const date =
+    d?.year && d.month && d.day
+      ? `${d.year}-${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}`
+      : null;
+  return parseDirectiveSpec({
+    format: DIRECTIVE_FORMAT,
+    id: choices.id,
+    organisation: draft.organisation,
+    number: draft.numberSymbol?.number ? draft.numberSymbol.raw : null,
+    date,
+    kind: draft.kind ?? 'cong-van',
+    issuer: draft.issuer.name,
+    subject: draft.subject,
+    recipients: draft.recipients.unitCodes,
+    template: choices.template,
+    schedule: choices.schedule,
+    contact: choices.contact ?? {},
+    coordinators: choices.coordinators ?? [],
+    document: draft,
+  });
+}

@@ -43,3 +43,37 @@ describe('parseDirectiveSpec', () => {
     }),
   );
 });
+
+describe('specFromDraft', () => {
+  it('completes the seed công văn into a directive file, leaving the missing number and day blank', async () => {
+    const { importDirective } = await import('../../../functions/src/domain/importer/import.js');
+    const { parseOrganisation } = await import('../../../functions/src/domain/organisation.js');
+    const { specFromDraft } = await import('../../../functions/src/domain/directive.js');
+    const org = parseOrganisation(
+      JSON.parse(
+        readFileSync(new URL('../../../examples/thap-muoi-2024/organisation.json', import.meta.url), 'utf8'),
+      ),
+    );
+    const text = readFileSync(
+      new URL('../../../examples/thap-muoi-2024/congvan-cchc-2024.txt', import.meta.url),
+      'utf8',
+    );
+    const spec = specFromDraft(importDirective(text, org), {
+      id: 'thap-muoi-cchc-2024',
+      template: 'cchc-tuyen-truyen@1',
+      schedule: {
+        kind: 'quarterly',
+        first: '2024-Q1',
+        deadline: { type: 'working-days-after-cutoff', days: 2 },
+      },
+    });
+    expect(spec).toMatchObject({
+      number: null,
+      date: null,
+      issuer: 'Ủy ban nhân dân huyện Tháp Mười',
+      subject: 'triển khai Quyết định ban hành Kế hoạch thông tin, tuyên truyền CCHC năm 2024 của Bộ Nội vụ',
+    });
+    expect(spec.recipients).toHaveLength(25);
+    expect((spec.document?.references as unknown[]).length).toBe(4);
+  });
+});
