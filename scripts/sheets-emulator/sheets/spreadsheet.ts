@@ -16,6 +16,7 @@ import {
   setCell,
 } from './model.js';
 import type { Book, Cell, DimProps, SheetData } from './model.js';
+import { createDeveloperMetadata } from './batch-update/metadata.js';
 import { Renderer } from './render.js';
 
 const DEFAULT_ROW_PX = 21;
@@ -221,6 +222,7 @@ export function bookFromCreate(spreadsheetId: string, body: sheets_v4.Schema$Spr
   if (inSheets.length > 0) {
     book.sheets = [];
     const taken = new Set<number>();
+    const sheetMeta: sheets_v4.Schema$DeveloperMetadata[] = [];
     inSheets.forEach((s, i) => {
       const p = s.properties ?? {};
       if (p.sheetType && p.sheetType !== 'GRID') throw unimplemented(`sheets of type ${p.sheetType}`);
@@ -252,33 +254,30 @@ export function bookFromCreate(spreadsheetId: string, body: sheets_v4.Schema$Spr
         }));
       }
       if (s.charts?.length) throw unimplemented('charts in spreadsheets.create (use batchUpdate addChart)');
-      for (const md of s.developerMetadata ?? []) addSheetMetadata(book, sheet, md);
+      if (s.bandedRanges) sheet.bandedRanges = structuredClone(s.bandedRanges);
+      if (s.filterViews) sheet.filterViews = structuredClone(s.filterViews);
+      if (s.basicFilter) sheet.basicFilter = structuredClone(s.basicFilter);
+      for (const k of ['rowGroups', 'columnGroups', 'slicers', 'tables'] as const) {
+        if (s[k]?.length) throw unimplemented(`${k} in spreadsheets.create`);
+      }
+      sheetMeta.push(
+        ...(s.developerMetadata ?? []).map((md) => ({
+          ...md,
+          location: md.location ?? { sheetId: sheet.properties.sheetId },
+        })),
+      );
     });
+    for (const developerMetadata of sheetMeta) createDeveloperMetadata(book, { developerMetadata });
   }
   for (const nr of body?.namedRanges ?? []) {
     book.namedRanges.push({ ...structuredClone(nr), namedRangeId: nr.namedRangeId ?? randomName() });
   }
   for (const md of body?.developerMetadata ?? []) {
-    book.metadata.push({
-      metadataId: md.metadataId ?? randomId((x) => book.metadata.some((m) => m.metadataId === x)),
-      metadataKey: md.metadataKey ?? '',
-      ...(md.metadataValue != null ? { metadataValue: md.metadataValue } : {}),
-      visibility: md.visibility ?? 'DOCUMENT',
-      on: 'SPREADSHEET',
+    createDeveloperMetadata(book, {
+      developerMetadata: { ...md, location: md.location ?? { spreadsheet: true } },
     });
   }
   return book;
-}
-
-function addSheetMetadata(book: Book, sheet: SheetData, md: sheets_v4.Schema$DeveloperMetadata): void {
-  book.metadata.push({
-    metadataId: md.metadataId ?? randomId((x) => book.metadata.some((m) => m.metadataId === x)),
-    metadataKey: md.metadataKey ?? '',
-    ...(md.metadataValue != null ? { metadataValue: md.metadataValue } : {}),
-    visibility: md.visibility ?? 'DOCUMENT',
-    on: 'SHEET',
-    sheetId: sheet.properties.sheetId,
-  });
 }
 
 /** A random named-range id in Google's style. */

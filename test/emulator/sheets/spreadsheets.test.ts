@@ -55,6 +55,13 @@ describe('spreadsheets.create', () => {
             sheetId: 5,
             gridProperties: { rowCount: 10, columnCount: 4, frozenRowCount: 1 },
           },
+          developerMetadata: [
+            {
+              metadataKey: 'theodoi.col',
+              visibility: 'DOCUMENT',
+              location: { dimensionRange: { sheetId: 5, dimension: 'COLUMNS', startIndex: 2, endIndex: 3 } },
+            },
+          ],
           data: [
             {
               startRow: 1,
@@ -91,6 +98,23 @@ describe('spreadsheets.create', () => {
       sheetType: 'GRID',
       gridProperties: { rowCount: 10, columnCount: 4, frozenRowCount: 1 },
     });
+    const col = await h.sheets.spreadsheets.values.batchGetByDataFilter({
+      spreadsheetId: id,
+      requestBody: { dataFilters: [{ developerMetadataLookup: { metadataKey: 'theodoi.col' } }] },
+    });
+    expect(col.data.valueRanges?.[0]?.valueRange).toEqual({
+      range: "'Tổng hợp'!C1:C10",
+      majorDimension: 'ROWS',
+      values: [[], ['3']],
+    });
+    const groups = await failure(
+      h.sheets.spreadsheets.create({
+        requestBody: {
+          sheets: [{ rowGroups: [{ range: { sheetId: 0, dimension: 'ROWS', startIndex: 0, endIndex: 2 } }] }],
+        },
+      }),
+    );
+    expect(groups.status).toBe(501);
     expect(s.data.developerMetadata?.[0]).toMatchObject({
       metadataKey: 'theodoi.version',
       location: { locationType: 'SPREADSHEET', spreadsheet: true },
