@@ -23,8 +23,21 @@ const ConfigSchema = z.object({
   THEODOI_DRIVE_WEBHOOK_URL: z
     .url({ protocol: /^https?$/, error: 'must be the https URL of the driveNotification function' })
     .optional(),
+  THEODOI_SMTP_URL: z
+    .url({ protocol: /^smtps?$/, error: 'must be an smtp(s) URL, e.g. smtp://user:pass@host:587' })
+    .optional(),
+  THEODOI_MAIL_FROM: z
+    .string()
+    .regex(/^[^<>]*<[^\s@<>]+@[^\s@<>]+>$|^[^\s@<>]+@[^\s@<>]+$/, {
+      error: 'must be an address such as "theodoi <no-reply@example.vn>" or no-reply@example.vn',
+    })
+    .optional(),
   LOG_LEVEL: z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
   K_REVISION: z.string().optional(),
+});
+const CheckedConfigSchema = ConfigSchema.refine((c) => !c.THEODOI_SMTP_URL || c.THEODOI_MAIL_FROM, {
+  path: ['THEODOI_MAIL_FROM'],
+  error: 'must be set when THEODOI_SMTP_URL is (the sender of e-mail reminders)',
 });
 
 /** The validated, frozen configuration. */
@@ -39,6 +52,10 @@ export interface Config {
   readonly triggerSecret: string | undefined;
   /** Where Drive push notifications go (the driveNotification function); unset: rely on triggers and the sweep. */
   readonly driveWebhookUrl: string | undefined;
+  /** The SMTP server e-mail reminders go through; unset: no e-mail, the reminder list only. */
+  readonly smtpUrl: string | undefined;
+  /** The sender of e-mail reminders; set whenever `smtpUrl` is. */
+  readonly mailFrom: string | undefined;
   readonly logLevel: LogLevel;
   readonly revision: string | undefined;
 }
@@ -59,13 +76,14 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
   if (present.GOOGLE_CLOUD_PROJECT === undefined && present.GCLOUD_PROJECT !== undefined) {
     present.GOOGLE_CLOUD_PROJECT = present.GCLOUD_PROJECT;
   }
-  const parsed = ConfigSchema.safeParse(present);
+  const parsed = CheckedConfigSchema.safeParse(present);
   if (!parsed.success) {
     throw new ConfigError(
       parsed.error.issues.map((issue) => {
         const name = issue.path.join('.');
         const got = present[name];
-        const shown = name === 'THEODOI_TRIGGER_SECRET' || got === undefined ? '' : ` (got "${got}")`;
+        const secret = name === 'THEODOI_TRIGGER_SECRET' || name === 'THEODOI_SMTP_URL';
+        const shown = secret || got === undefined ? '' : ` (got "${got}")`;
         return `${name} ${issue.message}${shown}`;
       }),
     );
@@ -79,6 +97,8 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     serviceAccount: c.THEODOI_SERVICE_ACCOUNT ?? `theodoi@${c.GOOGLE_CLOUD_PROJECT}.iam.gserviceaccount.com`,
     triggerSecret: c.THEODOI_TRIGGER_SECRET,
     driveWebhookUrl: c.THEODOI_DRIVE_WEBHOOK_URL,
+    smtpUrl: c.THEODOI_SMTP_URL,
+    mailFrom: c.THEODOI_MAIL_FROM,
     logLevel: c.LOG_LEVEL,
     revision: c.K_REVISION,
   });
@@ -91,5 +111,6 @@ export function maskConfig(config: Config): Record<string, unknown> {
     ...config,
     triggerSecret: mask(config.triggerSecret),
     sheetsEmulatorToken: mask(config.sheetsEmulatorToken),
+    smtpUrl: config.smtpUrl?.replace(/\/\/[^/@]*@/, '//***@'),
   };
 }

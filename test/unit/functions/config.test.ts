@@ -13,6 +13,8 @@ describe('loadConfig', () => {
       serviceAccount: 'theodoi@theodoi-local.iam.gserviceaccount.com',
       triggerSecret: undefined,
       driveWebhookUrl: undefined,
+      smtpUrl: undefined,
+      mailFrom: undefined,
       logLevel: 'info',
       revision: undefined,
     });
@@ -54,6 +56,21 @@ describe('loadConfig', () => {
       message: /GOOGLE_CLOUD_PROJECT must be a Google Cloud project id/,
     },
     {
+      name: 'SMTP URL',
+      env: { THEODOI_SMTP_URL: 'http://mail.example.vn', THEODOI_MAIL_FROM: 'a@example.vn' },
+      message: /THEODOI_SMTP_URL must be an smtp\(s\) URL/,
+    },
+    {
+      name: 'sender',
+      env: { THEODOI_SMTP_URL: 'smtp://mail.example.vn:25', THEODOI_MAIL_FROM: 'theodoi' },
+      message: /THEODOI_MAIL_FROM must be an address/,
+    },
+    {
+      name: 'SMTP URL without a sender',
+      env: { THEODOI_SMTP_URL: 'smtp://mail.example.vn:25' },
+      message: /THEODOI_MAIL_FROM must be set when THEODOI_SMTP_URL is/,
+    },
+    {
       name: 'sheets url',
       env: { SHEETS_EMULATOR_URL: 'ftp://x' },
       message: /SHEETS_EMULATOR_URL must be an http\(s\) URL/,
@@ -83,5 +100,20 @@ describe('loadConfig', () => {
   it('masks the secret for logging', () => {
     const config = loadConfig({ THEODOI_TRIGGER_SECRET: 's'.repeat(32) });
     expect(maskConfig(config).triggerSecret).toBe('***');
+  });
+
+  it('reads the SMTP server and sender of e-mail reminders, masking the password for logging', () => {
+    const config = loadConfig({
+      THEODOI_SMTP_URL: 'smtp://theodoi:pa55@mail.example.vn:587',
+      THEODOI_MAIL_FROM: 'Phòng Nội vụ <no-reply@thapmuoi.example.vn>',
+    });
+    expect(config).toMatchObject({
+      smtpUrl: 'smtp://theodoi:pa55@mail.example.vn:587',
+      mailFrom: 'Phòng Nội vụ <no-reply@thapmuoi.example.vn>',
+    });
+    expect(maskConfig(config).smtpUrl).toBe('smtp://***@mail.example.vn:587');
+    expect(() => loadConfig({ THEODOI_SMTP_URL: 'ftp://theodoi:pa55@x' })).toThrow(
+      /^(?!.*pa55).*THEODOI_SMTP_URL/,
+    );
   });
 });
