@@ -329,3 +329,49 @@ export const demo = {
     'Chưa có trong demo: tab Tổng hợp, bảng theo dõi chung, dự thảo báo cáo và ảnh chụp màn hình (các issue tổng hợp, hạn báo cáo và emulator phần hai).',
   done: (seconds: string) => `Xong sau ${seconds} giây.`,
 } as const;
+
+/** What the deadline check shows: the "Nhắc việc" list, the command's summary and the e-mail digests to units. */
+export const reminders = {
+  listTitle: (at: string) => `NHẮC VIỆC — tình hình báo cáo lúc ${at}`,
+  nothing: 'Không có đơn vị nào cần nhắc: không có báo cáo quá hạn, sắp đến hạn hoặc có lỗi cần sửa.',
+  directiveHeading: (ref: string, subject: string) => `${ref} — V/v ${subject}`,
+  periodHeading: (label: string, deadline: string) => `  ${label}, hạn báo cáo ${deadline}:`,
+  item: (unit: string, status: string, contact: string) => `    • ${unit}: ${status} — liên hệ: ${contact}`,
+  contact: (person: string | undefined, phone: string | undefined, email: string | undefined) =>
+    [person ? `đ/c ${person}` : undefined, phone, email].filter(Boolean).join(', ') ||
+    'chưa có thông tin liên hệ',
+  checked: (o: {
+    directives: number;
+    raised: number;
+    resolved: number;
+    cells: number;
+    tabs: number;
+    sheetsReads: number;
+    sheetsWrites: number;
+    firestoreWrites: number;
+  }) =>
+    `Đã kiểm tra ${o.directives} công văn: ${o.raised} cờ mới, ${o.resolved} cờ được gỡ, ` +
+    `${o.cells} ô "Tình hình báo cáo" được ghi, ${o.tabs} trang kỳ báo cáo mới được mở ` +
+    `(${o.sheetsReads} lượt đọc, ${o.sheetsWrites} lượt ghi Sheets; ${o.firestoreWrites} lượt ghi Firestore).`,
+  failed: (directiveId: string, reason: string) => `Không kiểm tra được công văn ${directiveId}: ${reason}`,
+  tabMissing: (title: string) =>
+    `Không tìm thấy cột "Tình hình báo cáo" hoặc "Mã ĐV" của trang "${title}"; trạng thái không được ghi vào trang này.`,
+  mailOff: 'Chưa cấu hình máy chủ thư (THEODOI_SMTP_URL): không gửi thư nhắc việc.',
+  mailed: (sent: number, unchanged: number, noAddress: number, failed: number) =>
+    `Thư nhắc việc: ${sent} thư đã gửi, ${unchanged} đơn vị không có gì mới so với thư trước, ` +
+    `${noAddress} đơn vị chưa có địa chỉ thư${failed ? `, ${failed} thư gửi không được` : ''}.`,
+  mail: {
+    subject: (unitName: string, count: number) => `[Nhắc việc] ${unitName}: ${count} báo cáo cần hoàn thành`,
+    greeting: (unitName: string, person: string | undefined) =>
+      `Kính gửi: ${person ? `đồng chí ${person} — ` : ''}${unitName}.`,
+    intro: (at: string) => `Tính đến ${at}, đơn vị còn các báo cáo sau cần hoàn thành:`,
+    item: (n: number, directive: string, period: string, deadline: string, status: string) =>
+      `${n}. ${directive}\n   Kỳ báo cáo: ${period}; hạn báo cáo: ${deadline}.\n   Tình hình: ${status}.`,
+    link: (url: string) => `   Bảng tính: ${url}`,
+    closing:
+      'Đề nghị đơn vị nhập số liệu vào dòng của đơn vị mình trong bảng tính (hoặc sửa các ô có lỗi theo ghi chú ' +
+      'ở cột "Trạng thái") để hoàn thành báo cáo.',
+    contact: (who: string) => `Mọi vướng mắc xin liên hệ: ${who}.`,
+    signature: 'Thư này do hệ thống theodoi gửi tự động; vui lòng không trả lời thư này.',
+  },
+} as const;
