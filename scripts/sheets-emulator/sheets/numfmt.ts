@@ -92,7 +92,26 @@ function groupDigits(intDigits: string, sep: string): string {
   return out;
 }
 
-function formatNumberSection(n: number, toks: Tok[], li: LocaleInfo): string {
+/** A number section analysed once per pattern. */
+interface NumberSection {
+  literalOnly: boolean;
+  toks: Tok[];
+  percent: boolean;
+  exp: { digits: number; plus: boolean } | null;
+  grouping: boolean;
+  minInt: number;
+  maxFrac: number;
+  minFrac: number;
+  prefix: string;
+  suffix: string;
+}
+
+const numberSections = new Map<string, NumberSection>();
+
+function analyseNumberSection(section: string): NumberSection {
+  const hit = numberSections.get(section);
+  if (hit) return hit;
+  const toks = tokenize(section);
   const codes = toks.filter((t) => t.kind === 'code').map((t) => t.text);
   const isDigit = (c: string): boolean => c === '0' || c === '#' || c === '?';
   const firstDigit = toks.findIndex((t) => t.kind === 'code' && isDigit(t.text));
@@ -100,58 +119,85 @@ function formatNumberSection(n: number, toks: Tok[], li: LocaleInfo): string {
   toks.forEach((t, i) => {
     if (t.kind === 'code' && isDigit(t.text)) lastDigit = i;
   });
-  if (firstDigit < 0) {
-    return toks
-      .map((t) => (t.kind === 'lit' ? t.text : t.text === '@' ? formatGeneral(n, li) : t.text))
-      .join('');
-  }
-  const percent = codes.includes('%');
   const expIdx = codes.findIndex((c) => c === 'E' || c === 'e');
   const dotIdx = codes.indexOf('.');
   const mantCodes = expIdx >= 0 ? codes.slice(0, expIdx) : codes;
-  const intCodes = (
-    dotIdx >= 0 && (expIdx < 0 || dotIdx < expIdx) ? mantCodes.slice(0, dotIdx) : mantCodes
-  ).filter((c) => isDigit(c) || c === ',');
-  const fracCodes =
-    dotIdx >= 0 && (expIdx < 0 || dotIdx < expIdx) ? mantCodes.slice(dotIdx + 1).filter(isDigit) : [];
-  const grouping = intCodes.some((c, i) => c === ',' && intCodes.slice(i + 1).some(isDigit));
-  const minInt = intCodes.filter((c) => c === '0').length;
-  const maxFrac = fracCodes.length;
-  const minFrac = fracCodes.filter((c) => c === '0').length;
-  let v = Math.abs(n) * (percent ? 100 : 1);
+  const hasDot = dotIdx >= 0 && (expIdx < 0 || dotIdx < expIdx);
+  const intCodes = (hasDot ? mantCodes.slice(0, dotIdx) : mantCodes).filter((c) => isDigit(c) || c === ',');
+  const fracCodes = hasDot ? mantCodes.slice(dotIdx + 1).filter(isDigit) : [];
+  const out: NumberSection = {
+    literalOnly: firstDigit < 0,
+    toks,
+    percent: codes.includes('%'),
+    exp:
+      expIdx >= 0
+        ? { digits: codes.slice(expIdx + 2).filter(isDigit).length || 1, plus: codes[expIdx + 1] === '+' }
+        : null,
+    grouping: intCodes.some((c, i) => c === ',' && intCodes.slice(i + 1).some(isDigit)),
+    minInt: intCodes.filter((c) => c === '0').length,
+    maxFrac: fracCodes.length,
+    minFrac: fracCodes.filter((c) => c === '0').length,
+    prefix: toks
+      .slice(0, Math.max(firstDigit, 0))
+      .map((t) => (t.kind === 'lit' ? t.text : t.text === ',' || t.text === '.' ? '' : t.text))
+      .join(''),
+    suffix: toks
+      .slice(lastDigit + 1)
+      .filter(
+        (t) => t.kind === 'lit' || (t.text !== 'E' && t.text !== 'e' && t.text !== '+' && t.text !== '-'),
+      )
+      .map((t) => (t.kind === 'lit' ? t.text : t.text === ',' ? '' : t.text))
+      .join(''),
+  };
+  if (numberSections.size > 1000) numberSections.clear();
+  numberSections.set(section, out);
+  return out;
+}
+
+function formatNumberSection(n: number, section: string, li: LocaleInfo): string {
+  const a = analyseNumberSection(section);
+  if (a.literalOnly) {
+    return a.toks
+      .map((t) => (t.kind === 'lit' ? t.text : t.text === '@' ? formatGeneral(n, li) : t.text))
+      .join('');
+  }
+  let v = Math.abs(n) * (a.percent ? 100 : 1);
   let expText = '';
-  if (expIdx >= 0) {
+  if (a.exp) {
     const e = v === 0 ? 0 : Math.floor(Math.log10(v));
     v = v / 10 ** e;
-    const expDigits = codes.slice(expIdx + 2).filter(isDigit).length || 1;
-    const sign = e < 0 ? '-' : codes[expIdx + 1] === '+' ? '+' : '';
-    expText = `E${sign}${String(Math.abs(e)).padStart(expDigits, '0')}`;
+    const sign = e < 0 ? '-' : a.exp.plus ? '+' : '';
+    expText = `E${sign}${String(Math.abs(e)).padStart(a.exp.digits, '0')}`;
   }
-  let fixed = v.toFixed(maxFrac);
+  let fixed = v.toFixed(a.maxFrac);
   let [intS, fracS = ''] = fixed.split('.');
-  while (fracS.length > minFrac && fracS.endsWith('0')) fracS = fracS.slice(0, -1);
+  while (fracS.length > a.minFrac && fracS.endsWith('0')) fracS = fracS.slice(0, -1);
   intS = intS!.replace(/^0+/, '');
-  if (intS.length < minInt) intS = intS.padStart(minInt, '0');
-  if (grouping) intS = groupDigits(intS, li.group);
+  if (intS.length < a.minInt) intS = intS.padStart(a.minInt, '0');
+  if (a.grouping) intS = groupDigits(intS, li.group);
   fixed = fracS.length > 0 ? `${intS}${li.decimal}${fracS}` : intS;
   if (fixed === '') fixed = '0';
-  const prefix = toks
-    .slice(0, firstDigit)
-    .map((t) => (t.kind === 'lit' ? t.text : t.text === ',' || t.text === '.' ? '' : t.text))
-    .join('');
-  const suffix = toks
-    .slice(lastDigit + 1)
-    .filter((t) => t.kind === 'lit' || (t.text !== 'E' && t.text !== 'e' && t.text !== '+' && t.text !== '-'))
-    .map((t) => (t.kind === 'lit' ? t.text : t.text === ',' ? '' : t.text))
-    .join('');
-  return `${prefix}${fixed}${expText}${suffix}`;
+  return `${a.prefix}${fixed}${expText}${a.suffix}`;
 }
 
 const DATE_CODE = /^(y+|m+|d+|h+|s+|am\/pm|a\/p)/i;
 
+type DateTok = { code?: string; text: string };
+const dateSections = new Map<string, DateTok[]>();
+
 function formatDateSection(serial: number, section: string, li: LocaleInfo): string {
   const p = fromSerial(serial);
-  const toks: { code?: string; text: string }[] = [];
+  let joined = dateSections.get(section);
+  if (!joined) {
+    joined = dateTokens(section);
+    if (dateSections.size > 1000) dateSections.clear();
+    dateSections.set(section, joined);
+  }
+  return renderDate(p, joined, li);
+}
+
+function dateTokens(section: string): DateTok[] {
+  const toks: DateTok[] = [];
   for (const t of tokenize(section)) {
     if (t.kind === 'lit') toks.push({ text: t.text });
     else if (
@@ -165,7 +211,7 @@ function formatDateSection(serial: number, section: string, li: LocaleInfo): str
     }
   }
   // merge "am/pm" split into code pieces
-  const joined: { code?: string; text: string }[] = [];
+  const joined: DateTok[] = [];
   for (let i = 0; i < toks.length; i++) {
     const rest = toks
       .slice(i, i + 5)
@@ -180,6 +226,10 @@ function formatDateSection(serial: number, section: string, li: LocaleInfo): str
       i += consumed - 1;
     } else joined.push(toks[i]!);
   }
+  return joined;
+}
+
+function renderDate(p: ReturnType<typeof fromSerial>, joined: DateTok[], li: LocaleInfo): string {
   const has12h = joined.some((t) => t.code === 'am/pm' || t.code === 'a/p');
   const out: string[] = [];
   joined.forEach((t, i) => {
@@ -243,6 +293,8 @@ function defaultPattern(type: string | null | undefined, li: LocaleInfo): string
   }
 }
 
+const patterns = new Map<string, { sections: string[]; dateLike: boolean[] }>();
+
 /** Renders a number with a NumberFormat (or General when absent) in the locale. */
 export function formatNumber(
   n: number,
@@ -251,15 +303,23 @@ export function formatNumber(
 ): string {
   const pattern = f?.pattern || defaultPattern(f?.type, li);
   if (!pattern || f?.type === 'TEXT') return formatGeneral(n, li);
-  const sections = splitSections(pattern);
-  let section = sections[0]!;
+  let compiled = patterns.get(pattern);
+  if (!compiled) {
+    const sections = splitSections(pattern);
+    compiled = { sections, dateLike: sections.map(looksLikeDatePattern) };
+    if (patterns.size > 1000) patterns.clear();
+    patterns.set(pattern, compiled);
+  }
+  const { sections } = compiled;
+  let i = 0;
   let v = n;
   if (n < 0 && sections.length > 1) {
-    section = sections[1]!;
+    i = 1;
     v = -n;
-  } else if (n === 0 && sections.length > 2) section = sections[2]!;
-  if (isDateFormat(f) || looksLikeDatePattern(section)) return formatDateSection(v, section, li);
-  const out = formatNumberSection(v, tokenize(section), li);
+  } else if (n === 0 && sections.length > 2) i = 2;
+  const section = sections[i]!;
+  if (isDateFormat(f) || compiled.dateLike[i]) return formatDateSection(v, section, li);
+  const out = formatNumberSection(v, section, li);
   return v < 0 && !(n < 0 && sections.length > 1) && /[1-9]/.test(out) ? `-${out}` : out;
 }
 
