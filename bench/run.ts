@@ -1,6 +1,7 @@
 /** `npm run bench`: runs every benchmark, prints a table and writes bench/results.json. */
 import { writeFileSync } from 'node:fs';
 import { importTimeMs } from './cold-start.js';
+import { measureSync } from './sync-processing.js';
 
 interface Row {
   name: string;
@@ -30,6 +31,17 @@ rows.push(
     note: 'loaded lazily',
   },
 );
+
+for (const units of [10, 100, 1000, 5000]) {
+  const f = measureSync(units);
+  rows.push({
+    name: `sync processing, ${units} units × ${f.columns} columns (JSON.parse ${round(f.jsonParseMs)} ms)`,
+    value: round(f.processingMs),
+    unit: 'ms',
+    target: units === 1000 ? '≤ 3× JSON.parse' : undefined,
+    note: `${round(f.ratio)}× JSON.parse; unchanged sync ${round(f.unchangedProcessingMs)} ms; payload ${Math.round(f.payloadBytes / 1024)} KiB`,
+  });
+}
 
 console.table(rows);
 writeFileSync(

@@ -2,6 +2,7 @@
 import type { Firestore, WriteBatch } from 'firebase-admin/firestore';
 import { z } from 'zod';
 import type { ReportChange, StatusWrite, StoredReportState, SyncPlan } from '../domain/sync/plan-sync.js';
+import type { RowError } from '../domain/validation/validate-row.js';
 import { reportId, snapshotPath } from './paths.js';
 import { MAX_BATCH_WRITES } from './units.js';
 
@@ -31,8 +32,6 @@ const StoredReportSchema = z
 export interface StoredReport extends StoredReportState {
   unitCode: string;
   values: Record<string, unknown>;
-  /** The errors of the latest version, as shown in the sheet's note. */
-  errors: { column: string; code: string; message: string }[];
   acceptedValues: Record<string, unknown> | null;
   acceptedVersion: number | null;
   /** The first time the report became complete and valid: when the unit "submitted". */
@@ -62,7 +61,8 @@ export async function loadReports(
       sheetHash: r.sheetHash,
       marked: r.marked,
       values: r.values,
-      errors: r.errors,
+      // Written by commitSync from RowError values; read back as such.
+      errors: r.errors as RowError[],
       acceptedValues: r.acceptedValues,
       acceptedVersion: r.acceptedVersion,
       firstSubmittedAt: r.firstSubmittedAt?.toDate() ?? null,

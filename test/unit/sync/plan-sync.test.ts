@@ -44,6 +44,7 @@ const state = (
   status: 'valid',
   version: 1,
   sheetHash: null,
+  errors: [],
   marked: [],
   ...extra,
 });

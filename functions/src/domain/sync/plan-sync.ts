@@ -11,6 +11,8 @@ export interface StoredReportState {
   version: number;
   /** The status cell text and note theodoi last wrote, hashed, to write again only when they change. */
   sheetHash: string | null;
+  /** The errors of the stored verdict, reused while the cells do not change. */
+  errors: RowError[];
   /** Columns theodoi marked soft red on the sheet. */
   marked: readonly string[];
 }
@@ -75,13 +77,34 @@ export function planSync(
   const statusWrites: StatusWrite[] = [];
   const counts: Record<RowStatus, number> = { empty: 0, incomplete: 0, invalid: 0, valid: 0 };
   for (const row of rows) {
+    const before = stored.get(row.unitCode);
+    const rawHash = rawCellsHash(row.cells);
+    if (before && before.rawHash === rawHash) {
+      // Unchanged cells: the stored verdict stands, and the status cell needs a write only if it was altered.
+      verdicts.set(row.unitCode, { status: before.status, errors: before.errors });
+      counts[before.status] += 1;
+      const text = statusText(before.status, before.errors);
+      if (before.sheetHash !== null && row.statusText === text) continue;
+      const sheetHash = statusHash(text, before.errors);
+      if (before.sheetHash === sheetHash && row.statusText === text) continue;
+      const offending = offendingColumns(before.errors);
+      statusWrites.push({
+        rowIndex: row.rowIndex,
+        unitCode: row.unitCode,
+        status: before.status,
+        errors: before.errors,
+        mark: offending,
+        unmark: before.marked.filter((c) => !offending.includes(c)),
+        changed: false,
+        sheetHash,
+      });
+      continue;
+    }
     const verdict = validator.validate(row.cells);
     verdicts.set(row.unitCode, { status: verdict.status, errors: verdict.errors });
     counts[verdict.status] += 1;
-    const before = stored.get(row.unitCode);
-    const rawHash = rawCellsHash(row.cells);
     // An empty row that never held anything is not a report; once a unit typed something, clearing it is a version.
-    const changed = before ? before.rawHash !== rawHash : verdict.status !== 'empty';
+    const changed = before ? true : verdict.status !== 'empty';
     if (changed) {
       changes.push({
         unitCode: row.unitCode,
@@ -96,7 +119,7 @@ export function planSync(
     }
     const text = statusText(verdict.status, verdict.errors);
     const offending = offendingColumns(verdict.errors);
-    const sheetHash = hash('sha256', JSON.stringify([text, verdict.errors.map((e) => e.message)]), 'hex');
+    const sheetHash = statusHash(text, verdict.errors);
     // Rows never reported have no stored state: their status cell is judged by what the sheet shows.
     const stale = before ? before.sheetHash !== sheetHash : false;
     if (changed || stale || row.statusText !== text) {
@@ -113,6 +136,11 @@ export function planSync(
     }
   }
   return { verdicts, changes, statusWrites, counts };
+}
+
+/** A hash of what a status cell shows: its text and the note's lines. */
+function statusHash(text: string, errors: readonly RowError[]): string {
+  return hash('sha256', JSON.stringify([text, errors.map((e) => e.message)]), 'hex');
 }
 
 /** Columns holding a wrong value (not merely missing ones), to mark on the sheet. */
