@@ -178,7 +178,10 @@ export function writeValues(
       else if (typeof v === 'boolean') writeValue(sheet, r, c, { boolValue: v });
       else if (typeof v === 'string') {
         if (input === 'RAW') writeValue(sheet, r, c, v === '' ? null : { stringValue: v });
-        else {
+        else if (getCell(sheet, r, c)?.userEnteredFormat?.numberFormat?.type === 'TEXT') {
+          // a cell formatted as plain text keeps what is typed, as the UI does
+          writeValue(sheet, r, c, v === '' ? null : { stringValue: v });
+        } else {
           const p = parseUserEntered(v, locale);
           writeValue(sheet, r, c, p.value, p.format);
         }

@@ -236,4 +236,42 @@ describe('en_US', () => {
       ['1234,5'],
     ]);
   });
+
+  it('keeps typed text in a cell formatted as plain text', async () => {
+    const id = await createSpreadsheet(h.sheets, { properties: { locale: 'vi_VN' } });
+    await h.sheets.spreadsheets.batchUpdate({
+      spreadsheetId: id,
+      requestBody: {
+        requests: [
+          {
+            repeatCell: {
+              range: { sheetId: 0, startColumnIndex: 0, endColumnIndex: 1 },
+              cell: { userEnteredFormat: { numberFormat: { type: 'TEXT' } } },
+              fields: 'userEnteredFormat.numberFormat',
+            },
+          },
+        ],
+      },
+    });
+    await h.sheets.spreadsheets.values.update({
+      spreadsheetId: id,
+      range: 'A1',
+      valueInputOption: 'USER_ENTERED',
+      requestBody: {
+        values: [
+          ['0123', '0123'],
+          ['15/03/2024', '15/03/2024'],
+        ],
+      },
+    });
+    const got = await h.sheets.spreadsheets.values.get({
+      spreadsheetId: id,
+      range: 'A1:B2',
+      valueRenderOption: 'UNFORMATTED_VALUE',
+    });
+    expect(got.data.values).toEqual([
+      ['0123', 123],
+      ['15/03/2024', 45366],
+    ]);
+  });
 });
