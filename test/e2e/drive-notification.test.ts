@@ -1,12 +1,10 @@
 // Drive push notifications: the emulator notifies the driveNotification function of an edit, which syncs;
 // a notification with a wrong token is refused before any work, and a repeated one is ignored.
-import type { AddressInfo } from 'node:net';
-import { getTestServer } from '@google-cloud/functions-framework/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureWatch } from '../../functions/src/usecases/watch-directive.js';
 import { getDirective } from '../../functions/src/store/directives.js';
+import { serveFunction, type FunctionServer } from './function-server.js';
 import { startWorld, type World } from '../integration/sync/world.js';
-import '../../functions/src/index.js';
 
 const SECRET = 'drive-secret-'.padEnd(40, 'z');
 const TAB = "'Quý I/2024'";
@@ -23,19 +21,20 @@ async function until<T>(probe: () => Promise<T | undefined>, timeoutMs = 10_000)
 
 describe('driveNotification', () => {
   let world: World;
+  let fn: FunctionServer;
   let url = '';
-  const server = getTestServer('driveNotification');
 
   beforeAll(async () => {
     world = await startWorld('drive', new Date().toISOString());
-    process.env.GOOGLE_CLOUD_PROJECT = 'theodoi-it-drive';
-    process.env.SHEETS_EMULATOR_URL = world.emulator.url;
-    process.env.THEODOI_TRIGGER_SECRET = SECRET;
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+    fn = await serveFunction('driveNotification', {
+      GOOGLE_CLOUD_PROJECT: 'theodoi-it-drive',
+      SHEETS_EMULATOR_URL: world.emulator.url,
+      THEODOI_TRIGGER_SECRET: SECRET,
+    });
+    url = fn.url;
   });
   afterAll(async () => {
-    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await fn?.close();
     await world?.close();
   });
 

@@ -1,31 +1,30 @@
 // End to end through the functions' HTTP surface: a signed trigger call from the sheet leads to a sync
 // whose verdict appears in the sheet; forged, stale and replayed calls are refused before any work.
-import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
-import { getTestServer } from '@google-cloud/functions-framework/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signedRequest, type SheetEvent } from '../../functions/src/triggers/sheet-event.js';
+import { serveFunction, type FunctionServer } from './function-server.js';
 import { startWorld, thapMuoi, type World } from '../integration/sync/world.js';
-import '../../functions/src/index.js';
 
 const SECRET = 'e2e-secret-'.padEnd(40, 'x');
 const TAB = "'Quý I/2024'";
 
 describe('sheetEvent', () => {
   let world: World;
+  let fn: FunctionServer;
   let url = '';
-  const server = getTestServer('sheetEvent');
 
   beforeAll(async () => {
     world = await startWorld('e2e');
-    process.env.GOOGLE_CLOUD_PROJECT = 'theodoi-it-e2e';
-    process.env.SHEETS_EMULATOR_URL = world.emulator.url;
-    process.env.THEODOI_TRIGGER_SECRET = SECRET;
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+    fn = await serveFunction('sheetEvent', {
+      GOOGLE_CLOUD_PROJECT: 'theodoi-it-e2e',
+      SHEETS_EMULATOR_URL: world.emulator.url,
+      THEODOI_TRIGGER_SECRET: SECRET,
+    });
+    url = fn.url;
   });
   afterAll(async () => {
-    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await fn?.close();
     await world?.close();
   });
 
