@@ -107,11 +107,14 @@ describe('replies and atomicity', () => {
 
   it('answers 501 for a request kind the emulator does not implement, applying nothing', async () => {
     const e = await failure(
-      batch([{ addSheet: { properties: { title: 'X' } } }, { randomizeRange: { range: { sheetId: 0 } } }]),
+      batch([
+        { addSheet: { properties: { title: 'X' } } },
+        { addBanding: { bandedRange: { range: { sheetId: 0 } } } },
+      ]),
     );
     expect(e.status).toBe(501);
     expect(e.message).toBe(
-      'The Sheets emulator does not implement the batchUpdate request "randomizeRange" (requests[1]).',
+      'The Sheets emulator does not implement the batchUpdate request "addBanding" (requests[1]).',
     );
     expect((await spreadsheet()).sheets?.length).toBe(1);
     const option = await failure(
@@ -705,5 +708,40 @@ describe('chart and conditional format updates', () => {
     s = (await spreadsheet()).sheets?.[0];
     expect(s?.charts).toBeUndefined();
     expect(s?.conditionalFormats?.length).toBe(1);
+  });
+});
+
+describe('deleteDuplicates and randomizeRange', () => {
+  it('removes later rows equal (ignoring case) in the comparison columns and reports how many', async () => {
+    await put('A1', [
+      ['Mã', 'Tên'],
+      ['U1', 'a'],
+      ['u1', 'b'],
+      ['U2', 'c'],
+      ['U1', 'd'],
+    ]);
+    const res = await batch([
+      {
+        deleteDuplicates: {
+          range: grid(1, 5, 0, 2),
+          comparisonColumns: [{ sheetId: 0, dimension: 'COLUMNS', startIndex: 0, endIndex: 1 }],
+        },
+      },
+    ]);
+    expect(res.replies).toEqual([{ deleteDuplicates: { duplicatesRemovedCount: 2 } }]);
+    expect(await values('A1:B5')).toEqual([
+      ['Mã', 'Tên'],
+      ['U1', 'a'],
+      ['U2', 'c'],
+    ]);
+  });
+
+  it('shuffles rows without losing any', async () => {
+    const rows = Array.from({ length: 20 }, (_, i) => [`r${i}`, i]);
+    await put('A1', rows);
+    await batch([{ randomizeRange: { range: grid(0, 20, 0, 2) } }]);
+    const got = (await values('A1:B20')) ?? [];
+    expect(got.map((r) => String(r[0])).sort()).toEqual(rows.map((r) => String(r[0])).sort());
+    expect(got.every((r) => r[0] === `r${String(r[1])}`)).toBe(true);
   });
 });

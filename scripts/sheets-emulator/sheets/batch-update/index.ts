@@ -41,7 +41,15 @@ import {
   deleteEmbeddedObject,
   updateChartSpec,
 } from './objects.js';
-import { appendCells, copyPaste, cutPaste, findReplace, trimWhitespace } from './paste.js';
+import {
+  appendCells,
+  copyPaste,
+  cutPaste,
+  deleteDuplicates,
+  findReplace,
+  randomizeRange,
+  trimWhitespace,
+} from './paste.js';
 import {
   addSheet,
   deleteSheet,
@@ -93,6 +101,8 @@ export const HANDLERS: Partial<Record<keyof sheets_v4.Schema$Request, Handler>> 
   cutPaste,
   findReplace,
   trimWhitespace,
+  deleteDuplicates,
+  randomizeRange,
   createDeveloperMetadata,
   updateDeveloperMetadata,
   deleteDeveloperMetadata,

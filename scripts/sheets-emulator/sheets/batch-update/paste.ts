@@ -1,4 +1,4 @@
-/** batchUpdate requests that move or rewrite cell contents: copyPaste, cutPaste, appendCells, findReplace, trimWhitespace. */
+/** batchUpdate requests that move or rewrite cell contents: copyPaste, cutPaste, appendCells, findReplace, trimWhitespace, deleteDuplicates, randomizeRange. */
 import type { sheets_v4 } from '@googleapis/sheets';
 import type { Rect } from '../a1.js';
 import { badRequest, unimplemented } from '../errors.js';
@@ -248,4 +248,66 @@ export function trimWhitespace(
     }
   }
   return { trimWhitespace: changed > 0 ? { cellsChangedCount: changed } : {} };
+}
+
+function rowKey(renderer: Renderer, sheet: SheetData, r: number, cols: number[]): string {
+  return JSON.stringify(
+    cols.map((c) => {
+      const v = renderer.effective(sheet, r, c);
+      return typeof v === 'string' ? v.toLowerCase() : v instanceof Object ? v.text : v;
+    }),
+  );
+}
+
+/** Rewrites the rows of a range from a list of source rows (cells of the range's columns only). */
+function rewriteRows(rect: Rect, order: number[]): void {
+  const width = rect.endCol - rect.startCol;
+  const rows = order.map((r) =>
+    Array.from({ length: width }, (_, j) => getCell(rect.sheet, r, rect.startCol + j)),
+  );
+  for (let i = 0; i < rect.endRow - rect.startRow; i++) {
+    for (let j = 0; j < width; j++) setCell(rect.sheet, rect.startRow + i, rect.startCol + j, rows[i]?.[j]);
+  }
+}
+
+/** deleteDuplicates: keeps the first of rows equal (case-insensitively) in the comparison columns; the rest move up. */
+export function deleteDuplicates(
+  book: Book,
+  req: sheets_v4.Schema$DeleteDuplicatesRequest,
+): sheets_v4.Schema$Response {
+  const rect = requireGrid(book, req.range);
+  const cols: number[] = [];
+  for (const d of req.comparisonColumns ?? []) {
+    if (d.dimension !== 'COLUMNS') throw badRequest('comparisonColumns must be COLUMNS dimension ranges.');
+    for (let c = d.startIndex ?? rect.startCol; c < (d.endIndex ?? rect.endCol); c++) {
+      if (c < rect.startCol || c >= rect.endCol)
+        throw badRequest(`Comparison column ${c} is outside the range.`);
+      cols.push(c);
+    }
+  }
+  if (cols.length === 0) for (let c = rect.startCol; c < rect.endCol; c++) cols.push(c);
+  const renderer = new Renderer(book);
+  const seen = new Set<string>();
+  const keep: number[] = [];
+  for (let r = rect.startRow; r < Math.min(rect.endRow, rect.sheet.rows.length); r++) {
+    const k = rowKey(renderer, rect.sheet, r, cols);
+    if (seen.has(k)) continue;
+    seen.add(k);
+    keep.push(r);
+  }
+  const removed = Math.min(rect.endRow, rect.sheet.rows.length) - rect.startRow - keep.length;
+  if (removed > 0) rewriteRows(rect, keep);
+  return { deleteDuplicates: removed > 0 ? { duplicatesRemovedCount: removed } : {} };
+}
+
+/** randomizeRange: shuffles the rows of the range (cells only). */
+export function randomizeRange(book: Book, req: sheets_v4.Schema$RandomizeRangeRequest): undefined {
+  const rect = requireGrid(book, req.range);
+  const order = Array.from({ length: rect.endRow - rect.startRow }, (_, i) => rect.startRow + i);
+  for (let i = order.length - 1; i > 0; i--) {
+    const j = Math.floor(Math.random() * (i + 1));
+    [order[i], order[j]] = [order[j]!, order[i]!];
+  }
+  rewriteRows(rect, order);
+  return undefined;
 }
