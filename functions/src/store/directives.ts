@@ -122,3 +122,22 @@ export async function findDirectiveByChannel(
   const doc = snap.docs[0];
   return doc ? DirectiveRecordSchema.parse(doc.data()) : undefined;
 }
+
+/** Records report tabs opened for new periods: the directive's `tabs` entries and `periods/{key}`, in one batch. */
+export async function recordPeriodTabs(
+  db: Firestore,
+  directiveId: string,
+  opened: readonly { period: Period; tab: { sheetId: number; title: string } }[],
+  now: Date,
+): Promise<number> {
+  if (opened.length === 0) return 0;
+  const ref = db.doc(directivePath(directiveId));
+  const batch = db.batch();
+  const tabs = Object.fromEntries(
+    opened.map(({ period, tab }) => [period.key, { sheetId: tab.sheetId, title: tab.title }]),
+  );
+  batch.set(ref, { tabs, updatedAt: now }, { merge: true });
+  for (const { period } of opened) batch.set(ref.collection('periods').doc(period.key), periodDoc(period));
+  await batch.commit();
+  return 1 + opened.length;
+}
