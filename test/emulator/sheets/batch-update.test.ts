@@ -353,6 +353,23 @@ describe('dimensions', () => {
       ['', '1'],
     ]);
   });
+
+  it('sortRange keeps formulas pointing at their own row', async () => {
+    await put('A1', [
+      [3, '=A1*10'],
+      [1, '=A2*10'],
+      [2, '=A3*10'],
+    ]);
+    await batch([
+      { sortRange: { range: grid(0, 3, 0, 2), sortSpecs: [{ dimensionIndex: 0, sortOrder: 'ASCENDING' }] } },
+    ]);
+    expect(await values('B1:B3', 'FORMULA')).toEqual([['=A1*10'], ['=A2*10'], ['=A3*10']]);
+    expect(await values('A1:B3', 'UNFORMATTED_VALUE')).toEqual([
+      [1, 10],
+      [2, 20],
+      [3, 30],
+    ]);
+  });
 });
 
 describe('cells', () => {

@@ -5,6 +5,7 @@ import type { EmulatorServer, StartOptions } from '../../../scripts/sheets-emula
 import { clientsFor } from '../client.js';
 import type { Clients } from '../client.js';
 
+/** The client's view of a call that must fail (status, message, body), shared with the shell's tests. */
 export { failure } from '../shell/google-error.js';
 
 /** A running emulator and the service account's clients. */

@@ -304,7 +304,7 @@ function cmp(a: Scalar, b: Scalar): number {
   return 0;
 }
 
-/** sortRange: sorts the rows of the range by the sort specs (blanks always last); developer metadata on those rows moves with them. */
+/** sortRange: sorts the rows of the range by the sort specs (blanks always last); row developer metadata and relative references move with the rows. */
 export function sortRange(book: Book, req: sheets_v4.Schema$SortRangeRequest): undefined {
   const rect = requireGrid(book, req.range);
   const specs = req.sortSpecs ?? [];
@@ -343,7 +343,16 @@ export function sortRange(book: Book, req: sheets_v4.Schema$SortRangeRequest): u
   const metas: (number[] | undefined)[] = order.map((r) => sheet.rowProps[r]?.metadataIds);
   slices.forEach((cells, i) => {
     const r = rect.startRow + i;
-    cells.forEach((cell, j) => setCell(sheet, r, rect.startCol + j, cell ?? undefined));
+    const from = order[i]!;
+    cells.forEach((cell, j) => {
+      // a formula moved by the sort keeps pointing at its own row, as a pasted formula would
+      const f = cell?.userEnteredValue?.formulaValue;
+      const moved =
+        f != null && from !== r
+          ? { ...cell, userEnteredValue: { formulaValue: shiftFormula(f, r - from, 0) } }
+          : cell;
+      setCell(sheet, r, rect.startCol + j, moved ?? undefined);
+    });
     const p: DimProps = { ...sheet.rowProps[r] };
     const ids = metas[i];
     if (ids?.length) p.metadataIds = ids;
