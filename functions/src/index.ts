@@ -1,15 +1,29 @@
 /** Registers theodoi's Cloud Functions with the Functions Framework; each entry point stays thin. */
-import { http, type Request, type Response } from '@google-cloud/functions-framework';
+import {
+  cloudEvent,
+  http,
+  type CloudEvent,
+  type Request,
+  type Response,
+} from '@google-cloud/functions-framework';
 import { checkHealth } from './health.js';
 import type { HttpAnswer } from './http/answer.js';
 import { createRuntime, type Runtime } from './runtime.js';
 import { probeFirestore } from './store/firestore.js';
 import { packageVersion } from './version.js';
 
-/** The names of every function this module registers (the deploy and `theodoi serve` use this list). */
-export const FUNCTION_NAMES = ['health', 'sheetEvent', 'driveNotification', 'syncDirective'] as const;
+/** The names of every HTTP function this module registers (the deploy and `theodoi serve` use this list). */
+export const FUNCTION_NAMES = [
+  'health',
+  'sheetEvent',
+  'driveNotification',
+  'syncDirective',
+  'checkDeadlines',
+] as const;
 /** One of the registered function names. */
 export type FunctionName = (typeof FUNCTION_NAMES)[number];
+/** The names of the CloudEvent functions (Pub/Sub); deployed with an event trigger, not served over HTTP. */
+export const EVENT_FUNCTION_NAMES = ['checkDeadlinesEvent'] as const;
 
 let runtime: Runtime | undefined;
 // The runtime is built on first invocation, not at import, so a bad environment fails a request
@@ -50,4 +64,15 @@ http('syncDirective', async (req: Request, res: Response) => {
   if (req.method !== 'POST') return void send(res, { status: 405, body: { error: 'POST only' } });
   const { handleSyncRequest } = await import('./http/sync-directive.js');
   send(res, await handleSyncRequest(getRuntime(), req.body));
+});
+
+http('checkDeadlines', async (req: Request, res: Response) => {
+  if (req.method !== 'POST') return void send(res, { status: 405, body: { error: 'POST only' } });
+  const { handleCheckDeadlines } = await import('./http/check-deadlines.js');
+  send(res, await handleCheckDeadlines(getRuntime(), req.body));
+});
+
+cloudEvent('checkDeadlinesEvent', async (event: CloudEvent<unknown>) => {
+  const { handleCheckDeadlinesEvent } = await import('./http/check-deadlines.js');
+  await handleCheckDeadlinesEvent(getRuntime(), event);
 });

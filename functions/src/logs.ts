@@ -8,6 +8,17 @@ export type Logs = ReturnType<typeof createLogs>;
 export function createLogs(logger: Logger) {
   return {
     configLoaded: (config: Record<string, unknown>) => logger.debug('Configuration loaded', { config }),
+    deadlineCheckFailed: (directiveId: string, error: unknown) =>
+      logger.error('Deadline check failed', { directiveId, error: describe(error) }),
+    deadlinesChecked: (summary: {
+      trigger: string;
+      directives: number;
+      failed: number;
+      reminders: number;
+      openedTabs: number;
+      sheetsWrites: number;
+      firestoreWrites: number;
+    }) => logger.info('Deadlines checked', summary),
     directiveSynced: (outcome: {
       directiveId: string;
       result: string;
@@ -32,6 +43,10 @@ export function createLogs(logger: Logger) {
       logger.warning('Firestore did not answer the health probe', { error: describe(error), latencyMs }),
     healthChecked: (firestoreOk: boolean, latencyMs: number) =>
       logger.info('Health checked', { firestoreOk, latencyMs }),
+    remindersSent: (sent: number, unchanged: number, noAddress: number, failed: number) =>
+      failed > 0
+        ? logger.warning('Reminders sent, some failed', { sent, unchanged, noAddress, failed })
+        : logger.info('Reminders sent', { sent, unchanged, noAddress, failed }),
     sweepDone: (openDirectives: number, changedDirectives: number, driveCalls: number) =>
       logger.info('Sweep done', { openDirectives, changedDirectives, driveCalls }),
     triggerRefused: (reason: string) => logger.warning('Trigger call refused', { reason }),

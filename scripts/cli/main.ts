@@ -2,11 +2,13 @@
 /** The `theodoi` command line: registers each command; the commands themselves live in commands/. */
 import { Command } from 'commander';
 import { z } from 'zod';
+import { checkCommand } from './commands/check.js';
 import { demoCommand } from './commands/demo.js';
 import { addDirectiveCreate } from './commands/directive-create.js';
 import { directiveCommand } from './commands/directive.js';
 import { emulatorsCommand } from './commands/emulators.js';
 import { serveCommand } from './commands/serve.js';
+import { summaryCommand } from './commands/summary.js';
 import { syncCommand } from './commands/sync.js';
 import { unitsCommand } from './commands/units.js';
 import { packageVersion } from '../../functions/src/version.js';
@@ -25,6 +27,8 @@ const program = new Command('theodoi')
   .addCommand(unitsCommand())
   .addCommand(addDirectiveCreate(directiveCommand()))
   .addCommand(syncCommand())
+  .addCommand(summaryCommand())
+  .addCommand(checkCommand())
   .addCommand(demoCommand());
 
 try {

@@ -32,7 +32,8 @@ describe('theodoi serve', () => {
       const missing = await fetch(`${url}/nope`);
       expect(missing.status).toBe(404);
       expect(await missing.json()).toEqual({
-        error: 'No function "nope". Functions: health, sheetEvent, driveNotification, syncDirective',
+        error:
+          'No function "nope". Functions: health, sheetEvent, driveNotification, syncDirective, checkDeadlines',
       });
     } finally {
       server.close();

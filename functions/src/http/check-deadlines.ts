@@ -1,0 +1,83 @@
+/** The deadline check for its entry points: Cloud Scheduler's HTTP call, a Pub/Sub CloudEvent, and the CLI. */
+import { z } from 'zod';
+import { useCaseDeps } from '../runtime-deps.js';
+import type { Runtime } from '../runtime.js';
+import type { DeadlineCheck } from '../usecases/check-deadlines.js';
+import type { ReminderOutcome } from '../usecases/send-reminders.js';
+import type { HttpAnswer } from './answer.js';
+
+/** One run: the check, and the e-mail reminders when an SMTP server is configured and mail was not turned off. */
+export interface DeadlineRun {
+  check: DeadlineCheck;
+  /** null when no mail was sent: no SMTP server configured, or `mail: false`. */
+  mail: ReminderOutcome | null;
+}
+
+const BodySchema = z.strictObject({ mail: z.boolean().optional() });
+
+/** Checks every open directive, then mails the reminders; logs what it did. */
+export async function runDeadlineCheck(
+  rt: Runtime,
+  options: { trigger: string; mail?: boolean },
+): Promise<DeadlineRun> {
+  const [deps, { checkDeadlines }] = await Promise.all([
+    useCaseDeps(rt),
+    import('../usecases/check-deadlines.js'),
+  ]);
+  const check = await checkDeadlines(deps, {
+    onError: (directiveId, error) => rt.logs.deadlineCheckFailed(directiveId, error),
+  });
+  rt.logs.deadlinesChecked({
+    trigger: options.trigger,
+    directives: check.directives.length,
+    failed: check.failed.length,
+    reminders: check.reminders.length,
+    openedTabs: check.directives.reduce((n, d) => n + d.openedTabs.length, 0),
+    sheetsWrites: check.directives.reduce((n, d) => n + d.calls.sheetsWrites, 0),
+    firestoreWrites: check.directives.reduce((n, d) => n + d.firestoreWrites, 0),
+  });
+  const { smtpUrl, mailFrom } = rt.config;
+  if (options.mail === false || !smtpUrl || !mailFrom) return { check, mail: null };
+  const [{ createSmtpMailer }, { sendReminders }] = await Promise.all([
+    import('../mail/smtp.js'),
+    import('../usecases/send-reminders.js'),
+  ]);
+  const mailer = await createSmtpMailer({ url: smtpUrl, from: mailFrom });
+  try {
+    const mail = await sendReminders({ db: deps.db, clock: deps.clock, mailer }, check.reminders);
+    rt.logs.remindersSent(mail.sent.length, mail.unchanged.length, mail.noAddress.length, mail.failed.length);
+    return { check, mail };
+  } finally {
+    mailer.close();
+  }
+}
+
+/**
+ * Cloud Scheduler's call (HTTP with OIDC; the platform checks the token before the function runs): body `{}` or
+ * `{mail: false}`. 200 with the run; 500 with the run when some directive could not be checked, so the
+ * scheduler retries (flags, cells and reminders are idempotent).
+ */
+export async function handleCheckDeadlines(rt: Runtime, body: unknown): Promise<HttpAnswer> {
+  const parsed = BodySchema.safeParse(body ?? {});
+  if (!parsed.success) return { status: 400, body: { error: 'expected {mail?: boolean}' } };
+  const run = await runDeadlineCheck(rt, {
+    trigger: 'http',
+    ...(parsed.data.mail === undefined ? {} : { mail: parsed.data.mail }),
+  });
+  return { status: run.check.failed.length > 0 ? 500 : 200, body: run };
+}
+
+/** A deadline check that did not finish for some directives: thrown so Pub/Sub redelivers the event. */
+export class DeadlineCheckIncomplete extends Error {
+  constructor(readonly failed: readonly { directiveId: string; error: string }[]) {
+    super(`Deadline check failed for ${failed.map((f) => f.directiveId).join(', ')}`);
+    this.name = 'DeadlineCheckIncomplete';
+  }
+}
+
+/** The Pub/Sub CloudEvent (Cloud Scheduler → topic → function): the message's content is not needed. */
+export async function handleCheckDeadlinesEvent(rt: Runtime, event: { id?: string }): Promise<DeadlineRun> {
+  const run = await runDeadlineCheck(rt, { trigger: `pubsub:${event.id ?? '?'}` });
+  if (run.check.failed.length > 0) throw new DeadlineCheckIncomplete(run.check.failed);
+  return run;
+}
