@@ -1,8 +1,8 @@
 /** Inserting, deleting and moving rows or columns: cells, dimension properties (and the developer metadata on them), ranges and formulas follow. */
 import type { sheets_v4 } from '@googleapis/sheets';
 import { sheetByTitle } from './a1.js';
-import { adjustFormula } from './formulas.js';
-import type { DimChange } from './formulas.js';
+import { adjustFormula } from './formula-refs.js';
+import type { DimChange } from './formula-refs.js';
 import { resizeGrid } from './grid.js';
 import { columnCount, rowCount, setCell } from './model.js';
 import type { Book, Cell, DimProps, Row, SheetData } from './model.js';

@@ -1,8 +1,10 @@
 /** Computes cells' effective values (evaluating formulas, memoised per read) and renders them per value/date-time render options. */
 import type { sheets_v4 } from '@googleapis/sheets';
 import { sheetByTitle } from './a1.js';
-import { FormulaError, compile, evaluate, formatSource, referencesOf } from './formulas.js';
-import type { EvalEnv, RefSpec, Scalar } from './formulas.js';
+import { evaluate } from './formula-eval.js';
+import type { EvalEnv } from './formula-eval.js';
+import { FormulaError, compile, formatSource, referencesOf } from './formula-syntax.js';
+import type { RefSpec, Scalar } from './formula-syntax.js';
 import { localeInfo, parseLocaleNumber } from './locale.js';
 import type { LocaleInfo } from './locale.js';
 import { columnCount, getCell, rowCount } from './model.js';

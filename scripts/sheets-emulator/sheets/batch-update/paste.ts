@@ -2,7 +2,7 @@
 import type { sheets_v4 } from '@googleapis/sheets';
 import type { Rect } from '../a1.js';
 import { badRequest, unimplemented } from '../errors.js';
-import { shiftFormula } from '../formulas.js';
+import { shiftFormula } from '../formula-refs.js';
 import { checkLength, ensureGrid } from '../grid.js';
 import { getCell, setCell } from '../model.js';
 import type { Book, Cell, SheetData } from '../model.js';

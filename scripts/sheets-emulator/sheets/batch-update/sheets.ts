@@ -20,7 +20,7 @@ import {
 } from '../model.js';
 import type { Book, SheetData } from '../model.js';
 import { tooManyCells } from '../errors.js';
-import { renameSheetInFormula } from '../formulas.js';
+import { renameSheetInFormula } from '../formula-refs.js';
 import { setCell } from '../model.js';
 import { applyMask } from './mask.js';
 
