@@ -1,16 +1,16 @@
 // Flags: raised when a unit becomes due soon, overdue, late or wrong; updated only when their figures change;
 // a new kind ends the old one in the history; resolved when the unit is no longer flagged; raised again after.
 import { describe, expect, it } from 'vitest';
-import type { UnitStatus } from '../../../functions/src/domain/status/index.js';
+import type { TimingStatus, UnitStatus } from '../../../functions/src/domain/status/index.js';
 import { flagChange, flagDetail, isFlagged, type StoredFlag } from '../../../functions/src/store/flags.js';
 
 const T1 = new Date('2024-03-14T01:00:00Z');
 const T2 = new Date('2024-03-19T01:00:00Z');
 const T3 = new Date('2024-03-20T01:00:00Z');
 
-const dueSoon = (n: number): UnitStatus => ({ code: 'sap-den-han', workingDaysLeft: n });
-const overdue = (n: number): UnitStatus => ({ code: 'qua-han', workingDaysOverdue: n });
-const onTime: UnitStatus = { code: 'dung-han', submittedAt: T1 };
+const dueSoon = (n: number): TimingStatus => ({ code: 'sap-den-han', workingDaysLeft: n });
+const overdue = (n: number): TimingStatus => ({ code: 'qua-han', workingDaysOverdue: n });
+const onTime: TimingStatus = { code: 'dung-han', submittedAt: T1 };
 
 /** The stored flag a change's document becomes. */
 function stored(change: ReturnType<typeof flagChange>): StoredFlag {

@@ -92,8 +92,8 @@ describe('reportState', () => {
       issueCount: 0,
     });
     const errors = [
-      { column: 'a', code: 'x', message: 'm' },
-      { column: 'b', code: 'y', message: 'n' },
+      { column: 'a', code: 'notInteger' as const, message: 'm' },
+      { column: 'b', code: 'required' as const, message: 'n' },
     ];
     expect(reportState(report({ status: 'invalid', errors }))).toEqual({
       firstSubmittedAt: null,
