@@ -71,6 +71,16 @@ const baseColumn = z.object({
   width: z.number().int().min(40).max(1000).optional(),
   summary: z.enum(SUMMARY_KINDS).default('none'),
   /**
+   * Optional: how the summary's draft paragraph words this column's total after "Các đơn vị đã …", with {n}
+   * where the figure goes (e.g. "tổ chức {n} hội nghị"); without it the paragraph names the column by its header.
+   */
+  summaryPhrase: z
+    .string()
+    .trim()
+    .max(300)
+    .regex(/\{n\}/, 'a summary phrase contains {n} where the figure goes')
+    .optional(),
+  /**
    * 'officer' columns are typed by the unit; 'prefilled' ones are written when the sheet is provisioned
    * (for instance the task names of a directive) and do not count when deciding whether a row is empty.
    */

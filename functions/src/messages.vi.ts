@@ -375,3 +375,99 @@ export const reminders = {
     signature: 'Thư này do hệ thống theodoi gửi tự động; vui lòng không trả lời thư này.',
   },
 } as const;
+
+/** What the Tổng hợp tab shows and the draft paragraph of the official report says (flow 4). */
+export const summary = {
+  title: (directiveRef: string, periodLabel: string) =>
+    `TỔNG HỢP TÌNH HÌNH THỰC HIỆN ${directiveRef.toUpperCase()} — ${periodLabel.toUpperCase()}`,
+  directiveLine: (directiveRef: string, issuer: string, subject: string) =>
+    `${directiveRef} của ${issuer} V/v ${subject}`,
+  periodLine: (periodLabel: string, deadline: string, weekday: string) =>
+    `Kỳ báo cáo: ${periodLabel}. Hạn báo cáo: ${deadline} (${weekday}).`,
+  updatedLine: (time: string, date: string) => `Cập nhật lúc ${time} ngày ${date}`,
+  kpiLine: (k: {
+    reported: number;
+    total: number;
+    percent: string;
+    onTime: number;
+    late: number;
+    notReported: number;
+    overdue: number;
+    withErrors: number;
+  }) =>
+    `Đã báo cáo ${k.reported}/${k.total} (${k.percent})    Đúng hạn ${k.onTime}    Trễ hạn ${k.late}    ` +
+    `Chưa báo cáo ${k.notReported}${k.overdue ? ` (quá hạn ${k.overdue})` : ''}    Có lỗi cần sửa ${k.withErrors}`,
+  statusColumn: 'Tình hình báo cáo',
+  countColumn: 'Số đơn vị',
+  statusTotal: 'Tổng số đơn vị',
+  chartTitle: 'Số đơn vị theo tình hình báo cáo',
+  unitsHeading: 'KẾT QUẢ BÁO CÁO CỦA CÁC ĐƠN VỊ',
+  columns: {
+    stt: 'STT',
+    group: 'Nhóm đơn vị',
+    unit: 'Đơn vị',
+    status: 'Tình hình báo cáo',
+    reportedOn: 'Ngày báo cáo',
+    person: 'Người liên hệ',
+    phone: 'Điện thoại',
+  },
+  totalRow: 'Tổng cộng',
+  totalNotes: {
+    sum: 'Tổng số liệu đã tiếp nhận của các đơn vị.',
+    average: 'Bình quân của các đơn vị có số liệu.',
+    count: 'Số đơn vị có số liệu.',
+    list: 'Các nội dung các đơn vị đã báo cáo.',
+  },
+  figuresNote:
+    'Số liệu là số liệu hợp lệ đã tiếp nhận gần nhất của đơn vị; số liệu nhập sai sau đó không làm mất số liệu này.',
+  chaseHeading: (n: number) => `ĐƠN VỊ CẦN ĐÔN ĐỐC (${n})`,
+  chaseNone: 'Không có đơn vị nào cần đôn đốc.',
+  noContact: 'chưa có thông tin liên hệ',
+  paragraphHeading: 'DỰ THẢO NỘI DUNG BÁO CÁO',
+  /** "Tính đến 08 giờ 00 ngày 15/3/2024". */
+  asOf: (hour: string, minute: string, date: string) => `Tính đến ${hour} giờ ${minute} ngày ${date}`,
+  /** A share as "80%" or "66,7%" (the number already written the Vietnamese way). */
+  percent: (points: string) => `${points}%`,
+  nobodyReported: (total: number) => `chưa có đơn vị nào trong số ${total} đơn vị báo cáo`,
+  allReported: (total: number, percent: string) => `cả ${total}/${total} đơn vị đã báo cáo (đạt ${percent})`,
+  someReported: (reported: number, total: number, percent: string) =>
+    `có ${reported}/${total} đơn vị đã báo cáo (đạt ${percent})`,
+  /** How the reports that came in were timed. */
+  timing: (onTime: number, late: number) =>
+    late === 0
+      ? onTime > 1
+        ? ', đều đúng hạn'
+        : ', đúng hạn'
+      : onTime === 0
+        ? late > 1
+          ? ', đều trễ hạn'
+          : ', trễ hạn'
+        : `, trong đó ${onTime} đơn vị đúng hạn, ${late} đơn vị trễ hạn`,
+  /** "còn 5 đơn vị chưa báo cáo (đã quá hạn), gồm: …". */
+  notReported: (n: number, overdue: number, names: string) =>
+    `; còn ${n} đơn vị chưa báo cáo${
+      overdue === 0 ? '' : overdue === n ? ' (đã quá hạn)' : ` (trong đó ${overdue} đơn vị đã quá hạn)`
+    }, gồm: ${names}`,
+  /** The overdue share of "chưa có đơn vị nào báo cáo", when the deadline has passed. */
+  nobodyOverdue: ' (đã quá hạn)',
+  withErrors: (n: number, names: string) => ` Có ${n} đơn vị có lỗi cần sửa trong số liệu báo cáo: ${names}.`,
+  /** Joins unit names, cutting a long list: "A, B, C và 12 đơn vị khác". */
+  names: (shown: readonly string[], more: number) =>
+    more > 0 ? `${shown.join(', ')} và ${more} đơn vị khác` : shown.join(', '),
+  /** The key figures worded by their template phrases: "Các đơn vị đã tổ chức 35 hội nghị; …". */
+  phrasedFigures: (phrases: readonly string[]) => ` Các đơn vị đã ${phrases.join('; ')}.`,
+  /** Key figures without a phrase, by their headers: "Tổng hợp số liệu: số hội nghị: 35; …". */
+  headedFigures: (parts: readonly string[]) => ` Tổng hợp số liệu đã tiếp nhận: ${parts.join('; ')}.`,
+  headedFigure: (header: string, value: string) => `${header}: ${value}`,
+  averageFigure: (header: string, value: string) => `${header} bình quân: ${value}`,
+  countFigure: (header: string, n: number) => `${header}: ${n} đơn vị có số liệu`,
+  tooLong: '…',
+  tabMissing:
+    'Không tìm thấy trang "Tổng hợp" trong bảng tính (có thể đã bị xoá); số liệu đã lưu không bị mất.',
+  noPeriod: (periodKey: string) => `Công văn không có kỳ báo cáo ${periodKey}.`,
+  nothingOpen: 'Chưa đến kỳ báo cáo nào của công văn này.',
+  cli: {
+    written: (title: string, calls: { sheetsReads: number; sheetsWrites: number }) =>
+      `Đã cập nhật trang Tổng hợp: ${title} (${calls.sheetsReads} lượt đọc, ${calls.sheetsWrites} lượt ghi Sheets).`,
+  },
+} as const;

@@ -40,6 +40,7 @@ export const cchcTuyenTruyen = defineTemplate({
       max: 10_000,
       width: 110,
       summary: 'sum',
+      summaryPhrase: 'tổ chức {n} hội nghị, cuộc họp có nội dung cải cách hành chính',
     },
     {
       key: 'luot_tham_du_hoi_nghi',
@@ -50,6 +51,7 @@ export const cchcTuyenTruyen = defineTemplate({
       max: 10_000_000,
       width: 110,
       summary: 'sum',
+      summaryPhrase: 'thu hút {n} lượt người tham dự hội nghị, cuộc họp',
     },
     {
       key: 'so_tin_bai',
@@ -61,6 +63,7 @@ export const cchcTuyenTruyen = defineTemplate({
       max: 100_000,
       width: 110,
       summary: 'sum',
+      summaryPhrase: 'đăng {n} tin, bài trên trang thông tin điện tử, báo chí',
     },
     {
       key: 'so_tin_truyen_thanh',
@@ -94,6 +97,7 @@ export const cchcTuyenTruyen = defineTemplate({
       max: 100_000,
       width: 110,
       summary: 'sum',
+      summaryPhrase: 'đăng {n} bài trên mạng xã hội',
     },
     {
       key: 'so_to_roi',
@@ -156,6 +160,7 @@ export const cchcTuyenTruyen = defineTemplate({
       max: 100_000_000_000,
       width: 130,
       summary: 'sum',
+      summaryPhrase: 'sử dụng {n} kinh phí',
     },
     {
       key: 'uu_diem',

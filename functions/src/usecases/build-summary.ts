@@ -1,0 +1,131 @@
+/**
+ * buildSummary: rewrites a directive's Tổng hợp tab for one period from what Firestore holds — one Sheets read
+ * (the tab's charts, to replace them) and one batchUpdate with everything else.
+ */
+import type { Firestore } from 'firebase-admin/firestore';
+import { z } from 'zod';
+import { loadTemplate as loadShippedTemplate } from '../../../sheets-schema/registry.js';
+import type { Template } from '../../../sheets-schema/template-format.js';
+import type { Clock } from '../clock.js';
+import type { WorkingCalendar } from '../domain/calendar/working-calendar.js';
+import { periodAt, periodOf, type Period } from '../domain/periods/index.js';
+import { buildSummaryModel, type SummaryModel } from '../domain/summary/index.js';
+import { summary as msg, syncErrors } from '../messages.vi.js';
+import type { GoogleClients } from '../sheets/clients.js';
+import { SUMMARY_SHEET_ID } from '../sheets/provision-plan.js';
+import { summaryRequests, type SummaryTarget } from '../sheets/summary-layout.js';
+import { writeStatuses } from '../sheets/write-status.js';
+import { getDirective, type DirectiveRecord } from '../store/directives.js';
+import { loadReports } from '../store/reports.js';
+import { listUnits } from '../store/units.js';
+import { UserFacingError } from './errors.js';
+
+/** What the summary needs. */
+export interface BuildSummaryDeps {
+  db: Firestore;
+  clients: GoogleClients;
+  clock: Clock;
+  calendar: WorkingCalendar;
+  /** Working days before a deadline that count as "sắp đến hạn" (the status module's default when absent). */
+  dueSoonWorkingDays?: number;
+  /** Finds a directive's template; the shipped registry when absent. */
+  loadTemplate?: (ref: string) => Template;
+}
+
+/** Which summary to build. */
+export interface BuildSummaryRequest {
+  directiveId: string;
+  /** The period to summarise; by default the period due now. */
+  periodKey?: string;
+}
+
+/** What one summary did. */
+export interface BuildSummaryResult {
+  model: SummaryModel;
+  spreadsheetId: string;
+  /** Requests in the one batchUpdate. */
+  requests: number;
+  calls: { sheetsReads: number; sheetsWrites: number };
+}
+
+/** Rewrites the Tổng hợp tab of `request.directiveId` for one period; returns the model and the calls made. */
+export async function buildSummary(
+  deps: BuildSummaryDeps,
+  request: BuildSummaryRequest,
+): Promise<BuildSummaryResult> {
+  const now = deps.clock.now();
+  const directive = await getDirective(deps.db, request.directiveId);
+  if (!directive)
+    throw new UserFacingError(syncErrors.unknownDirective(request.directiveId), 'unknown-directive');
+  const period = choosePeriod(directive, request.periodKey, now, deps.calendar);
+  const template = (deps.loadTemplate ?? loadShippedTemplate)(directive.template);
+  const [units, groupNames, reports, target] = await Promise.all([
+    listUnits(deps.db, directive.organisation, { includeInactive: true }),
+    loadGroupNames(deps.db, directive.organisation),
+    loadReports(deps.db, directive.id, [period.key]),
+    readSummaryTarget(deps.clients, directive.spreadsheetId),
+  ]);
+  const model = buildSummaryModel({
+    directive,
+    period,
+    template,
+    units,
+    groupNames,
+    reports: reports.get(period.key) ?? new Map(),
+    now,
+    calendar: deps.calendar,
+    ...(deps.dueSoonWorkingDays === undefined ? {} : { dueSoonWorkingDays: deps.dueSoonWorkingDays }),
+  });
+  const figureWidths = model.figures.map((f) => template.columns.find((c) => c.key === f.key)?.width ?? 120);
+  const requests = summaryRequests(model, target, { figureWidths });
+  const writes = await writeStatuses(deps.clients, directive.spreadsheetId, requests);
+  return {
+    model,
+    spreadsheetId: directive.spreadsheetId,
+    requests: requests.length,
+    calls: { sheetsReads: 1, sheetsWrites: writes },
+  };
+}
+
+function choosePeriod(
+  directive: DirectiveRecord,
+  periodKey: string | undefined,
+  now: Date,
+  calendar: WorkingCalendar,
+): Period {
+  if (periodKey) {
+    try {
+      return periodOf(directive.schedule, periodKey, calendar);
+    } catch {
+      throw new UserFacingError(msg.noPeriod(periodKey), 'no-period');
+    }
+  }
+  const period = periodAt(directive.schedule, now, calendar);
+  if (!period) throw new UserFacingError(msg.nothingOpen, 'nothing-open');
+  return period;
+}
+
+const OrganisationGroupsSchema = z
+  .object({ groups: z.array(z.object({ id: z.string(), name: z.string() }).loose()).default([]) })
+  .loose();
+
+/** Group id → name from the organisation document (written by `theodoi units import`). */
+async function loadGroupNames(db: Firestore, orgId: string): Promise<Map<string, string>> {
+  const snap = await db.collection('organisations').doc(orgId).get();
+  const parsed = OrganisationGroupsSchema.safeParse(snap.data() ?? {});
+  return new Map(parsed.success ? parsed.data.groups.map((g) => [g.id, g.name]) : []);
+}
+
+/** The Tổng hợp tab's charts, read in one call so the rewrite can delete them; fails when the tab is gone. */
+async function readSummaryTarget(clients: GoogleClients, spreadsheetId: string): Promise<SummaryTarget> {
+  const res = await clients.sheets.spreadsheets.get({
+    spreadsheetId,
+    fields: 'sheets(properties.sheetId,charts.chartId)',
+  });
+  const tab = res.data.sheets?.find((s) => s.properties?.sheetId === SUMMARY_SHEET_ID);
+  if (!tab) throw new UserFacingError(msg.tabMissing, 'summary-tab-missing');
+  return {
+    sheetId: SUMMARY_SHEET_ID,
+    existingChartIds: (tab.charts ?? []).flatMap((c) => (typeof c.chartId === 'number' ? [c.chartId] : [])),
+  };
+}

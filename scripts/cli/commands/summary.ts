@@ -1,0 +1,24 @@
+/** `theodoi summary <directive>`: rewrites the directive's Tổng hợp tab and prints the draft report paragraph. */
+import { Command } from 'commander';
+import { summary as msg } from '../../../functions/src/messages.vi.js';
+import { useCaseDeps } from '../../../functions/src/runtime-deps.js';
+import { createRuntime } from '../../../functions/src/runtime.js';
+import { buildSummary } from '../../../functions/src/usecases/build-summary.js';
+
+/** The `summary` command. */
+export function summaryCommand(): Command {
+  return new Command('summary')
+    .description("Rewrite a directive's Tổng hợp tab from the stored reports and print the draft paragraph.")
+    .argument('<directiveId>', 'e.g. thap-muoi-cchc-2024')
+    .option('--period <key>', 'the period to summarise, e.g. 2024-Q1 (default: the period due now)')
+    .action(async (directiveId: string, opts: { period?: string }) => {
+      const rt = createRuntime(process.env);
+      const result = await buildSummary(await useCaseDeps(rt), {
+        directiveId,
+        ...(opts.period ? { periodKey: opts.period } : {}),
+      });
+      console.log(msg.cli.written(result.model.header.title, result.calls));
+      console.log();
+      console.log(result.model.paragraph);
+    });
+}
