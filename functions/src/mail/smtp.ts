@@ -5,6 +5,8 @@ export interface MailMessage {
   to: readonly string[];
   subject: string;
   text: string;
+  /** The Date header: the injected clock's time, not the machine's. */
+  date: Date;
 }
 
 /** What the server accepted. */
@@ -44,6 +46,7 @@ export async function createSmtpMailer(options: SmtpOptions): Promise<Mailer> {
         to: [...message.to],
         subject: message.subject,
         text: message.text,
+        date: message.date,
       })) as { messageId?: unknown; accepted?: unknown; rejected?: unknown };
       return {
         messageId: typeof info.messageId === 'string' ? info.messageId : '',

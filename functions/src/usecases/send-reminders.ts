@@ -32,7 +32,8 @@ export interface Digest {
 
 /** What sending did. */
 export interface ReminderOutcome {
-  sent: { unitCode: string; to: string[]; messageId: string }[];
+  /** Digests the server took; `rejected`: addresses it refused while accepting others. */
+  sent: { unitCode: string; to: string[]; messageId: string; rejected: string[] }[];
   /** Units whose digest is the one already sent. */
   unchanged: string[];
   /** Units with something to chase but no e-mail address. */
@@ -128,6 +129,7 @@ export async function sendReminders(
         to: digest.to,
         subject: digest.subject,
         text: digestText(digest, now),
+        date: now,
       });
       await recordSentReminder(deps.db, {
         organisation: digest.organisation,
@@ -140,7 +142,12 @@ export async function sendReminders(
         items: digest.items.map((i) => `${i.directiveId}/${i.periodKey}:${i.status}`),
       });
       outcome.firestoreWrites += 1;
-      outcome.sent.push({ unitCode: digest.unitCode, to: digest.to, messageId: mail.messageId });
+      outcome.sent.push({
+        unitCode: digest.unitCode,
+        to: digest.to,
+        messageId: mail.messageId,
+        rejected: mail.rejected,
+      });
     } catch (error) {
       outcome.failed.push({ unitCode: digest.unitCode, error: (error as Error).message ?? String(error) });
     }

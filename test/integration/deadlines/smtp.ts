@@ -57,8 +57,8 @@ function parse(raw: string): Pick<ReceivedMail, 'subject' | 'text'> {
   return { subject, text: text.replace(/\r\n/g, '\n') };
 }
 
-/** Starts the server on 127.0.0.1; the URL carries the login it requires. */
-export async function startSmtp(): Promise<TestSmtp> {
+/** Starts the server on 127.0.0.1; the URL carries the login it requires. Mail to `refuse` is refused (550). */
+export async function startSmtp(options: { refuse?: readonly string[] } = {}): Promise<TestSmtp> {
   const received: ReceivedMail[] = [];
   const server = new SMTPServer({
     disabledCommands: ['STARTTLS'],
@@ -67,6 +67,10 @@ export async function startSmtp(): Promise<TestSmtp> {
     onAuth(auth, _session, callback) {
       if (auth.username === USER && auth.password === PASS) callback(null, { user: USER });
       else callback(new Error('Invalid username or password'));
+    },
+    onRcptTo(address, _session, callback) {
+      if (options.refuse?.includes(address.address)) callback(new Error('Mailbox unavailable'));
+      else callback();
     },
     onData(stream, session, callback) {
       const chunks: Buffer[] = [];
