@@ -18,7 +18,9 @@ function figureParts(figures: readonly FigureColumn[], totals: readonly FigureTo
   const headed: string[] = [];
   figures.forEach((column, i) => {
     const total = totals[i];
+    // Lists stay in the table; a count of 0 says nothing a reader needs.
     if (!total || total.rule === 'list' || total.value === null) return;
+    if (total.rule === 'count' && total.value === 0) return;
     const text = total.rule === 'count' ? String(total.value) : figureText(column, total.value);
     if (column.phrase) phrased.push(column.phrase.replaceAll('{n}', text));
     else if (total.rule === 'sum') headed.push(msg.headedFigure(column.header, text));
