@@ -33,8 +33,8 @@ import {
   valuesBatchGetByDataFilter,
   valuesBatchUpdateByDataFilter,
 } from './values-filter.js';
+import { valuesAppend } from './append.js';
 import {
-  valuesAppend,
   valuesBatchClear,
   valuesBatchGet,
   valuesBatchUpdate,

@@ -1,10 +1,9 @@
-/** The spreadsheets.values.* methods: reading, writing (RAW / USER_ENTERED), appending and clearing A1 ranges. */
+/** The spreadsheets.values.* methods: reading, writing (RAW / USER_ENTERED) and clearing A1 ranges. */
 import type { sheets_v4 } from '@googleapis/sheets';
 import { clampToGrid, exceedsGrid, formatRange, parseRange, columnLetters } from './a1.js';
 import type { Rect, SheetRange } from './a1.js';
-import { insertDims } from './dims.js';
 import { badRequest } from './errors.js';
-import { ensureGrid, lastValueRow, writeValue } from './grid.js';
+import { ensureGrid, writeValue } from './grid.js';
 import { parseUserEntered } from './locale.js';
 import { columnCount, getCell, rowCount } from './model.js';
 import type { Book } from './model.js';
@@ -105,7 +104,8 @@ export interface WriteOptions {
   responseDateTimeRenderOption?: string | null;
 }
 
-function requireInputOption(o: WriteOptions): 'RAW' | 'USER_ENTERED' {
+/** The valueInputOption of a write, or Google's error when missing or unspecified. */
+export function requireInputOption(o: WriteOptions): 'RAW' | 'USER_ENTERED' {
   const v = o.valueInputOption;
   if (v === 'RAW' || v === 'USER_ENTERED') return v;
   if (v == null || v === '') throw badRequest("'valueInputOption' is required but not specified");
@@ -116,9 +116,11 @@ function truthy(v: boolean | string | null | undefined): boolean {
   return v === true || v === 'true';
 }
 
-type Written = { rect: Rect; rows: number; cols: number; cells: number };
+/** What one write touched. */
+export type Written = { rect: Rect; rows: number; cols: number; cells: number };
 
-function toGrid(values: unknown, major: string | null | undefined): unknown[][] {
+/** Input values as rows (transposing COLUMNS input); refuses values that are not a list of lists. */
+export function toGrid(values: unknown, major: string | null | undefined): unknown[][] {
   if (values == null) return [];
   if (!Array.isArray(values))
     throw badRequest("Invalid value at 'data.values' (type.googleapis.com/google.protobuf.ListValue)");
@@ -205,7 +207,8 @@ export function writeValues(
   return { rect, rows: rowsTouched.size, cols: colsTouched.size, cells };
 }
 
-function updateResponse(
+/** The UpdateValuesResponse of one write (with updatedData when asked). */
+export function updateResponse(
   book: Book,
   w: Written,
   opts: WriteOptions,
@@ -229,7 +232,12 @@ function updateResponse(
   return out;
 }
 
-function checkBodyRange(book: Book, urlRange: string, body: sheets_v4.Schema$ValueRange | undefined): void {
+/** Refuses a body range that differs from the URL range. */
+export function checkBodyRange(
+  book: Book,
+  urlRange: string,
+  body: sheets_v4.Schema$ValueRange | undefined,
+): void {
   if (body?.range == null || body.range === '') return;
   const a = formatRange(parseRange(book, body.range));
   const b = formatRange(parseRange(book, urlRange));
@@ -301,80 +309,6 @@ export function batchTotals<T>(
     out.totalUpdatedSheets = new Set(ws.filter((w) => w.cells > 0).map((w) => w.rect.sheet)).size;
   }
   if (responses.length > 0) out.responses = responses;
-  return out;
-}
-
-function rowHasValue(book: Book, rect: Rect, r: number, c0: number, c1: number): boolean {
-  for (let c = c0; c < c1; c++) if (getCell(rect.sheet, r, c)?.userEnteredValue) return true;
-  return false;
-}
-
-/** Finds the "table" values.append appends to: the first rows with data at or below the range start, extended over contiguous rows and columns. */
-export function findTable(book: Book, rect: Rect): Rect | null {
-  const { sheet } = rect;
-  const last = lastValueRow(sheet, rect.startCol, rect.endCol);
-  let r0 = -1;
-  for (let r = rect.startRow; r < last; r++) {
-    if (rowHasValue(book, rect, r, rect.startCol, rect.endCol)) {
-      r0 = r;
-      break;
-    }
-  }
-  if (r0 < 0) return null;
-  let c0 = rect.endCol;
-  let c1 = rect.startCol;
-  for (let c = rect.startCol; c < rect.endCol; c++) {
-    if (getCell(sheet, r0, c)?.userEnteredValue) {
-      c0 = Math.min(c0, c);
-      c1 = Math.max(c1, c + 1);
-    }
-  }
-  let r1 = r0;
-  const cols = columnCount(sheet);
-  for (;;) {
-    if (r1 >= rowCount(sheet) || !rowHasValue(book, rect, r1, rect.startCol, Math.max(rect.endCol, c1)))
-      break;
-    for (let c = rect.startCol; c < Math.max(rect.endCol, c1); c++) {
-      if (getCell(sheet, r1, c)?.userEnteredValue) {
-        c0 = Math.min(c0, c);
-        c1 = Math.max(c1, c + 1);
-      }
-    }
-    while (c1 < cols && getCell(sheet, r1, c1)?.userEnteredValue) c1++;
-    r1++;
-  }
-  return { sheet, startRow: r0, endRow: r1, startCol: c0, endCol: Math.max(c1, c0 + 1) };
-}
-
-/** values.append */
-export function valuesAppend(
-  book: Book,
-  range: string,
-  body: sheets_v4.Schema$ValueRange | undefined,
-  opts: WriteOptions & { insertDataOption?: string | null },
-): sheets_v4.Schema$AppendValuesResponse {
-  const input = requireInputOption(opts);
-  checkBodyRange(book, range, body);
-  const parsed = parseRange(book, range);
-  const rect = clampToGrid(parsed);
-  const single = rect.endRow - rect.startRow === 1 && rect.endCol - rect.startCol === 1;
-  const search: Rect = single ? { ...rect, endCol: columnCount(rect.sheet) } : rect;
-  const table = findTable(book, search);
-  const startRow = table ? table.endRow : rect.startRow;
-  const startCol = table ? table.startCol : rect.startCol;
-  const grid = toGrid(body?.values, body?.majorDimension);
-  const height = grid.length;
-  if (opts.insertDataOption === 'INSERT_ROWS' && height > 0 && startRow < rowCount(rect.sheet)) {
-    insertDims(book, rect.sheet, 'ROWS', startRow, height, startRow > 0);
-  }
-  ensureGrid(book, rect.sheet, startRow + height, startCol + 1);
-  const target: SheetRange = { sheet: rect.sheet, startRow, startCol };
-  const w = writeValues(book, target, grid, 'ROWS', input);
-  const out: sheets_v4.Schema$AppendValuesResponse = {
-    spreadsheetId: book.spreadsheetId,
-    updates: updateResponse(book, w, opts, w.rect),
-  };
-  if (table) out.tableRange = formatRange(table);
   return out;
 }
 
