@@ -259,6 +259,31 @@ describe('checkDeadlines through a quarter', () => {
     expect(mails[0]!.text).toContain('Sắp đến hạn (còn 1 ngày làm việc)');
   });
 
+  it('a tab added by a check that failed before recording it is adopted by the next check, not added twice', async () => {
+    // As if the check of 15/03 had crashed between its Sheets write and the record of the new tab.
+    const { FieldValue } = await import('firebase-admin/firestore');
+    await world.db.doc(`directives/${world.spec.id}`).update({ 'tabs.2024-Q2': FieldValue.delete() });
+    await world.db.doc(`directives/${world.spec.id}/periods/2024-Q2`).delete();
+    world.clock.advance(60_000);
+    const result = await check();
+    expect(result.directives[0]).toMatchObject({
+      openedTabs: [],
+      deadlineCellsWritten: 0,
+      problems: [],
+      calls: { sheetsReads: 2, sheetsWrites: 0 },
+      firestoreWrites: 2,
+    });
+    expect(world.emulator.counters().methods).toEqual({
+      'sheets.spreadsheets.values.batchGetByDataFilter': 1,
+      'sheets.spreadsheets.get': 1,
+    });
+    expect((await getDirective(world.db, world.spec.id))?.tabs['2024-Q2']).toEqual({
+      sheetId: 1001,
+      title: 'Quý II/2024',
+    });
+    expect((await world.db.doc(`directives/${world.spec.id}/periods/2024-Q2`).get()).exists).toBe(true);
+  });
+
   it('18/03, the deadline day: reports arriving by 23:59 resolve their flags', async () => {
     at('2024-03-18T03:00:00Z'); // 10:00
     for (const code of ON_DEADLINE_DAY) await type(code);
