@@ -25,6 +25,7 @@ import { routeSheets } from './route.js';
 import {
   bookFromCreate,
   fieldsWantGridData,
+  wantGridData,
   spreadsheetGet,
   spreadsheetGetByDataFilter,
 } from './spreadsheet.js';
@@ -171,7 +172,7 @@ function handle(call: SheetsCall, ctx: EmulatorContext): unknown {
       return spreadsheetGet(
         read(call, ctx),
         many(q, 'ranges'),
-        one(q, 'includeGridData') === 'true' || fieldsWantGridData(one(q, 'fields')),
+        wantGridData(one(q, 'includeGridData') === 'true', one(q, 'fields')),
       );
     case 'sheets.spreadsheets.getByDataFilter':
       return spreadsheetGetByDataFilter(read(call, ctx), call.body ?? {}, one(q, 'fields'));

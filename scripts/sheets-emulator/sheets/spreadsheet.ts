@@ -24,7 +24,12 @@ const DEFAULT_COL_PX = 100;
 
 /** Whether a `fields` mask asks for grid data (which then is returned even without includeGridData). */
 export function fieldsWantGridData(fields: unknown): boolean {
-  return typeof fields === 'string' && (/\bdata\b/.test(fields) || /(^|[(,/])\s*\*/.test(fields));
+  return typeof fields === 'string' && (/\bdata\b/.test(fields) || /(^|[(,/.])\s*\*/.test(fields));
+}
+
+/** Google: includeGridData "is ignored if a field mask was set in the request"; then the mask decides. */
+export function wantGridData(includeGridData: boolean, fields: unknown): boolean {
+  return typeof fields === 'string' && fields.trim() !== '' ? fieldsWantGridData(fields) : includeGridData;
 }
 
 function dimMeta(
@@ -162,7 +167,7 @@ export function spreadsheetGetByDataFilter(
   const filters = body.dataFilters ?? [];
   const idx = metadataIndex(book);
   const rects = filters.length > 0 ? filters.flatMap((f) => dataFilterRects(book, f, idx)) : null;
-  return renderSpreadsheet(book, rects, Boolean(body.includeGridData) || fieldsWantGridData(fields));
+  return renderSpreadsheet(book, rects, wantGridData(Boolean(body.includeGridData), fields));
 }
 
 function applyGridData(sheet: SheetData, data: sheets_v4.Schema$GridData[]): void {

@@ -4,7 +4,7 @@ import { GoogleApiError } from '../../types.js';
 import { clampToGrid, parseRange } from '../a1.js';
 import { badRequest, unimplemented } from '../errors.js';
 import type { Book } from '../model.js';
-import { renderSpreadsheet } from '../spreadsheet.js';
+import { fieldsWantGridData, renderSpreadsheet } from '../spreadsheet.js';
 import {
   mergeCells,
   repeatCell,
@@ -140,9 +140,11 @@ export function applyBatchUpdate(
   if (body.includeSpreadsheetInResponse) {
     const ranges = body.responseRanges ?? [];
     const rects = ranges.length > 0 ? ranges.map((r) => clampToGrid(parseRange(book, r))) : null;
-    const wantData =
-      Boolean(body.responseIncludeGridData) ||
-      (typeof fields === 'string' && /updatedSpreadsheet[^,]*data/.test(fields));
+    // responseIncludeGridData "is ignored if a field mask was set in the request"
+    const masked = typeof fields === 'string' && fields.trim() !== '';
+    const wantData = masked
+      ? /updatedSpreadsheet/.test(fields) && fieldsWantGridData(fields)
+      : Boolean(body.responseIncludeGridData);
     out.updatedSpreadsheet = renderSpreadsheet(book, rects, wantData);
   }
   return out;
