@@ -16,11 +16,23 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': 'error',
       'no-restricted-imports': [
         'error',
-        { paths: [{ name: 'googleapis', message: 'Import the per-API package (@googleapis/sheets, @googleapis/drive): the monolithic index costs over a second of cold start.' }] },
+        {
+          paths: [
+            {
+              name: 'googleapis',
+              message:
+                'Import the per-API package (@googleapis/sheets, @googleapis/drive): the monolithic index costs over a second of cold start.',
+            },
+          ],
+        },
       ],
       'no-restricted-properties': [
         'error',
-        { object: 'process', property: 'env', message: 'Read the environment only in functions/src/config.ts (or pass env in).' },
+        {
+          object: 'process',
+          property: 'env',
+          message: 'Read the environment only in functions/src/config.ts (or pass env in).',
+        },
       ],
     },
   },
@@ -35,7 +47,18 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['@googleapis/*', 'googleapis', 'firebase-admin', 'firebase-admin/*', 'node:fs', 'node:http', 'node:net'], message: 'The domain stays free of I/O.' },
+            {
+              group: [
+                '@googleapis/*',
+                'googleapis',
+                'firebase-admin',
+                'firebase-admin/*',
+                'node:fs',
+                'node:http',
+                'node:net',
+              ],
+              message: 'The domain stays free of I/O.',
+            },
           ],
         },
       ],

@@ -37,9 +37,11 @@ function theodoiOnChange(e) {
 function theodoiCheckNow() {
   var answer = theodoiSend_({ kind: 'menu', user: theodoiUser_({}) });
   SpreadsheetApp.getActive().toast(
-    answer >= 200 && answer < 300 ? 'Đã gửi yêu cầu kiểm tra. Kết quả hiện ở cột Trạng thái sau vài giây.' : 'Không gửi được yêu cầu kiểm tra (mã ' + answer + '). Vui lòng báo cán bộ phụ trách.',
+    answer >= 200 && answer < 300
+      ? 'Đã gửi yêu cầu kiểm tra. Kết quả hiện ở cột Trạng thái sau vài giây.'
+      : 'Không gửi được yêu cầu kiểm tra (mã ' + answer + '). Vui lòng báo cán bộ phụ trách.',
     'theodoi',
-    8
+    8,
   );
 }
 

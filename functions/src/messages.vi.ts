@@ -221,7 +221,8 @@ export const sheet = {
   statusHint:
     'Hệ thống tự ghi sau mỗi lần đơn vị nhập liệu: đã tiếp nhận, chưa đủ hoặc có lỗi (xem ghi chú).',
   deadlineHeader: 'Tình hình báo cáo',
-  deadlineHint: 'Hệ thống tự ghi mỗi sáng ngày làm việc: chưa đến hạn, sắp đến hạn, đúng hạn, trễ hạn hoặc quá hạn.',
+  deadlineHint:
+    'Hệ thống tự ghi mỗi sáng ngày làm việc: chưa đến hạn, sắp đến hạn, đúng hạn, trễ hạn hoặc quá hạn.',
   updatedAtHeader: 'Cập nhật lúc',
   updatedAtHint: 'Thời điểm hệ thống ghi nhận thay đổi gần nhất của dòng này (giờ Việt Nam).',
   reportTitle: (title: string, periodLabel: string, directiveRef: string) =>

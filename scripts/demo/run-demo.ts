@@ -14,7 +14,6 @@ import { demo as msg } from '../../functions/src/messages.vi.js';
 import { columnLetters, quoteSheetName } from '../../functions/src/sheets/a1.js';
 import { createGoogleClients } from '../../functions/src/sheets/clients.js';
 import { reportColumns } from '../../functions/src/sheets/report-layout.js';
-import type { RowError } from '../../functions/src/domain/validation/validate-row.js';
 import { statusText as rowStatusText } from '../../functions/src/sheets/write-status.js';
 import { openFirestore } from '../../functions/src/store/firestore.js';
 import { loadReports } from '../../functions/src/store/reports.js';
@@ -115,7 +114,7 @@ async function play(emulators: LocalEmulators, log: (line: string) => void): Pro
         when,
         nameOf.get(edit.unitCode) ?? edit.unitCode,
         edit.note,
-        verdict ? rowStatusText(verdict.status, verdict.errors as RowError[]) : '—',
+        verdict ? rowStatusText(verdict.status, verdict.errors) : '—',
         outcome.durationMs ?? 0,
       ),
     );

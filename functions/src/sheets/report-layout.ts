@@ -53,7 +53,13 @@ export function reportColumns(template: Template): LayoutColumn[] {
       column,
     })),
     { key: SYSTEM_KEYS.status, header: msg.statusHeader, hint: msg.statusHint, system: true, width: 220 },
-    { key: SYSTEM_KEYS.deadline, header: msg.deadlineHeader, hint: msg.deadlineHint, system: true, width: 170 },
+    {
+      key: SYSTEM_KEYS.deadline,
+      header: msg.deadlineHeader,
+      hint: msg.deadlineHint,
+      system: true,
+      width: 170,
+    },
     {
       key: SYSTEM_KEYS.updatedAt,
       header: msg.updatedAtHeader,
