@@ -5,7 +5,7 @@ import { badRequest } from './errors.js';
 import { dataFilterRects, metadataIndex } from './metadata.js';
 import type { Book } from './model.js';
 import { Renderer } from './render.js';
-import { batchTotals, clearRect, readRect, writeValues } from './values.js';
+import { batchTotals, clearRect, readRect, requireInputOption, writeValues } from './values.js';
 
 /** values.batchGetByDataFilter */
 export function valuesBatchGetByDataFilter(
@@ -30,12 +30,7 @@ export function valuesBatchUpdateByDataFilter(
   book: Book,
   body: sheets_v4.Schema$BatchUpdateValuesByDataFilterRequest,
 ): sheets_v4.Schema$BatchUpdateValuesByDataFilterResponse {
-  const input = body.valueInputOption;
-  if (input !== 'RAW' && input !== 'USER_ENTERED') {
-    throw badRequest(
-      input ? `Invalid valueInputOption: ${input}` : "'valueInputOption' is required but not specified",
-    );
-  }
+  const input = requireInputOption(body);
   const idx = metadataIndex(book);
   const targets = (body.data ?? []).flatMap((d) => {
     if (!d.dataFilter) throw badRequest('Invalid data: dataFilter is required');

@@ -108,8 +108,9 @@ export interface WriteOptions {
 export function requireInputOption(o: WriteOptions): 'RAW' | 'USER_ENTERED' {
   const v = o.valueInputOption;
   if (v === 'RAW' || v === 'USER_ENTERED') return v;
-  if (v == null || v === '') throw badRequest("'valueInputOption' is required but not specified");
-  throw badRequest(`Invalid valueInputOption: ${v}`);
+  // missing and INPUT_VALUE_OPTION_UNSPECIFIED ("must not be used") get the same answer; other values are
+  // refused by the shell's enum check before they reach here
+  throw badRequest("'valueInputOption' is required but not specified");
 }
 
 function truthy(v: boolean | string | null | undefined): boolean {

@@ -129,6 +129,7 @@ describe('values.update then values.get', () => {
       h.sheets.spreadsheets.values.update({ spreadsheetId: id, range: 'A1', requestBody: { values: [[1]] } }),
     );
     expect(e.status).toBe(400);
+    expect(e.message).toBe("'valueInputOption' is required but not specified");
   });
 
   it('returns the written values with includeValuesInResponse', async () => {
