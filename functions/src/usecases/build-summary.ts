@@ -13,7 +13,7 @@ import { buildSummaryModel, type SummaryModel } from '../domain/summary/index.js
 import { summary as msg, syncErrors } from '../messages.vi.js';
 import type { GoogleClients } from '../sheets/clients.js';
 import { SUMMARY_SHEET_ID } from '../sheets/provision-plan.js';
-import { summaryRequests, type SummaryTarget } from '../sheets/summary-layout.js';
+import { summaryRequests, type SummaryRequestOptions, type SummaryTarget } from '../sheets/summary-layout.js';
 import { writeStatuses } from '../sheets/write-status.js';
 import { getDirective, type DirectiveRecord } from '../store/directives.js';
 import { loadReports } from '../store/reports.js';
@@ -58,14 +58,37 @@ export async function buildSummary(
   if (!directive)
     throw new UserFacingError(syncErrors.unknownDirective(request.directiveId), 'unknown-directive');
   const period = choosePeriod(directive, request.periodKey, now, deps.calendar);
+  const [model, target] = await Promise.all([
+    summaryModelFor(deps, directive, period, now),
+    readSummaryTarget(deps.clients, directive.spreadsheetId),
+  ]);
+  const requests = summaryRequests(model, target, summaryOptions(deps, directive));
+  const writes = await writeStatuses(deps.clients, directive.spreadsheetId, requests);
+  return {
+    model,
+    spreadsheetId: directive.spreadsheetId,
+    requests: requests.length,
+    calls: { sheetsReads: 1, sheetsWrites: writes },
+  };
+}
+
+/**
+ * The summary model of `period` from what Firestore holds now (units, group names, the period's reports); for
+ * callers that send the Tổng hợp requests in their own batchUpdate (the sync), with summaryRequests.
+ */
+export async function summaryModelFor(
+  deps: Pick<BuildSummaryDeps, 'db' | 'calendar' | 'dueSoonWorkingDays' | 'loadTemplate'>,
+  directive: DirectiveRecord,
+  period: Period,
+  now: Date,
+): Promise<SummaryModel> {
   const template = (deps.loadTemplate ?? loadShippedTemplate)(directive.template);
-  const [units, groupNames, reports, target] = await Promise.all([
+  const [units, groupNames, reports] = await Promise.all([
     listUnits(deps.db, directive.organisation, { includeInactive: true }),
     loadGroupNames(deps.db, directive.organisation),
     loadReports(deps.db, directive.id, [period.key]),
-    readSummaryTarget(deps.clients, directive.spreadsheetId),
   ]);
-  const model = buildSummaryModel({
+  return buildSummaryModel({
     directive,
     period,
     template,
@@ -76,14 +99,16 @@ export async function buildSummary(
     calendar: deps.calendar,
     ...(deps.dueSoonWorkingDays === undefined ? {} : { dueSoonWorkingDays: deps.dueSoonWorkingDays }),
   });
-  const figureWidths = model.figures.map((f) => template.columns.find((c) => c.key === f.key)?.width ?? 120);
-  const requests = summaryRequests(model, target, { figureWidths });
-  const writes = await writeStatuses(deps.clients, directive.spreadsheetId, requests);
+}
+
+/** The layout options of a directive's summary: its key-figure columns as wide as on the report tab. */
+export function summaryOptions(
+  deps: Pick<BuildSummaryDeps, 'loadTemplate'>,
+  directive: Pick<DirectiveRecord, 'template'>,
+): SummaryRequestOptions {
+  const template = (deps.loadTemplate ?? loadShippedTemplate)(directive.template);
   return {
-    model,
-    spreadsheetId: directive.spreadsheetId,
-    requests: requests.length,
-    calls: { sheetsReads: 1, sheetsWrites: writes },
+    figureWidths: template.keyFigures.map((k) => template.columns.find((c) => c.key === k)?.width ?? 120),
   };
 }
 
@@ -117,7 +142,10 @@ async function loadGroupNames(db: Firestore, orgId: string): Promise<Map<string,
 }
 
 /** The Tổng hợp tab's charts, read in one call so the rewrite can delete them; fails when the tab is gone. */
-async function readSummaryTarget(clients: GoogleClients, spreadsheetId: string): Promise<SummaryTarget> {
+export async function readSummaryTarget(
+  clients: GoogleClients,
+  spreadsheetId: string,
+): Promise<SummaryTarget> {
   const res = await clients.sheets.spreadsheets.get({
     spreadsheetId,
     fields: 'sheets(properties.sheetId,charts.chartId)',
