@@ -168,3 +168,19 @@ describe('named ranges', () => {
     expect(dau.data.values).toEqual([['s1']]);
   });
 });
+
+describe('the first visible sheet', () => {
+  it('a bare A1 range reads the first sheet that is not hidden', async () => {
+    const other = await createSpreadsheet(h.sheets, {
+      sheets: [{ properties: { title: 'Ẩn', hidden: true } }, { properties: { title: 'Hiện' } }],
+    });
+    await h.sheets.spreadsheets.values.update({
+      spreadsheetId: other,
+      range: 'Hiện!A1',
+      valueInputOption: 'RAW',
+      requestBody: { values: [['thấy']] },
+    });
+    const got = await h.sheets.spreadsheets.values.get({ spreadsheetId: other, range: 'A1' });
+    expect(got.data).toEqual({ range: "'Hiện'!A1", majorDimension: 'ROWS', values: [['thấy']] });
+  });
+});
