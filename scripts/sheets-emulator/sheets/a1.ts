@@ -99,7 +99,7 @@ function r1c1Index(token: string | undefined): number | null {
 function r1c1Part(s: string): Part | null {
   if (CELL.test(s)) return null; // "R1", "C2" are A1 cells
   let m = R1C1.exec(s);
-  if (m && (m[1] !== undefined || m[2] !== undefined) && m[1] !== undefined && m[2] !== undefined) {
+  if (m && m[1] !== undefined && m[2] !== undefined) {
     const row = r1c1Index(m[1]);
     const col = r1c1Index(m[2]);
     if (row === null || col === null || row < 0 || col < 0) return null;
