@@ -451,7 +451,7 @@ export const summary = {
     }, gồm: ${names}`,
   /** The overdue share of "chưa có đơn vị nào báo cáo", when the deadline has passed. */
   nobodyOverdue: ' (đã quá hạn)',
-  withErrors: (n: number, names: string) => ` Có ${n} đơn vị có lỗi cần sửa trong số liệu báo cáo: ${names}.`,
+  withErrors: (n: number, names: string) => ` Có ${n} đơn vị cần sửa lỗi trong số liệu báo cáo: ${names}.`,
   /** Joins unit names, cutting a long list: "A, B, C và 12 đơn vị khác". */
   names: (shown: readonly string[], more: number) =>
     more > 0 ? `${shown.join(', ')} và ${more} đơn vị khác` : shown.join(', '),

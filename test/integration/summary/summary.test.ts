@@ -271,7 +271,7 @@ describe('the Tổng hợp tab', () => {
     const expected =
       `Tính đến 15 giờ 30 ngày 20/3/2024, có 5/25 đơn vị đã báo cáo (đạt 20%), trong đó 4 đơn vị đúng hạn, ` +
       `1 đơn vị trễ hạn; còn 20 đơn vị chưa báo cáo (đã quá hạn), gồm: ${missing.join(', ')}. ` +
-      `Có 2 đơn vị có lỗi cần sửa trong số liệu báo cáo: ${nameOf(BROKEN_AFTER_ACCEPTED)}, ${nameOf(NEVER_VALID)}. ` +
+      `Có 2 đơn vị cần sửa lỗi trong số liệu báo cáo: ${nameOf(BROKEN_AFTER_ACCEPTED)}, ${nameOf(NEVER_VALID)}. ` +
       `Các đơn vị đã tổ chức ${vi(sum((f) => f.hoiNghi))} hội nghị, cuộc họp có nội dung cải cách hành chính; ` +
       `thu hút ${vi(sum((f) => f.thamDu))} lượt người tham dự hội nghị, cuộc họp; ` +
       `đăng ${vi(sum((f) => f.tinBai))} tin, bài trên trang thông tin điện tử, báo chí; ` +

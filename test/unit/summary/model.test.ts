@@ -132,7 +132,7 @@ describe('buildSummaryModel', () => {
     expect(model.paragraph).toBe(
       'Tính đến 09 giờ 00 ngày 20/3/2024, có 3/4 đơn vị đã báo cáo (đạt 75%), trong đó 2 đơn vị đúng hạn, ' +
         '1 đơn vị trễ hạn; còn 1 đơn vị chưa báo cáo (đã quá hạn), gồm: UBND xã Mỹ Hòa. ' +
-        'Có 1 đơn vị có lỗi cần sửa trong số liệu báo cáo: Phòng Tư pháp. ' +
+        'Có 1 đơn vị cần sửa lỗi trong số liệu báo cáo: Phòng Tư pháp. ' +
         'Các đơn vị đã tổ chức 6 hội nghị; sử dụng 1.750.000 đồng kinh phí. ' +
         'Tổng hợp số liệu đã tiếp nhận: Lượt người tham dự: 235; Tỷ lệ hoàn thành bình quân: 75%; ' +
         'Trạng thái: 2 đơn vị có số liệu.',

@@ -38,7 +38,7 @@ describe('draft paragraph', () => {
       reports: { TP: broken(1) },
       expected:
         'Tính đến 08 giờ 00 ngày 20/3/2024, chưa có đơn vị nào trong số 4 đơn vị báo cáo (đã quá hạn). ' +
-        'Có 1 đơn vị có lỗi cần sửa trong số liệu báo cáo: Phòng Tư pháp.',
+        'Có 1 đơn vị cần sửa lỗi trong số liệu báo cáo: Phòng Tư pháp.',
     },
     {
       name: 'everybody, on time',
