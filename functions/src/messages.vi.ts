@@ -35,6 +35,9 @@ function relation(op: string, value: string, numeric: boolean): string {
 export const validation = {
   /** The row is not a set of cells at all (a programming or sheet-mapping fault, not the officer's). */
   unreadableRow: 'Dòng này không đọc được — báo cho cán bộ phụ trách công văn.',
+  /** A second row carrying a unit code already used above it (a copied row). */
+  duplicateUnit: (code: string, firstRow: number) =>
+    `Mã đơn vị ${code} đã có ở dòng ${firstRow}; số liệu ở dòng này không được ghi nhận — hãy nhập vào dòng ${firstRow}.`,
   /** How yes/no values are shown. */
   yes: 'Có',
   no: 'Không',

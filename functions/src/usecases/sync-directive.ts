@@ -11,9 +11,9 @@ import type { WorkingCalendar } from '../domain/calendar/working-calendar.js';
 import { vietnamDateOf } from '../domain/calendar/iso-date.js';
 import { periodAt } from '../domain/periods/index.js';
 import { reportRows, type ReadColumn } from '../domain/sync/report-rows.js';
-import { planSync } from '../domain/sync/plan-sync.js';
+import { duplicateWrites, planSync } from '../domain/sync/plan-sync.js';
 import { createRowValidator, type RowStatus } from '../domain/validation/validate-row.js';
-import { syncErrors as msg } from '../messages.vi.js';
+import { syncErrors as msg, validation as validationMessages } from '../messages.vi.js';
 import type { GoogleClients } from '../sheets/clients.js';
 import { readReportColumns } from '../sheets/read-report.js';
 import { FIRST_UNIT_ROW, SYSTEM_KEYS } from '../sheets/report-layout.js';
@@ -122,7 +122,7 @@ async function syncOnce(
     if (!columns.has(SYSTEM_KEYS.code) || !columns.has(SYSTEM_KEYS.status)) {
       throw new UserFacingError(msg.systemColumnMissing(tab.title), 'column-missing');
     }
-    const { rows } = reportRows(
+    const { rows, duplicates } = reportRows(
       columns,
       { code: SYSTEM_KEYS.code, status: SYSTEM_KEYS.status, inputs },
       FIRST_UNIT_ROW,
@@ -132,7 +132,10 @@ async function syncOnce(
     periods.push({ periodKey, plan, stored: storedHere });
     requests.push(
       ...statusRequests(
-        plan.statusWrites,
+        [
+          ...plan.statusWrites,
+          ...duplicateWrites(duplicates, rows, statusText, validationMessages.duplicateUnit),
+        ],
         {
           sheetId: tab.sheetId,
           columnOf: new Map([...columns].map(([key, c]) => [key, c.columnIndex])),

@@ -47,4 +47,30 @@ describe('syncDirective on a provisioned Tháp Mười directive', () => {
       'sheets.spreadsheets.batchUpdate': 1,
     });
   });
+
+  it('refuses a copied row whose unit code repeats another row, and says where the unit’s row is', async () => {
+    const spreadsheetId = world.directive.spreadsheetId;
+    const sheetId = world.directive.tabs[0]!.sheetId;
+    await world.clients.sheets.spreadsheets.batchUpdate({
+      spreadsheetId,
+      requestBody: { requests: [{ appendDimension: { sheetId, dimension: 'ROWS', length: 1 } }] },
+    });
+    await world.clients.sheets.spreadsheets.values.update({
+      spreadsheetId,
+      range: `${TAB}!A30:D30`,
+      valueInputOption: 'RAW',
+      requestBody: { values: [['30052', 'UBND xã Mỹ Hòa', '7', 'Bản sao']] },
+    });
+    const outcome = await world.sync();
+    expect(outcome.changedUnits).toBe(0);
+    const status = await world.clients.sheets.spreadsheets.get({
+      spreadsheetId,
+      ranges: [`${TAB}!X30`],
+      includeGridData: true,
+      fields: 'sheets.data.rowData.values(formattedValue,note)',
+    });
+    const cell = status.data.sheets?.[0]?.data?.[0]?.rowData?.[0]?.values?.[0];
+    expect(cell?.formattedValue).toBe('✖ Có lỗi (1) — xem ghi chú');
+    expect(cell?.note).toContain('Mã đơn vị 30052 đã có ở dòng 22; số liệu ở dòng này không được ghi nhận');
+  });
 });

@@ -63,6 +63,42 @@ export function rawCellsHash(cells: Readonly<Record<string, CellValue>>): string
 }
 
 /**
+ * Status writes for rows whose unit code repeats an earlier row's (a copied row): they are never stored,
+ * and say where the unit's row is.
+ */
+export function duplicateWrites(
+  duplicates: readonly UnitRow[],
+  rows: readonly UnitRow[],
+  statusText: (status: RowStatus, errors: RowError[]) => string,
+  message: (code: string, firstRow: number) => string,
+): StatusWrite[] {
+  const firstRowOf = new Map(rows.map((r) => [r.unitCode, r.rowIndex + 1]));
+  return duplicates.flatMap((row) => {
+    const errors: RowError[] = [
+      {
+        column: '',
+        code: 'duplicateUnit',
+        message: message(row.unitCode, firstRowOf.get(row.unitCode) ?? 0),
+      },
+    ];
+    const text = statusText('invalid', errors);
+    if (row.statusText === text) return [];
+    return [
+      {
+        rowIndex: row.rowIndex,
+        unitCode: row.unitCode,
+        status: 'invalid',
+        errors,
+        mark: [],
+        unmark: [],
+        changed: false,
+        sheetHash: '',
+      },
+    ];
+  });
+}
+
+/**
  * Validates every row, keeps the rows whose raw cells changed since the stored state as new versions,
  * and lists the status cells whose wording differs from what theodoi last wrote (or the sheet shows).
  */

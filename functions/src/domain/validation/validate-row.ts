@@ -20,7 +20,7 @@ export type RowStatus = 'empty' | 'incomplete' | 'invalid' | 'valid';
 export interface RowError {
   /** The column the error is about; '' when the row as a whole could not be read. */
   column: string;
-  code: IssueCode | 'unreadableRow';
+  code: IssueCode | 'unreadableRow' | 'duplicateUnit';
   message: string;
 }
 
