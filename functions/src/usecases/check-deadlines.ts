@@ -14,10 +14,10 @@ import {
   statusText,
   unitStatus,
   UNIT_STATUS_CODES,
-  type UnitReportState,
   type UnitStatus,
   type UnitStatusCode,
 } from '../domain/status/index.js';
+import { reportState } from '../domain/summary/report-state.js';
 import { reminders as msg, sheet as sheetMsg } from '../messages.vi.js';
 import type { GoogleClients } from '../sheets/clients.js';
 import { nextReportSheetId, planPeriodTab, type NewTabPlan } from '../sheets/open-period-tab.js';
@@ -28,7 +28,7 @@ import { deadlineRequests, staleDeadlineCells } from '../sheets/write-deadlines.
 import { writeStatuses } from '../sheets/write-status.js';
 import { listOpenDirectives, recordPeriodTabs, type DirectiveRecord } from '../store/directives.js';
 import { commitFlags, flagChange, loadFlags, type FlagChange } from '../store/flags.js';
-import { loadReports, type StoredReport } from '../store/reports.js';
+import { loadReports } from '../store/reports.js';
 import { listUnits, type StoredUnit } from '../store/units.js';
 
 /** What the deadline check needs. */
@@ -139,17 +139,6 @@ export async function checkDeadlines(
     }
   }
   return result;
-}
-
-/** The status store's view of a report: null when the unit has entered nothing. */
-export function reportState(report: StoredReport | undefined): UnitReportState | null {
-  if (!report) return null;
-  if (report.status === 'valid')
-    return { firstSubmittedAt: report.firstSubmittedAt ?? report.lastChangedAt, issueCount: 0 };
-  // An emptied row keeps the figures accepted before: the unit has submitted, whatever the sheet shows now.
-  if (report.status === 'empty')
-    return report.firstSubmittedAt ? { firstSubmittedAt: report.firstSubmittedAt, issueCount: 0 } : null;
-  return { firstSubmittedAt: report.firstSubmittedAt, issueCount: Math.max(1, report.errors.length) };
 }
 
 interface TabTarget {

@@ -1,9 +1,8 @@
 // The reminder digests: one per unit across directives, a hash that follows the state and not the clock, and
-// what the check reads from a stored report (nothing typed, valid, emptied after submitting, with errors).
+// the Nhắc việc list as the command prints it.
 import { describe, expect, it } from 'vitest';
 import { formatReminderList } from '../../../scripts/cli/commands/check.js';
-import type { StoredReport } from '../../../functions/src/store/reports.js';
-import { reportState, type ReminderItem } from '../../../functions/src/usecases/check-deadlines.js';
+import type { ReminderItem } from '../../../functions/src/usecases/check-deadlines.js';
 import { buildDigests, digestText } from '../../../functions/src/usecases/send-reminders.js';
 
 const item = (over: Partial<ReminderItem> = {}): ReminderItem => ({
@@ -61,48 +60,6 @@ describe('buildDigests', () => {
     expect(c?.hash).not.toBe(a?.hash);
     expect(digestText(a!, new Date('2024-03-19T01:00:00Z'))).toContain('Tính đến 08 giờ 00 ngày 19/03/2024');
     expect(digestText(a!, new Date('2024-03-20T01:00:00Z'))).toContain('Tính đến 08 giờ 00 ngày 20/03/2024');
-  });
-});
-
-describe('reportState', () => {
-  const report = (over: Partial<StoredReport>): StoredReport => ({
-    unitCode: 'NV',
-    status: 'valid',
-    rawHash: 'h',
-    version: 1,
-    sheetHash: null,
-    marked: [],
-    values: {},
-    errors: [],
-    acceptedValues: null,
-    acceptedVersion: null,
-    firstSubmittedAt: null,
-    lastChangedAt: new Date('2024-03-10T02:00:00Z'),
-    ...over,
-  });
-  const at = new Date('2024-03-11T02:00:00Z');
-  it('reads nothing typed as no report, and a valid report as submitted when it first became valid', () => {
-    expect(reportState(undefined)).toBeNull();
-    expect(reportState(report({ status: 'empty' }))).toBeNull();
-    expect(reportState(report({ firstSubmittedAt: at }))).toEqual({ firstSubmittedAt: at, issueCount: 0 });
-  });
-  it('keeps a report emptied after it was submitted as submitted, and counts the errors of a wrong one', () => {
-    expect(reportState(report({ status: 'empty', firstSubmittedAt: at }))).toEqual({
-      firstSubmittedAt: at,
-      issueCount: 0,
-    });
-    const errors = [
-      { column: 'a', code: 'notInteger' as const, message: 'm' },
-      { column: 'b', code: 'required' as const, message: 'n' },
-    ];
-    expect(reportState(report({ status: 'invalid', errors }))).toEqual({
-      firstSubmittedAt: null,
-      issueCount: 2,
-    });
-    expect(reportState(report({ status: 'incomplete', errors: [], firstSubmittedAt: at }))).toEqual({
-      firstSubmittedAt: at,
-      issueCount: 1,
-    });
   });
 });
 
