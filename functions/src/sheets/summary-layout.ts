@@ -158,13 +158,9 @@ export function figureNumberFormat(column: Pick<FigureColumn, 'type'>, rule?: Fi
 
 function figureCell(column: FigureColumn, value: FigureValue): CellData {
   if (value === null) return blank();
-  if (typeof value === 'number' && isNumericType(column.type))
-    return number(value, { numberFormat: figureNumberFormat(column) });
   // Everything an officer typed goes in as a string value: never parsed, never a formula.
-  return text(typeof value === 'number' ? String(value) : figureText(column, value), {
-    wrapStrategy: 'WRAP',
-    verticalAlignment: 'TOP',
-  });
+  if (typeof value === 'number' && isNumericType(column.type)) return number(value);
+  return text(typeof value === 'number' ? String(value) : figureText(column, value));
 }
 
 function totalCell(column: FigureColumn, total: FigureTotal): CellData {
@@ -215,19 +211,15 @@ function rowsOf(model: SummaryModel, pos: SummaryPositions): sheets_v4.Schema$Ro
     ...[c.stt, c.group, c.unit, c.status, c.reportedOn].map(headerCell),
     ...model.figures.map((f) => headerCell(f.header)),
   ]);
+  // Unit rows carry values only (and their status colour); formats go on whole columns (blockFormats), which
+  // keeps a 5,000-unit rewrite to a few megabytes.
   model.rows.forEach((row, i) =>
     put(pos.firstUnitRow + i, [
-      number(row.stt, { horizontalAlignment: 'CENTER', verticalAlignment: 'MIDDLE' }),
-      text(row.groupName, { wrapStrategy: 'WRAP', verticalAlignment: 'MIDDLE' }),
-      text(row.unitName, { wrapStrategy: 'WRAP', verticalAlignment: 'MIDDLE' }),
-      text(row.statusText, statusFormat(row.status.code)),
-      row.reportedOn
-        ? number(dateSerial(row.reportedOn), {
-            numberFormat: { type: 'DATE', pattern: 'dd/MM/yyyy' },
-            horizontalAlignment: 'CENTER',
-            verticalAlignment: 'MIDDLE',
-          })
-        : blank(),
+      number(row.stt),
+      text(row.groupName),
+      text(row.unitName),
+      text(row.statusText, { backgroundColor: SUMMARY_STATUS_COLOURS[row.status.code] }),
+      row.reportedOn ? number(dateSerial(row.reportedOn)) : blank(),
       ...model.figures.map((f, j) => figureCell(f, row.figures[j] ?? null)),
     ]),
   );
@@ -244,12 +236,12 @@ function rowsOf(model: SummaryModel, pos: SummaryPositions): sheets_v4.Schema$Ro
     put(pos.chaseHeader, [c.stt, c.group, c.unit, c.status, c.person, c.phone].map(headerCell));
     model.chase.forEach((item, i) =>
       put(pos.chaseHeader + 1 + i, [
-        number(i + 1, { horizontalAlignment: 'CENTER', verticalAlignment: 'MIDDLE' }),
-        text(item.groupName, { wrapStrategy: 'WRAP', verticalAlignment: 'MIDDLE' }),
-        text(item.unitName, { wrapStrategy: 'WRAP', verticalAlignment: 'MIDDLE' }),
-        text(item.statusText, statusFormat(item.status.code)),
-        text(item.person ?? msg.noContact, { wrapStrategy: 'WRAP', verticalAlignment: 'MIDDLE' }),
-        item.phone ? text(item.phone, { verticalAlignment: 'MIDDLE' }) : blank(),
+        number(i + 1),
+        text(item.groupName),
+        text(item.unitName),
+        text(item.statusText, { backgroundColor: SUMMARY_STATUS_COLOURS[item.status.code] }),
+        text(item.person ?? msg.noContact),
+        item.phone ? text(item.phone) : blank(),
       ]),
     );
   }
@@ -300,6 +292,53 @@ function rowHeight(sheetId: number, row: number, pixelSize: number): Request {
 function linesFor(value: string, width: number): number {
   const perLine = Math.max(1, Math.floor(width / CHAR_PX));
   return value.split('\n').reduce((n, line) => n + Math.max(1, Math.ceil(line.length / perLine)), 0);
+}
+
+const FORMAT_FIELDS =
+  'userEnteredFormat.numberFormat,userEnteredFormat.wrapStrategy,' +
+  'userEnteredFormat.verticalAlignment,userEnteredFormat.horizontalAlignment';
+
+/** Formats of the unit and chase blocks, one repeatCell per column (status colours stay on their cells). */
+function blockFormats(model: SummaryModel, pos: SummaryPositions, sheetId: number): Request[] {
+  const centred: sheets_v4.Schema$CellFormat = { horizontalAlignment: 'CENTER', verticalAlignment: 'MIDDLE' };
+  const wrapped: sheets_v4.Schema$CellFormat = { wrapStrategy: 'WRAP', verticalAlignment: 'MIDDLE' };
+  const block = (startRow: number, endRow: number, column: number, format: sheets_v4.Schema$CellFormat) =>
+    endRow <= startRow
+      ? []
+      : [
+          {
+            repeatCell: {
+              range: {
+                sheetId,
+                startRowIndex: startRow,
+                endRowIndex: endRow,
+                startColumnIndex: column,
+                endColumnIndex: column + 1,
+              },
+              cell: { userEnteredFormat: format },
+              fields: FORMAT_FIELDS,
+            },
+          },
+        ];
+  const units = [pos.firstUnitRow, pos.totalsRow] as const;
+  const chase = [pos.chaseHeader + 1, pos.chaseHeader + 1 + model.chase.length] as const;
+  return [
+    ...block(...units, 0, centred),
+    ...block(...units, 1, wrapped),
+    ...block(...units, 2, wrapped),
+    ...block(...units, 3, wrapped),
+    ...block(...units, 4, { ...centred, numberFormat: { type: 'DATE', pattern: 'dd/MM/yyyy' } }),
+    ...model.figures.flatMap((f, j) =>
+      block(
+        ...units,
+        pos.firstFigureColumn + j,
+        isNumericType(f.type)
+          ? { numberFormat: figureNumberFormat(f), verticalAlignment: 'MIDDLE' }
+          : { wrapStrategy: 'WRAP', verticalAlignment: 'TOP' },
+      ),
+    ),
+    ...[0, 1, 2, 3, 4, 5].flatMap((column) => block(...chase, column, column === 0 ? centred : wrapped)),
+  ];
 }
 
 function chartRequest(sheetId: number, pos: SummaryPositions, widths: readonly number[]): Request {
@@ -414,6 +453,7 @@ export function summaryRequests(
         fields: 'userEnteredValue,userEnteredFormat,note',
       },
     },
+    ...blockFormats(model, pos, sheetId),
     ...[pos.title, pos.directive, pos.period, pos.updated, pos.kpi].map((r) =>
       merge(sheetId, r, r + 1, 0, all),
     ),

@@ -71,14 +71,21 @@ describe('summaryRequests', () => {
     expect(rows[pos.paragraph]?.values?.[0]?.userEnteredValue?.stringValue).toBe(model.paragraph);
     const nv = rows[pos.firstUnitRow]!.values!;
     expect(nv[2]?.userEnteredValue?.stringValue).toBe('Phòng Nội vụ');
-    expect(nv[4]).toMatchObject({
-      userEnteredValue: { numberValue: dateSerial('2024-03-11') },
-      userEnteredFormat: { numberFormat: { type: 'DATE', pattern: 'dd/MM/yyyy' } },
+    expect(nv[4]).toEqual({ userEnteredValue: { numberValue: dateSerial('2024-03-11') } });
+    expect(nv[5]).toEqual({ userEnteredValue: { numberValue: 3 } });
+    // Formats are laid on whole columns of the unit block.
+    const formatOf = (column: number) =>
+      requests.find(
+        (r) =>
+          r.repeatCell?.range?.startColumnIndex === column &&
+          r.repeatCell.range.startRowIndex === pos.firstUnitRow,
+      )?.repeatCell;
+    expect(formatOf(4)).toMatchObject({
+      range: { endRowIndex: pos.totalsRow },
+      cell: { userEnteredFormat: { numberFormat: { type: 'DATE', pattern: 'dd/MM/yyyy' } } },
     });
-    expect(nv[5]).toMatchObject({
-      userEnteredValue: { numberValue: 3 },
-      userEnteredFormat: { numberFormat: { pattern: '#,##0' } },
-    });
+    expect(formatOf(5)?.cell?.userEnteredFormat?.numberFormat).toEqual({ type: 'NUMBER', pattern: '#,##0' });
+    expect(formatOf(5)?.fields).not.toContain('backgroundColor');
     expect(rows[pos.totalsRow]?.values?.[0]?.userEnteredValue?.stringValue).toBe('Tổng cộng');
     expect(rows[pos.chaseHeading]?.values?.[0]?.userEnteredValue?.stringValue).toBe('ĐƠN VỊ CẦN ĐÔN ĐỐC (3)');
     // Status cells carry their status's colour.
