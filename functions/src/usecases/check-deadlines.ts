@@ -41,6 +41,22 @@ export interface CheckDeadlinesDeps {
   serviceAccount: string;
   /** Working days before a deadline that count as "sắp đến hạn" (the status module's default when absent). */
   dueSoonWorkingDays?: number;
+  /**
+   * Waits before checking a directive again after Sheets answered 429 (quota) or 503; one retry per entry.
+   * Default 20 s then 40 s: Sheets' quotas are per minute. Safe: a check repeated is a check unchanged.
+   */
+  retryDelaysMs?: readonly number[];
+}
+
+/** The default waits before retrying a directive that hit Sheets' per-minute quota. */
+export const DEFAULT_RETRY_DELAYS_MS = [20_000, 40_000] as const;
+
+/** Whether an API error is worth a retry after a pause: 429 (quota) or 503 (unavailable). */
+export function isRetryable(error: unknown): boolean {
+  const e = error as { status?: unknown; code?: unknown; response?: { status?: unknown } } | null;
+  return [e?.status, e?.code, e?.response?.status].some(
+    (v) => v === 429 || v === 503 || v === '429' || v === '503',
+  );
 }
 
 /** A unit's contact, as the reminder list and the e-mail show it. */
@@ -125,11 +141,9 @@ export async function checkDeadlines(
   const result: DeadlineCheck = { checkedAt: now, directives: [], failed: [], reminders: [] };
   for (const directive of directives.sort((a, b) => a.id.localeCompare(b.id))) {
     try {
-      const { check, reminders } = await checkDirective(
-        deps,
-        directive,
-        now,
-        await unitsOf(directive.organisation),
+      const units = await unitsOf(directive.organisation);
+      const { check, reminders } = await withRetries(deps.retryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS, () =>
+        checkDirective(deps, directive, now, units),
       );
       result.directives.push(check);
       result.reminders.push(...reminders);
@@ -139,6 +153,18 @@ export async function checkDeadlines(
     }
   }
   return result;
+}
+
+async function withRetries<T>(delaysMs: readonly number[], attempt: () => Promise<T>): Promise<T> {
+  for (let retry = 0; ; retry++) {
+    try {
+      return await attempt();
+    } catch (error) {
+      const delay = delaysMs[retry];
+      if (delay === undefined || !isRetryable(error)) throw error;
+      await new Promise((resolve) => setTimeout(resolve, delay));
+    }
+  }
 }
 
 interface TabTarget {

@@ -284,6 +284,32 @@ describe('checkDeadlines through a quarter', () => {
     expect((await world.db.doc(`directives/${world.spec.id}/periods/2024-Q2`).get()).exists).toBe(true);
   });
 
+  it("waits and checks a directive again after Sheets' quota answer (429); reports it when the quota stays exhausted", async () => {
+    const read = 'sheets.spreadsheets.values.batchGetByDataFilter';
+    world.emulator.resetCounters();
+    world.emulator.addFault({ status: 429, count: 1, methods: [read] });
+    const retried = await checkDeadlines({ ...world.deps, retryDelaysMs: [10] });
+    expect(retried.failed).toEqual([]);
+    expect(retried.directives[0]).toMatchObject({
+      calls: { sheetsReads: 1, sheetsWrites: 0 },
+      firestoreWrites: 0,
+    });
+    expect(world.emulator.counters()).toMatchObject({ methods: { [read]: 2 }, errors: { [read]: 1 } });
+
+    world.emulator.addFault({ status: 429, count: 2, methods: [read] });
+    const failedIds: string[] = [];
+    const failed = await checkDeadlines(
+      { ...world.deps, retryDelaysMs: [10] },
+      { onError: (id) => failedIds.push(id) },
+    );
+    expect(failed.directives).toEqual([]);
+    expect(failed.failed).toMatchObject([
+      { directiveId: world.spec.id, error: expect.stringContaining('Quota exceeded') as string },
+    ]);
+    expect(failedIds).toEqual([world.spec.id]);
+    expect(failed.reminders).toEqual([]);
+  });
+
   it('18/03, the deadline day: reports arriving by 23:59 resolve their flags', async () => {
     at('2024-03-18T03:00:00Z'); // 10:00
     for (const code of ON_DEADLINE_DAY) await type(code);
