@@ -341,6 +341,38 @@ function blockFormats(model: SummaryModel, pos: SummaryPositions, sheetId: numbe
   ];
 }
 
+const THIN: sheets_v4.Schema$Border = { style: 'SOLID', color: { red: 0.6, green: 0.6, blue: 0.6 } };
+
+/** Thin borders around and inside a block of cells (the tables of the tab). */
+function borders(
+  sheetId: number,
+  startRow: number,
+  endRow: number,
+  startColumn: number,
+  endColumn: number,
+): Request[] {
+  if (endRow <= startRow) return [];
+  return [
+    {
+      updateBorders: {
+        range: {
+          sheetId,
+          startRowIndex: startRow,
+          endRowIndex: endRow,
+          startColumnIndex: startColumn,
+          endColumnIndex: endColumn,
+        },
+        top: THIN,
+        bottom: THIN,
+        left: THIN,
+        right: THIN,
+        innerHorizontal: THIN,
+        innerVertical: THIN,
+      },
+    },
+  ];
+}
+
 function chartRequest(sheetId: number, pos: SummaryPositions, widths: readonly number[]): Request {
   const first = pos.statusHeader + 1;
   const range = (column: number): sheets_v4.Schema$ChartData => ({
@@ -454,6 +486,11 @@ export function summaryRequests(
       },
     },
     ...blockFormats(model, pos, sheetId),
+    ...borders(sheetId, pos.statusHeader, pos.statusHeader + 2 + UNIT_STATUS_CODES.length, 1, 3),
+    ...borders(sheetId, pos.tableHeader, pos.totalsRow + 1, 0, all),
+    ...(model.chase.length
+      ? borders(sheetId, pos.chaseHeader, pos.chaseHeader + 1 + model.chase.length, 0, 6)
+      : []),
     ...[pos.title, pos.directive, pos.period, pos.updated, pos.kpi].map((r) =>
       merge(sheetId, r, r + 1, 0, all),
     ),

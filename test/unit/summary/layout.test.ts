@@ -40,6 +40,14 @@ describe('summaryRequests', () => {
       frozenColumnCount: 0,
     });
     expect(requests.find((r) => r.addChart)?.addChart?.chart?.chartId).toBe(SUMMARY_CHART_ID);
+    // The units table is framed from its header to its totals row.
+    expect(requests.map((r) => r.updateBorders?.range).filter(Boolean)).toContainEqual({
+      sheetId: 1,
+      startRowIndex: pos.tableHeader,
+      endRowIndex: pos.totalsRow + 1,
+      startColumnIndex: 0,
+      endColumnIndex: pos.columnCount,
+    });
   });
 
   it('deletes each chart found on the tab before adding its own', () => {
