@@ -464,7 +464,7 @@ export const summary = {
   headedFigures: (parts: readonly string[]) => ` Tổng hợp số liệu đã tiếp nhận: ${parts.join('; ')}.`,
   headedFigure: (header: string, value: string) => `${header}: ${value}`,
   averageFigure: (header: string, value: string) => `${header} bình quân: ${value}`,
-  countFigure: (header: string, n: number) => `${header}: ${n} đơn vị có số liệu`,
+  countFigure: (header: string, n: string) => `${header}: ${n} đơn vị có số liệu`,
   tooLong: '…',
   tabMissing:
     'Không tìm thấy trang "Tổng hợp" trong bảng tính (có thể đã bị xoá); số liệu đã lưu không bị mất.',

@@ -21,11 +21,11 @@ function figureParts(figures: readonly FigureColumn[], totals: readonly FigureTo
     // Lists stay in the table; a count of 0 says nothing a reader needs.
     if (!total || total.rule === 'list' || total.value === null) return;
     if (total.rule === 'count' && total.value === 0) return;
-    const text = total.rule === 'count' ? String(total.value) : figureText(column, total.value);
+    const text = figureText(total.rule === 'count' ? { type: 'integer' } : column, total.value);
     if (column.phrase) phrased.push(column.phrase.replaceAll('{n}', text));
     else if (total.rule === 'sum') headed.push(msg.headedFigure(column.header, text));
     else if (total.rule === 'average') headed.push(msg.averageFigure(column.header, text));
-    else headed.push(msg.countFigure(column.header, total.value));
+    else headed.push(msg.countFigure(column.header, text));
   });
   return (
     (phrased.length ? msg.phrasedFigures(phrased) : '') + (headed.length ? msg.headedFigures(headed) : '')
