@@ -7,6 +7,7 @@ import { applyBatchUpdate } from './batch-update/index.js';
 import { requireSheet } from './batch-update/sheets.js';
 import { badRequest, notFound } from './errors.js';
 import { dataFilterMetadata, metadataIndex, renderMetadata } from './metadata.js';
+import { assertEditsAllowed } from './protection.js';
 import {
   asBook,
   cloneBook,
@@ -80,6 +81,8 @@ function write<T>(call: SheetsCall, ctx: EmulatorContext, fn: (book: Book) => T)
   ctx.assertCanWrite(file, call.caller);
   const work = cloneBook(book);
   const result = fn(work);
+  // Protected cells are checked on the outcome, whichever request or values call made the change.
+  assertEditsAllowed(book, work, call.caller.email, file.ownerEmail);
   commitBook(file.spreadsheet!, work);
   ctx.touch(file);
   return result;

@@ -1,7 +1,7 @@
 /** Protected ranges enforced on writes: who may edit which cells, as Google decides it for API callers. */
 import type { sheets_v4 } from '@googleapis/sheets';
 import { badRequest } from './errors.js';
-import type { SheetData } from './model.js';
+import type { Book, SheetData } from './model.js';
 
 /** Google's answer to a write into a protected cell by someone who is not one of its editors. */
 export const PROTECTED_MESSAGE =
@@ -60,5 +60,44 @@ export function assertMayEdit(sheet: SheetData, block: CellBlock, email: string,
     const open = (protection.unprotectedRanges ?? []).map((r) => blockOf(r, sheet));
     if (open.some((o) => covers(o, hit))) continue;
     throw badRequest(PROTECTED_MESSAGE);
+  }
+}
+
+/**
+ * Refuses a write by `email` if it changed any cell (value, format or note) that a protection forbids it
+ * to edit, comparing the spreadsheet before and after the write (cells are shared, never changed in
+ * place, so an unchanged cell is the same object). Deleting a protected sheet is refused too.
+ */
+export function assertEditsAllowed(before: Book, after: Book, email: string, ownerEmail: string): void {
+  if (email === ownerEmail) return;
+  for (const sheet of before.sheets) {
+    if (sheet.protectedRanges.length === 0) continue;
+    const next = after.sheets.find((s) => s.properties.sheetId === sheet.properties.sheetId);
+    if (!next) {
+      assertMayEdit(
+        sheet,
+        { startRow: 0, endRow: Number.MAX_SAFE_INTEGER, startColumn: 0, endColumn: Number.MAX_SAFE_INTEGER },
+        email,
+        ownerEmail,
+      );
+      continue;
+    }
+    const rows = Math.max(sheet.rows.length, next.rows.length);
+    for (let r = 0; r < rows; r++) {
+      const a = sheet.rows[r] ?? null;
+      const b = next.rows[r] ?? null;
+      if (a === b) continue;
+      const columns = Math.max(a?.length ?? 0, b?.length ?? 0);
+      for (let c = 0; c < columns; c++) {
+        if ((a?.[c] ?? null) !== (b?.[c] ?? null)) {
+          assertMayEdit(
+            sheet,
+            { startRow: r, endRow: r + 1, startColumn: c, endColumn: c + 1 },
+            email,
+            ownerEmail,
+          );
+        }
+      }
+    }
   }
 }

@@ -129,6 +129,21 @@ describe('officers reporting through the sheet', () => {
     expect(versions.docs.map((d) => d.get('status') as string)).toEqual(['valid', 'empty']);
   });
 
+  it('does not let an officer write into another unit’s row', async () => {
+    const attempt = world.officer(editorOf('30052')).spreadsheets.values.update({
+      spreadsheetId: world.directive.spreadsheetId,
+      range: `${TAB}!C${rowOf.get('30049')}`,
+      valueInputOption: 'USER_ENTERED',
+      requestBody: { values: [['99']] },
+    });
+    await expect(attempt).rejects.toMatchObject({
+      status: 400,
+      message:
+        'You are trying to edit a protected cell or object. Please contact the spreadsheet owner to remove protection if you need to edit.',
+    });
+    expect(await cell(`C${rowOf.get('30049')}`)).toBe('2');
+  });
+
   it('still reads the right columns and units after columns are moved and the table is sorted', async () => {
     const spreadsheetId = world.directive.spreadsheetId;
     const sheetId = world.directive.tabs[0]!.sheetId;
@@ -193,7 +208,9 @@ describe('officers reporting through the sheet', () => {
       valueInputOption: 'RAW',
       requestBody: { values: [['Tin bài (đổi tên)']] },
     });
-    await world.officer(editorOf('30049')).spreadsheets.values.update({
+    // Written as theodoi's owner account: the sort above moved rows away from their protected ranges,
+    // which Google anchors to positions (officers cannot sort rows other units own, so only the owner can).
+    await world.clients.sheets.spreadsheets.values.update({
       spreadsheetId,
       range: `${TAB}!${letter}${row}`,
       valueInputOption: 'USER_ENTERED',
