@@ -28,9 +28,11 @@ describe('theodoi units import → directive create → sync', () => {
     expect(created.stdout).toMatch(/^Đã tạo bảng tính "Công văn \(chưa có số\) – triển khai Quyết định/);
     expect(created.stdout).toContain('(2 lệnh gọi Sheets, 25 lệnh gọi Drive để chia sẻ quyền.)');
 
+    // The first sync writes the statuses and the Tổng hợp tab in one batchUpdate; Firestore: the snapshot and
+    // the note that the summary's chart now exists.
     const synced = await theodoi('sync', 'thap-muoi-cchc-2024', '--period', '2024-Q1');
     expect(synced.stdout).toContain('kỳ 2024-Q1: 0 đã tiếp nhận, 0 có lỗi, 0 chưa đủ, 25 chưa báo cáo');
-    expect(synced.stdout).toContain('(1 lượt đọc, 1 lượt ghi Sheets; 1 lượt ghi Firestore;');
+    expect(synced.stdout).toContain('(1 lượt đọc, 1 lượt ghi Sheets; 2 lượt ghi Firestore;');
 
     const again = await theodoi(
       'directive',

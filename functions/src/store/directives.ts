@@ -17,6 +17,8 @@ export const DirectiveRecordSchema = DirectiveSpecSchema.omit({ format: true })
     status: z.enum(['open', 'closed']),
     /** The Drive push channel watching the spreadsheet, when notifications are configured. */
     watch: z.object({ channelId: z.string(), resourceId: z.string(), expiration: z.number() }).optional(),
+    /** Whether the Tổng hợp tab holds theodoi's chart (so a rewrite replaces it). */
+    summaryChart: z.boolean().optional(),
   })
   .loose();
 /** A stored directive. */

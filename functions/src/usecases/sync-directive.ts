@@ -17,11 +17,12 @@ import { syncErrors as msg, validation as validationMessages } from '../messages
 import type { GoogleClients } from '../sheets/clients.js';
 import { readReportColumns } from '../sheets/read-report.js';
 import { FIRST_UNIT_ROW, SYSTEM_KEYS } from '../sheets/report-layout.js';
-import { statusRequests, statusText, writeStatuses } from '../sheets/write-status.js';
+import { statusRequests, statusText } from '../sheets/write-status.js';
 import { getDirective, type DirectiveRecord } from '../store/directives.js';
 import { commitSync, loadReports, type PeriodSync } from '../store/reports.js';
 import { acquireSyncLease, releaseSyncLease } from '../store/sync-lease.js';
 import { UserFacingError } from './errors.js';
+import { writeStatusesAndSummary } from './sync-summary.js';
 
 /** What a sync needs. */
 export interface SyncDeps {
@@ -54,6 +55,8 @@ export interface SyncOutcome {
   changedUnits?: number;
   statusCellsWritten?: number;
   firestoreWrites?: number;
+  /** Whether the Tổng hợp tab was rewritten in the same write. */
+  summaryRewritten?: boolean;
   calls?: { sheetsReads: number; sheetsWrites: number };
   durationMs?: number;
   /** How many times the sync ran to absorb edits that arrived while it ran. */
@@ -146,6 +149,9 @@ async function syncOnce(
       ),
     );
   }
+  const headline =
+    request.periodKey ??
+    (periodKeys.length === 1 ? periodKeys[0]! : currentPeriodKey(directive, startedAt, deps.calendar));
   const calls = { sheetsReads: 1, sheetsWrites: requests.length > 0 ? 1 : 0 };
   const runId = run === 1 ? syncId : `${syncId}-${run}`;
   // Store first: nothing is shown to an officer as accepted that Firestore does not hold.
@@ -162,7 +168,8 @@ async function syncOnce(
     },
     deps.clock.now(),
   );
-  await writeStatuses(deps.clients, directive.spreadsheetId, requests);
+  const written = await writeStatusesAndSummary(deps, directive, headline, requests, startedAt);
+  calls.sheetsWrites = written.sheetsWrites;
 
   const byPeriod = Object.fromEntries(
     periods.map(({ periodKey, plan }) => [
@@ -174,9 +181,6 @@ async function syncOnce(
       },
     ]),
   );
-  const headline =
-    request.periodKey ??
-    (periodKeys.length === 1 ? periodKeys[0]! : currentPeriodKey(directive, startedAt, deps.calendar));
   return {
     directiveId: directive.id,
     result: 'synced',
@@ -186,7 +190,8 @@ async function syncOnce(
     periods: byPeriod,
     changedUnits: periods.reduce((n, p) => n + p.plan.changes.length, 0),
     statusCellsWritten: periods.reduce((n, p) => n + p.plan.statusWrites.length, 0),
-    firestoreWrites,
+    firestoreWrites: firestoreWrites + written.firestoreWrites,
+    summaryRewritten: written.summary,
     calls,
     durationMs: Math.round(performance.now() - started),
   };

@@ -85,6 +85,12 @@ describe('officers reporting through the sheet', () => {
     expect(report).toMatchObject({ status: 'valid', version: 1, acceptedVersion: 1 });
     expect(report?.values).toMatchObject({ so_hoi_nghi: 3, luot_tham_du_hoi_nghi: 120, kinh_phi: 1_500_000 });
     expect(report?.firstSubmittedAt?.toISOString()).toBe('2024-03-05T02:00:00.000Z');
+    // The same write rewrote the Tổng hợp tab leadership opens.
+    const summary = await world.clients.sheets.spreadsheets.values.get({
+      spreadsheetId: world.directive.spreadsheetId,
+      range: "'Tổng hợp'!A1:A60",
+    });
+    expect(JSON.stringify(summary.data.values)).toContain('có 1/25 đơn vị đã báo cáo (đạt 4%)');
   });
 
   it('explains a mistake in a note, marks it, and turns ✖ into ✔ once fixed', async () => {

@@ -1,0 +1,52 @@
+/**
+ * The sync's one write: the status cells it changed, followed by the rewritten Tổng hợp tab in the same
+ * batchUpdate, so leadership's figures follow every change at no extra Sheets call. The statuses never
+ * depend on the summary: if the combined write is refused, the statuses are written alone.
+ */
+import type { sheets_v4 } from '@googleapis/sheets';
+import type { Firestore } from 'firebase-admin/firestore';
+import type { WorkingCalendar } from '../domain/calendar/working-calendar.js';
+import { periodOf } from '../domain/periods/index.js';
+import type { GoogleClients } from '../sheets/clients.js';
+import { SUMMARY_SHEET_ID } from '../sheets/provision-plan.js';
+import { SUMMARY_CHART_ID, summaryRequests } from '../sheets/summary-layout.js';
+import { writeStatuses } from '../sheets/write-status.js';
+import { directivePath } from '../store/paths.js';
+import type { DirectiveRecord } from '../store/directives.js';
+import { summaryModelFor, summaryOptions } from './build-summary.js';
+
+/** What the write did. */
+export interface SyncWrite {
+  sheetsWrites: number;
+  firestoreWrites: number;
+  /** Whether the Tổng hợp tab was rewritten. */
+  summary: boolean;
+}
+
+/** Writes `statusRequests` and, when there are any, the summary of `periodKey`; nothing when there are none. */
+export async function writeStatusesAndSummary(
+  deps: { db: Firestore; clients: GoogleClients; calendar: WorkingCalendar },
+  directive: DirectiveRecord,
+  periodKey: string,
+  statusRequests: sheets_v4.Schema$Request[],
+  now: Date,
+): Promise<SyncWrite> {
+  if (statusRequests.length === 0) return { sheetsWrites: 0, firestoreWrites: 0, summary: false };
+  const hasChart = directive.summaryChart === true;
+  const summary = summaryRequests(
+    await summaryModelFor(deps, directive, periodOf(directive.schedule, periodKey, deps.calendar), now),
+    { sheetId: SUMMARY_SHEET_ID, existingChartIds: hasChart ? [SUMMARY_CHART_ID] : [] },
+    summaryOptions({}, directive),
+  );
+  try {
+    await writeStatuses(deps.clients, directive.spreadsheetId, [...statusRequests, ...summary]);
+  } catch (error) {
+    if ((error as { status?: number }).status !== 400) throw error;
+    // Someone removed the chart or reshaped the tab: keep the officers' statuses, rebuild the chart next time.
+    await writeStatuses(deps.clients, directive.spreadsheetId, statusRequests);
+    if (hasChart) await deps.db.doc(directivePath(directive.id)).update({ summaryChart: false });
+    return { sheetsWrites: 2, firestoreWrites: hasChart ? 1 : 0, summary: false };
+  }
+  if (!hasChart) await deps.db.doc(directivePath(directive.id)).update({ summaryChart: true });
+  return { sheetsWrites: 1, firestoreWrites: hasChart ? 0 : 1, summary: true };
+}
