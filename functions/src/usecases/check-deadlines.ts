@@ -9,7 +9,7 @@ import { loadTemplate } from '../../../sheets-schema/registry.js';
 import type { Clock } from '../clock.js';
 import type { IsoDate } from '../domain/calendar/iso-date.js';
 import type { WorkingCalendar } from '../domain/calendar/working-calendar.js';
-import { openedPeriods, type Period } from '../domain/periods/index.js';
+import { openedPeriods, periodAt, type Period } from '../domain/periods/index.js';
 import {
   statusText,
   unitStatus,
@@ -27,6 +27,7 @@ import { FIRST_UNIT_ROW, SYSTEM_KEYS } from '../sheets/report-layout.js';
 import { deadlineRequests, staleDeadlineCells } from '../sheets/write-deadlines.js';
 import { writeStatuses } from '../sheets/write-status.js';
 import { listOpenDirectives, recordPeriodTabs, type DirectiveRecord } from '../store/directives.js';
+import { writeStatusesAndSummary } from './sync-summary.js';
 import { commitFlags, flagChange, loadFlags, type FlagChange } from '../store/flags.js';
 import { loadReports } from '../store/reports.js';
 import { listUnits, type StoredUnit } from '../store/units.js';
@@ -296,7 +297,15 @@ async function checkDirective(
   // Flags first: they stand whatever happens to the sheet. Then the one write, then the new tabs' records
   // (only once they exist; a tab added but not recorded is adopted by the next check).
   check.firestoreWrites += await commitFlags(deps.db, directive.id, changes, now);
-  check.calls.sheetsWrites = await writeStatuses(deps.clients, directive.spreadsheetId, requests);
+  // The Tổng hợp tab follows the statuses in the same write (flow 4: after every deadline check).
+  const due = periodAt(directive.schedule, now, deps.calendar);
+  if (due) {
+    const written = await writeStatusesAndSummary(deps, directive, due.key, requests, now);
+    check.calls.sheetsWrites = written.sheetsWrites;
+    check.firestoreWrites += written.firestoreWrites;
+  } else {
+    check.calls.sheetsWrites = await writeStatuses(deps.clients, directive.spreadsheetId, requests);
+  }
   const records = [
     ...adopted.filter(({ tab }) => existing.includes(tab)).map(({ period, tab }) => ({ period, tab })),
     ...opened.map(({ period, plan }) => ({ period, tab: plan.tab })),
