@@ -327,10 +327,15 @@ export const demo = {
     `Tính đến ${at}: ${onTime + late}/${total} đơn vị đã báo cáo, trong đó ${onTime} đúng hạn, ` +
     `${late} trễ hạn; ${missing.length} đơn vị quá hạn chưa báo cáo${missing.length ? ` (${missing.join(', ')})` : ''}` +
     `${withErrors ? `; ${withErrors} đơn vị có lỗi cần sửa` : ''}.`,
+  morning: (when: string, counts: Record<string, number>, reminders: number) =>
+    `  ${when}  Kiểm tra hạn buổi sáng: ${counts['dung-han'] ?? 0} đúng hạn, ${counts['tre-han'] ?? 0} trễ hạn, ` +
+    `${counts['sap-den-han'] ?? 0} sắp đến hạn, ${counts['qua-han'] ?? 0} quá hạn, ${counts['co-loi'] ?? 0} có lỗi; ` +
+    `${reminders} mục nhắc việc.`,
+  paragraph: (text: string) => `Dự thảo nội dung báo cáo (tab Tổng hợp):\n  "${text}"`,
   where: (url: string, spreadsheetId: string) => `Bảng tính trên emulator: ${url} (mã ${spreadsheetId}).`,
   kept: 'Các emulator vẫn chạy (--keep); nhấn Ctrl+C để dừng.',
   notYet:
-    'Chưa có trong demo: tab Tổng hợp, bảng theo dõi chung, dự thảo báo cáo và ảnh chụp màn hình (các issue tổng hợp, hạn báo cáo và emulator phần hai).',
+    'Chưa có trong demo: bảng theo dõi chung các văn bản, tệp .docx/.xlsx dự thảo báo cáo, giao diện HTML của bảng tính và ảnh chụp màn hình.',
   done: (seconds: string) => `Xong sau ${seconds} giây.`,
 } as const;
 

@@ -18,17 +18,42 @@ import { statusText as rowStatusText } from '../../functions/src/sheets/write-st
 import { openFirestore } from '../../functions/src/store/firestore.js';
 import { loadReports } from '../../functions/src/store/reports.js';
 import { importOrganisation } from '../../functions/src/store/units.js';
+import { buildSummary } from '../../functions/src/usecases/build-summary.js';
+import { checkDeadlines } from '../../functions/src/usecases/check-deadlines.js';
 import { createDirective } from '../../functions/src/usecases/create-directive.js';
 import { syncDirective } from '../../functions/src/usecases/sync-directive.js';
 import { loadTemplate } from '../../sheets-schema/registry.js';
 import { startLocalEmulators, type LocalEmulators } from '../cli/commands/emulators.js';
 import { demoEdits } from './scenario.js';
 
+/** 07:30 Vietnam time on every working day from `from` to `to`. */
+function workingMornings(from: string, to: string, calendar: ReturnType<typeof createCalendar>): Date[] {
+  const days: Date[] = [];
+  for (
+    let d = DateTime.fromISO(from, { zone: VIETNAM_ZONE });
+    d.toISODate() <= to;
+    d = d.plus({ days: 1 })
+  ) {
+    if (calendar.isWorkingDay(d.toISODate())) days.push(d.set({ hour: 7, minute: 30 }).toJSDate());
+  }
+  return days;
+}
+
+function formatVn(instant: Date, pattern: string): string {
+  return DateTime.fromJSDate(instant, { zone: VIETNAM_ZONE }).toFormat(pattern);
+}
+
 /** The demo's final figures. */
 export interface DemoResult {
   spreadsheetId: string;
   viewUrl: string;
   edits: number;
+  /** Morning deadline checks run. */
+  checks: number;
+  /** Units on the last morning check's reminder list. */
+  flaggedOnLastMorning: number;
+  /** The draft paragraph of the official report, from the Tổng hợp tab. */
+  paragraph: string;
   statuses: Record<UnitStatusCode, string[]>;
   sheetsCalls: Record<string, number>;
   emulators: LocalEmulators;
@@ -86,8 +111,23 @@ async function play(emulators: LocalEmulators, log: (line: string) => void): Pro
   const rowOf = new Map(spec.recipients.map((code, i) => [code, 5 + i]));
   const nameOf = new Map(org.units.map((u) => [u.code, u.name]));
   const edits = demoEdits(spec.recipients);
-  for (const edit of edits) {
-    clock.set(edit.at);
+  // The working-morning deadline checks (07:30, as Cloud Scheduler runs them) interleaved with the edits.
+  const mornings = workingMornings('2024-03-04', '2024-03-22', calendar);
+  const events = [
+    ...edits.map((edit) => ({ at: new Date(edit.at).getTime(), edit })),
+    ...mornings.map((at) => ({ at: at.getTime(), edit: undefined })),
+  ].sort((a, b) => a.at - b.at);
+  let flagged = 0;
+  for (const event of events) {
+    clock.set(new Date(event.at));
+    if (!event.edit) {
+      const check = await checkDeadlines({ ...deps, retryDelaysMs: [] });
+      const counts = check.directives[0]?.periods[tab.periodKey];
+      flagged = check.reminders.length;
+      if (counts) log(msg.morning(formatVn(clock.now(), 'dd/MM HH:mm'), counts, check.reminders.length));
+      continue;
+    }
+    const edit = event.edit;
     const unit = org.units.find((u) => u.code === edit.unitCode)!;
     const officer = sheetsClient({
       version: 'v4',
@@ -108,10 +148,9 @@ async function play(emulators: LocalEmulators, log: (line: string) => void): Pro
       periodKey: tab.periodKey,
     });
     const verdict = (await loadReports(db, spec.id, [tab.periodKey])).get(tab.periodKey)?.get(edit.unitCode);
-    const when = DateTime.fromISO(edit.at, { zone: VIETNAM_ZONE }).toFormat('dd/MM HH:mm');
     log(
       msg.edit(
-        when,
+        formatVn(clock.now(), 'dd/MM HH:mm'),
         nameOf.get(edit.unitCode) ?? edit.unitCode,
         edit.note,
         verdict ? rowStatusText(verdict.status, verdict.errors) : '—',
@@ -121,6 +160,7 @@ async function play(emulators: LocalEmulators, log: (line: string) => void): Pro
   }
 
   clock.set('2024-03-22T01:00:00Z');
+  const summary = await buildSummary(deps, { directiveId: spec.id, periodKey: tab.periodKey });
   const period = periodOf(spec.schedule, tab.periodKey, calendar);
   const reports = (await loadReports(db, spec.id, [tab.periodKey])).get(tab.periodKey)!;
   const statuses = Object.fromEntries(
@@ -152,11 +192,15 @@ async function play(emulators: LocalEmulators, log: (line: string) => void): Pro
       statuses['co-loi'].length,
     ),
   );
+  log(msg.paragraph(summary.model.paragraph));
   const viewUrl = `${emulators.sheets.url}/__emulator/files`;
   return {
     spreadsheetId: created.spreadsheetId,
     viewUrl,
     edits: edits.length,
+    checks: mornings.length,
+    flaggedOnLastMorning: flagged,
+    paragraph: summary.model.paragraph,
     statuses,
     sheetsCalls: emulators.sheets.counters().methods,
     emulators,

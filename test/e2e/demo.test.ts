@@ -11,14 +11,21 @@ describe('the Tháp Mười demo quarter', () => {
       expect(result.statuses['tre-han'].sort()).toEqual(['30070', 'LDTBXH']);
       expect(result.statuses['qua-han'].sort()).toEqual(['30061', '30073', 'YT']);
       expect(result.statuses['co-loi']).toEqual([]);
-      expect(lines.at(-1)).toBe(
+      expect(lines.at(-2)).toBe(
         'Tính đến 08 giờ 00 ngày 22/3/2024: 22/25 đơn vị đã báo cáo, trong đó 20 đúng hạn, 2 trễ hạn; ' +
           '3 đơn vị quá hạn chưa báo cáo (Phòng Y tế, UBND xã Đốc Binh Kiều, UBND xã Thanh Mỹ).',
       );
       expect(lines.filter((l) => l.includes('✖ Có lỗi (1)'))).toHaveLength(3);
-      // Every officer edit is followed by one sync: one read and at most one write each.
-      expect(result.sheetsCalls['sheets.spreadsheets.values.batchGetByDataFilter']).toBe(result.edits);
-      expect(result.sheetsCalls['sheets.spreadsheets.batchUpdate']).toBeLessThanOrEqual(result.edits + 1);
+      // The morning checks flagged the three overdue units, and the Tổng hợp tab's paragraph says the same.
+      expect(result.flaggedOnLastMorning).toBe(3);
+      expect(result.paragraph).toMatch(
+        /^Tính đến 08 giờ 00 ngày 22\/3\/2024, có 22\/25 đơn vị đã báo cáo \(đạt 88%\), trong đó 20 đơn vị đúng hạn, 2 đơn vị trễ hạn; còn 3 đơn vị chưa báo cáo/,
+      );
+      // Every officer edit is followed by one sync, and every morning by one check: one read and at most
+      // one write each (plus the provisioning write and the final summary's read and write).
+      const runs = result.edits + result.checks;
+      expect(result.sheetsCalls['sheets.spreadsheets.values.batchGetByDataFilter']).toBe(runs);
+      expect(result.sheetsCalls['sheets.spreadsheets.batchUpdate']).toBeLessThanOrEqual(runs + 2);
     } finally {
       await result.emulators.stop();
     }
