@@ -29,11 +29,7 @@ import { demoEdits } from './scenario.js';
 /** 07:30 Vietnam time on every working day from `from` to `to`. */
 function workingMornings(from: string, to: string, calendar: ReturnType<typeof createCalendar>): Date[] {
   const days: Date[] = [];
-  for (
-    let d = DateTime.fromISO(from, { zone: VIETNAM_ZONE });
-    d.toISODate() <= to;
-    d = d.plus({ days: 1 })
-  ) {
+  for (let d = DateTime.fromISO(from, { zone: VIETNAM_ZONE }); d.toISODate() <= to; d = d.plus({ days: 1 })) {
     if (calendar.isWorkingDay(d.toISODate())) days.push(d.set({ hour: 7, minute: 30 }).toJSDate());
   }
   return days;
