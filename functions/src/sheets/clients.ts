@@ -9,6 +9,9 @@ export const GOOGLE_SCOPES = [
   'https://www.googleapis.com/auth/drive.file',
 ] as const;
 
+/** No call may hang a function: each request gives up after this long (retries start afresh). */
+export const REQUEST_TIMEOUT_MS = 30_000;
+
 /** The two API clients theodoi uses. */
 export interface GoogleClients {
   sheets: sheets_v4.Sheets;
@@ -27,6 +30,7 @@ export async function createGoogleClients(config: Config): Promise<GoogleClients
       (await mintEmulatorToken(config.sheetsEmulatorUrl, config.serviceAccount));
     // The clients build URLs as new URL('/v4/…', rootUrl): any path in rootUrl is dropped.
     const options = {
+      timeout: REQUEST_TIMEOUT_MS,
       rootUrl: `${new URL(config.sheetsEmulatorUrl).origin}/`,
       headers: { Authorization: `Bearer ${token}` },
     };
@@ -34,8 +38,8 @@ export async function createGoogleClients(config: Config): Promise<GoogleClients
   }
   const credentials = new auth.GoogleAuth({ scopes: [...GOOGLE_SCOPES] });
   return {
-    sheets: sheets({ version: 'v4', auth: credentials }),
-    drive: drive({ version: 'v3', auth: credentials }),
+    sheets: sheets({ version: 'v4', auth: credentials, timeout: REQUEST_TIMEOUT_MS }),
+    drive: drive({ version: 'v3', auth: credentials, timeout: REQUEST_TIMEOUT_MS }),
   };
 }
 

@@ -4,6 +4,7 @@ import type { ReadColumn } from '../domain/sync/report-rows.js';
 import type { CellValue } from '../domain/values/cell.js';
 import { firstColumnOf } from './a1.js';
 import type { GoogleClients } from './clients.js';
+import { withRetry } from './retry.js';
 import { COLUMN_METADATA_KEY, columnMetadataValue } from './report-layout.js';
 
 /** One tab's columns by column key; keys whose metadata is gone are listed in `missing`. */
@@ -30,15 +31,18 @@ export async function readReportColumns(
       },
     })),
   );
-  const res = await clients.sheets.spreadsheets.values.batchGetByDataFilter({
-    spreadsheetId,
-    requestBody: {
-      dataFilters: filters,
-      majorDimension: 'COLUMNS',
-      valueRenderOption: 'UNFORMATTED_VALUE',
-      dateTimeRenderOption: 'SERIAL_NUMBER',
-    },
-  });
+  // A read sent as POST: the client does not retry it, so 429/500/503 are retried here.
+  const res = await withRetry(() =>
+    clients.sheets.spreadsheets.values.batchGetByDataFilter({
+      spreadsheetId,
+      requestBody: {
+        dataFilters: filters,
+        majorDimension: 'COLUMNS',
+        valueRenderOption: 'UNFORMATTED_VALUE',
+        dateTimeRenderOption: 'SERIAL_NUMBER',
+      },
+    }),
+  );
   const byPeriod = new Map<string, Map<string, ReadColumn>>(periodKeys.map((p) => [p, new Map()]));
   for (const matched of res.data.valueRanges ?? []) {
     const value = matched.dataFilters?.[0]?.developerMetadataLookup?.metadataValue ?? '';

@@ -6,6 +6,7 @@ import type { StatusWrite } from '../domain/sync/plan-sync.js';
 import type { RowError, RowStatus } from '../domain/validation/validate-row.js';
 import { sheet as msg } from '../messages.vi.js';
 import type { GoogleClients } from './clients.js';
+import { withRetry } from './retry.js';
 
 const STATUS_COLOURS: Record<RowStatus, sheets_v4.Schema$Color> = {
   empty: { red: 0.93, green: 0.93, blue: 0.93 },
@@ -107,10 +108,13 @@ export async function writeStatuses(
   requests: sheets_v4.Schema$Request[],
 ): Promise<number> {
   if (requests.length === 0) return 0;
-  await clients.sheets.spreadsheets.batchUpdate({
-    spreadsheetId,
-    requestBody: { requests },
-    fields: 'spreadsheetId',
-  });
+  // Setting cells to absolute values is safe to repeat: retried on 429/500/503 (the client retries GETs only).
+  await withRetry(() =>
+    clients.sheets.spreadsheets.batchUpdate({
+      spreadsheetId,
+      requestBody: { requests },
+      fields: 'spreadsheetId',
+    }),
+  );
   return 1;
 }
