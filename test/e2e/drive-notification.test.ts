@@ -1,6 +1,7 @@
 // Drive push notifications: the emulator notifies the driveNotification function of an edit, which syncs;
 // a notification with a wrong token is refused before any work, and a repeated one is ignored.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { channelToken } from '../../functions/src/triggers/drive-channel.js';
 import { ensureWatch } from '../../functions/src/usecases/watch-directive.js';
 import { getDirective } from '../../functions/src/store/directives.js';
 import { serveFunction, type FunctionServer } from './function-server.js';
@@ -74,6 +75,28 @@ describe('driveNotification', () => {
       },
     });
     expect(res.status).toBe(401);
+    expect(world.emulator.counters().total).toBe(0);
+  });
+
+  it('ignores a repeated message number, syncing once', async () => {
+    const directive = (await getDirective(world.db, world.spec.id))!;
+    const channelId = directive.watch!.channelId;
+    const notify = () =>
+      fetch(url, {
+        method: 'POST',
+        headers: {
+          'X-Goog-Channel-ID': channelId,
+          'X-Goog-Channel-Token': channelToken(SECRET, channelId),
+          'X-Goog-Resource-State': 'update',
+          'X-Goog-Message-Number': '424242',
+        },
+      });
+    const first = (await (await notify()).json()) as { result?: string };
+    expect(first.result).toBe('synced');
+    world.emulator.resetCounters();
+    const again = await notify();
+    expect(again.status).toBe(200);
+    expect(await again.json()).toEqual({ ignored: 'duplicate' });
     expect(world.emulator.counters().total).toBe(0);
   });
 
