@@ -35,6 +35,9 @@ import { sheetsHandler } from './sheets/index.js';
 import type { QuotaLimits } from './quotas.js';
 import { GOOGLE_SHEETS_LIMITS, QuotaTracker } from './quotas.js';
 import type { EmulatorContext, Identity, SheetsHandler } from './types.js';
+import { createUi } from './ui/admin.js';
+import type { UiEditRequest, UiEditResult } from './ui/edit.js';
+import type { InstalledTrigger, TriggerDelivery } from './ui/triggers.js';
 import { GoogleApiError } from './types.js';
 
 /** Options of start(). */
@@ -97,6 +100,18 @@ export interface EmulatorServer {
   internalErrors(): string[];
   /** The context handed to the Sheets half (for tests that seed data directly). */
   context: EmulatorContext;
+  /** Types values into cells as `edit.email` in the Sheets UI (USER_ENTERED, protection enforced) and fires the installed trigger. */
+  uiEdit(spreadsheetId: string, edit: UiEditRequest): UiEditResult;
+  /** Installs (replaces) a spreadsheet's onEdit/onChange trigger: where to POST and the signing secret. */
+  installTrigger(spreadsheetId: string, trigger: InstalledTrigger): void;
+  /** Removes a spreadsheet's trigger; false when none was installed. */
+  removeTrigger(spreadsheetId: string): boolean;
+  /** Trigger deliveries so far (status of each POST). */
+  triggerDeliveries(): TriggerDelivery[];
+  /** Resolves when every queued trigger delivery has finished. */
+  triggersIdle(): Promise<void>;
+  /** The HTML view of a spreadsheet (undefined when there is none); `editAs` adds the officer edit form. */
+  view(spreadsheetId: string, options?: { editAs?: string }): string | undefined;
   /** Writes pending state, stops notifications and closes the server. */
   stop(): Promise<void>;
 }
@@ -194,6 +209,7 @@ export async function start(options: StartOptions = {}): Promise<EmulatorServer>
     persist();
     return token;
   };
+  const ui = createUi({ store, sheets, now, onEdit: persist });
   let baseUrl = '';
   const deps: DriveDeps = { store, sheets, notifier, baseUrl: () => baseUrl, now, projectNumber };
 
@@ -389,6 +405,7 @@ export async function start(options: StartOptions = {}): Promise<EmulatorServer>
           })),
         });
       default:
+        if (await ui.serve(m, rawPath, url, text, req.headers['content-type'] ?? '', res)) return;
         return bad(404, `no admin endpoint ${m} ${rawPath}; see scripts/sheets-emulator/README.md`);
     }
   }
@@ -399,6 +416,7 @@ export async function start(options: StartOptions = {}): Promise<EmulatorServer>
     quotas?.reset();
     faults.clear();
     notifier.clearLog();
+    ui.wipe();
     persist();
   }
 
@@ -448,8 +466,15 @@ export async function start(options: StartOptions = {}): Promise<EmulatorServer>
     wipe,
     internalErrors: () => [...internalErrors],
     context,
+    uiEdit: (id, edit) => ui.uiEdit(id, edit),
+    installTrigger: (id, trigger) => ui.installTrigger(id, trigger),
+    removeTrigger: (id) => ui.removeTrigger(id),
+    triggerDeliveries: () => ui.triggerDeliveries(),
+    triggersIdle: () => ui.triggersIdle(),
+    view: (id, options) => ui.view(id, options),
     stop: async () => {
       notifier.close();
+      ui.close();
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
       await closed;

@@ -1,0 +1,193 @@
+/** The people-facing admin endpoints: UI edits, trigger installation and log, the HTML view and the .xlsx export. */
+import type { ServerResponse } from 'node:http';
+import type { DriveStore } from '../drive/store.js';
+import { MIME } from '../drive/store.js';
+import { asBook } from '../sheets/model.js';
+import type { Book } from '../sheets/model.js';
+import type { SheetsHandler } from '../types.js';
+import { GoogleApiError } from '../types.js';
+import { parseUiEdit, uiEdit } from './edit.js';
+import type { UiEditRequest, UiEditResult } from './edit.js';
+import { TriggerHub } from './triggers.js';
+import type { InstalledTrigger, TriggerDelivery } from './triggers.js';
+import { renderView } from './view.js';
+
+/** What the UI endpoints need from the emulator. */
+export interface UiDeps {
+  store: DriveStore;
+  sheets: SheetsHandler;
+  now: () => Date;
+  /** Runs after every recorded edit (persistence). */
+  onEdit: () => void;
+  /** Per-delivery timeout of trigger POSTs (default 10 s). */
+  triggerTimeoutMs?: number;
+}
+
+/** The UI side of a running emulator, also exposed on the object start() returns. */
+export interface Ui {
+  /** Applies an edit as an officer typing in the Sheets UI and fires the installed trigger. */
+  uiEdit(spreadsheetId: string, edit: UiEditRequest): UiEditResult;
+  /** Installs (replaces) the spreadsheet's onEdit/onChange trigger. */
+  installTrigger(spreadsheetId: string, trigger: InstalledTrigger): void;
+  /** Removes the spreadsheet's trigger; false when none was installed. */
+  removeTrigger(spreadsheetId: string): boolean;
+  /** Trigger deliveries so far. */
+  triggerDeliveries(): TriggerDelivery[];
+  /** Resolves when every queued trigger delivery has finished. */
+  triggersIdle(): Promise<void>;
+  /** The HTML view of a spreadsheet (every tab), or undefined when there is no such spreadsheet. */
+  view(spreadsheetId: string, options?: { editAs?: string }): string | undefined;
+  /** Serves `/__emulator/spreadsheets/...` and `/__emulator/triggers`; false when the path is not one of them. */
+  serve(
+    method: string,
+    rawPath: string,
+    url: URL,
+    body: string,
+    contentType: string,
+    res: ServerResponse,
+  ): Promise<boolean>;
+  /** Forgets triggers and the delivery log (wipe). */
+  wipe(): void;
+  /** Stops deliveries (server stop). */
+  close(): void;
+}
+
+function send(res: ServerResponse, status: number, type: string, body: string | Buffer): void {
+  res.writeHead(status, {
+    'Content-Type': type,
+    'Content-Length': Buffer.byteLength(body),
+    'Cache-Control': 'no-store',
+  });
+  res.end(body);
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  send(res, status, 'application/json; charset=UTF-8', JSON.stringify(body, null, 2));
+}
+
+function fail(res: ServerResponse, code: number, message: string): void {
+  const status = code === 404 ? 'NOT_FOUND' : 'INVALID_ARGUMENT';
+  sendJson(res, code, { error: { code, message, status } });
+}
+
+function decode(part: string): string | undefined {
+  try {
+    return decodeURIComponent(part);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Reads a ui-edit body: JSON, or the view's form (email, range, value) as a single cell. */
+function editBody(body: string, contentType: string): unknown {
+  if (contentType.startsWith('application/x-www-form-urlencoded')) {
+    const form = new URLSearchParams(body);
+    return {
+      email: form.get('email') ?? '',
+      range: form.get('range') ?? '',
+      values: [[form.get('value') ?? '']],
+    };
+  }
+  try {
+    return body.trim() === '' ? {} : (JSON.parse(body) as unknown);
+  } catch {
+    throw new GoogleApiError(400, 'INVALID_ARGUMENT', 'the body is not JSON');
+  }
+}
+
+function checkTrigger(body: unknown): InstalledTrigger {
+  const b = (typeof body === 'object' && body !== null ? body : {}) as Record<string, unknown>;
+  if (typeof b.url !== 'string' || !/^https?:\/\/\S+$/.test(b.url))
+    throw new GoogleApiError(400, 'INVALID_ARGUMENT', 'url: an http(s) address is required');
+  if (typeof b.secret !== 'string' || b.secret === '')
+    throw new GoogleApiError(400, 'INVALID_ARGUMENT', 'secret: a non-empty string is required');
+  return { url: b.url, secret: b.secret };
+}
+
+/** Creates the UI side over the emulator's store. */
+export function createUi(deps: UiDeps): Ui {
+  const triggers = new TriggerHub(deps.now, deps.triggerTimeoutMs);
+  const bookOf = (id: string): Book | undefined => {
+    const file = deps.store.files.get(id);
+    return file?.spreadsheet && file.mimeType === MIME.spreadsheet ? asBook(file.spreadsheet) : undefined;
+  };
+  const requireBook = (id: string): Book => {
+    const book = bookOf(id);
+    if (!book) throw new GoogleApiError(404, 'NOT_FOUND', 'Requested entity was not found.');
+    return book;
+  };
+  const ui: Ui = {
+    uiEdit: (id, edit) => uiEdit({ ...deps, triggers }, id, edit),
+    installTrigger: (id, trigger) => {
+      requireBook(id);
+      triggers.install(id, checkTrigger(trigger));
+    },
+    removeTrigger: (id) => triggers.remove(id),
+    triggerDeliveries: () => triggers.deliveries(),
+    triggersIdle: () => triggers.idle(),
+    view: (id, options = {}) => {
+      const book = bookOf(id);
+      return book ? renderView(book, options) : undefined;
+    },
+    wipe: () => triggers.wipe(),
+    close: () => triggers.close(),
+    async serve(method, rawPath, url, body, contentType, res) {
+      if (rawPath === '/__emulator/triggers') {
+        if (method === 'GET') {
+          if (url.searchParams.get('idle') === 'true') await triggers.idle();
+          sendJson(res, 200, { deliveries: triggers.deliveries() });
+        } else if (method === 'DELETE') {
+          triggers.wipe();
+          sendJson(res, 200, { ok: true });
+        } else return false;
+        return true;
+      }
+      const m = /^\/__emulator\/spreadsheets\/([^/]+?)(\.xlsx|\/view|\/ui-edit|\/trigger)$/.exec(rawPath);
+      const id = m ? decode(m[1]!) : undefined;
+      if (!m || id === undefined) return false;
+      const what = `${method} ${m[2]!}`;
+      try {
+        switch (what) {
+          case 'POST /ui-edit': {
+            const form = contentType.startsWith('application/x-www-form-urlencoded');
+            const result = ui.uiEdit(id, parseUiEdit(editBody(body, contentType)));
+            if (form) {
+              const back = `/__emulator/spreadsheets/${encodeURIComponent(id)}/view?as=${encodeURIComponent(new URLSearchParams(body).get('email') ?? '')}`;
+              res.writeHead(303, { Location: back });
+              res.end();
+            } else sendJson(res, 200, result);
+            return true;
+          }
+          case 'POST /trigger':
+            ui.installTrigger(id, checkTrigger(editBody(body, contentType)));
+            sendJson(res, 200, { spreadsheetId: id, ...triggers.describe(id) });
+            return true;
+          case 'GET /trigger': {
+            requireBook(id);
+            const t = triggers.describe(id);
+            if (t) sendJson(res, 200, { spreadsheetId: id, ...t });
+            else fail(res, 404, `no trigger installed on ${id}`);
+            return true;
+          }
+          case 'DELETE /trigger':
+            if (triggers.remove(id)) sendJson(res, 200, { ok: true });
+            else fail(res, 404, `no trigger installed on ${id}`);
+            return true;
+          case 'GET /view': {
+            const as = url.searchParams.get('as');
+            const html = renderView(requireBook(id), as ? { editAs: as } : {});
+            send(res, 200, 'text/html; charset=UTF-8', html);
+            return true;
+          }
+          default:
+            return false;
+        }
+      } catch (err) {
+        if (!(err instanceof GoogleApiError)) throw err;
+        sendJson(res, err.code, err.toBody());
+        return true;
+      }
+    },
+  };
+  return ui;
+}

@@ -1,0 +1,85 @@
+/** An edit typed by a person in the Sheets UI: runs values.update (USER_ENTERED) as that person, then fires the trigger. */
+import type { sheets_v4 } from '@googleapis/sheets';
+import { createContext } from '../context.js';
+import type { DriveStore } from '../drive/store.js';
+import { parseRange } from '../sheets/a1.js';
+import { asBook } from '../sheets/model.js';
+import type { SheetsHandler } from '../types.js';
+import { GoogleApiError } from '../types.js';
+import type { TriggerHub } from './triggers.js';
+
+/** What an officer typed: who, where (A1, with or without a sheet name), and the values (rows). */
+export interface UiEditRequest {
+  email: string;
+  range: string;
+  values: unknown[][];
+}
+
+/** The outcome of a UI edit: Sheets' UpdateValuesResponse and the trigger delivery it queued, if any. */
+export interface UiEditResult {
+  response: sheets_v4.Schema$UpdateValuesResponse;
+  /** The event's deliveryId when a trigger is installed. */
+  deliveryId?: string;
+}
+
+/** What a UI edit needs from the emulator. */
+export interface UiEditDeps {
+  store: DriveStore;
+  sheets: SheetsHandler;
+  triggers: TriggerHub;
+  now: () => Date;
+  onEdit: () => void;
+}
+
+function badInput(message: string): GoogleApiError {
+  return new GoogleApiError(400, 'INVALID_ARGUMENT', message);
+}
+
+/** Checks the shape of a ui-edit body; throws a 400 naming the problem. */
+export function parseUiEdit(body: unknown): UiEditRequest {
+  if (typeof body !== 'object' || body === null) throw badInput('the body must be a JSON object');
+  const b = body as Record<string, unknown>;
+  if (typeof b.email !== 'string' || !/^[^@\s]+@[^@\s]+$/.test(b.email.trim()))
+    throw badInput('email: an e-mail address is required');
+  if (typeof b.range !== 'string' || b.range.trim() === '') throw badInput('range: an A1 range is required');
+  if (!Array.isArray(b.values) || !b.values.every((row) => Array.isArray(row)))
+    throw badInput('values: a list of rows (lists) is required');
+  return { email: b.email.trim().toLowerCase(), range: b.range, values: b.values as unknown[][] };
+}
+
+/** The A1 part of a canonical range string (`'Báo cáo'!C7` → `C7`), as Apps Script's getA1Notation gives it. */
+function a1Part(updatedRange: string): string {
+  const bang = updatedRange.lastIndexOf('!');
+  return bang < 0 ? updatedRange : updatedRange.slice(bang + 1);
+}
+
+/**
+ * Applies the edit as `email` through the Sheets half's own values.update (access, protection and
+ * USER_ENTERED parsing as for any write), then fires the installed onEdit trigger. A refused edit throws
+ * Google's error and fires nothing.
+ */
+export function uiEdit(deps: UiEditDeps, spreadsheetId: string, req: UiEditRequest): UiEditResult {
+  const caller = { email: req.email };
+  const ctx = createContext(deps.store, deps.now, deps.onEdit, req.email);
+  const response = deps.sheets.handle(
+    {
+      methodId: 'sheets.spreadsheets.values.update',
+      params: { spreadsheetId, range: req.range },
+      query: { valueInputOption: 'USER_ENTERED' },
+      body: { values: req.values },
+      caller,
+    },
+    ctx,
+  ) as sheets_v4.Schema$UpdateValuesResponse;
+  if (!response.updatedCells) return { response }; // nothing typed: the UI records no edit
+  const updated = response.updatedRange ?? req.range;
+  const file = ctx.getSpreadsheetFile(spreadsheetId, caller);
+  const sheetName = parseRange(asBook(file.spreadsheet!), updated).sheet.properties.title;
+  const deliveryId = deps.triggers.fire(spreadsheetId, {
+    kind: 'edit',
+    sheetName,
+    range: a1Part(updated),
+    user: req.email,
+  });
+  return deliveryId ? { response, deliveryId } : { response };
+}
