@@ -480,3 +480,95 @@ export const summary = {
       `Đã cập nhật trang Tổng hợp: ${title} (${calls.sheetsReads} lượt đọc, ${calls.sheetsWrites} lượt ghi Sheets).`,
   },
 } as const;
+
+/** The official report draft (.docx, Decree 30/2020 layout) and the .xlsx of the summary (`theodoi report`). */
+export const officialReport = {
+  nation: 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+  motto: 'Độc lập - Tự do - Hạnh phúc',
+  /** "Số:        /BC-NV": the number is left blank for the coordinator to fill in when the report is registered. */
+  numberLine: (symbol: string) => `Số:        /${symbol}`,
+  /** "Tháp Mười, ngày      tháng 3 năm 2024": the day is left blank for the signing day. */
+  placeDate: (place: string, month: string, year: string) => `${place}, ngày      tháng ${month} năm ${year}`,
+  kind: 'BÁO CÁO',
+  /** The directive as the report names it: "Công văn số 06/UBND-NV ngày 05/02/2024". */
+  directiveRef: (number: string | null, date: string | null) =>
+    `Công văn số ${number ?? '……'}${date ? ` ngày ${date}` : ''}`,
+  subject: (ref: string, issuer: string, subject: string) =>
+    `Tình hình thực hiện ${ref} của ${issuer} về việc ${subject}`,
+  intro: (ref: string, issuer: string, subject: string, reporter: string, period: string) =>
+    `Thực hiện ${ref} của ${issuer} về việc ${subject}, ${reporter} báo cáo tình hình thực hiện ` +
+    `kỳ báo cáo ${period} như sau:`,
+  sectionStatus: 'I. TÌNH HÌNH BÁO CÁO CỦA CÁC ĐƠN VỊ',
+  sectionResults: 'II. KẾT QUẢ THỰC HIỆN CỦA CÁC ĐƠN VỊ',
+  sectionChase: 'III. CÁC ĐƠN VỊ CẦN ĐÔN ĐỐC',
+  sectionProposals: 'IV. ĐỀ XUẤT, KIẾN NGHỊ',
+  proposalsPlaceholder: '(Nội dung đề xuất, kiến nghị do chuyên viên theo dõi bổ sung.)',
+  kpiTotal: (n: number) => `- Tổng số đơn vị được giao báo cáo: ${n} đơn vị;`,
+  kpiReported: (reported: number, total: number, percent: string, onTime: number, late: number) =>
+    `- Số đơn vị đã báo cáo: ${reported}/${total} đơn vị (đạt ${percent}), trong đó đúng hạn: ${onTime} đơn vị, ` +
+    `trễ hạn: ${late} đơn vị;`,
+  kpiNotReported: (n: number, overdue: number) =>
+    `- Số đơn vị chưa báo cáo: ${n} đơn vị${overdue ? ` (quá hạn: ${overdue} đơn vị)` : ''};`,
+  kpiErrors: (n: number) => `- Số đơn vị có số liệu cần sửa lỗi: ${n} đơn vị.`,
+  tableIntro: 'Kết quả cụ thể của từng đơn vị (số liệu hợp lệ đã tiếp nhận gần nhất):',
+  chaseItem: (unit: string, status: string, contact: string) =>
+    `- ${unit}: ${status}${contact ? `, liên hệ: ${contact}` : ''};`,
+  chaseNone: 'Không có đơn vị nào cần đôn đốc.',
+  closing: (ref: string, issuer: string) => `Trên đây là báo cáo tình hình thực hiện ${ref} của ${issuer}./.`,
+  recipientsHeading: 'Nơi nhận:',
+  /** "- UBND huyện Tháp Mười (b/c);" */
+  recipientFor: (name: string) => `- ${name} (b/c);`,
+  archive: (unit: string) => `- Lưu: VT, ${unit}.`,
+  signerHead: 'TRƯỞNG PHÒNG',
+  signerOther: 'THỦ TRƯỞNG ĐƠN VỊ',
+  signerName: '……………………………',
+  /** Short form of "Ủy ban nhân dân" in the parent line and the recipients, as documents write it. */
+  peoplesCommittee: { long: 'Ủy ban nhân dân', short: 'UBND' },
+  xlsx: {
+    sheet: 'Tổng hợp',
+    kpiHeader: ['Đã báo cáo', 'Tỷ lệ', 'Đúng hạn', 'Trễ hạn', 'Chưa báo cáo', 'Quá hạn', 'Có lỗi cần sửa'],
+    chaseColumns: ['STT', 'Đơn vị', 'Tình hình báo cáo', 'Người liên hệ', 'Điện thoại', 'Thư điện tử'],
+  },
+  cli: {
+    written: (docx: string, xlsx: string) => `Đã ghi dự thảo báo cáo: ${docx}\nĐã ghi bảng tổng hợp: ${xlsx}`,
+  },
+} as const;
+
+/** The cross-directive dashboard "Theo dõi thực hiện văn bản chỉ đạo" of an organisation. */
+export const dashboard = {
+  title: 'Theo dõi thực hiện văn bản chỉ đạo',
+  directivesTab: 'Văn bản',
+  matrixTab: 'Đơn vị × văn bản',
+  heading: (organisation: string) => `THEO DÕI THỰC HIỆN VĂN BẢN CHỈ ĐẠO — ${organisation.toUpperCase()}`,
+  updatedLine: (time: string, date: string, n: number) =>
+    `Cập nhật lúc ${time} ngày ${date}; ${n} văn bản đang theo dõi.`,
+  columns: {
+    stt: 'STT',
+    number: 'Số, ký hiệu',
+    subject: 'Trích yếu',
+    period: 'Kỳ báo cáo',
+    deadline: 'Hạn báo cáo',
+    reported: 'Đã báo cáo',
+    late: 'Trễ hạn',
+    missing: 'Chưa báo cáo',
+    overdue: 'Quá hạn',
+    errors: 'Có lỗi',
+    link: 'Bảng tính',
+  },
+  noNumber: '(chưa có số)',
+  noPeriod: 'Chưa đến kỳ báo cáo',
+  open: 'Mở bảng tính',
+  unitColumn: 'Đơn vị',
+  groupColumn: 'Nhóm đơn vị',
+  notRecipient: '—',
+  legend: 'Ký hiệu: "—" đơn vị không thuộc phạm vi báo cáo của văn bản.',
+  cli: {
+    written: (
+      url: string,
+      directives: number,
+      calls: { sheetsReads: number; sheetsWrites: number; created: boolean },
+    ) =>
+      `${calls.created ? 'Đã tạo' : 'Đã cập nhật'} bảng theo dõi (${directives} văn bản): ${url} ` +
+      `(${calls.sheetsReads} lượt đọc, ${calls.sheetsWrites} lượt ghi Sheets).`,
+  },
+} as const;

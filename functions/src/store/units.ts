@@ -31,7 +31,13 @@ export async function importOrganisation(db: Firestore, org: Organisation, now: 
   const writes: { ref: FirebaseFirestore.DocumentReference; data: Record<string, unknown> }[] = [];
 
   const { units, ...orgFields } = org;
-  const orgData = { ...orgFields, unitCount: units.length };
+  // The dashboard spreadsheet is theodoi's, not the file's: a re-import keeps it.
+  const dashboardSpreadsheetId: unknown = orgSnap.data()?.dashboardSpreadsheetId;
+  const orgData = {
+    ...orgFields,
+    unitCount: units.length,
+    ...(typeof dashboardSpreadsheetId === 'string' ? { dashboardSpreadsheetId } : {}),
+  };
   if (!orgSnap.exists || !sameFields(orgSnap.data() ?? {}, orgData)) {
     writes.push({ ref: orgRef, data: { ...orgData, updatedAt: now } });
   }
@@ -74,6 +80,38 @@ export async function listUnits(
     .map((d) => StoredUnitSchema.parse(d.data()) as StoredUnit)
     .filter((u) => options.includeInactive || u.active)
     .sort((a, b) => a.group.localeCompare(b.group) || a.code.localeCompare(b.code, 'en', { numeric: true }));
+}
+
+const StoredOrganisationSchema = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    parent: z.string().optional(),
+    place: z.string(),
+    coordinator: z.object({ unitCode: z.string() }).loose(),
+    groups: z.array(z.object({ id: z.string(), name: z.string() }).loose()).default([]),
+    dashboardSpreadsheetId: z.string().optional(),
+  })
+  .loose();
+/** An organisation document as stored (without its units), with the dashboard's spreadsheet once created. */
+export type StoredOrganisation = z.infer<typeof StoredOrganisationSchema>;
+
+/** The stored organisation, validated; undefined when not imported. */
+export async function getOrganisation(db: Firestore, orgId: string): Promise<StoredOrganisation | undefined> {
+  const snap = await db.collection(ORGANISATIONS).doc(orgId).get();
+  return snap.exists ? StoredOrganisationSchema.parse(snap.data()) : undefined;
+}
+
+/** Records the organisation's dashboard spreadsheet (merged into the organisation document). */
+export async function setDashboardSpreadsheet(
+  db: Firestore,
+  orgId: string,
+  spreadsheetId: string,
+): Promise<void> {
+  await db
+    .collection(ORGANISATIONS)
+    .doc(orgId)
+    .set({ dashboardSpreadsheetId: spreadsheetId }, { merge: true });
 }
 
 /** Compares the fields of `next` with `before`, ignoring bookkeeping fields. */

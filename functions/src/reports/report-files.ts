@@ -1,0 +1,80 @@
+/** reportFiles: the official report draft (.docx) and the summary workbook (.xlsx) of one period, from Firestore. */
+import { Packer } from 'docx';
+import { periodAt, periodOf, type Period } from '../domain/periods/index.js';
+import type { SummaryModel } from '../domain/summary/model.js';
+import { summary as msg, syncErrors } from '../messages.vi.js';
+import { getDirective, type DirectiveRecord } from '../store/directives.js';
+import { getOrganisation, listUnits } from '../store/units.js';
+import { summaryModelFor, type BuildSummaryDeps } from '../usecases/build-summary.js';
+import { UserFacingError } from '../usecases/errors.js';
+import { officialReportDocument } from './docx-report.js';
+import { defaultReportContext, type ReportContext } from './report-context.js';
+import { summaryWorkbook } from './xlsx-summary.js';
+
+/** What the report files need: Firestore, the clock and the calendar (no Sheets call). */
+export type ReportFilesDeps = Pick<
+  BuildSummaryDeps,
+  'db' | 'clock' | 'calendar' | 'dueSoonWorkingDays' | 'loadTemplate'
+>;
+
+/** The two files of one period, in memory, with their suggested names. */
+export interface ReportFiles {
+  model: SummaryModel;
+  context: ReportContext;
+  docx: { name: string; data: Buffer };
+  xlsx: { name: string; data: Buffer };
+}
+
+/** The period asked for, or the one due now; a Vietnamese error when there is none. */
+export function reportPeriod(
+  directive: DirectiveRecord,
+  periodKey: string | undefined,
+  now: Date,
+  calendar: BuildSummaryDeps['calendar'],
+): Period {
+  if (periodKey) {
+    try {
+      return periodOf(directive.schedule, periodKey, calendar);
+    } catch {
+      throw new UserFacingError(msg.noPeriod(periodKey), 'no-period');
+    }
+  }
+  const period = periodAt(directive.schedule, now, calendar);
+  if (!period) throw new UserFacingError(msg.nothingOpen, 'nothing-open');
+  return period;
+}
+
+/** Builds the .docx and .xlsx of `request.directiveId` for one period from what Firestore holds now. */
+export async function reportFiles(
+  deps: ReportFilesDeps,
+  request: { directiveId: string; periodKey?: string },
+): Promise<ReportFiles> {
+  const now = deps.clock.now();
+  const directive = await getDirective(deps.db, request.directiveId);
+  if (!directive)
+    throw new UserFacingError(syncErrors.unknownDirective(request.directiveId), 'unknown-directive');
+  const period = reportPeriod(directive, request.periodKey, now, deps.calendar);
+  const [model, organisation, units] = await Promise.all([
+    summaryModelFor(deps, directive, period, now),
+    getOrganisation(deps.db, directive.organisation),
+    listUnits(deps.db, directive.organisation, { includeInactive: true }),
+  ]);
+  const org = organisation ?? {
+    name: directive.issuer,
+    place: '……',
+    coordinator: { unitCode: 'VP' },
+  };
+  const coordinator = units.find((u) => u.code === org.coordinator.unitCode);
+  const context = defaultReportContext(org, coordinator, directive, now);
+  const [docx, xlsx] = await Promise.all([
+    Packer.toBuffer(officialReportDocument(model, context)),
+    summaryWorkbook(model).xlsx.writeBuffer(),
+  ]);
+  const base = `${directive.id}-${period.key}`;
+  return {
+    model,
+    context,
+    docx: { name: `${base}-bao-cao.docx`, data: docx },
+    xlsx: { name: `${base}-tong-hop.xlsx`, data: Buffer.from(xlsx) },
+  };
+}
