@@ -4,6 +4,7 @@ import { Command } from 'commander';
 import { z } from 'zod';
 import { checkCommand } from './commands/check.js';
 import { demoCommand } from './commands/demo.js';
+import { deployCommand } from './commands/deploy.js';
 import { addDirectiveCreate } from './commands/directive-create.js';
 import { directiveCommand } from './commands/directive.js';
 import { emulatorsCommand } from './commands/emulators.js';
@@ -29,7 +30,8 @@ const program = new Command('theodoi')
   .addCommand(syncCommand())
   .addCommand(summaryCommand())
   .addCommand(checkCommand())
-  .addCommand(demoCommand());
+  .addCommand(demoCommand())
+  .addCommand(deployCommand());
 
 try {
   await program.parseAsync(process.argv);
