@@ -47,26 +47,31 @@ export interface ScheduledJob {
   target: (typeof FUNCTION_NAMES)[number];
   schedule: string;
   description: string;
+  /** Retries of a failed or timed-out run (the check is idempotent); 0 when the next run comes soon anyway. */
+  retries: number;
 }
 
 /**
  * The scheduled jobs. The deadline check runs Monday to Saturday at 07:30 Vietnam time: cron cannot know the
- * Vietnamese calendar (Tết, swapped days, make-up Saturdays), so the function decides from `domain/calendar`
- * whether the day is a working day and does nothing on the others. No dashboard rebuild job: no function
- * rebuilds a dashboard yet (the Tổng hợp tab is rewritten by every sync and check).
+ * Vietnamese calendar (Tết, swapped days, make-up Saturdays), so it fires on every day that may be a working
+ * day and the check counts only `domain/calendar`'s working days, so a day off adds nothing to any count; flags,
+ * cells and e-mail are only written when they change, so a run on a day off is harmless. No dashboard rebuild job:
+ * no function rebuilds a dashboard yet (the Tổng hợp tab is rewritten by every sync and check).
  */
 export const SCHEDULED_JOBS: readonly ScheduledJob[] = [
   {
     name: 'theodoi-check-deadlines',
     target: 'checkDeadlines',
     schedule: '30 7 * * 1-6',
-    description: 'theodoi: morning deadline check (the function skips non-working days)',
+    description: 'theodoi: morning deadline check on Vietnamese working days',
+    retries: 3,
   },
   {
     name: 'theodoi-sweep',
     target: 'syncDirective',
     schedule: '*/5 * * * *',
     description: 'theodoi: sync spreadsheets Drive reports as changed; renew Drive channels',
+    retries: 0,
   },
 ];
 
@@ -282,6 +287,8 @@ function schedulerFlags(o: DeployOptions, job: ScheduledJob) {
       `--oidc-service-account-email=${serviceAccountEmail(o.project)}`,
       `--oidc-token-audience=${url}`,
       `--attempt-deadline=${timeout + 20}s`,
+      `--max-retry-attempts=${job.retries}`,
+      '--min-backoff=60s',
       `--description=${job.description}`,
       `--project=${o.project}`,
     ],

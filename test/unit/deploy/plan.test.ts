@@ -109,6 +109,8 @@ describe('planDeploy', () => {
       ['theodoi-check-deadlines', '30 7 * * 1-6'],
       ['theodoi-sweep', '*/5 * * * *'],
     ]);
+    // A failed morning check is retried; a failed sweep is not (the next one comes in 5 minutes).
+    expect(jobs.map((j) => flag(j.argv, 'max-retry-attempts'))).toEqual(['3', '0']);
     const invokers = commands
       .filter((c) => c.argv[2] === 'add-invoker-policy-binding')
       .map((c) => [c.argv[3], flag(c.argv, 'member')]);
