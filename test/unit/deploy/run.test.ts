@@ -1,7 +1,7 @@
 // Running a plan: probes decide create or update, a generated secret goes on stdin, the first failure stops the run.
 import { describe, expect, it } from 'vitest';
 import { planDeploy, type DeployStep } from '../../../scripts/deploy/plan.js';
-import { DeployStepFailed, runPlan, type Exec } from '../../../scripts/deploy/run.js';
+import { DeployStepFailed, runPlan, spawnExec, type Exec } from '../../../scripts/deploy/run.js';
 
 interface Call {
   argv: string;
@@ -61,5 +61,16 @@ describe('runPlan', () => {
     );
     expect(calls.at(-1)!.argv).toMatch(/^gcloud functions deploy sheetEvent /);
     expect(calls.some((c) => c.argv.startsWith('gcloud scheduler'))).toBe(false);
+  });
+});
+
+describe('spawnExec', () => {
+  const node = process.execPath;
+  it('returns the exit status, feeds stdin, and answers 127 for a missing program', () => {
+    expect(spawnExec([node, '-e', 'process.exit(3)'], { quiet: true })).toBe(3);
+    const echo = 'process.stdin.on("data", (d) => process.exit(String(d) === "s3cret" ? 0 : 4))';
+    expect(spawnExec([node, '-e', echo], { quiet: true, input: 's3cret' })).toBe(0);
+    expect(spawnExec([node, '-e', echo], { quiet: true, input: 'other' })).toBe(4);
+    expect(spawnExec(['theodoi-no-such-program'], { quiet: true })).toBe(127);
   });
 });
