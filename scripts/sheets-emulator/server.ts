@@ -112,6 +112,8 @@ export interface EmulatorServer {
   triggersIdle(): Promise<void>;
   /** The HTML view of a spreadsheet (undefined when there is none); `editAs` adds the officer edit form. */
   view(spreadsheetId: string, options?: { editAs?: string }): string | undefined;
+  /** The spreadsheet exported as .xlsx (undefined when there is none). */
+  xlsx(spreadsheetId: string): Promise<Buffer | undefined>;
   /** Writes pending state, stops notifications and closes the server. */
   stop(): Promise<void>;
 }
@@ -472,6 +474,7 @@ export async function start(options: StartOptions = {}): Promise<EmulatorServer>
     triggerDeliveries: () => ui.triggerDeliveries(),
     triggersIdle: () => ui.triggersIdle(),
     view: (id, options) => ui.view(id, options),
+    xlsx: (id) => ui.xlsx(id),
     stop: async () => {
       notifier.close();
       ui.close();

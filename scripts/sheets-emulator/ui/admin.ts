@@ -11,6 +11,7 @@ import type { UiEditRequest, UiEditResult } from './edit.js';
 import { TriggerHub } from './triggers.js';
 import type { InstalledTrigger, TriggerDelivery } from './triggers.js';
 import { renderView } from './view.js';
+import { exportXlsx, XLSX_CONTENT_TYPE } from './xlsx.js';
 
 /** What the UI endpoints need from the emulator. */
 export interface UiDeps {
@@ -37,6 +38,8 @@ export interface Ui {
   triggersIdle(): Promise<void>;
   /** The HTML view of a spreadsheet (every tab), or undefined when there is no such spreadsheet. */
   view(spreadsheetId: string, options?: { editAs?: string }): string | undefined;
+  /** The spreadsheet as an .xlsx file, or undefined when there is no such spreadsheet. */
+  xlsx(spreadsheetId: string): Promise<Buffer | undefined>;
   /** Serves `/__emulator/spreadsheets/...` and `/__emulator/triggers`; false when the path is not one of them. */
   serve(
     method: string,
@@ -129,6 +132,10 @@ export function createUi(deps: UiDeps): Ui {
       const book = bookOf(id);
       return book ? renderView(book, options) : undefined;
     },
+    xlsx: async (id) => {
+      const book = bookOf(id);
+      return book ? exportXlsx(book) : undefined;
+    },
     wipe: () => triggers.wipe(),
     close: () => triggers.close(),
     async serve(method, rawPath, url, body, contentType, res) {
@@ -177,6 +184,19 @@ export function createUi(deps: UiDeps): Ui {
             const as = url.searchParams.get('as');
             const html = renderView(requireBook(id), as ? { editAs: as } : {});
             send(res, 200, 'text/html; charset=UTF-8', html);
+            return true;
+          }
+          case 'GET .xlsx': {
+            const book = requireBook(id);
+            const file = await exportXlsx(book);
+            const name = `${book.properties.title.replace(/[\r\n"\\]/g, '_')}.xlsx`;
+            res.writeHead(200, {
+              'Content-Type': XLSX_CONTENT_TYPE,
+              'Content-Length': file.length,
+              'Content-Disposition': `attachment; filename="spreadsheet.xlsx"; filename*=UTF-8''${encodeURIComponent(name)}`,
+              'Cache-Control': 'no-store',
+            });
+            res.end(file);
             return true;
           }
           default:
