@@ -32,12 +32,13 @@ export async function importOrganisation(db: Firestore, org: Organisation, now: 
 
   const { units, ...orgFields } = org;
   // The dashboard spreadsheet is theodoi's, not the file's: a re-import keeps it.
-  const dashboardSpreadsheetId: unknown = orgSnap.data()?.dashboardSpreadsheetId;
-  const orgData = {
-    ...orgFields,
-    unitCount: units.length,
-    ...(typeof dashboardSpreadsheetId === 'string' ? { dashboardSpreadsheetId } : {}),
-  };
+  const kept = Object.fromEntries(
+    ['dashboardSpreadsheetId', 'dashboardSpreadsheetUrl'].flatMap((key) => {
+      const value: unknown = orgSnap.data()?.[key];
+      return typeof value === 'string' ? [[key, value]] : [];
+    }),
+  );
+  const orgData = { ...orgFields, unitCount: units.length, ...kept };
   if (!orgSnap.exists || !sameFields(orgSnap.data() ?? {}, orgData)) {
     writes.push({ ref: orgRef, data: { ...orgData, updatedAt: now } });
   }
@@ -88,9 +89,10 @@ const StoredOrganisationSchema = z
     name: z.string(),
     parent: z.string().optional(),
     place: z.string(),
-    coordinator: z.object({ unitCode: z.string() }).loose(),
+    coordinator: z.object({ unitCode: z.string(), email: z.string().optional() }).loose(),
     groups: z.array(z.object({ id: z.string(), name: z.string() }).loose()).default([]),
     dashboardSpreadsheetId: z.string().optional(),
+    dashboardSpreadsheetUrl: z.string().optional(),
   })
   .loose();
 /** An organisation document as stored (without its units), with the dashboard's spreadsheet once created. */
@@ -102,16 +104,19 @@ export async function getOrganisation(db: Firestore, orgId: string): Promise<Sto
   return snap.exists ? StoredOrganisationSchema.parse(snap.data()) : undefined;
 }
 
-/** Records the organisation's dashboard spreadsheet (merged into the organisation document). */
+/** Records the organisation's dashboard spreadsheet and its address (merged into the organisation document). */
 export async function setDashboardSpreadsheet(
   db: Firestore,
   orgId: string,
-  spreadsheetId: string,
+  spreadsheet: { spreadsheetId: string; spreadsheetUrl: string },
 ): Promise<void> {
-  await db
-    .collection(ORGANISATIONS)
-    .doc(orgId)
-    .set({ dashboardSpreadsheetId: spreadsheetId }, { merge: true });
+  await db.collection(ORGANISATIONS).doc(orgId).set(
+    {
+      dashboardSpreadsheetId: spreadsheet.spreadsheetId,
+      dashboardSpreadsheetUrl: spreadsheet.spreadsheetUrl,
+    },
+    { merge: true },
+  );
 }
 
 /** Compares the fields of `next` with `before`, ignoring bookkeeping fields. */

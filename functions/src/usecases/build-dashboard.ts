@@ -1,0 +1,170 @@
+/**
+ * buildDashboard: rewrites an organisation's dashboard "Theo dõi thực hiện văn bản chỉ đạo" from Firestore — one
+ * row per open directive and a units × directives matrix of statuses — in one batchUpdate (created on first run).
+ */
+import type { Firestore } from 'firebase-admin/firestore';
+import type { Template } from '../../../sheets-schema/template-format.js';
+import type { Clock } from '../clock.js';
+import type { WorkingCalendar } from '../domain/calendar/working-calendar.js';
+import { openedPeriods, periodAt, type Period } from '../domain/periods/index.js';
+import type { UnitStatusCode } from '../domain/status/index.js';
+import type { SummaryModel } from '../domain/summary/model.js';
+import { directiveCreate } from '../messages.vi.js';
+import type { GoogleClients } from '../sheets/clients.js';
+import {
+  dashboardCreateBody,
+  dashboardRequests,
+  type DashboardDirective,
+  type DashboardModel,
+} from '../sheets/dashboard-layout.js';
+import { writeStatuses } from '../sheets/write-status.js';
+import { listOpenDirectives, type DirectiveRecord } from '../store/directives.js';
+import { getOrganisation, listUnits, setDashboardSpreadsheet } from '../store/units.js';
+import { summaryModelFor } from './build-summary.js';
+import { UserFacingError } from './errors.js';
+
+/** What the dashboard needs. */
+export interface BuildDashboardDeps {
+  db: Firestore;
+  clients: GoogleClients;
+  clock: Clock;
+  calendar: WorkingCalendar;
+  /** Working days before a deadline that count as "sắp đến hạn" (the status module's default when absent). */
+  dueSoonWorkingDays?: number;
+  /** Finds a directive's template; the shipped registry when absent. */
+  loadTemplate?: (ref: string) => Template;
+}
+
+/** What one dashboard run did. */
+export interface BuildDashboardResult {
+  spreadsheetId: string;
+  spreadsheetUrl: string;
+  /** Whether this run created the spreadsheet. */
+  created: boolean;
+  model: DashboardModel;
+  /** Sheets calls (the create counts as a write) and Drive calls (sharing, on creation only). */
+  calls: { sheetsReads: number; sheetsWrites: number; driveCalls: number };
+}
+
+/**
+ * The period a directive's dashboard line follows: the period due now, unless the last period whose deadline has
+ * passed still has units overdue or with errors — leadership chases those before the next deadline matters.
+ */
+async function followedPeriod(
+  deps: Pick<BuildDashboardDeps, 'db' | 'calendar' | 'dueSoonWorkingDays' | 'loadTemplate'>,
+  directive: DirectiveRecord,
+  now: Date,
+): Promise<{ period: Period; model: SummaryModel } | undefined> {
+  const due = periodAt(directive.schedule, now, deps.calendar);
+  if (!due) return undefined;
+  const past = openedPeriods(directive.schedule, now, deps.calendar)
+    .filter((p) => p.deadlineEndsAt < now)
+    .at(-1);
+  if (past && past.key !== due.key) {
+    const model = await summaryModelFor(deps, directive, past, now);
+    if (model.kpis.overdue > 0 || model.kpis.withErrors > 0) return { period: past, model };
+  }
+  return { period: due, model: await summaryModelFor(deps, directive, due, now) };
+}
+
+/** The dashboard's line of one open directive. */
+async function dashboardDirective(
+  deps: Pick<BuildDashboardDeps, 'db' | 'calendar' | 'dueSoonWorkingDays' | 'loadTemplate'>,
+  directive: DirectiveRecord,
+  now: Date,
+): Promise<DashboardDirective> {
+  const base = {
+    id: directive.id,
+    number: directive.number,
+    subject: directive.subject,
+    spreadsheetUrl: directive.spreadsheetUrl,
+    recipients: new Set(directive.recipients),
+  };
+  const followed = await followedPeriod(deps, directive, now);
+  if (!followed) return { ...base, period: null, kpis: null, statuses: new Map() };
+  const { period, model } = followed;
+  return {
+    ...base,
+    period: { key: period.key, label: period.label, deadline: period.deadline },
+    kpis: model.kpis,
+    statuses: new Map<string, UnitStatusCode>(model.rows.map((r) => [r.unitCode, r.status.code])),
+  };
+}
+
+/** The dashboard of `organisationId` from what Firestore holds now; pure reads, no Sheets call. */
+export async function dashboardModelFor(
+  deps: Pick<BuildDashboardDeps, 'db' | 'calendar' | 'dueSoonWorkingDays' | 'loadTemplate'>,
+  organisation: { id: string; name: string; groups: readonly { id: string; name: string }[] },
+  now: Date,
+): Promise<DashboardModel> {
+  const [open, units] = await Promise.all([
+    listOpenDirectives(deps.db),
+    listUnits(deps.db, organisation.id, { includeInactive: true }),
+  ]);
+  const directives = open
+    .filter((d) => d.organisation === organisation.id)
+    .sort((a, b) => (a.date ?? '').localeCompare(b.date ?? '') || a.id.localeCompare(b.id));
+  const lines = await Promise.all(directives.map((d) => dashboardDirective(deps, d, now)));
+  const recipients = new Set(directives.flatMap((d) => d.recipients));
+  const groupNames = new Map(organisation.groups.map((g) => [g.id, g.name]));
+  return {
+    organisationName: organisation.name,
+    generatedAt: now,
+    directives: lines,
+    units: units
+      .filter((u) => u.active || recipients.has(u.code))
+      .map((u) => ({ code: u.code, name: u.name, groupName: groupNames.get(u.group) ?? u.group })),
+  };
+}
+
+/**
+ * Rewrites the dashboard of `request.organisationId`: on the first run creates the spreadsheet (recorded in
+ * `organisations/{id}.dashboardSpreadsheetId`) and shares it with the coordinator; every run then writes both tabs
+ * in exactly one batchUpdate.
+ */
+export async function buildDashboard(
+  deps: BuildDashboardDeps,
+  request: { organisationId: string },
+): Promise<BuildDashboardResult> {
+  const now = deps.clock.now();
+  const organisation = await getOrganisation(deps.db, request.organisationId);
+  if (!organisation)
+    throw new UserFacingError(
+      directiveCreate.organisationMissing(request.organisationId),
+      'unknown-organisation',
+    );
+  const model = await dashboardModelFor(deps, organisation, now);
+  let spreadsheetId = organisation.dashboardSpreadsheetId;
+  let spreadsheetUrl = organisation.dashboardSpreadsheetUrl;
+  let created = false;
+  let driveCalls = 0;
+  if (!spreadsheetId) {
+    const res = await deps.clients.sheets.spreadsheets.create({
+      requestBody: dashboardCreateBody(organisation.name),
+      fields: 'spreadsheetId,spreadsheetUrl',
+    });
+    if (!res.data.spreadsheetId) throw new Error('spreadsheets.create returned no spreadsheetId');
+    spreadsheetId = res.data.spreadsheetId;
+    spreadsheetUrl =
+      res.data.spreadsheetUrl ?? `https://docs.google.com/spreadsheets/d/${spreadsheetId}/edit`;
+    created = true;
+    await setDashboardSpreadsheet(deps.db, organisation.id, { spreadsheetId, spreadsheetUrl });
+    if (organisation.coordinator.email) {
+      await deps.clients.drive.permissions.create({
+        fileId: spreadsheetId,
+        sendNotificationEmail: false,
+        requestBody: { type: 'user', role: 'writer', emailAddress: organisation.coordinator.email },
+        fields: 'id',
+      });
+      driveCalls = 1;
+    }
+  }
+  const writes = await writeStatuses(deps.clients, spreadsheetId, dashboardRequests(model));
+  return {
+    spreadsheetId,
+    spreadsheetUrl: spreadsheetUrl ?? `https://docs.google.com/spreadsheets/d/${spreadsheetId}/edit`,
+    created,
+    model,
+    calls: { sheetsReads: 0, sheetsWrites: writes + (created ? 1 : 0), driveCalls },
+  };
+}
