@@ -36,6 +36,7 @@ import type { QuotaLimits } from './quotas.js';
 import { GOOGLE_SHEETS_LIMITS, QuotaTracker } from './quotas.js';
 import type { EmulatorContext, Identity, SheetsHandler } from './types.js';
 import { createUi } from './ui/admin.js';
+import type { UiChangeRequest, UiChangeResult } from './ui/change.js';
 import type { UiEditRequest, UiEditResult } from './ui/edit.js';
 import type { InstalledTrigger, TriggerDelivery } from './ui/triggers.js';
 import { GoogleApiError } from './types.js';
@@ -102,6 +103,8 @@ export interface EmulatorServer {
   context: EmulatorContext;
   /** Types values into cells as `edit.email` in the Sheets UI (USER_ENTERED, protection enforced) and fires the installed trigger. */
   uiEdit(spreadsheetId: string, edit: UiEditRequest): UiEditResult;
+  /** Makes a structural change (batchUpdate requests) as a person in the UI and fires the installed onChange trigger. */
+  uiChange(spreadsheetId: string, change: UiChangeRequest): UiChangeResult;
   /** Installs (replaces) a spreadsheet's onEdit/onChange trigger: where to POST and the signing secret. */
   installTrigger(spreadsheetId: string, trigger: InstalledTrigger): void;
   /** Removes a spreadsheet's trigger; false when none was installed. */
@@ -211,7 +214,13 @@ export async function start(options: StartOptions = {}): Promise<EmulatorServer>
     persist();
     return token;
   };
-  const ui = createUi({ store, sheets, now, onEdit: persist });
+  const ui = createUi({
+    store,
+    sheets,
+    now,
+    onEdit: persist,
+    validate: (ref, body) => validateBody(contracts.sheets, ref, body),
+  });
   let baseUrl = '';
   const deps: DriveDeps = { store, sheets, notifier, baseUrl: () => baseUrl, now, projectNumber };
 
@@ -469,6 +478,7 @@ export async function start(options: StartOptions = {}): Promise<EmulatorServer>
     internalErrors: () => [...internalErrors],
     context,
     uiEdit: (id, edit) => ui.uiEdit(id, edit),
+    uiChange: (id, change) => ui.uiChange(id, change),
     installTrigger: (id, trigger) => ui.installTrigger(id, trigger),
     removeTrigger: (id) => ui.removeTrigger(id),
     triggerDeliveries: () => ui.triggerDeliveries(),

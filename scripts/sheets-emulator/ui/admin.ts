@@ -6,6 +6,8 @@ import { asBook } from '../sheets/model.js';
 import type { Book } from '../sheets/model.js';
 import type { SheetsHandler } from '../types.js';
 import { GoogleApiError } from '../types.js';
+import { parseUiChange, uiChange } from './change.js';
+import type { UiChangeRequest, UiChangeResult } from './change.js';
 import { parseUiEdit, uiEdit } from './edit.js';
 import type { UiEditRequest, UiEditResult } from './edit.js';
 import { TriggerHub } from './triggers.js';
@@ -20,6 +22,8 @@ export interface UiDeps {
   now: () => Date;
   /** Runs after every recorded edit (persistence). */
   onEdit: () => void;
+  /** Checks a body against the Sheets discovery schema `ref` (the shell's contract check). */
+  validate?: (ref: string, body: unknown) => unknown;
   /** Per-delivery timeout of trigger POSTs (default 10 s). */
   triggerTimeoutMs?: number;
 }
@@ -28,6 +32,8 @@ export interface UiDeps {
 export interface Ui {
   /** Applies an edit as an officer typing in the Sheets UI and fires the installed trigger. */
   uiEdit(spreadsheetId: string, edit: UiEditRequest): UiEditResult;
+  /** Applies a structural change (batchUpdate requests) as a person in the UI and fires onChange. */
+  uiChange(spreadsheetId: string, change: UiChangeRequest): UiChangeResult;
   /** Installs (replaces) the spreadsheet's onEdit/onChange trigger. */
   installTrigger(spreadsheetId: string, trigger: InstalledTrigger): void;
   /** Removes the spreadsheet's trigger; false when none was installed. */
@@ -121,6 +127,7 @@ export function createUi(deps: UiDeps): Ui {
   };
   const ui: Ui = {
     uiEdit: (id, edit) => uiEdit({ ...deps, triggers }, id, edit),
+    uiChange: (id, change) => uiChange({ ...deps, triggers }, id, change),
     installTrigger: (id, trigger) => {
       requireBook(id);
       triggers.install(id, checkTrigger(trigger));
@@ -149,7 +156,9 @@ export function createUi(deps: UiDeps): Ui {
         } else return false;
         return true;
       }
-      const m = /^\/__emulator\/spreadsheets\/([^/]+?)(\.xlsx|\/view|\/ui-edit|\/trigger)$/.exec(rawPath);
+      const m = /^\/__emulator\/spreadsheets\/([^/]+?)(\.xlsx|\/view|\/ui-edit|\/ui-change|\/trigger)$/.exec(
+        rawPath,
+      );
       const id = m ? decode(m[1]!) : undefined;
       if (!m || id === undefined) return false;
       const what = `${method} ${m[2]!}`;
@@ -165,6 +174,9 @@ export function createUi(deps: UiDeps): Ui {
             } else sendJson(res, 200, result);
             return true;
           }
+          case 'POST /ui-change':
+            sendJson(res, 200, ui.uiChange(id, parseUiChange(editBody(body, contentType))));
+            return true;
           case 'POST /trigger':
             ui.installTrigger(id, checkTrigger(editBody(body, contentType)));
             sendJson(res, 200, { spreadsheetId: id, ...triggers.describe(id) });

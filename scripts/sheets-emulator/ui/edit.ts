@@ -29,6 +29,8 @@ export interface UiEditDeps {
   triggers: TriggerHub;
   now: () => Date;
   onEdit: () => void;
+  /** Checks a request body against the Sheets discovery schema `ref` as the API does (Google's 400 on unknown fields). */
+  validate?: (ref: string, body: unknown) => unknown;
 }
 
 function badInput(message: string): GoogleApiError {
@@ -66,7 +68,7 @@ export function uiEdit(deps: UiEditDeps, spreadsheetId: string, req: UiEditReque
       methodId: 'sheets.spreadsheets.values.update',
       params: { spreadsheetId, range: req.range },
       query: { valueInputOption: 'USER_ENTERED' },
-      body: { values: req.values },
+      body: deps.validate ? deps.validate('ValueRange', { values: req.values }) : { values: req.values },
       caller,
     },
     ctx,
