@@ -2,6 +2,7 @@
 import type { drive_v3 } from '@googleapis/drive';
 import type { sheets_v4 } from '@googleapis/sheets';
 import type { Config } from '../config.js';
+import type { RetryPolicy } from './retry.js';
 
 /** Scopes theodoi needs: edit spreadsheets, and the Drive files it creates or is given (never all of Drive). */
 export const GOOGLE_SCOPES = [
@@ -12,10 +13,12 @@ export const GOOGLE_SCOPES = [
 /** No call may hang a function: each request gives up after this long (retries start afresh). */
 export const REQUEST_TIMEOUT_MS = 30_000;
 
-/** The two API clients theodoi uses. */
+/** The two API clients theodoi uses, and how calls the client does not retry itself are retried. */
 export interface GoogleClients {
   sheets: sheets_v4.Sheets;
   drive: drive_v3.Drive;
+  /** Retries of POST reads and of status writes; DEFAULT_RETRY when absent. */
+  retry?: RetryPolicy;
 }
 
 /** Clients for the emulator at config.sheetsEmulatorUrl, else for Google with Application Default Credentials. */

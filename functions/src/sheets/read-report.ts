@@ -32,16 +32,18 @@ export async function readReportColumns(
     })),
   );
   // A read sent as POST: the client does not retry it, so 429/500/503 are retried here.
-  const res = await withRetry(() =>
-    clients.sheets.spreadsheets.values.batchGetByDataFilter({
-      spreadsheetId,
-      requestBody: {
-        dataFilters: filters,
-        majorDimension: 'COLUMNS',
-        valueRenderOption: 'UNFORMATTED_VALUE',
-        dateTimeRenderOption: 'SERIAL_NUMBER',
-      },
-    }),
+  const res = await withRetry(
+    () =>
+      clients.sheets.spreadsheets.values.batchGetByDataFilter({
+        spreadsheetId,
+        requestBody: {
+          dataFilters: filters,
+          majorDimension: 'COLUMNS',
+          valueRenderOption: 'UNFORMATTED_VALUE',
+          dateTimeRenderOption: 'SERIAL_NUMBER',
+        },
+      }),
+    clients.retry,
   );
   const byPeriod = new Map<string, Map<string, ReadColumn>>(periodKeys.map((p) => [p, new Map()]));
   for (const matched of res.data.valueRanges ?? []) {

@@ -109,12 +109,14 @@ export async function writeStatuses(
 ): Promise<number> {
   if (requests.length === 0) return 0;
   // Setting cells to absolute values is safe to repeat: retried on 429/500/503 (the client retries GETs only).
-  await withRetry(() =>
-    clients.sheets.spreadsheets.batchUpdate({
-      spreadsheetId,
-      requestBody: { requests },
-      fields: 'spreadsheetId',
-    }),
+  await withRetry(
+    () =>
+      clients.sheets.spreadsheets.batchUpdate({
+        spreadsheetId,
+        requestBody: { requests },
+        fields: 'spreadsheetId',
+      }),
+    clients.retry,
   );
   return 1;
 }

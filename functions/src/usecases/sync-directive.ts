@@ -82,7 +82,7 @@ export async function syncDirective(deps: SyncDeps, request: SyncRequest): Promi
   try {
     do {
       runs += 1;
-      outcome = await syncOnce(deps, request, syncId, runs);
+      outcome = mergeRuns(outcome, await syncOnce(deps, request, syncId, runs));
     } while (await releaseSyncLease(deps.db, request.directiveId, syncId, deps.clock.now()));
   } catch (error) {
     await releaseSyncLease(deps.db, request.directiveId, syncId, deps.clock.now()).catch(() => false);
@@ -194,6 +194,24 @@ async function syncOnce(
     summaryRewritten: written.summary,
     calls,
     durationMs: Math.round(performance.now() - started),
+  };
+}
+
+/** One outcome for runs made under one lease: the latest run's state, the work of all of them added up. */
+function mergeRuns(before: SyncOutcome | undefined, latest: SyncOutcome): SyncOutcome {
+  if (!before) return latest;
+  const add = (a?: number, b?: number) => (a ?? 0) + (b ?? 0);
+  return {
+    ...latest,
+    changedUnits: add(before.changedUnits, latest.changedUnits),
+    statusCellsWritten: add(before.statusCellsWritten, latest.statusCellsWritten),
+    firestoreWrites: add(before.firestoreWrites, latest.firestoreWrites),
+    calls: {
+      sheetsReads: add(before.calls?.sheetsReads, latest.calls?.sheetsReads),
+      sheetsWrites: add(before.calls?.sheetsWrites, latest.calls?.sheetsWrites),
+    },
+    summaryRewritten: Boolean(before.summaryRewritten || latest.summaryRewritten),
+    durationMs: add(before.durationMs, latest.durationMs),
   };
 }
 

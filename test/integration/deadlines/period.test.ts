@@ -287,6 +287,7 @@ describe('checkDeadlines through a quarter', () => {
   it("waits and checks a directive again after Sheets' quota answer (429); reports it when the quota stays exhausted", async () => {
     const read = 'sheets.spreadsheets.values.batchGetByDataFilter';
     world.emulator.resetCounters();
+    // One 429 is absorbed by the call's own retry (Retry-After honoured); the check does not even fail once.
     world.emulator.addFault({ status: 429, count: 1, methods: [read] });
     const retried = await checkDeadlines({ ...world.deps, retryDelaysMs: [10] });
     expect(retried.failed).toEqual([]);
@@ -296,7 +297,8 @@ describe('checkDeadlines through a quarter', () => {
     });
     expect(world.emulator.counters()).toMatchObject({ methods: { [read]: 2 }, errors: { [read]: 1 } });
 
-    world.emulator.addFault({ status: 429, count: 2, methods: [read] });
+    // A quota that stays exhausted through every call retry (5 attempts) and the check's own retry.
+    world.emulator.addFault({ status: 429, count: 10, methods: [read] });
     const failedIds: string[] = [];
     const failed = await checkDeadlines(
       { ...world.deps, retryDelaysMs: [10] },
@@ -308,6 +310,7 @@ describe('checkDeadlines through a quarter', () => {
     ]);
     expect(failedIds).toEqual([world.spec.id]);
     expect(failed.reminders).toEqual([]);
+    world.emulator.clearFaults();
   });
 
   it('18/03, the deadline day: reports arriving by 23:59 resolve their flags', async () => {

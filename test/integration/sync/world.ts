@@ -58,7 +58,8 @@ export async function startWorld(name: string, now = '2024-03-05T02:00:00Z'): Pr
     SHEETS_EMULATOR_URL: emulator.url,
   });
   const db = await openFirestore(config);
-  const clients = await createGoogleClients(config);
+  // Production retries wait up to 32 s; tests keep the same number of attempts with millisecond waits.
+  const clients = { ...(await createGoogleClients(config)), retry: { retries: 4, baseMs: 1, maxWaitMs: 5 } };
   const clock = new ManualClock(now);
   const calendar = createCalendar();
   const org = { ...thapMuoi, id: `org-${name}` };
