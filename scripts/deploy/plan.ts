@@ -56,7 +56,8 @@ export interface ScheduledJob {
  * Vietnamese calendar (Tết, swapped days, make-up Saturdays), so it fires on every day that may be a working
  * day and the check counts only `domain/calendar`'s working days, so a day off adds nothing to any count; flags,
  * cells and e-mail are only written when they change, so a run on a day off is harmless. No dashboard rebuild job:
- * no function rebuilds a dashboard yet (the Tổng hợp tab is rewritten by every sync and check).
+ * the cross-directive dashboard has a use case but no registered function to schedule yet (each directive's
+ * Tổng hợp tab is rewritten by every sync and check).
  */
 export const SCHEDULED_JOBS: readonly ScheduledJob[] = [
   {
