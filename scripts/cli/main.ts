@@ -10,6 +10,8 @@ import { directiveCommand } from './commands/directive.js';
 import { emulatorsCommand } from './commands/emulators.js';
 import { serveCommand } from './commands/serve.js';
 import { summaryCommand } from './commands/summary.js';
+import { reportCommand } from './commands/report.js';
+import { dashboardCommand } from './commands/dashboard.js';
 import { syncCommand } from './commands/sync.js';
 import { unitsCommand } from './commands/units.js';
 import { packageVersion } from '../../functions/src/version.js';
@@ -29,6 +31,8 @@ const program = new Command('theodoi')
   .addCommand(addDirectiveCreate(directiveCommand()))
   .addCommand(syncCommand())
   .addCommand(summaryCommand())
+  .addCommand(reportCommand())
+  .addCommand(dashboardCommand())
   .addCommand(checkCommand())
   .addCommand(demoCommand())
   .addCommand(deployCommand());
