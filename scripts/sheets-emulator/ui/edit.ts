@@ -1,12 +1,16 @@
-/** An edit typed by a person in the Sheets UI: runs values.update (USER_ENTERED) as that person, then fires the trigger. */
+/** An edit typed by a person in the Sheets UI: checks protection and strict validation, runs values.update (USER_ENTERED) as that person, then fires the trigger. */
 import type { sheets_v4 } from '@googleapis/sheets';
 import { createContext } from '../context.js';
 import type { DriveStore } from '../drive/store.js';
-import { parseRange } from '../sheets/a1.js';
-import { asBook } from '../sheets/model.js';
+import { columnLetters, parseRange } from '../sheets/a1.js';
+import { asBook, cloneBook, getCell } from '../sheets/model.js';
+import { assertEditsAllowed } from '../sheets/protection.js';
+import { Renderer } from '../sheets/render.js';
+import { valuesUpdate } from '../sheets/values.js';
 import type { SheetsHandler } from '../types.js';
 import { GoogleApiError } from '../types.js';
 import type { TriggerHub } from './triggers.js';
+import { satisfiesRule } from './validation.js';
 
 /** What an officer typed: who, where (A1, with or without a sheet name), and the values (rows). */
 export interface UiEditRequest {
@@ -55,12 +59,45 @@ function a1Part(updatedRange: string): string {
   return bang < 0 ? updatedRange : updatedRange.slice(bang + 1);
 }
 
+/** Google's dialog text when a typed entry breaks a strict ("Reject the input") validation rule. */
+export function rejectedMessage(a1: string): string {
+  return `There was a problem. The data you entered in cell ${a1} violates the data validation rules set on this cell.`;
+}
+
+/**
+ * Tries the edit on a copy first, as the UI does before accepting what was typed: refuses it (400) when it
+ * breaks a protection or a strict validation rule. Non-strict rules keep the entry (the view marks it invalid).
+ */
+function checkTyped(deps: UiEditDeps, spreadsheetId: string, req: UiEditRequest): void {
+  const caller = { email: req.email };
+  const ctx = createContext(deps.store, deps.now, () => undefined, req.email);
+  const file = ctx.getSpreadsheetFile(spreadsheetId, caller);
+  ctx.assertCanWrite(file, caller);
+  const book = asBook(file.spreadsheet!);
+  const work = cloneBook(book);
+  const res = valuesUpdate(work, req.range, { values: req.values }, { valueInputOption: 'USER_ENTERED' });
+  assertEditsAllowed(book, work, req.email, file.ownerEmail);
+  const target = parseRange(work, res.updatedRange ?? req.range);
+  const renderer = new Renderer(work);
+  const r0 = target.startRow ?? 0;
+  const c0 = target.startCol ?? 0;
+  req.values.forEach((row, i) =>
+    row.forEach((v, j) => {
+      if (v === null || v === undefined) return;
+      const [r, c] = [r0 + i, c0 + j];
+      if (getCell(target.sheet, r, c)?.dataValidation?.strict && !satisfiesRule(renderer, target.sheet, r, c))
+        throw new GoogleApiError(400, 'INVALID_ARGUMENT', rejectedMessage(`${columnLetters(c)}${r + 1}`));
+    }),
+  );
+}
+
 /**
  * Applies the edit as `email` through the Sheets half's own values.update (access, protection and
  * USER_ENTERED parsing as for any write), then fires the installed onEdit trigger. A refused edit throws
  * Google's error and fires nothing.
  */
 export function uiEdit(deps: UiEditDeps, spreadsheetId: string, req: UiEditRequest): UiEditResult {
+  checkTyped(deps, spreadsheetId, req);
   const caller = { email: req.email };
   const ctx = createContext(deps.store, deps.now, deps.onEdit, req.email);
   const response = deps.sheets.handle(

@@ -6,6 +6,7 @@ import type { SheetData } from '../sheets/model.js';
 import type { Renderer } from '../sheets/render.js';
 import { cellCss } from './cell-style.js';
 import { esc, num } from './html.js';
+import { satisfiesRule } from './validation.js';
 
 const DEFAULT_ROW_PX = 21;
 const DEFAULT_COL_PX = 100;
@@ -107,6 +108,7 @@ export function sheetTable(renderer: Renderer, sheet: SheetData, editable: boole
       }
       if (cell?.dataValidation?.condition?.type?.startsWith('ONE_OF_')) classes.push('list');
       if (value instanceof FormulaError) classes.push('error');
+      if (cell?.dataValidation && !satisfiesRule(renderer, sheet, r, c)) classes.push('invalid');
       if (classes.length > 0) attrs.push(`class="${classes.join(' ')}"`);
       if (editable) attrs.push(`data-a1="${esc(`${title}!${columnLetters(c)}${r + 1}`)}"`);
       out.push(`<td ${attrs.join(' ')}>${esc(text)}</td>`);

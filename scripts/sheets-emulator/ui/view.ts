@@ -23,6 +23,7 @@ table.grid tr.frozen td{box-shadow:inset 0 -1px 0 #9aa0a6}
 td.note{background-image:linear-gradient(225deg,#000 4px,transparent 4px)}
 td.list::after{content:" ▾";color:#5f6368}
 td.error{color:#d93025}
+td.invalid{background-image:linear-gradient(135deg,#d93025 6px,transparent 6px)}
 .charts{display:flex;flex-wrap:wrap;gap:12px;padding:12px}
 form.edit{display:flex;gap:6px;align-items:center;padding:6px 12px;background:#e8f0fe}
 form.edit input[name=value]{width:320px}
