@@ -1,4 +1,4 @@
-/** One tab as an HTML table: formatted values, cell styles, merges, frozen rows, notes, column widths and row heights. */
+/** One tab as an HTML table: formatted values, cell styles, merges, frozen rows and columns, notes, column widths and row heights. */
 import { columnLetters, quoteSheetTitle } from '../sheets/a1.js';
 import { FormulaError } from '../sheets/formula-syntax.js';
 import { columnCount, getCell, rowCount } from '../sheets/model.js';
@@ -68,6 +68,7 @@ export function sheetTable(renderer: Renderer, sheet: SheetData, editable: boole
   const { rows, cols } = extent(sheet);
   const grid = sheet.properties.gridProperties ?? {};
   const frozenRows = grid.frozenRowCount ?? 0;
+  const frozenCols = grid.frozenColumnCount ?? 0;
   const hiddenRow = (r: number) => sheet.rowProps[r]?.hiddenByUser === true;
   const hiddenCol = (c: number) => sheet.colProps[c]?.hiddenByUser === true;
   const rowPx = (r: number) => num(sheet.rowProps[r]?.pixelSize, 1, 2000) ?? DEFAULT_ROW_PX;
@@ -80,6 +81,12 @@ export function sheetTable(renderer: Renderer, sheet: SheetData, editable: boole
   out.push('</colgroup><thead><tr><th class="corner"></th>');
   for (let c = 0; c < cols; c++) if (!hiddenCol(c)) out.push(`<th class="colhead">${columnLetters(c)}</th>`);
   out.push('</tr></thead><tbody>');
+  // Frozen columns stick to the left, after the row numbers and the frozen columns before them.
+  const stickyLeft: number[] = [];
+  for (let c = 0, left = ROW_HEADER_PX; c < frozenCols; c++) {
+    stickyLeft[c] = left;
+    if (!hiddenCol(c)) left += colPx(c);
+  }
   let stickyTop = HEADER_PX;
   for (let r = 0; r < rows; r++) {
     if (hiddenRow(r)) continue;
@@ -95,7 +102,13 @@ export function sheetTable(renderer: Renderer, sheet: SheetData, editable: boole
       const value = renderer.effective(sheet, r, c);
       const text = renderer.formatted(sheet, r, c) ?? '';
       const css = cellCss(cell?.userEnteredFormat, kindOf(value));
-      if (frozen) css.push(`position:sticky;top:${stickyTop}px;z-index:1`);
+      const left = stickyLeft[c];
+      if (frozen || left !== undefined) {
+        css.push('position:sticky');
+        if (frozen) css.push(`top:${stickyTop}px`);
+        if (left !== undefined) css.push(`left:${left}px`);
+        css.push(`z-index:${frozen && left !== undefined ? 2 : 1}`);
+      }
       const attrs: string[] = [`style="${esc(css.join(';'))}"`];
       const classes: string[] = [];
       if (span) {

@@ -16,7 +16,13 @@ describe('HTML view', () => {
     id = await createSpreadsheet(h.sheets, {
       properties: { title: 'Kết quả <CCHC> & "Quý I"', locale: 'vi_VN' },
       sheets: [
-        { properties: { title: 'Báo cáo', sheetId: 1, gridProperties: { frozenRowCount: 2 } } },
+        {
+          properties: {
+            title: 'Báo cáo',
+            sheetId: 1,
+            gridProperties: { frozenRowCount: 2, frozenColumnCount: 1 },
+          },
+        },
         { properties: { title: 'Tổng hợp', sheetId: 2 } },
         { properties: { title: 'Ẩn', sheetId: 3, hidden: true } },
       ],
@@ -164,6 +170,9 @@ describe('HTML view', () => {
       /<td style="background-color:#d9d9d9;font-weight:bold;font-style:italic;[^"]*position:sticky;top:41px/,
     );
     expect(html).toContain('<col style="width:173px">');
+    // the frozen first column sticks after the row numbers (46 px); the corner cell sticks both ways
+    expect(html).toMatch(/<td style="[^"]*position:sticky;left:46px;z-index:1"[^>]*>NV<\/td>/);
+    expect(html).toMatch(/<td style="[^"]*position:sticky;top:41px;left:46px;z-index:2"[^>]*>Mã ĐV<\/td>/);
     expect(html).toMatch(/<tr style="height:21px" class="frozen">/);
   });
 
