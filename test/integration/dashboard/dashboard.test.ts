@@ -18,6 +18,8 @@ const TAB = "'Quý I/2024'";
 const ORG = 'org-dashboard';
 const A = 'cchc-dashboard';
 const B = 'cchc-dashboard-b';
+// C: every unit reported Quý I on time, so the dashboard follows the period due now (Quý II, not yet due).
+const C = 'cchc-dashboard-c';
 
 /** Columns C…W of a valid row of the cchc template. */
 const validRow = (n: number) => [
@@ -88,10 +90,20 @@ describe('the dashboard "Theo dõi thực hiện văn bản chỉ đạo"', () =
     // Monday 11/03/2024, 09:00 in Vietnam; Quý I/2024 is due Monday 18/03/2024.
     world = await startWorld('dashboard', '2024-03-11T02:00:00Z');
     const b = await world.another(B);
+    const c = await world.another(C);
     spreadsheetOf.set(A, world.directive.spreadsheetId);
     spreadsheetOf.set(B, b.spreadsheetId);
+    spreadsheetOf.set(C, c.spreadsheetId);
     const codes = await read(world.directive.spreadsheetId, `${TAB}!A5:A`);
     codes.forEach(([code], i) => rowOf.set(String(code), 5 + i));
+    // theodoi's own account fills every row of C at once (the rows follow the recipients' order in every copy).
+    await world.clients.sheets.spreadsheets.values.update({
+      spreadsheetId: c.spreadsheetId,
+      range: `${TAB}!C5`,
+      valueInputOption: 'USER_ENTERED',
+      requestBody: { values: codes.map(() => validRow(1)) },
+    });
+    await sync(C);
     for (const code of A_ON_TIME) await type(A, code, validRow(3));
     await type(A, A_WRONG, validRow(2));
     await type(A, A_WRONG, ['5 buổi'], 'E');
@@ -108,7 +120,7 @@ describe('the dashboard "Theo dõi thực hiện văn bản chỉ đạo"', () =
     first = await dashboard();
     firstCalls = { ...world.emulator.counters().methods };
     directivesGrid = await read(first.spreadsheetId, "'Văn bản'!A1:K20");
-    matrixGrid = await read(first.spreadsheetId, "'Đơn vị × văn bản'!A1:E40");
+    matrixGrid = await read(first.spreadsheetId, "'Đơn vị × văn bản'!A1:F40");
 
     // Between runs a unit of B reports; the next run shows it, for one write.
     await type(B, B_BETWEEN_RUNS, validRow(2));
@@ -145,7 +157,7 @@ describe('the dashboard "Theo dõi thực hiện văn bản chỉ đạo"', () =
     expect(directivesGrid[0]?.[0]).toBe(
       'THEO DÕI THỰC HIỆN VĂN BẢN CHỈ ĐẠO — ỦY BAN NHÂN DÂN HUYỆN THÁP MƯỜI',
     );
-    expect(directivesGrid[1]?.[0]).toBe('Cập nhật lúc 15:30 ngày 20/03/2024; 2 văn bản đang theo dõi.');
+    expect(directivesGrid[1]?.[0]).toBe('Cập nhật lúc 15:30 ngày 20/03/2024; 3 văn bản đang theo dõi.');
     expect(directivesGrid[3]).toEqual([
       'STT',
       'Số, ký hiệu',
@@ -190,7 +202,21 @@ describe('the dashboard "Theo dõi thực hiện văn bản chỉ đạo"', () =
       '0',
       'Mở bảng tính',
     ]);
-    expect(directivesGrid).toHaveLength(6);
+    // C: Quý I is complete, so the line follows Quý II (due Tuesday 18/06/2024), not yet reported by anyone.
+    expect(directivesGrid[6]).toEqual([
+      '3',
+      `(chưa có số) ${C}`,
+      subject,
+      'Quý II/2024',
+      '18/06/2024',
+      `0/${total}`,
+      '0',
+      String(total),
+      '0',
+      '0',
+      'Mở bảng tính',
+    ]);
+    expect(directivesGrid).toHaveLength(7);
   });
 
   it('links each row to its spreadsheet as a text link, never a formula', async () => {
@@ -217,13 +243,15 @@ describe('the dashboard "Theo dõi thực hiện văn bản chỉ đạo"', () =
       'Đơn vị',
       `(chưa có số) ${A}\nQuý I/2024`,
       `(chưa có số) ${B}\nQuý I/2024`,
+      `(chưa có số) ${C}\nQuý II/2024`,
     ]);
     const rows = matrixGrid.slice(4);
     expect(rows).toHaveLength(thapMuoi.units.length);
     const byName = new Map(rows.map((r) => [r[2], r.slice(3)]));
-    const expected = (code: string): [string, string] => [
+    const expected = (code: string): [string, string, string] => [
       A_ON_TIME.includes(code) ? 'Đúng hạn' : code === A_WRONG ? 'Có lỗi' : 'Quá hạn',
       B_ON_TIME.includes(code) ? 'Đúng hạn' : B_LATE.includes(code) ? 'Trễ hạn' : 'Quá hạn',
+      'Chưa đến hạn',
     ];
     for (const unit of thapMuoi.units) expect(byName.get(unit.name), unit.code).toEqual(expected(unit.code));
   });
@@ -236,8 +264,12 @@ describe('the dashboard "Theo dõi thực hiện văn bản chỉ đạo"', () =
     const grid = await read(second.spreadsheetId, "'Văn bản'!A5:K6");
     expect(grid[1]?.[5]).toBe(`3/${thapMuoi.units.length}`);
     expect(grid[1]?.[6]).toBe('2');
-    const matrix = await read(second.spreadsheetId, "'Đơn vị × văn bản'!A5:E40");
-    expect(matrix.find((r) => r[2] === nameOf(B_BETWEEN_RUNS))?.slice(3)).toEqual(['Quá hạn', 'Trễ hạn']);
+    const matrix = await read(second.spreadsheetId, "'Đơn vị × văn bản'!A5:F40");
+    expect(matrix.find((r) => r[2] === nameOf(B_BETWEEN_RUNS))?.slice(3)).toEqual([
+      'Quá hạn',
+      'Trễ hạn',
+      'Chưa đến hạn',
+    ]);
   });
 
   it('keeps its spreadsheet when the organisation file is imported again', async () => {
