@@ -1,4 +1,4 @@
-/** The .xlsx export of a spreadsheet (exceljs): values, number formats, fills, fonts, alignment, merges, frozen panes, widths, notes, list validation. */
+/** The .xlsx export of a spreadsheet (exceljs): values, number formats, fills, fonts, borders, alignment, merges, frozen panes, widths, notes, validation. */
 import type { sheets_v4 } from '@googleapis/sheets';
 import ExcelJS from 'exceljs';
 import { columnLetters } from '../sheets/a1.js';
@@ -72,6 +72,26 @@ function validation(rule: sheets_v4.Schema$DataValidationRule): ExcelJS.DataVali
   }
 }
 
+const BORDER_STYLES: Record<string, ExcelJS.BorderStyle> = {
+  DOTTED: 'dotted',
+  DASHED: 'dashed',
+  SOLID: 'thin',
+  SOLID_MEDIUM: 'medium',
+  SOLID_THICK: 'thick',
+  DOUBLE: 'double',
+};
+
+function borders(b: sheets_v4.Schema$Borders | undefined): Partial<ExcelJS.Borders> | undefined {
+  const out: Partial<ExcelJS.Borders> = {};
+  for (const side of ['top', 'left', 'bottom', 'right'] as const) {
+    const s = b?.[side];
+    const style = s?.style ? BORDER_STYLES[s.style] : undefined;
+    if (!style) continue;
+    out[side] = { style, color: { argb: argb(s?.colorStyle, s?.color) ?? 'FF000000' } };
+  }
+  return Object.keys(out).length > 0 ? out : undefined;
+}
+
 function writeCell(renderer: Renderer, sheet: SheetData, r: number, c: number, target: ExcelJS.Cell): void {
   const cell = getCell(sheet, r, c);
   if (!cell) return;
@@ -112,6 +132,8 @@ function writeCell(renderer: Renderer, sheet: SheetData, r: number, c: number, t
           : (f.verticalAlignment.toLowerCase() as ExcelJS.Alignment['vertical']);
     if (f.wrapStrategy === 'WRAP') align.wrapText = true;
     if (Object.keys(align).length > 0) target.alignment = align;
+    const border = borders(f.borders);
+    if (border) target.border = border;
   }
   if (cell.note) target.note = cell.note;
   const dv = cell.dataValidation ? validation(cell.dataValidation) : undefined;

@@ -183,6 +183,39 @@ describe('HTML view', () => {
     expect(html).not.toContain('<script>'); // no edit mode: no script at all
   });
 
+  it('cannot be broken out of through a tab title, a note or a font name', async () => {
+    const evil = await createSpreadsheet(h.sheets, {
+      properties: { title: 'x' },
+      sheets: [
+        {
+          properties: { title: '"><img src=x onerror=alert(1)>' },
+          data: [
+            {
+              rowData: [
+                {
+                  values: [
+                    {
+                      userEnteredValue: { stringValue: 'a' },
+                      note: '"><script>alert(2)</script>',
+                      userEnteredFormat: {
+                        textFormat: { fontFamily: 'x;}</style><script>alert(3)</script>' },
+                      },
+                    },
+                  ],
+                },
+              ],
+            },
+          ],
+        },
+      ],
+    });
+    const page = h.server.view(evil) ?? '';
+    expect(page).not.toMatch(/<img|<script|onerror=alert\(1\)>/);
+    expect(page.match(/<\/style>/g)).toHaveLength(1);
+    expect(page).toContain('&quot;&gt;&lt;img src=x onerror=alert(1)&gt;');
+    expect(page).toContain('font-family:&#39;xstylescriptalert3script&#39;, sans-serif');
+  });
+
   it('has a tab bar of the visible tabs and draws the chart as SVG', () => {
     expect(html).toContain('<a href="#sheet-1">Báo cáo</a><a href="#sheet-2">Tổng hợp</a></nav>');
     expect(html).not.toContain('bí mật');

@@ -48,6 +48,12 @@ describe('.xlsx export', () => {
             },
           },
           {
+            updateBorders: {
+              range: { sheetId: 1, startRowIndex: 1, endRowIndex: 2, startColumnIndex: 0, endColumnIndex: 1 },
+              bottom: { style: 'SOLID_MEDIUM', color: { blue: 1 } },
+            },
+          },
+          {
             mergeCells: {
               range: { sheetId: 1, startRowIndex: 2, endRowIndex: 3, startColumnIndex: 2, endColumnIndex: 4 },
               mergeType: 'MERGE_ALL',
@@ -117,7 +123,7 @@ describe('.xlsx export', () => {
     expect(ws.getCell('B3').value).toEqual({ formula: 'SUM(B2:B2)', result: 1234.5 });
   });
 
-  it('keeps fills, fonts, merges, the frozen header, widths, notes and list validation', () => {
+  it('keeps fills, fonts, borders, merges, the frozen header, widths, notes and list validation', () => {
     const ws = wb.getWorksheet('Báo cáo')!;
     expect(ws.getCell('A1').fill).toMatchObject({
       type: 'pattern',
@@ -125,6 +131,7 @@ describe('.xlsx export', () => {
       fgColor: { argb: 'FFD9D9D9' },
     });
     expect(ws.getCell('A1').font).toMatchObject({ bold: true, color: { argb: 'FFFF0000' } });
+    expect(ws.getCell('A2').border).toEqual({ bottom: { style: 'medium', color: { argb: 'FF0000FF' } } });
     expect(ws.getCell('D3').isMerged).toBe(true);
     expect(ws.getCell('D3').master.address).toBe('C3');
     expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1, xSplit: 0 });
