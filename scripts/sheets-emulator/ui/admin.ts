@@ -165,13 +165,22 @@ export function createUi(deps: UiDeps): Ui {
       try {
         switch (what) {
           case 'POST /ui-edit': {
-            const form = contentType.startsWith('application/x-www-form-urlencoded');
-            const result = ui.uiEdit(id, parseUiEdit(editBody(body, contentType)));
-            if (form) {
-              const back = `/__emulator/spreadsheets/${encodeURIComponent(id)}/view?as=${encodeURIComponent(new URLSearchParams(body).get('email') ?? '')}`;
-              res.writeHead(303, { Location: back });
-              res.end();
-            } else sendJson(res, 200, result);
+            if (!contentType.startsWith('application/x-www-form-urlencoded')) {
+              sendJson(res, 200, ui.uiEdit(id, parseUiEdit(editBody(body, contentType))));
+              return true;
+            }
+            // The view's form: back to the view as the same officer, with Google's refusal shown there.
+            const back = new URLSearchParams({ as: new URLSearchParams(body).get('email') ?? '' });
+            try {
+              ui.uiEdit(id, parseUiEdit(editBody(body, contentType)));
+            } catch (err) {
+              if (!(err instanceof GoogleApiError)) throw err;
+              back.set('error', err.message);
+            }
+            res.writeHead(303, {
+              Location: `/__emulator/spreadsheets/${encodeURIComponent(id)}/view?${back.toString()}`,
+            });
+            res.end();
             return true;
           }
           case 'POST /ui-change':
@@ -194,7 +203,11 @@ export function createUi(deps: UiDeps): Ui {
             return true;
           case 'GET /view': {
             const as = url.searchParams.get('as');
-            const html = renderView(requireBook(id), as ? { editAs: as } : {});
+            const error = url.searchParams.get('error');
+            const html = renderView(requireBook(id), {
+              ...(as ? { editAs: as } : {}),
+              ...(error ? { error } : {}),
+            });
             send(res, 200, 'text/html; charset=UTF-8', html);
             return true;
           }

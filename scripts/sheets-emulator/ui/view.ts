@@ -27,6 +27,8 @@ td.invalid{background-image:linear-gradient(135deg,#d93025 6px,transparent 6px)}
 .charts{display:flex;flex-wrap:wrap;gap:12px;padding:12px}
 form.edit{display:flex;gap:6px;align-items:center;padding:6px 12px;background:#e8f0fe}
 form.edit input[name=value]{width:320px}
+p.refused{margin:0;padding:8px 12px;background:#fce8e6;color:#a50e0e}
+table.grid thead th.corner{left:0;z-index:4}
 `;
 
 const EDIT_SCRIPT = `document.addEventListener('click',function(e){var t=e.target;if(!(t instanceof HTMLElement))return;var td=t.closest('td[data-a1]');if(!td)return;var f=td.closest('section').querySelector('form.edit');f.elements.range.value=td.getAttribute('data-a1');f.elements.value.value=td.textContent;f.elements.value.focus();});`;
@@ -35,6 +37,8 @@ const EDIT_SCRIPT = `document.addEventListener('click',function(e){var t=e.targe
 export interface ViewOptions {
   /** Show an edit form that types into cells as this officer (posted to ui-edit, which fires the trigger). */
   editAs?: string;
+  /** A refusal to show above the tabs (the last edit-form post that Sheets refused). */
+  error?: string;
 }
 
 /** The whole HTML page of a spreadsheet; every piece of spreadsheet content is escaped. */
@@ -67,7 +71,9 @@ export function renderView(book: Book, options: ViewOptions = {}): string {
   return (
     `<!doctype html><html lang="${esc((book.properties.locale || 'vi').split('_')[0])}"><head><meta charset="utf-8">` +
     `<title>${esc(book.properties.title)}</title><style>${STYLE}</style></head><body>` +
-    `<header><h1>${esc(book.properties.title)}</h1></header><nav class="tabs">${tabs}</nav>${sections.join('')}` +
+    `<header><h1>${esc(book.properties.title)}</h1></header>` +
+    (options.error ? `<p class="refused" role="alert">${esc(options.error)}</p>` : '') +
+    `<nav class="tabs">${tabs}</nav>${sections.join('')}` +
     (editAs ? `<script>${EDIT_SCRIPT}</script>` : '') +
     `</body></html>`
   );

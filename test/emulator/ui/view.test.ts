@@ -248,6 +248,19 @@ describe('HTML view', () => {
       valueRenderOption: 'UNFORMATTED_VALUE',
     });
     expect(got.data.values).toEqual([[2140]]);
+
+    // a refused entry comes back to the view with Google's message shown, escaped
+    const refused = await fetch(`${h.server.url}/__emulator/spreadsheets/${id}/ui-edit`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ email: OFFICER, range: "'Không có'!A1", value: 'x' }).toString(),
+      redirect: 'manual',
+    });
+    expect(refused.status).toBe(303);
+    const shown = await (await fetch(`${h.server.url}${refused.headers.get('location') ?? ''}`)).text();
+    expect(shown).toMatch(
+      /<p class="refused" role="alert">Unable to parse range: &#39;Không có&#39;!A1<\/p>/,
+    );
   });
 
   it('answers 404 for an unknown spreadsheet', async () => {
