@@ -151,7 +151,7 @@ export function createUi(deps: UiDeps): Ui {
           if (url.searchParams.get('idle') === 'true') await triggers.idle();
           sendJson(res, 200, { deliveries: triggers.deliveries() });
         } else if (method === 'DELETE') {
-          triggers.wipe();
+          triggers.clearLog();
           sendJson(res, 200, { ok: true });
         } else return false;
         return true;

@@ -60,6 +60,11 @@ export class TriggerHub {
     return t ? { url: t.url } : undefined;
   }
 
+  /** Forgets the delivery log (triggers stay installed). */
+  clearLog(): void {
+    this.log = [];
+  }
+
   /** Removes every trigger and forgets the log. */
   wipe(): void {
     this.installed.clear();

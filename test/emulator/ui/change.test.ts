@@ -116,4 +116,13 @@ describe('UI changes and onChange', () => {
     await h.server.triggersIdle();
     expect(rx.received).toHaveLength(before);
   });
+
+  it('clears the log on DELETE /__emulator/triggers, keeping the trigger; wipe removes both', async () => {
+    expect(h.server.triggerDeliveries().length).toBeGreaterThan(0);
+    expect((await fetch(`${h.server.url}/__emulator/triggers`, { method: 'DELETE' })).status).toBe(200);
+    expect(h.server.triggerDeliveries()).toEqual([]);
+    expect((await fetch(`${h.server.url}/__emulator/spreadsheets/${id}/trigger`)).status).toBe(200);
+    await fetch(`${h.server.url}/__emulator/wipe`, { method: 'POST' });
+    expect(h.server.removeTrigger(id)).toBe(false);
+  });
 });
