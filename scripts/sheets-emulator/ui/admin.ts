@@ -110,7 +110,9 @@ function checkTrigger(body: unknown): InstalledTrigger {
     throw new GoogleApiError(400, 'INVALID_ARGUMENT', 'url: an http(s) address is required');
   if (typeof b.secret !== 'string' || b.secret === '')
     throw new GoogleApiError(400, 'INVALID_ARGUMENT', 'secret: a non-empty string is required');
-  return { url: b.url, secret: b.secret };
+  if (b.revealUser !== undefined && typeof b.revealUser !== 'boolean')
+    throw new GoogleApiError(400, 'INVALID_ARGUMENT', 'revealUser: true or false');
+  return { url: b.url, secret: b.secret, ...(b.revealUser === false ? { revealUser: false } : {}) };
 }
 
 /** Creates the UI side over the emulator's store. */

@@ -7,6 +7,11 @@ import type { SheetEvent } from '../../../functions/src/triggers/sheet-event.js'
 export interface InstalledTrigger {
   url: string;
   secret: string;
+  /**
+   * false: send `user: null`, as Apps Script does when it may not reveal the editor (an account outside the
+   * script owner's Workspace domain). Default true.
+   */
+  revealUser?: boolean;
 }
 
 /** One delivery attempt as `GET /__emulator/triggers` reports it. */
@@ -46,7 +51,11 @@ export class TriggerHub {
 
   /** Installs (or replaces) the trigger of a spreadsheet. */
   install(spreadsheetId: string, trigger: InstalledTrigger): void {
-    this.installed.set(spreadsheetId, { url: trigger.url, secret: trigger.secret });
+    this.installed.set(spreadsheetId, {
+      url: trigger.url,
+      secret: trigger.secret,
+      ...(trigger.revealUser === false ? { revealUser: false } : {}),
+    });
   }
 
   /** Removes the trigger of a spreadsheet; false when there was none. */
@@ -87,7 +96,7 @@ export class TriggerHub {
       ...(fields.changeType !== undefined ? { changeType: fields.changeType } : {}),
       ...(fields.sheetName !== undefined ? { sheetName: fields.sheetName } : {}),
       ...(fields.range !== undefined ? { range: fields.range } : {}),
-      user: fields.user,
+      user: trigger.revealUser === false ? null : fields.user,
     };
     const previous = this.queues.get(spreadsheetId) ?? Promise.resolve();
     const next = previous.then(() => this.send(spreadsheetId, trigger, event));

@@ -246,6 +246,22 @@ describe('UI edits and the sheet trigger', () => {
     expect(last?.error).toBeTruthy();
   });
 
+  it('sends user null when the trigger may not reveal the editor', async () => {
+    const before = rx.received.length;
+    expect(
+      (await post(`/spreadsheets/${id}/trigger`, { url: rx.url, secret: SECRET, revealUser: 'no' })).status,
+    ).toBe(400);
+    expect(
+      (await post(`/spreadsheets/${id}/trigger`, { url: rx.url, secret: SECRET, revealUser: false })).status,
+    ).toBe(200);
+    await uiEdit(OFFICER, "'Báo cáo'!I7", [['1']]);
+    await h.server.triggersIdle();
+    expect(rx.received).toHaveLength(before + 1);
+    const checked = check(before);
+    expect(checked.ok && checked.event.user).toBeNull();
+    expect(checked.ok && checked.event.range).toBe('I7');
+  });
+
   it('stops firing once the trigger is removed', async () => {
     const before = h.server.triggerDeliveries().length;
     expect((await admin(`/spreadsheets/${id}/trigger`, { method: 'DELETE' })).status).toBe(200);
