@@ -228,6 +228,59 @@ describe('HTML view', () => {
     expect(svg).toContain('<title>Tân Kiều: 7</title>');
   });
 
+  it('draws bar and pie charts too', async () => {
+    const src = (c0: number) => ({
+      sourceRange: {
+        sources: [
+          { sheetId: 2, startRowIndex: 1, endRowIndex: 3, startColumnIndex: c0, endColumnIndex: c0 + 1 },
+        ],
+      },
+    });
+    await h.sheets.spreadsheets.batchUpdate({
+      spreadsheetId: id,
+      requestBody: {
+        requests: [
+          {
+            addChart: {
+              chart: {
+                spec: {
+                  title: 'Thanh ngang',
+                  basicChart: {
+                    chartType: 'BAR',
+                    domains: [{ domain: src(0) }],
+                    series: [{ series: src(1) }],
+                  },
+                },
+                position: { overlayPosition: { anchorCell: { sheetId: 2, rowIndex: 20, columnIndex: 0 } } },
+              },
+            },
+          },
+          {
+            addChart: {
+              chart: {
+                spec: { title: 'Tỉ lệ', pieChart: { domain: src(0), series: src(1) } },
+                position: { overlayPosition: { anchorCell: { sheetId: 2, rowIndex: 40, columnIndex: 0 } } },
+              },
+            },
+          },
+        ],
+      },
+    });
+    const page = h.server.view(id) ?? '';
+    const svgs = page.match(/<svg class="chart"[\s\S]*?<\/svg>/g) ?? [];
+    expect(svgs).toHaveLength(3);
+    const bar = svgs.find((s) => s.includes('Thanh ngang')) ?? '';
+    // horizontal bars: same height, widths in the ratio 4 : 7
+    const widths = [
+      ...bar.matchAll(/<rect x="[^"]+" y="[^"]+" width="([^"]+)" height="[^"]+" fill="#4285f4">/g),
+    ].map((m) => Number(m[1]));
+    expect(widths).toHaveLength(2);
+    expect(widths[0]! / widths[1]!).toBeCloseTo(4 / 7, 2);
+    const pie = svgs.find((s) => s.includes('Tỉ lệ')) ?? '';
+    expect(pie.match(/<path d="M/g)).toHaveLength(2);
+    expect(pie).toContain('<title>Mỹ Hòa: 4</title>');
+  });
+
   it('offers an edit-as-officer form that types through ui-edit and comes back to the view', async () => {
     const page = await (await view(`?as=${encodeURIComponent(OFFICER)}`)).text();
     expect(page).toContain(`<input type="hidden" name="email" value="${OFFICER}">`);
