@@ -2,7 +2,7 @@
 import { Packer } from 'docx';
 import { periodAt, periodOf, type Period } from '../domain/periods/index.js';
 import type { SummaryModel } from '../domain/summary/model.js';
-import { summary as msg, syncErrors } from '../messages.vi.js';
+import { directiveCreate, summary as msg, syncErrors } from '../messages.vi.js';
 import { getDirective, type DirectiveRecord } from '../store/directives.js';
 import { getOrganisation, listUnits } from '../store/units.js';
 import { summaryModelFor, type BuildSummaryDeps } from '../usecases/build-summary.js';
@@ -59,13 +59,13 @@ export async function reportFiles(
     getOrganisation(deps.db, directive.organisation),
     listUnits(deps.db, directive.organisation, { includeInactive: true }),
   ]);
-  const org = organisation ?? {
-    name: directive.issuer,
-    place: '……',
-    coordinator: { unitCode: 'VP' },
-  };
-  const coordinator = units.find((u) => u.code === org.coordinator.unitCode);
-  const context = defaultReportContext(org, coordinator, directive, now);
+  if (!organisation)
+    throw new UserFacingError(
+      directiveCreate.organisationMissing(directive.organisation),
+      'unknown-organisation',
+    );
+  const coordinator = units.find((u) => u.code === organisation.coordinator.unitCode);
+  const context = defaultReportContext(organisation, coordinator, directive, now);
   const [docx, xlsx] = await Promise.all([
     Packer.toBuffer(officialReportDocument(model, context)),
     summaryWorkbook(model).xlsx.writeBuffer(),
