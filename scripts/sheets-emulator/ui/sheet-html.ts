@@ -100,7 +100,9 @@ export function sheetTable(renderer: Renderer, sheet: SheetData, editable: boole
       if (span === 'covered') continue;
       const cell = getCell(sheet, r, c);
       const value = renderer.effective(sheet, r, c);
-      const text = renderer.formatted(sheet, r, c) ?? '';
+      const checkbox = cell?.dataValidation?.condition?.type === 'BOOLEAN' && typeof value === 'boolean';
+      // a checkbox cell shows a box, as Sheets draws it, rather than TRUE/FALSE
+      const text = checkbox ? (value ? '☑' : '☐') : (renderer.formatted(sheet, r, c) ?? '');
       const css = cellCss(cell?.userEnteredFormat, kindOf(value));
       const left = stickyLeft[c];
       if (frozen || left !== undefined) {

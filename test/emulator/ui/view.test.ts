@@ -48,6 +48,7 @@ describe('HTML view', () => {
             ],
           },
           { range: "'Ẩn'!A1", values: [['bí mật']] },
+          { range: "'Tổng hợp'!C2:C3", values: [['TRUE'], ['FALSE']] },
         ],
       },
     });
@@ -78,6 +79,12 @@ describe('HTML view', () => {
               range: { sheetId: 1, startRowIndex: 1, endRowIndex: 2, startColumnIndex: 1, endColumnIndex: 2 },
               rows: [{ values: [{ note: 'Số hội nghị đã tổ chức trong quý "I" <bắt buộc>' }] }],
               fields: 'note',
+            },
+          },
+          {
+            setDataValidation: {
+              range: { sheetId: 2, startRowIndex: 1, endRowIndex: 3, startColumnIndex: 2, endColumnIndex: 3 },
+              rule: { condition: { type: 'BOOLEAN' }, showCustomUi: true },
             },
           },
           {
@@ -226,6 +233,8 @@ describe('HTML view', () => {
     );
     expect(svg).toContain('>Mỹ Hòa</text>');
     expect(svg).toContain('<title>Tân Kiều: 7</title>');
+    expect(html).toMatch(/<td style="[^"]*text-align:center[^"]*">☑<\/td>/);
+    expect(html).toMatch(/<td style="[^"]*text-align:center[^"]*">☐<\/td>/);
   });
 
   it('draws bar and pie charts too', async () => {
