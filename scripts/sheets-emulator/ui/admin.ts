@@ -12,7 +12,7 @@ import { parseUiEdit, uiEdit } from './edit.js';
 import type { UiEditRequest, UiEditResult } from './edit.js';
 import { TriggerHub } from './triggers.js';
 import type { InstalledTrigger, TriggerDelivery } from './triggers.js';
-import { renderView } from './view.js';
+import { renderIndex, renderView } from './view.js';
 import { exportXlsx, XLSX_CONTENT_TYPE } from './xlsx.js';
 
 /** What the UI endpoints need from the emulator. */
@@ -156,6 +156,13 @@ export function createUi(deps: UiDeps): Ui {
           triggers.clearLog();
           sendJson(res, 200, { ok: true });
         } else return false;
+        return true;
+      }
+      if (rawPath === '/__emulator/spreadsheets' && method === 'GET') {
+        const files = [...deps.store.files.values()]
+          .filter((f) => f.spreadsheet && f.mimeType === MIME.spreadsheet && !f.trashed)
+          .map((f) => ({ id: f.id, title: f.name, owner: f.ownerEmail, modifiedTime: f.modifiedTime }));
+        send(res, 200, 'text/html; charset=UTF-8', renderIndex(files));
         return true;
       }
       const m = /^\/__emulator\/spreadsheets\/([^/]+?)(\.xlsx|\/view|\/ui-edit|\/ui-change|\/trigger)$/.exec(

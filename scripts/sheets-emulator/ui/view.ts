@@ -33,6 +33,27 @@ table.grid thead th.corner{left:0;z-index:4}
 
 const EDIT_SCRIPT = `document.addEventListener('click',function(e){var t=e.target;if(!(t instanceof HTMLElement))return;var td=t.closest('td[data-a1]');if(!td)return;var f=td.closest('section').querySelector('form.edit');f.elements.range.value=td.getAttribute('data-a1');f.elements.value.value=td.textContent;f.elements.value.focus();});`;
 
+/** The index page: every spreadsheet with links to its view and its .xlsx export. */
+export function renderIndex(
+  files: { id: string; title: string; owner: string; modifiedTime: string }[],
+): string {
+  const rows = files
+    .map((f) => {
+      const base = `/__emulator/spreadsheets/${encodeURIComponent(f.id)}`;
+      return (
+        `<tr><td><a href="${esc(base)}/view">${esc(f.title)}</a></td><td>${esc(f.owner)}</td>` +
+        `<td>${esc(f.modifiedTime)}</td><td><a href="${esc(base)}.xlsx">.xlsx</a></td></tr>`
+      );
+    })
+    .join('');
+  return (
+    `<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>Bảng tính</title><style>${STYLE}</style></head>` +
+    `<body><header><h1>Bảng tính trong trình giả lập (${files.length})</h1></header>` +
+    `<table class="grid"><thead><tr><th>Tên</th><th>Chủ sở hữu</th><th>Sửa lần cuối</th><th>Tải về</th></tr></thead>` +
+    `<tbody>${rows}</tbody></table></body></html>`
+  );
+}
+
 /** Options of the view. */
 export interface ViewOptions {
   /** Show an edit form that types into cells as this officer (posted to ui-edit, which fires the trigger). */

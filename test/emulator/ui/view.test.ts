@@ -325,6 +325,16 @@ describe('HTML view', () => {
     );
   });
 
+  it('lists the spreadsheets with links to their views and exports', async () => {
+    const res = await fetch(`${h.server.url}/__emulator/spreadsheets`);
+    expect(res.status).toBe(200);
+    const page = await res.text();
+    expect(page).toContain(
+      `<a href="/__emulator/spreadsheets/${id}/view">Kết quả &lt;CCHC&gt; &amp; &quot;Quý I&quot;</a>`,
+    );
+    expect(page).toContain(`<a href="/__emulator/spreadsheets/${id}.xlsx">.xlsx</a>`);
+  });
+
   it('answers 404 for an unknown spreadsheet', async () => {
     const res = await fetch(`${h.server.url}/__emulator/spreadsheets/khong-co-dau/view`);
     expect(res.status).toBe(404);
