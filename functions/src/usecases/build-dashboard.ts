@@ -2,6 +2,7 @@
  * buildDashboard: rewrites an organisation's dashboard "Theo dõi thực hiện văn bản chỉ đạo" from Firestore — one
  * row per open directive and a units × directives matrix of statuses — in one batchUpdate (created on first run).
  */
+import type { sheets_v4 } from '@googleapis/sheets';
 import type { Firestore } from 'firebase-admin/firestore';
 import type { Template } from '../../../sheets-schema/template-format.js';
 import type { Clock } from '../clock.js';
@@ -120,7 +121,7 @@ export async function dashboardModelFor(
 /**
  * Rewrites the dashboard of `request.organisationId`: on the first run creates the spreadsheet (recorded in
  * `organisations/{id}.dashboardSpreadsheetId`) and shares it with the coordinator; every run then writes both tabs
- * in exactly one batchUpdate.
+ * in exactly one batchUpdate (a tab deleted by hand costs one failed write and one read, then is added back).
  */
 export async function buildDashboard(
   deps: BuildDashboardDeps,
@@ -159,12 +160,37 @@ export async function buildDashboard(
       driveCalls = 1;
     }
   }
-  const writes = await writeStatuses(deps.clients, spreadsheetId, dashboardRequests(model));
+  const requests = dashboardRequests(model);
+  let reads = 0;
+  let writes = created ? 1 : 0;
+  try {
+    writes += await writeStatuses(deps.clients, spreadsheetId, requests);
+  } catch (error) {
+    // A tab deleted by hand makes the rewrite fail: read which tabs remain, add the missing ones and rewrite.
+    if (created) throw error;
+    writes += 1;
+    reads += 1;
+    const missing = await missingTabs(deps.clients, spreadsheetId);
+    if (missing.length === 0) throw error;
+    writes += await writeStatuses(deps.clients, spreadsheetId, [...missing, ...requests]);
+  }
   return {
     spreadsheetId,
     spreadsheetUrl: spreadsheetUrl ?? `https://docs.google.com/spreadsheets/d/${spreadsheetId}/edit`,
     created,
     model,
-    calls: { sheetsReads: 0, sheetsWrites: writes + (created ? 1 : 0), driveCalls },
+    calls: { sheetsReads: reads, sheetsWrites: writes, driveCalls },
   };
+}
+
+/** addSheet requests for the dashboard's tabs that are no longer in the spreadsheet. */
+async function missingTabs(
+  clients: GoogleClients,
+  spreadsheetId: string,
+): Promise<sheets_v4.Schema$Request[]> {
+  const res = await clients.sheets.spreadsheets.get({ spreadsheetId, fields: 'sheets.properties.sheetId' });
+  const present = new Set((res.data.sheets ?? []).map((s) => s.properties?.sheetId));
+  return (dashboardCreateBody('').sheets ?? [])
+    .filter((s) => !present.has(s.properties?.sheetId))
+    .map((s) => ({ addSheet: { properties: { ...s.properties } } }));
 }

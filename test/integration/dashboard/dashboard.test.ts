@@ -279,4 +279,20 @@ describe('the dashboard "Theo dõi thực hiện văn bản chỉ đạo"', () =
     expect(third.spreadsheetId).toBe(first.spreadsheetId);
     expect(world.emulator.counters().methods).toEqual({ 'sheets.spreadsheets.batchUpdate': 1 });
   });
+  it('puts back a tab deleted by hand: the failed write, one read, and the rewrite with the tab added', async () => {
+    await world.clients.sheets.spreadsheets.batchUpdate({
+      spreadsheetId: first.spreadsheetId,
+      requestBody: { requests: [{ deleteSheet: { sheetId: DASHBOARD_MATRIX_SHEET_ID } }] },
+    });
+    world.emulator.resetCounters();
+    const repaired = await dashboard();
+    expect(world.emulator.counters().methods).toEqual({
+      'sheets.spreadsheets.batchUpdate': 2,
+      'sheets.spreadsheets.get': 1,
+    });
+    expect(world.emulator.counters().errors).toEqual({ 'sheets.spreadsheets.batchUpdate': 1 });
+    expect(repaired.calls).toEqual({ sheetsReads: 1, sheetsWrites: 2, driveCalls: 0 });
+    const matrix = await read(first.spreadsheetId, "'Đơn vị × văn bản'!A5:F40");
+    expect(matrix).toHaveLength(thapMuoi.units.length);
+  });
 });
