@@ -332,10 +332,12 @@ export const demo = {
     `${counts['sap-den-han'] ?? 0} sắp đến hạn, ${counts['qua-han'] ?? 0} quá hạn, ${counts['co-loi'] ?? 0} có lỗi; ` +
     `${reminders} mục nhắc việc.`,
   paragraph: (text: string) => `Dự thảo nội dung báo cáo (tab Tổng hợp):\n  "${text}"`,
-  where: (url: string, spreadsheetId: string) => `Bảng tính trên emulator: ${url} (mã ${spreadsheetId}).`,
+  where: (url: string, spreadsheetId: string) =>
+    `Xem bảng tính (mã ${spreadsheetId}) trên emulator: ${url} — thêm ?as=<e-mail> để nhập liệu như một cán bộ (cần --keep).`,
+  file: (path: string) => `Tệp đã ghi: ${path}`,
   kept: 'Các emulator vẫn chạy (--keep); nhấn Ctrl+C để dừng.',
   notYet:
-    'Chưa có trong demo: bảng theo dõi chung các văn bản, tệp .docx/.xlsx dự thảo báo cáo, giao diện HTML của bảng tính và ảnh chụp màn hình.',
+    'Chưa có trong demo: bảng theo dõi chung các văn bản, tệp .docx dự thảo báo cáo và ảnh chụp màn hình tab Tổng hợp.',
   done: (seconds: string) => `Xong sau ${seconds} giây.`,
 } as const;
 

@@ -1,5 +1,6 @@
 /** Plays the Tháp Mười directive's first quarter on the local emulators, with a simulated clock. */
-import { readFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { sheets as sheetsClient } from '@googleapis/sheets';
 import { DateTime } from 'luxon';
 import { ManualClock, VIETNAM_ZONE } from '../../functions/src/clock.js';
@@ -46,6 +47,8 @@ export interface DemoResult {
   edits: number;
   /** Morning deadline checks run. */
   checks: number;
+  /** Files written for people to open. */
+  files: string[];
   /** Units on the last morning check's reminder list. */
   flaggedOnLastMorning: number;
   /** The draft paragraph of the official report, from the Tổng hợp tab. */
@@ -60,18 +63,22 @@ const DIRECTIVE_FILE = new URL('../../examples/thap-muoi-2024/directive-cchc-202
 const SEED_FILE = new URL('../../examples/thap-muoi-2024/congvan-cchc-2024.txt', import.meta.url);
 
 /** Runs the scenario; the caller stops `result.emulators` (or keeps them for a person to look). */
-export async function runDemo(log: (line: string) => void): Promise<DemoResult> {
+export async function runDemo(log: (line: string) => void, outDir = 'out/demo'): Promise<DemoResult> {
   log(msg.starting);
   const emulators = await startLocalEmulators();
   try {
-    return await play(emulators, log);
+    return await play(emulators, log, outDir);
   } catch (error) {
     await emulators.stop();
     throw error;
   }
 }
 
-async function play(emulators: LocalEmulators, log: (line: string) => void): Promise<DemoResult> {
+async function play(
+  emulators: LocalEmulators,
+  log: (line: string) => void,
+  outDir: string,
+): Promise<DemoResult> {
   const config = loadConfig({ ...emulators.env, GOOGLE_CLOUD_PROJECT: 'theodoi-demo' });
   const [db, clients] = await Promise.all([openFirestore(config), createGoogleClients(config)]);
   const clock = new ManualClock('2024-03-01T02:00:00Z');
@@ -189,13 +196,21 @@ async function play(emulators: LocalEmulators, log: (line: string) => void): Pro
     ),
   );
   log(msg.paragraph(summary.model.paragraph));
-  const viewUrl = `${emulators.sheets.url}/__emulator/files`;
+  const viewUrl = `${emulators.sheets.url}/__emulator/spreadsheets/${created.spreadsheetId}/view`;
+  // The workbook as leadership would download it.
+  const xlsx = await emulators.sheets.xlsx(created.spreadsheetId);
+  const xlsxFile = join(outDir, 'thap-muoi-cchc-2024.xlsx');
+  if (xlsx) {
+    await mkdir(outDir, { recursive: true });
+    await writeFile(xlsxFile, xlsx);
+  }
   return {
     spreadsheetId: created.spreadsheetId,
     viewUrl,
     edits: edits.length,
     checks: mornings.length,
     flaggedOnLastMorning: flagged,
+    files: xlsx ? [xlsxFile] : [],
     paragraph: summary.model.paragraph,
     statuses,
     sheetsCalls: emulators.sheets.counters().methods,

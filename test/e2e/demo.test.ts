@@ -1,16 +1,30 @@
 // `npm run demo`'s scenario in CI mode: the quarter ends with the figures the scenario was written to produce.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { runDemo } from '../../scripts/demo/run-demo.js';
 
 describe('the Tháp Mười demo quarter', () => {
   it('ends with 20 units on time, 2 late, 3 overdue and no errors left', async () => {
     const lines: string[] = [];
-    const result = await runDemo((line) => lines.push(line));
+    const result = await runDemo((line) => lines.push(line), mkdtempSync(join(tmpdir(), 'demo-')));
     try {
       expect(result.statuses['dung-han']).toHaveLength(20);
       expect(result.statuses['tre-han'].sort()).toEqual(['30070', 'LDTBXH']);
       expect(result.statuses['qua-han'].sort()).toEqual(['30061', '30073', 'YT']);
       expect(result.statuses['co-loi']).toEqual([]);
+      // The workbook written for people reads back with its tabs.
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.readFile(result.files[0]!);
+      // Excel forbids '/' in sheet names; Q2's tab was opened by the check of 15/03, when its window began.
+      expect(workbook.worksheets.map((w) => w.name)).toEqual([
+        'Hướng dẫn',
+        'Quý I_2024',
+        'Quý II_2024',
+        'Tổng hợp',
+      ]);
       expect(lines.at(-2)).toBe(
         'Tính đến 08 giờ 00 ngày 22/3/2024: 22/25 đơn vị đã báo cáo, trong đó 20 đúng hạn, 2 trễ hạn; ' +
           '3 đơn vị quá hạn chưa báo cáo (Phòng Y tế, UBND xã Đốc Binh Kiều, UBND xã Thanh Mỹ).',

@@ -12,7 +12,8 @@ export function demoCommand(): Command {
     .action(async (opts: { keep?: boolean }) => {
       const started = performance.now();
       const result = await runDemo((line) => console.log(line));
-      console.log(msg.where(result.emulators.sheets.url, result.spreadsheetId));
+      console.log(msg.where(result.viewUrl, result.spreadsheetId));
+      for (const file of result.files) console.log(msg.file(file));
       console.log(msg.notYet);
       console.log(msg.done(((performance.now() - started) / 1000).toFixed(1)));
       if (opts.keep) {
