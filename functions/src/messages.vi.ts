@@ -335,7 +335,8 @@ export const demo = {
   where: (url: string, spreadsheetId: string) =>
     `Xem bảng tính (mã ${spreadsheetId}) trên emulator: ${url} — thêm ?as=<e-mail> để nhập liệu như một cán bộ (cần --keep).`,
   file: (path: string) => `Tệp đã ghi: ${path}`,
-  kept: 'Các emulator vẫn chạy (--keep); nhấn Ctrl+C để dừng.',
+  kept: (sheetEvent: string) =>
+    `Các emulator và các hàm vẫn chạy (--keep); kích hoạt của bảng tính gửi tới ${sheetEvent}. Nhấn Ctrl+C để dừng.`,
   notYet:
     'Chưa có trong demo: bảng theo dõi chung các văn bản, tệp .docx dự thảo báo cáo và ảnh chụp màn hình tab Tổng hợp.',
   done: (seconds: string) => `Xong sau ${seconds} giây.`,

@@ -1,8 +1,10 @@
 /** `theodoi demo`: plays the Tháp Mười directive's first quarter on the local emulators. */
+import { randomBytes } from 'node:crypto';
 import { Command } from 'commander';
 import { demo as msg } from '../../../functions/src/messages.vi.js';
 import { runDemo } from '../../demo/run-demo.js';
 import { untilInterrupted } from './emulators.js';
+import { serveFunctions } from './serve.js';
 
 /** The `demo` command. */
 export function demoCommand(): Command {
@@ -17,10 +19,19 @@ export function demoCommand(): Command {
       console.log(msg.notYet);
       console.log(msg.done(((performance.now() - started) / 1000).toFixed(1)));
       if (opts.keep) {
+        // Serve the functions and install the sheet trigger, so edits typed in the view reach sheetEvent.
+        const secret = randomBytes(32).toString('base64url');
+        Object.assign(process.env, result.emulators.env, {
+          GOOGLE_CLOUD_PROJECT: 'theodoi-demo',
+          THEODOI_TRIGGER_SECRET: secret,
+        });
+        const { server, url } = await serveFunctions(0);
+        result.emulators.sheets.installTrigger(result.spreadsheetId, { url: `${url}/sheetEvent`, secret });
         console.log(`FIRESTORE_EMULATOR_HOST=${result.emulators.env.FIRESTORE_EMULATOR_HOST}`);
         console.log(`SHEETS_EMULATOR_URL=${result.emulators.env.SHEETS_EMULATOR_URL}`);
-        console.log(msg.kept);
+        console.log(msg.kept(`${url}/sheetEvent`));
         await untilInterrupted();
+        server.close();
       }
       await result.emulators.stop();
     });

@@ -213,8 +213,10 @@ export function createUi(deps: UiDeps): Ui {
           case 'GET /view': {
             const as = url.searchParams.get('as');
             const error = url.searchParams.get('error');
+            const tab = url.searchParams.get('tab');
             const html = renderView(requireBook(id), {
               ...(as ? { editAs: as } : {}),
+              ...(tab && /^\d+$/.test(tab) ? { tab: Number(tab) } : {}),
               ...(error ? { error } : {}),
             });
             send(res, 200, 'text/html; charset=UTF-8', html);

@@ -76,7 +76,13 @@ export function sheetTable(renderer: Renderer, sheet: SheetData, editable: boole
   const merged = spans(sheet, hiddenRow, hiddenCol);
   const title = quoteSheetTitle(sheet.properties.title);
   const out: string[] = [];
-  out.push('<table class="grid"><colgroup>', `<col style="width:${ROW_HEADER_PX}px">`);
+  // A fixed layout honours the column widths only when the table's own width is their sum.
+  let tablePx = ROW_HEADER_PX;
+  for (let c = 0; c < cols; c++) if (!hiddenCol(c)) tablePx += colPx(c);
+  out.push(
+    `<table class="grid" style="width:${tablePx}px"><colgroup>`,
+    `<col style="width:${ROW_HEADER_PX}px">`,
+  );
   for (let c = 0; c < cols; c++) if (!hiddenCol(c)) out.push(`<col style="width:${colPx(c)}px">`);
   out.push('</colgroup><thead><tr><th class="corner"></th>');
   for (let c = 0; c < cols; c++) if (!hiddenCol(c)) out.push(`<th class="colhead">${columnLetters(c)}</th>`);

@@ -60,6 +60,8 @@ export interface ViewOptions {
   editAs?: string;
   /** A refusal to show above the tabs (the last edit-form post that Sheets refused). */
   error?: string;
+  /** Show only the tab with this sheet id (for a screenshot of one tab); every tab otherwise. */
+  tab?: number;
 }
 
 /** The whole HTML page of a spreadsheet; every piece of spreadsheet content is escaped. */
@@ -74,7 +76,9 @@ export function renderView(book: Book, options: ViewOptions = {}): string {
       return `<a href="#sheet-${s.properties.sheetId}"${style}>${esc(s.properties.title)}</a>`;
     })
     .join('');
-  const sections = visible.map((s) => {
+  const shown =
+    options.tab === undefined ? visible : visible.filter((s) => s.properties.sheetId === options.tab);
+  const sections = shown.map((s) => {
     const form = editAs
       ? `<form class="edit" method="post" action="/__emulator/spreadsheets/${esc(encodeURIComponent(book.spreadsheetId))}/ui-edit">` +
         `<span>Nhập với tư cách <b>${esc(editAs)}</b>:</span><input type="hidden" name="email" value="${esc(editAs)}">` +
