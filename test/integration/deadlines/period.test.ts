@@ -9,33 +9,11 @@ import { checkDeadlines, type DeadlineCheck } from '../../../functions/src/useca
 import { sendReminders } from '../../../functions/src/usecases/send-reminders.js';
 import { startWorld, thapMuoi, type World } from '../sync/world.js';
 import { startSmtp, type TestSmtp } from './smtp.js';
+import { VALID_CCHC_ROW } from '../../fixtures/cchc-rows.js';
 
 const Q1 = "'Quý I/2024'";
 const Q2 = "'Quý II/2024'";
-/** Template columns C…W of a complete, valid report. */
-const VALID_ROW = [
-  '2',
-  'Kế hoạch số 15/KH-UBND ngày 20/02/2024 về tuyên truyền CCHC',
-  '3',
-  '120',
-  '5',
-  '4',
-  '6',
-  '10',
-  '200',
-  '1',
-  '50',
-  '0',
-  '',
-  '1.500.000',
-  'Tuyên truyền kịp thời, đa dạng hình thức',
-  '',
-  '',
-  '',
-  'https://donvi.thapmuoi.example.vn/cchc',
-  'Nguyễn Văn An',
-  '0277 3838 288',
-];
+const VALID_ROW = [...VALID_CCHC_ROW];
 const codes = thapMuoi.units.map((u) => u.code);
 const unit = (code: string) => thapMuoi.units.find((u) => u.code === code)!;
 const rowOf = (code: string) => 5 + codes.indexOf(code);

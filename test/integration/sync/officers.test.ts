@@ -3,32 +3,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadReports } from '../../../functions/src/store/reports.js';
 import { startWorld, thapMuoi, type World } from './world.js';
+import { VALID_CCHC_ROW } from '../../fixtures/cchc-rows.js';
 
 const TAB = "'Quý I/2024'";
-/** Template columns C…W in order, as an officer fills them (vi_VN: "1.500.000" is one and a half million). */
-const VALID_ROW = [
-  '2',
-  'Kế hoạch số 15/KH-UBND ngày 20/02/2024 về tuyên truyền CCHC',
-  '3',
-  '120',
-  '5',
-  '4',
-  '6',
-  '10',
-  '200',
-  '1',
-  '50',
-  '0',
-  '',
-  '1.500.000',
-  'Tuyên truyền kịp thời, đa dạng hình thức',
-  '',
-  '',
-  '',
-  'https://myhoa.thapmuoi.example.vn/cchc',
-  'Nguyễn Văn An',
-  '0277 3838 288',
-];
+const VALID_ROW = [...VALID_CCHC_ROW];
 
 const editorOf = (code: string) => thapMuoi.units.find((u) => u.code === code)!.editors[0]!;
 
