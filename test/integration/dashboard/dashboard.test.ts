@@ -13,6 +13,7 @@ import {
 } from '../../../functions/src/usecases/build-dashboard.js';
 import { syncDirective } from '../../../functions/src/usecases/sync-directive.js';
 import { startWorld, thapMuoi, type World } from '../sync/world.js';
+import { cchcRowWith } from '../../fixtures/cchc-rows.js';
 
 const TAB = "'Quý I/2024'";
 const ORG = 'org-dashboard';
@@ -22,29 +23,7 @@ const B = 'cchc-dashboard-b';
 const C = 'cchc-dashboard-c';
 
 /** Columns C…W of a valid row of the cchc template. */
-const validRow = (n: number) => [
-  '1',
-  'Kế hoạch số 15/KH-UBND ngày 20/02/2024',
-  String(n),
-  String(n * 40),
-  '3',
-  '2',
-  '3',
-  '4',
-  '100',
-  '0',
-  '',
-  '0',
-  '',
-  '500000',
-  'Tuyên truyền kịp thời',
-  '',
-  '',
-  '',
-  '',
-  'Nguyễn Văn An',
-  '0277 3838 288',
-];
+const validRow = (n: number) => cchcRowWith(n, n * 40);
 
 // Directive A: two units on time, one typed something wrong, the others never reported.
 const A_ON_TIME = ['NV', '30052'];

@@ -6,33 +6,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reportFiles, type ReportFiles } from '../../../functions/src/reports/report-files.js';
 import { xlsxPositions } from '../../../functions/src/reports/xlsx-summary.js';
 import { startWorld, thapMuoi, type World } from '../sync/world.js';
+import { cchcRowWith } from '../../fixtures/cchc-rows.js';
 
 const TAB = "'Quý I/2024'";
 /** Conferences and participants each unit reports (columns E and F); the rest of the row is valid. */
 const reports: Record<string, [number, number]> = { NV: [3, 1_200], '30052': [5, 940], VP: [2, 35] };
-const row = ([hoiNghi, thamDu]: [number, number]) => [
-  '1',
-  'Kế hoạch số 15/KH-UBND ngày 20/02/2024',
-  String(hoiNghi),
-  String(thamDu),
-  '3',
-  '2',
-  '3',
-  '4',
-  '100',
-  '0',
-  '',
-  '0',
-  '',
-  '500000',
-  'Tuyên truyền kịp thời',
-  '',
-  '',
-  '',
-  '',
-  'Nguyễn Văn An',
-  '0277 3838 288',
-];
+const row = ([hoiNghi, thamDu]: [number, number]) => cchcRowWith(hoiNghi, thamDu);
 const vi = (n: number) => n.toLocaleString('vi-VN');
 const sum = (i: 0 | 1) => Object.values(reports).reduce((n, r) => n + r[i], 0);
 
