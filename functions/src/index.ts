@@ -19,6 +19,7 @@ export const FUNCTION_NAMES = [
   'driveNotification',
   'syncDirective',
   'checkDeadlines',
+  'buildDashboards',
 ] as const;
 /** One of the registered function names. */
 export type FunctionName = (typeof FUNCTION_NAMES)[number];
@@ -70,6 +71,12 @@ http('checkDeadlines', async (req: Request, res: Response) => {
   if (req.method !== 'POST') return void send(res, { status: 405, body: { error: 'POST only' } });
   const { handleCheckDeadlines } = await import('./http/check-deadlines.js');
   send(res, await handleCheckDeadlines(getRuntime(), req.body));
+});
+
+http('buildDashboards', async (req: Request, res: Response) => {
+  if (req.method !== 'POST') return void send(res, { status: 405, body: { error: 'POST only' } });
+  const { handleBuildDashboards } = await import('./http/build-dashboards.js');
+  send(res, await handleBuildDashboards(getRuntime(), req.body));
 });
 
 cloudEvent('checkDeadlinesEvent', async (event: CloudEvent<unknown>) => {

@@ -8,6 +8,10 @@ export type Logs = ReturnType<typeof createLogs>;
 export function createLogs(logger: Logger) {
   return {
     configLoaded: (config: Record<string, unknown>) => logger.debug('Configuration loaded', { config }),
+    dashboardFailed: (organisationId: string, error: unknown) =>
+      logger.error('Dashboard rebuild failed', { organisationId, error: describe(error) }),
+    dashboardsRebuilt: (summary: { trigger: string; built: number; failed: number; sheetsWrites: number }) =>
+      logger.info('Dashboards rebuilt', summary),
     deadlineCheckFailed: (directiveId: string, error: unknown) =>
       logger.error('Deadline check failed', { directiveId, error: describe(error) }),
     deadlinesChecked: (summary: {

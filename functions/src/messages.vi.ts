@@ -573,5 +573,8 @@ export const dashboard = {
     ) =>
       `${calls.created ? 'Đã tạo' : 'Đã cập nhật'} bảng theo dõi (${directives} văn bản): ${url} ` +
       `(${calls.sheetsReads} lượt đọc, ${calls.sheetsWrites} lượt ghi Sheets).`,
+    unchanged: (url: string) => `Bảng theo dõi không có gì thay đổi, không cần ghi lại: ${url}`,
+    failed: (organisationId: string, error: string) =>
+      `Không cập nhật được bảng theo dõi của ${organisationId}: ${error}`,
   },
 } as const;

@@ -33,6 +33,7 @@ export const FUNCTION_SETTINGS: Readonly<Record<DeployedFunction, FunctionSettin
   driveNotification: { memory: '256Mi', timeoutSeconds: 60, maxInstances: 10, access: 'public' },
   syncDirective: { memory: '512Mi', timeoutSeconds: 300, maxInstances: 5, access: 'private' },
   checkDeadlines: { memory: '512Mi', timeoutSeconds: 300, maxInstances: 1, access: 'private' },
+  buildDashboards: { memory: '512Mi', timeoutSeconds: 300, maxInstances: 1, access: 'private' },
   checkDeadlinesEvent: {
     memory: '512Mi',
     timeoutSeconds: 300,
@@ -55,9 +56,10 @@ export interface ScheduledJob {
  * The scheduled jobs. The deadline check runs Monday to Saturday at 07:30 Vietnam time: cron cannot know the
  * Vietnamese calendar (Tết, swapped days, make-up Saturdays), so it fires on every day that may be a working
  * day and the check counts only `domain/calendar`'s working days, so a day off adds nothing to any count; flags,
- * cells and e-mail are only written when they change, so a run on a day off is harmless. No dashboard rebuild job:
- * the cross-directive dashboard has a use case but no registered function to schedule yet (each directive's
- * Tổng hợp tab is rewritten by every sync and check).
+ * cells and e-mail are only written when they change, so a run on a day off is harmless. The deadline check also
+ * rewrites the cross-directive dashboards when it is done; the dashboard job refreshes them every hour of the
+ * working day in between (one Sheets write per organisation), so leadership's matrix is never more than an hour
+ * behind the directives' own Tổng hợp tabs, which every sync rewrites.
  */
 export const SCHEDULED_JOBS: readonly ScheduledJob[] = [
   {
@@ -66,6 +68,13 @@ export const SCHEDULED_JOBS: readonly ScheduledJob[] = [
     schedule: '30 7 * * 1-6',
     description: 'theodoi: morning deadline check on Vietnamese working days',
     retries: 3,
+  },
+  {
+    name: 'theodoi-dashboards',
+    target: 'buildDashboards',
+    schedule: '0 8-17 * * 1-6',
+    description: 'theodoi: hourly rewrite of the cross-directive dashboards during the working day',
+    retries: 1,
   },
   {
     name: 'theodoi-sweep',

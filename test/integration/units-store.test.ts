@@ -8,7 +8,13 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../functions/src/config.js';
 import { parseOrganisation, type Organisation } from '../../functions/src/domain/organisation.js';
 import { openFirestore } from '../../functions/src/store/firestore.js';
-import { importOrganisation, listUnits } from '../../functions/src/store/units.js';
+import {
+  getOrganisation,
+  importOrganisation,
+  listUnits,
+  setDashboardFingerprint,
+  setDashboardSpreadsheet,
+} from '../../functions/src/store/units.js';
 import type { Firestore } from 'firebase-admin/firestore';
 
 const thapMuoi = parseOrganisation(
@@ -37,6 +43,27 @@ describe('importOrganisation', () => {
     expect(units).toHaveLength(25);
     expect(units[0]).toMatchObject({ group: 'ban-nganh', active: true });
     expect(units.find((u) => u.code === '30052')?.name).toBe('UBND xã Mỹ Hòa');
+  });
+
+  it("keeps the dashboard's spreadsheet and fingerprint over a re-import, writing nothing when the file is the same", async () => {
+    const org: Organisation = { ...thapMuoi, id: 'thap-muoi-dashboard' };
+    await importOrganisation(db, org, new Date('2024-02-01T01:00:00Z'));
+    const dashboard = { spreadsheetId: 'dash-1', spreadsheetUrl: 'https://example.test/dash-1' };
+    await setDashboardSpreadsheet(db, org.id, dashboard);
+    await setDashboardFingerprint(db, org.id, 'fp-1');
+    const again = await importOrganisation(db, org, new Date('2024-02-02T01:00:00Z'));
+    expect(again.writes).toBe(0);
+    const renamed = await importOrganisation(
+      db,
+      { ...org, name: `${org.name} (mới)` },
+      new Date('2024-02-03T01:00:00Z'),
+    );
+    expect(renamed.writes).toBe(1);
+    expect(await getOrganisation(db, org.id)).toMatchObject({
+      dashboardSpreadsheetId: 'dash-1',
+      dashboardSpreadsheetUrl: 'https://example.test/dash-1',
+      dashboardFingerprint: 'fp-1',
+    });
   });
 
   it('updates a renamed unit and retires one dropped from the file without deleting it', async () => {

@@ -3,12 +3,19 @@ import { z } from 'zod';
 import { useCaseDeps } from '../runtime-deps.js';
 import type { Runtime } from '../runtime.js';
 import type { DeadlineCheck } from '../usecases/check-deadlines.js';
+import type { DashboardsOutcome } from '../usecases/rebuild-dashboards.js';
 import type { ReminderOutcome } from '../usecases/send-reminders.js';
 import type { HttpAnswer } from './answer.js';
+import { runDashboards } from './build-dashboards.js';
 
-/** One run: the check, and the e-mail reminders when an SMTP server is configured and mail was not turned off. */
+/**
+ * One run: the check, the dashboards rewritten with its statuses, and the e-mail reminders when an SMTP server is
+ * configured and mail was not turned off.
+ */
 export interface DeadlineRun {
   check: DeadlineCheck;
+  /** The dashboards of the organisations with open directives (a failure here does not fail the check). */
+  dashboards: DashboardsOutcome;
   /** null when no mail was sent: no SMTP server configured, or `mail: false`. */
   mail: ReminderOutcome | null;
 }
@@ -36,8 +43,10 @@ export async function runDeadlineCheck(
     sheetsWrites: check.directives.reduce((n, d) => n + d.calls.sheetsWrites, 0),
     firestoreWrites: check.directives.reduce((n, d) => n + d.firestoreWrites, 0),
   });
+  // The check covers every open directive, so every organisation with one gets its dashboard rewritten.
+  const dashboards = await runDashboards(rt, { trigger: options.trigger });
   const { smtpUrl, mailFrom } = rt.config;
-  if (options.mail === false || !smtpUrl || !mailFrom) return { check, mail: null };
+  if (options.mail === false || !smtpUrl || !mailFrom) return { check, dashboards, mail: null };
   const [{ createSmtpMailer }, { sendReminders }] = await Promise.all([
     import('../mail/smtp.js'),
     import('../usecases/send-reminders.js'),
@@ -46,7 +55,7 @@ export async function runDeadlineCheck(
   try {
     const mail = await sendReminders({ db: deps.db, clock: deps.clock, mailer }, check.reminders);
     rt.logs.remindersSent(mail.sent.length, mail.unchanged.length, mail.noAddress.length, mail.failed.length);
-    return { check, mail };
+    return { check, dashboards, mail };
   } finally {
     mailer.close();
   }

@@ -33,7 +33,7 @@ export async function importOrganisation(db: Firestore, org: Organisation, now: 
   const { units, ...orgFields } = org;
   // The dashboard spreadsheet is theodoi's, not the file's: a re-import keeps it.
   const kept = Object.fromEntries(
-    ['dashboardSpreadsheetId', 'dashboardSpreadsheetUrl'].flatMap((key) => {
+    ['dashboardSpreadsheetId', 'dashboardSpreadsheetUrl', 'dashboardFingerprint'].flatMap((key) => {
       const value: unknown = orgSnap.data()?.[key];
       return typeof value === 'string' ? [[key, value]] : [];
     }),
@@ -93,6 +93,8 @@ const StoredOrganisationSchema = z
     groups: z.array(z.object({ id: z.string(), name: z.string() }).loose()).default([]),
     dashboardSpreadsheetId: z.string().optional(),
     dashboardSpreadsheetUrl: z.string().optional(),
+    /** A hash of the dashboard's last written content apart from its time line (an unchanged rebuild is skipped). */
+    dashboardFingerprint: z.string().optional(),
   })
   .loose();
 /** An organisation document as stored (without its units), with the dashboard's spreadsheet once created. */
@@ -117,6 +119,15 @@ export async function setDashboardSpreadsheet(
     },
     { merge: true },
   );
+}
+
+/** Records the fingerprint of what the dashboard was last rewritten with. */
+export async function setDashboardFingerprint(
+  db: Firestore,
+  orgId: string,
+  fingerprint: string,
+): Promise<void> {
+  await db.collection(ORGANISATIONS).doc(orgId).set({ dashboardFingerprint: fingerprint }, { merge: true });
 }
 
 /** Compares the fields of `next` with `before`, ignoring bookkeeping fields. */

@@ -2,6 +2,7 @@
  * buildDashboard: rewrites an organisation's dashboard "Theo dõi thực hiện văn bản chỉ đạo" from Firestore — one
  * row per open directive and a units × directives matrix of statuses — in one batchUpdate (created on first run).
  */
+import { createHash } from 'node:crypto';
 import type { sheets_v4 } from '@googleapis/sheets';
 import type { Firestore } from 'firebase-admin/firestore';
 import type { Template } from '../../../sheets-schema/template-format.js';
@@ -20,7 +21,12 @@ import {
 } from '../sheets/dashboard-layout.js';
 import { writeStatuses } from '../sheets/write-status.js';
 import { listOpenDirectives, type DirectiveRecord } from '../store/directives.js';
-import { getOrganisation, listUnits, setDashboardSpreadsheet } from '../store/units.js';
+import {
+  getOrganisation,
+  listUnits,
+  setDashboardFingerprint,
+  setDashboardSpreadsheet,
+} from '../store/units.js';
 import { summaryModelFor } from './build-summary.js';
 import { UserFacingError } from './errors.js';
 
@@ -42,6 +48,8 @@ export interface BuildDashboardResult {
   spreadsheetUrl: string;
   /** Whether this run created the spreadsheet. */
   created: boolean;
+  /** Whether the rewrite was skipped because nothing but the time would have changed (scheduled runs only). */
+  unchanged: boolean;
   model: DashboardModel;
   /** Sheets calls (the create counts as a write) and Drive calls (sharing, on creation only). */
   calls: { sheetsReads: number; sheetsWrites: number; driveCalls: number };
@@ -125,7 +133,11 @@ export async function dashboardModelFor(
  */
 export async function buildDashboard(
   deps: BuildDashboardDeps,
-  request: { organisationId: string },
+  request: {
+    organisationId: string;
+    /** Skip the write when the content apart from the time line is what was last written (the schedules do). */
+    skipUnchanged?: boolean;
+  },
 ): Promise<BuildDashboardResult> {
   const now = deps.clock.now();
   const organisation = await getOrganisation(deps.db, request.organisationId);
@@ -161,6 +173,17 @@ export async function buildDashboard(
     }
   }
   const requests = dashboardRequests(model);
+  const fingerprint = contentFingerprint(model);
+  if (request.skipUnchanged && !created && organisation.dashboardFingerprint === fingerprint) {
+    return {
+      spreadsheetId,
+      spreadsheetUrl: spreadsheetUrl ?? `https://docs.google.com/spreadsheets/d/${spreadsheetId}/edit`,
+      created,
+      unchanged: true,
+      model,
+      calls: { sheetsReads: 0, sheetsWrites: 0, driveCalls },
+    };
+  }
   let reads = 0;
   let writes = created ? 1 : 0;
   try {
@@ -174,13 +197,23 @@ export async function buildDashboard(
     if (missing.length === 0) throw error;
     writes += await writeStatuses(deps.clients, spreadsheetId, [...missing, ...requests]);
   }
+  if (organisation.dashboardFingerprint !== fingerprint) {
+    await setDashboardFingerprint(deps.db, organisation.id, fingerprint);
+  }
   return {
     spreadsheetId,
     spreadsheetUrl: spreadsheetUrl ?? `https://docs.google.com/spreadsheets/d/${spreadsheetId}/edit`,
     created,
+    unchanged: false,
     model,
     calls: { sheetsReads: reads, sheetsWrites: writes, driveCalls },
   };
+}
+
+/** A hash of everything the rewrite would write except its "Cập nhật lúc" line. */
+function contentFingerprint(model: DashboardModel): string {
+  const timeless = dashboardRequests({ ...model, generatedAt: new Date(0) });
+  return createHash('sha256').update(JSON.stringify(timeless)).digest('base64url');
 }
 
 /** addSheet requests for the dashboard's tabs that are no longer in the spreadsheet. */

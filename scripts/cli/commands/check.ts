@@ -4,7 +4,7 @@ import { DateTime } from 'luxon';
 import { VIETNAM_ZONE } from '../../../functions/src/clock.js';
 import { formatVietnameseDate } from '../../../functions/src/domain/status/index.js';
 import { runDeadlineCheck, type DeadlineRun } from '../../../functions/src/http/check-deadlines.js';
-import { reminders as msg } from '../../../functions/src/messages.vi.js';
+import { dashboard as dashboardMsg, reminders as msg } from '../../../functions/src/messages.vi.js';
 import { createRuntime } from '../../../functions/src/runtime.js';
 import type { ReminderItem } from '../../../functions/src/usecases/check-deadlines.js';
 
@@ -51,6 +51,12 @@ export function formatRunSummary(run: DeadlineRun, smtpConfigured: boolean): str
     }),
     ...directives.flatMap((d) => d.problems),
     ...run.check.failed.map((f) => msg.failed(f.directiveId, f.error)),
+    ...run.dashboards.built.map((b) =>
+      b.unchanged
+        ? dashboardMsg.cli.unchanged(b.spreadsheetUrl)
+        : dashboardMsg.cli.written(b.spreadsheetUrl, b.directives, { ...b.calls, created: b.created }),
+    ),
+    ...run.dashboards.failed.map((f) => dashboardMsg.cli.failed(f.organisationId, f.error)),
   ];
   if (run.mail)
     lines.push(

@@ -81,9 +81,24 @@ describe('checkDeadlines entry points', () => {
         firestoreWrites: 100 + 4 + 1,
       },
     ]);
+    // Then the organisation's dashboard, created on this first run: create, share with the coordinator, one write.
+    expect(body.dashboards).toMatchObject({
+      failed: [],
+      built: [
+        {
+          organisationId: world.spec.organisation,
+          created: true,
+          unchanged: false,
+          directives: 1,
+          calls: { sheetsReads: 0, sheetsWrites: 2, driveCalls: 1 },
+        },
+      ],
+    });
     expect(world.emulator.counters().methods).toEqual({
       'sheets.spreadsheets.values.batchGetByDataFilter': 1,
-      'sheets.spreadsheets.batchUpdate': 1,
+      'sheets.spreadsheets.batchUpdate': 2,
+      'sheets.spreadsheets.create': 1,
+      'drive.permissions.create': 1,
     });
     expect(Object.keys((await getDirective(world.db, world.spec.id))!.tabs).sort()).toEqual([
       '2024-Q1',
@@ -119,6 +134,7 @@ describe('checkDeadlines entry points', () => {
       }),
     });
     expect(res.ok).toBe(true);
+    // The dashboard's content is what was written an instant ago, so it is not rewritten either.
     expect(world.emulator.counters().methods).toEqual({
       'sheets.spreadsheets.values.batchGetByDataFilter': 1,
     });
@@ -143,6 +159,10 @@ describe('checkDeadlines entry points', () => {
     expect(stdout).toContain(
       'Đã kiểm tra 1 công văn: 0 cờ mới, 0 cờ được gỡ, 0 ô "Tình hình báo cáo" được ghi, 0 trang kỳ báo cáo mới được mở ' +
         '(1 lượt đọc, 0 lượt ghi Sheets; 0 lượt ghi Firestore).',
+    );
+    // The first call created the dashboard; nothing it shows changed since.
+    expect(stdout).toMatch(
+      /\nBảng theo dõi không có gì thay đổi, không cần ghi lại: https:\/\/docs\.google\.com\/spreadsheets\/d\/\S+\/edit\n/,
     );
     expect(smtp.received).toHaveLength(25);
   }, 60_000);

@@ -35,9 +35,11 @@ describe('planDeploy', () => {
         (n) => new RegExp(`^gcloud functions deploy ${n} `),
       ),
       /^gcloud functions add-invoker-policy-binding checkDeadlines /,
+      /^gcloud functions add-invoker-policy-binding buildDashboards /,
       /^gcloud functions add-invoker-policy-binding syncDirective /,
       /^gcloud functions add-invoker-policy-binding checkDeadlinesEvent /,
       /scheduler jobs create http theodoi-check-deadlines /,
+      /scheduler jobs create http theodoi-dashboards /,
       /scheduler jobs create http theodoi-sweep /,
       /^firebase deploy --only firestore:rules,firestore:indexes --project theodoi-thap-muoi$/,
     ];
@@ -107,10 +109,11 @@ describe('planDeploy', () => {
     const jobs = commands.filter((c) => c.argv.slice(0, 5).join(' ') === 'gcloud scheduler jobs create http');
     expect(jobs.map((j) => [j.argv[5], flag(j.argv, 'schedule')])).toEqual([
       ['theodoi-check-deadlines', '30 7 * * 1-6'],
+      ['theodoi-dashboards', '0 8-17 * * 1-6'],
       ['theodoi-sweep', '*/5 * * * *'],
     ]);
-    // A failed morning check is retried; a failed sweep is not (the next one comes in 5 minutes).
-    expect(jobs.map((j) => flag(j.argv, 'max-retry-attempts'))).toEqual(['3', '0']);
+    // A failed morning check is retried, a dashboard once; a failed sweep is not (the next one comes in 5 minutes).
+    expect(jobs.map((j) => flag(j.argv, 'max-retry-attempts'))).toEqual(['3', '1', '0']);
     const invokers = commands
       .filter((c) => c.argv[2] === 'add-invoker-policy-binding')
       .map((c) => [c.argv[3], flag(c.argv, 'member')]);
@@ -131,6 +134,7 @@ describe('planDeploy', () => {
     }
     // No one but theodoi's service account is granted invocation, and only of scheduled or event functions.
     expect(invokers.map(([name]) => name).sort()).toEqual([
+      'buildDashboards',
       'checkDeadlines',
       'checkDeadlinesEvent',
       'syncDirective',

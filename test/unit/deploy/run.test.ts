@@ -36,7 +36,7 @@ describe('runPlan', () => {
     expect(loud.map((c) => c.argv)).toContain(
       'gcloud iam service-accounts create theodoi --display-name=theodoi --project=theodoi-thap-muoi',
     );
-    expect(loud.filter((c) => c.argv.startsWith('gcloud scheduler jobs create http'))).toHaveLength(2);
+    expect(loud.filter((c) => c.argv.startsWith('gcloud scheduler jobs create http'))).toHaveLength(3);
     const secret = loud.filter((c) => c.input !== undefined);
     expect(secret).toHaveLength(1);
     expect(secret[0]!.argv).toMatch(/^gcloud secrets versions add theodoi-trigger-secret --data-file=- /);
@@ -49,8 +49,8 @@ describe('runPlan', () => {
     const loud = calls.filter((c) => !c.quiet).map((c) => c.argv);
     expect(loud.some((l) => / create /.test(l))).toBe(false);
     expect(loud.some((l) => l.includes('secrets versions add'))).toBe(false);
-    expect(loud.filter((l) => l.startsWith('gcloud scheduler jobs update http'))).toHaveLength(2);
-    expect(loud.filter((l) => l.startsWith('gcloud functions deploy'))).toHaveLength(6);
+    expect(loud.filter((l) => l.startsWith('gcloud scheduler jobs update http'))).toHaveLength(3);
+    expect(loud.filter((l) => l.startsWith('gcloud functions deploy'))).toHaveLength(7);
   });
 
   it('stops at the first failing command and names it', () => {

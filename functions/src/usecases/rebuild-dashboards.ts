@@ -1,0 +1,63 @@
+/**
+ * rebuildDashboards: the scheduled rewrite of every organisation's cross-directive dashboard. Run on its own
+ * schedule and right after each deadline check. A dashboard whose content did not change apart from its time line
+ * is not rewritten (0 Sheets calls); one organisation's failure is recorded and the others continue.
+ */
+import { listOpenDirectives } from '../store/directives.js';
+import { buildDashboard, type BuildDashboardDeps, type BuildDashboardResult } from './build-dashboard.js';
+import { UserFacingError } from './errors.js';
+
+/** One organisation's part of a run. */
+export interface DashboardRun {
+  organisationId: string;
+  spreadsheetUrl: string;
+  created: boolean;
+  /** Nothing but the time would have changed, so nothing was written. */
+  unchanged: boolean;
+  directives: number;
+  calls: BuildDashboardResult['calls'];
+}
+
+/** What one rebuild did. */
+export interface DashboardsOutcome {
+  built: DashboardRun[];
+  failed: { organisationId: string; error: string }[];
+}
+
+/** The organisations that have at least one open directive, sorted. */
+export async function organisationsWithOpenDirectives(db: BuildDashboardDeps['db']): Promise<string[]> {
+  const open = await listOpenDirectives(db);
+  return [...new Set(open.map((d) => d.organisation))].sort();
+}
+
+/** Rewrites the dashboard of each of `organisationIds` (by default every organisation with an open directive). */
+export async function rebuildDashboards(
+  deps: BuildDashboardDeps,
+  options: {
+    organisationIds?: readonly string[];
+    onError?: (organisationId: string, error: unknown) => void;
+  } = {},
+): Promise<DashboardsOutcome> {
+  const ids = options.organisationIds ?? (await organisationsWithOpenDirectives(deps.db));
+  const outcome: DashboardsOutcome = { built: [], failed: [] };
+  for (const organisationId of ids) {
+    try {
+      const result = await buildDashboard(deps, { organisationId, skipUnchanged: true });
+      outcome.built.push({
+        organisationId,
+        spreadsheetUrl: result.spreadsheetUrl,
+        created: result.created,
+        unchanged: result.unchanged,
+        directives: result.model.directives.length,
+        calls: result.calls,
+      });
+    } catch (error) {
+      options.onError?.(organisationId, error);
+      outcome.failed.push({
+        organisationId,
+        error: error instanceof UserFacingError ? error.message : 'dashboard rebuild failed',
+      });
+    }
+  }
+  return outcome;
+}
