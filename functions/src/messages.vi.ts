@@ -332,13 +332,18 @@ export const demo = {
     `${counts['sap-den-han'] ?? 0} sắp đến hạn, ${counts['qua-han'] ?? 0} quá hạn, ${counts['co-loi'] ?? 0} có lỗi; ` +
     `${reminders} mục nhắc việc.`,
   paragraph: (text: string) => `Dự thảo nội dung báo cáo (tab Tổng hợp):\n  "${text}"`,
+  triggerInstalled: (url: string) =>
+    `Đã cài kích hoạt của bảng tính: mỗi lần cán bộ sửa dòng của mình, bảng tính gọi ${url}.`,
+  feedback: (p50: number, p95: number, edits: number) =>
+    `Thời gian từ lúc cán bộ nhập đến khi dòng có trạng thái: trung vị ${p50} ms, p95 ${p95} ms (${edits} lần nhập).`,
   where: (url: string, spreadsheetId: string) =>
     `Xem bảng tính (mã ${spreadsheetId}) trên emulator: ${url} — thêm ?as=<e-mail> để nhập liệu như một cán bộ (cần --keep).`,
+  dashboard: (url: string) => `Bảng theo dõi chung các văn bản: ${url}`,
   file: (path: string) => `Tệp đã ghi: ${path}`,
+  noBrowser:
+    'Không chụp ảnh tab Tổng hợp: máy chưa có Chromium (cài bằng "apt-get install chromium" hoặc đặt CHROMIUM_PATH).',
   kept: (sheetEvent: string) =>
-    `Các emulator và các hàm vẫn chạy (--keep); kích hoạt của bảng tính gửi tới ${sheetEvent}. Nhấn Ctrl+C để dừng.`,
-  notYet:
-    'Chưa có trong demo: bảng theo dõi chung các văn bản, tệp .docx dự thảo báo cáo và ảnh chụp màn hình tab Tổng hợp.',
+    `Các emulator và hàm sheetEvent vẫn chạy (--keep), đồng hồ dừng ở thời điểm cuối của demo; kích hoạt của bảng tính gửi tới ${sheetEvent}. Nhấn Ctrl+C để dừng.`,
   done: (seconds: string) => `Xong sau ${seconds} giây.`,
 } as const;
 

@@ -1,11 +1,13 @@
-/** Plays the Tháp Mười directive's first quarter on the local emulators, with a simulated clock. */
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { sheets as sheetsClient } from '@googleapis/sheets';
+/**
+ * Plays the Tháp Mười directive's first quarter on the local emulators with a simulated clock: officers type into
+ * their rows as in the Sheets UI, the installed trigger calls the sheetEvent function, which syncs; the morning
+ * checks run at 07:30; at the end the summary, the dashboard, the report draft and a screenshot are made.
+ */
+import { randomBytes } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import { DateTime } from 'luxon';
 import { ManualClock, VIETNAM_ZONE } from '../../functions/src/clock.js';
-import { loadConfig } from '../../functions/src/config.js';
-import { createCalendar } from '../../functions/src/domain/calendar/index.js';
+import type { createCalendar } from '../../functions/src/domain/calendar/index.js';
 import { parseDirectiveSpec, specFromDraft } from '../../functions/src/domain/directive.js';
 import { importDirective } from '../../functions/src/domain/importer/import.js';
 import { parseOrganisation } from '../../functions/src/domain/organisation.js';
@@ -13,19 +15,20 @@ import { periodOf } from '../../functions/src/domain/periods/index.js';
 import { unitStatus, type UnitStatusCode } from '../../functions/src/domain/status/index.js';
 import { demo as msg } from '../../functions/src/messages.vi.js';
 import { columnLetters, quoteSheetName } from '../../functions/src/sheets/a1.js';
-import { createGoogleClients } from '../../functions/src/sheets/clients.js';
 import { reportColumns } from '../../functions/src/sheets/report-layout.js';
 import { statusText as rowStatusText } from '../../functions/src/sheets/write-status.js';
-import { openFirestore } from '../../functions/src/store/firestore.js';
 import { loadReports } from '../../functions/src/store/reports.js';
 import { importOrganisation } from '../../functions/src/store/units.js';
 import { buildSummary } from '../../functions/src/usecases/build-summary.js';
 import { checkDeadlines } from '../../functions/src/usecases/check-deadlines.js';
 import { createDirective } from '../../functions/src/usecases/create-directive.js';
-import { syncDirective } from '../../functions/src/usecases/sync-directive.js';
+import { useCaseDeps } from '../../functions/src/runtime-deps.js';
+import { createRuntime } from '../../functions/src/runtime.js';
 import { loadTemplate } from '../../sheets-schema/registry.js';
 import { startLocalEmulators, type LocalEmulators } from '../cli/commands/emulators.js';
+import { viewUrl, writeArtefacts } from './artefacts.js';
 import { demoEdits } from './scenario.js';
+import { serveSheetEvent, type SheetEventServer } from './sheet-event-server.js';
 
 /** 07:30 Vietnam time on every working day from `from` to `to`. */
 function workingMornings(from: string, to: string, calendar: ReturnType<typeof createCalendar>): Date[] {
@@ -44,45 +47,77 @@ function formatVn(instant: Date, pattern: string): string {
 export interface DemoResult {
   spreadsheetId: string;
   viewUrl: string;
+  dashboardViewUrl: string;
   edits: number;
   /** Morning deadline checks run. */
   checks: number;
   /** Files written for people to open. */
   files: string[];
+  /** The PNG of Tổng hợp; undefined when no Chromium is installed. */
+  screenshot?: string;
   /** Units on the last morning check's reminder list. */
   flaggedOnLastMorning: number;
   /** The draft paragraph of the official report, from the Tổng hợp tab. */
   paragraph: string;
   statuses: Record<UnitStatusCode, string[]>;
   sheetsCalls: Record<string, number>;
+  /** Officer feedback: from the edit to its status on the row (trigger + sync + write-back), in ms. */
+  feedbackMs: { p50: number; p95: number; max: number };
+  /** The sheetEvent function the spreadsheet's trigger calls. */
+  sheetEventUrl: string;
   emulators: LocalEmulators;
+  /** Stops the function and the emulators. */
+  stop(): Promise<void>;
 }
 
 const ORG_FILE = new URL('../../examples/thap-muoi-2024/organisation.json', import.meta.url);
 const DIRECTIVE_FILE = new URL('../../examples/thap-muoi-2024/directive-cchc-2024.json', import.meta.url);
 const SEED_FILE = new URL('../../examples/thap-muoi-2024/congvan-cchc-2024.txt', import.meta.url);
 
-/** Runs the scenario; the caller stops `result.emulators` (or keeps them for a person to look). */
+/** Runs the scenario; the caller stops the result (or keeps it running for a person to look and type). */
 export async function runDemo(log: (line: string) => void, outDir = 'out/demo'): Promise<DemoResult> {
   log(msg.starting);
-  const emulators = await startLocalEmulators();
+  const clock = new ManualClock('2024-03-01T02:00:00Z');
+  const emulators = await startLocalEmulators({ now: () => clock.now() });
+  let functions: SheetEventServer | undefined;
   try {
-    return await play(emulators, log, outDir);
+    const rt = createRuntime(
+      {
+        ...emulators.env,
+        GOOGLE_CLOUD_PROJECT: 'theodoi-demo',
+        THEODOI_TRIGGER_SECRET: randomBytes(32).toString('base64url'),
+        LOG_LEVEL: 'error',
+      },
+      clock,
+    );
+    functions = await serveSheetEvent(rt);
+    const served = functions;
+    const stop = async () => {
+      await served.close();
+      await emulators.stop();
+    };
+    return { ...(await play(rt, clock, emulators, functions, log, outDir)), emulators, stop };
   } catch (error) {
+    await functions?.close();
     await emulators.stop();
     throw error;
   }
 }
 
+function percentile(sorted: readonly number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
+}
+
 async function play(
+  rt: ReturnType<typeof createRuntime>,
+  clock: ManualClock,
   emulators: LocalEmulators,
+  functions: SheetEventServer,
   log: (line: string) => void,
   outDir: string,
-): Promise<DemoResult> {
-  const config = loadConfig({ ...emulators.env, GOOGLE_CLOUD_PROJECT: 'theodoi-demo' });
-  const [db, clients] = await Promise.all([openFirestore(config), createGoogleClients(config)]);
-  const clock = new ManualClock('2024-03-01T02:00:00Z');
-  const calendar = createCalendar();
+): Promise<Omit<DemoResult, 'emulators' | 'stop'>> {
+  const deps = await useCaseDeps(rt);
+  const { db, calendar } = deps;
   const org = parseOrganisation(JSON.parse(await readFile(ORG_FILE, 'utf8')));
   await importOrganisation(db, org, clock.now());
   log(msg.unitsLoaded(org.units.length));
@@ -103,11 +138,16 @@ async function play(
   const choices = parseDirectiveSpec(JSON.parse(await readFile(DIRECTIVE_FILE, 'utf8')));
   const spec = specFromDraft(draft, choices);
   const template = loadTemplate(spec.template);
-  const deps = { db, clients, clock, calendar, serviceAccount: config.serviceAccount };
 
   const created = await createDirective(deps, spec);
   const tab = created.tabs[0]!;
   log(msg.provisioned(created.title, created.calls.sheets, created.calls.drive));
+  // The coordinator's "Cài đặt kích hoạt" step: the sheet's onEdit trigger now calls sheetEvent.
+  emulators.sheets.installTrigger(created.spreadsheetId, {
+    url: functions.url,
+    secret: rt.config.triggerSecret!,
+  });
+  log(msg.triggerInstalled(functions.url));
 
   const inputs = reportColumns(template).filter((c) => !c.system);
   const firstInput = reportColumns(template).findIndex((c) => !c.system);
@@ -121,6 +161,7 @@ async function play(
     ...mornings.map((at) => ({ at: at.getTime(), edit: undefined })),
   ].sort((a, b) => a.at - b.at);
   let flagged = 0;
+  const feedback: number[] = [];
   for (const event of events) {
     clock.set(new Date(event.at));
     if (!event.edit) {
@@ -132,24 +173,20 @@ async function play(
     }
     const edit = event.edit;
     const unit = org.units.find((u) => u.code === edit.unitCode)!;
-    const officer = sheetsClient({
-      version: 'v4',
-      rootUrl: `${emulators.sheets.url}/`,
-      headers: { Authorization: `Bearer ${emulators.sheets.mintToken(unit.editors[0])}` },
+    // The officer types the row in the Sheets UI; the trigger fires and sheetEvent syncs, as in production.
+    const started = performance.now();
+    const { deliveryId } = emulators.sheets.uiEdit(created.spreadsheetId, {
+      email: unit.editors[0]!,
+      range: `${quoteSheetName(tab.title)}!${columnLetters(firstInput)}${rowOf.get(edit.unitCode)!}`,
+      values: [inputs.map((c) => edit.cells[c.key] ?? '')],
     });
-    const row = rowOf.get(edit.unitCode)!;
-    await officer.spreadsheets.values.update({
-      spreadsheetId: created.spreadsheetId,
-      range: `${quoteSheetName(tab.title)}!${columnLetters(firstInput)}${row}`,
-      valueInputOption: 'USER_ENTERED',
-      requestBody: { values: [inputs.map((c) => edit.cells[c.key] ?? '')] },
-    });
-    // What the sheet's trigger does after an officer's edit.
-    const outcome = await syncDirective(deps, {
-      directiveId: spec.id,
-      trigger: 'demo:edit',
-      periodKey: tab.periodKey,
-    });
+    await emulators.sheets.triggersIdle();
+    const ms = Math.round(performance.now() - started);
+    feedback.push(ms);
+    const delivery = emulators.sheets.triggerDeliveries().find((d) => d.deliveryId === deliveryId);
+    if (delivery?.status !== 200) {
+      throw new Error(`sheetEvent answered ${delivery?.status ?? 'nothing'} for ${edit.unitCode}'s edit`);
+    }
     const verdict = (await loadReports(db, spec.id, [tab.periodKey])).get(tab.periodKey)?.get(edit.unitCode);
     log(
       msg.edit(
@@ -157,15 +194,63 @@ async function play(
         nameOf.get(edit.unitCode) ?? edit.unitCode,
         edit.note,
         verdict ? rowStatusText(verdict.status, verdict.errors) : '—',
-        outcome.durationMs ?? 0,
+        ms,
       ),
     );
   }
 
   clock.set('2024-03-22T01:00:00Z');
   const summary = await buildSummary(deps, { directiveId: spec.id, periodKey: tab.periodKey });
-  const period = periodOf(spec.schedule, tab.periodKey, calendar);
-  const reports = (await loadReports(db, spec.id, [tab.periodKey])).get(tab.periodKey)!;
+  const statuses = await finalStatuses(deps, spec, tab.periodKey, clock.now());
+  log(
+    msg.summary(
+      DateTime.fromJSDate(clock.now(), { zone: VIETNAM_ZONE }).toFormat("HH 'giờ' mm 'ngày' d/M/yyyy"),
+      spec.recipients.length,
+      statuses['dung-han'].length,
+      statuses['tre-han'].length,
+      statuses['qua-han'].map((c) => nameOf.get(c) ?? c),
+      statuses['co-loi'].length,
+    ),
+  );
+  log(msg.paragraph(summary.model.paragraph));
+  const artefacts = await writeArtefacts(
+    deps,
+    emulators.sheets,
+    {
+      organisationId: org.id,
+      directiveId: spec.id,
+      spreadsheetId: created.spreadsheetId,
+      periodKey: tab.periodKey,
+    },
+    outDir,
+  );
+  const sorted = [...feedback].sort((a, b) => a - b);
+  return {
+    spreadsheetId: created.spreadsheetId,
+    viewUrl: viewUrl(emulators.sheets, created.spreadsheetId),
+    dashboardViewUrl: artefacts.dashboardViewUrl,
+    edits: edits.length,
+    checks: mornings.length,
+    flaggedOnLastMorning: flagged,
+    files: artefacts.files,
+    ...(artefacts.screenshot ? { screenshot: artefacts.screenshot } : {}),
+    paragraph: summary.model.paragraph,
+    statuses,
+    sheetsCalls: emulators.sheets.counters().methods,
+    feedbackMs: { p50: percentile(sorted, 50), p95: percentile(sorted, 95), max: sorted.at(-1) ?? 0 },
+    sheetEventUrl: functions.url,
+  };
+}
+
+/** Each recipient's status at `now`, from what Firestore holds: the figures the demo's last lines state. */
+async function finalStatuses(
+  deps: { db: Parameters<typeof loadReports>[0]; calendar: ReturnType<typeof createCalendar> },
+  spec: { id: string; recipients: readonly string[]; schedule: Parameters<typeof periodOf>[0] },
+  periodKey: string,
+  now: Date,
+): Promise<Record<UnitStatusCode, string[]>> {
+  const period = periodOf(spec.schedule, periodKey, deps.calendar);
+  const reports = (await loadReports(deps.db, spec.id, [periodKey])).get(periodKey)!;
   const statuses = Object.fromEntries(
     (['chua-den-han', 'sap-den-han', 'dung-han', 'tre-han', 'qua-han', 'co-loi'] as const).map((c) => [
       c,
@@ -180,40 +265,10 @@ async function play(
       report: typedNothing
         ? null
         : { firstSubmittedAt: r.firstSubmittedAt, issueCount: r.status === 'valid' ? 0 : 1 },
-      now: clock.now(),
-      calendar,
+      now,
+      calendar: deps.calendar,
     });
     statuses[status.code].push(code);
   }
-  log(
-    msg.summary(
-      DateTime.fromJSDate(clock.now(), { zone: VIETNAM_ZONE }).toFormat("HH 'giờ' mm 'ngày' d/M/yyyy"),
-      spec.recipients.length,
-      statuses['dung-han'].length,
-      statuses['tre-han'].length,
-      statuses['qua-han'].map((c) => nameOf.get(c) ?? c),
-      statuses['co-loi'].length,
-    ),
-  );
-  log(msg.paragraph(summary.model.paragraph));
-  const viewUrl = `${emulators.sheets.url}/__emulator/spreadsheets/${created.spreadsheetId}/view`;
-  // The workbook as leadership would download it.
-  const xlsx = await emulators.sheets.xlsx(created.spreadsheetId);
-  const xlsxFile = join(outDir, 'thap-muoi-cchc-2024.xlsx');
-  if (xlsx) {
-    await mkdir(outDir, { recursive: true });
-    await writeFile(xlsxFile, xlsx);
-  }
-  return {
-    spreadsheetId: created.spreadsheetId,
-    viewUrl,
-    edits: edits.length,
-    checks: mornings.length,
-    flaggedOnLastMorning: flagged,
-    files: xlsx ? [xlsxFile] : [],
-    paragraph: summary.model.paragraph,
-    statuses,
-    sheetsCalls: emulators.sheets.counters().methods,
-    emulators,
-  };
+  return statuses;
 }

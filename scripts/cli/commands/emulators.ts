@@ -14,7 +14,14 @@ export interface LocalEmulators {
 
 /** Starts both emulators (Firestore may be reused from FIRESTORE_EMULATOR_HOST). */
 export async function startLocalEmulators(
-  options: { firestorePort?: number; sheetsPort?: number; dataDir?: string; quotas?: 'google' | 'off' } = {},
+  options: {
+    firestorePort?: number;
+    sheetsPort?: number;
+    dataDir?: string;
+    quotas?: 'google' | 'off';
+    /** The Sheets emulator's clock (the demo's simulated one); the machine's by default. */
+    now?: () => Date;
+  } = {},
 ): Promise<LocalEmulators> {
   const firestore = await startFirestoreEmulator({ port: options.firestorePort ?? 0 });
   try {
@@ -22,6 +29,7 @@ export async function startLocalEmulators(
       port: options.sheetsPort ?? 0,
       ...(options.dataDir ? { dataDir: options.dataDir } : {}),
       quotas: options.quotas ?? 'off',
+      ...(options.now ? { now: options.now } : {}),
     });
     return {
       firestore,

@@ -32,6 +32,30 @@ function cellsOf(
 interface Series {
   name: string;
   values: number[];
+  /** Per-point colours from the series' styleOverrides (undefined: the series colour). */
+  pointColours: (string | undefined)[];
+}
+
+/** A Sheets colour as CSS hex. */
+function hex(colour: sheets_v4.Schema$Color | undefined): string | undefined {
+  if (!colour) return undefined;
+  const part = (x: number | null | undefined) =>
+    Math.round(Math.min(1, Math.max(0, x ?? 0)) * 255)
+      .toString(16)
+      .padStart(2, '0');
+  return `#${part(colour.red)}${part(colour.green)}${part(colour.blue)}`;
+}
+
+/** A category label in at most two lines of about `chars` characters, as Sheets wraps axis labels. */
+function wrapped(label: string, chars: number): string[] {
+  if (label.length <= chars) return [label];
+  const words = label.split(' ');
+  let first = '';
+  while (words.length > 0 && (first + ' ' + words[0]).trim().length <= chars)
+    first = `${first} ${words.shift()}`.trim();
+  if (!first) first = words.shift() ?? '';
+  const rest = words.join(' ');
+  return [first, rest.length > chars ? `${rest.slice(0, Math.max(1, chars - 1))}…` : rest].filter(Boolean);
 }
 
 function frame(title: string, body: string): string {
@@ -52,7 +76,7 @@ function legend(series: Series[]): string {
     .join('');
 }
 
-function bars(labels: string[], series: Series[], horizontal: boolean): string {
+function bars(labels: string[], series: Series[], horizontal: boolean, showLegend: boolean): string {
   const max = Math.max(0, ...series.flatMap((s) => s.values));
   const min = Math.min(0, ...series.flatMap((s) => s.values));
   const span = max - min || 1;
@@ -69,7 +93,7 @@ function bars(labels: string[], series: Series[], horizontal: boolean): string {
       (horizontal ? top : left) + (((horizontal ? bottom - top : right - left) / n) * i + slot * 0.125);
     series.forEach((s, k) => {
       const v = s.values[i] ?? 0;
-      const colour = PALETTE[k % PALETTE.length]!;
+      const colour = s.pointColours[i] ?? PALETTE[k % PALETTE.length]!;
       if (horizontal) {
         const zero = left + ((0 - min) / span) * (right - left);
         const end = left + ((v - min) / span) * (right - left);
@@ -88,7 +112,11 @@ function bars(labels: string[], series: Series[], horizontal: boolean): string {
     out.push(
       horizontal
         ? `<text x="${left - 4}" y="${mid.toFixed(1)}" text-anchor="end" font-size="10" dominant-baseline="middle">${esc(label)}</text>`
-        : `<text x="${mid.toFixed(1)}" y="${bottom + 14}" text-anchor="middle" font-size="10">${esc(label)}</text>`,
+        : `<text x="${mid.toFixed(1)}" y="${bottom + 14}" text-anchor="middle" font-size="10">` +
+            wrapped(label, Math.max(4, Math.floor((right - left) / n / 5.5)))
+              .map((line, j) => `<tspan x="${mid.toFixed(1)}" dy="${j === 0 ? 0 : 12}">${esc(line)}</tspan>`)
+              .join('') +
+            `</text>`,
     );
   });
   out.push(
@@ -96,7 +124,7 @@ function bars(labels: string[], series: Series[], horizontal: boolean): string {
       ? `<line x1="${left}" y1="${top}" x2="${left}" y2="${bottom}" stroke="#5f6368"/>`
       : `<line x1="${left}" y1="${bottom}" x2="${right}" y2="${bottom}" stroke="#5f6368"/>`,
   );
-  return out.join('') + legend(series);
+  return out.join('') + (showLegend ? legend(series) : '');
 }
 
 function pie(labels: string[], values: number[]): string {
@@ -153,10 +181,16 @@ export function chartSvg(renderer: Renderer, chart: sheets_v4.Schema$EmbeddedCha
   const domain = cellsOf(renderer, basic.domains?.[0]?.domain).map((c) => c.text);
   const series: Series[] = (basic.series ?? []).map((s, i) => {
     const cells = cellsOf(renderer, s.series);
+    const pointColours: (string | undefined)[] = [];
+    for (const o of s.styleOverrides ?? []) {
+      pointColours[o.index ?? 0] = hex(o.colorStyle?.rgbColor ?? o.color ?? undefined);
+    }
     return {
       name: headers > 0 ? (cells[0]?.text ?? `Chuỗi ${i + 1}`) : `Chuỗi ${i + 1}`,
       values: cells.slice(headers).map((c) => c.value),
+      pointColours,
     };
   });
-  return frame(title, bars(domain.slice(headers), series, basic.chartType === 'BAR'));
+  const showLegend = basic.legendPosition !== 'NO_LEGEND';
+  return frame(title, bars(domain.slice(headers), series, basic.chartType === 'BAR', showLegend));
 }

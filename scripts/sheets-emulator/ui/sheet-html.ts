@@ -63,8 +63,33 @@ function kindOf(v: unknown): 'number' | 'boolean' | 'text' | 'empty' {
   return 'text';
 }
 
-/** The HTML table of one sheet; with `editable`, cells carry their A1 address for the edit form. */
-export function sheetTable(renderer: Renderer, sheet: SheetData, editable: boolean): string {
+/** Something drawn over the grid (a chart), anchored to a cell's top left corner as Sheets' overlayPosition is. */
+export interface GridOverlay {
+  rowIndex: number;
+  columnIndex: number;
+  offsetX: number;
+  offsetY: number;
+  width: number;
+  height: number;
+  html: string;
+}
+
+/**
+ * The HTML table of one sheet; with `editable`, cells carry their A1 address for the edit form. Overlays are drawn
+ * over their anchor cell; `placed` gets those that were (an anchor hidden, merged away or off the grid is not).
+ */
+export function sheetTable(
+  renderer: Renderer,
+  sheet: SheetData,
+  editable: boolean,
+  overlays: readonly GridOverlay[] = [],
+  placed: Set<GridOverlay> = new Set(),
+): string {
+  const overlaysAt = new Map<string, GridOverlay[]>();
+  for (const o of overlays) {
+    const key = `${o.rowIndex}:${o.columnIndex}`;
+    overlaysAt.set(key, [...(overlaysAt.get(key) ?? []), o]);
+  }
   const { rows, cols } = extent(sheet);
   const grid = sheet.properties.gridProperties ?? {};
   const frozenRows = grid.frozenRowCount ?? 0;
@@ -132,7 +157,16 @@ export function sheetTable(renderer: Renderer, sheet: SheetData, editable: boole
       if (cell?.dataValidation && !satisfiesRule(renderer, sheet, r, c)) classes.push('invalid');
       if (classes.length > 0) attrs.push(`class="${classes.join(' ')}"`);
       if (editable) attrs.push(`data-a1="${esc(`${title}!${columnLetters(c)}${r + 1}`)}"`);
-      out.push(`<td ${attrs.join(' ')}>${esc(text)}</td>`);
+      const drawn = (overlaysAt.get(`${r}:${c}`) ?? []).map((o) => {
+        placed.add(o);
+        return (
+          `<div class="overlay" style="left:${o.offsetX}px;top:${o.offsetY}px;width:${o.width}px;` +
+          `height:${o.height}px">${o.html}</div>`
+        );
+      });
+      if (drawn.length > 0)
+        attrs[0] = attrs[0]!.replace('style="', 'style="position:relative;overflow:visible;');
+      out.push(`<td ${attrs.join(' ')}>${esc(text)}${drawn.join('')}</td>`);
     }
     out.push('</tr>');
     if (frozen) stickyTop += rowPx(r);

@@ -3,7 +3,7 @@ import type { Book } from '../sheets/model.js';
 import { Renderer } from '../sheets/render.js';
 import { chartSvg } from './chart-svg.js';
 import { esc, styleColor } from './html.js';
-import { sheetTable } from './sheet-html.js';
+import { sheetTable, type GridOverlay } from './sheet-html.js';
 
 const STYLE = `
 body{margin:0;font-family:arial,sans-serif;font-size:10pt;color:#000}
@@ -25,6 +25,8 @@ td.list::after{content:" ▾";color:#5f6368}
 td.error{color:#d93025}
 td.invalid{background-image:linear-gradient(135deg,#d93025 6px,transparent 6px)}
 .charts{display:flex;flex-wrap:wrap;gap:12px;padding:12px}
+div.overlay{position:absolute;z-index:1;white-space:normal}
+div.overlay svg{width:100%;height:100%}
 form.edit{display:flex;gap:6px;align-items:center;padding:6px 12px;background:#e8f0fe}
 form.edit input[name=value]{width:320px}
 p.refused{margin:0;padding:8px 12px;background:#fce8e6;color:#a50e0e}
@@ -85,10 +87,17 @@ export function renderView(book: Book, options: ViewOptions = {}): string {
         `<input name="range" placeholder="Ô (A1)" value="${esc(`'${s.properties.title.replace(/'/g, "''")}'!A1`)}">` +
         `<input name="value" placeholder="Giá trị"><button type="submit">Ghi</button></form>`
       : '';
-    const charts = s.charts.map((c) => chartSvg(renderer, c)).join('');
+    const overlays = chartOverlays(renderer, s);
+    const placed = new Set<GridOverlay>();
+    const table = sheetTable(renderer, s, editAs !== undefined, overlays, placed);
+    // Charts on their own sheet, or anchored to a cell the grid does not show, are drawn after the grid.
+    const charts = overlays
+      .filter((o) => !placed.has(o))
+      .map((o) => o.html)
+      .join('');
     return (
       `<section class="sheet" id="sheet-${s.properties.sheetId}"><h2>${esc(s.properties.title)}</h2>${form}` +
-      `<div class="scroll">${sheetTable(renderer, s, editAs !== undefined)}</div>` +
+      `<div class="scroll">${table}</div>` +
       (charts ? `<div class="charts">${charts}</div>` : '') +
       `</section>`
     );
@@ -102,4 +111,22 @@ export function renderView(book: Book, options: ViewOptions = {}): string {
     (editAs ? `<script>${EDIT_SCRIPT}</script>` : '') +
     `</body></html>`
   );
+}
+
+/** One overlay per chart, in the same order (a placeholder off the grid for charts without a cell anchor here). */
+function chartOverlays(renderer: Renderer, sheet: Book['sheets'][number]): GridOverlay[] {
+  return sheet.charts.map((chart) => {
+    const overlay = chart.position?.overlayPosition;
+    const anchor = overlay?.anchorCell;
+    const here = anchor && (anchor.sheetId ?? sheet.properties.sheetId) === sheet.properties.sheetId;
+    return {
+      rowIndex: here ? (anchor.rowIndex ?? 0) : -1,
+      columnIndex: here ? (anchor.columnIndex ?? 0) : -1,
+      offsetX: overlay?.offsetXPixels ?? 0,
+      offsetY: overlay?.offsetYPixels ?? 0,
+      width: overlay?.widthPixels ?? 600,
+      height: overlay?.heightPixels ?? 371,
+      html: chartSvg(renderer, chart),
+    };
+  });
 }

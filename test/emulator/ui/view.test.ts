@@ -231,7 +231,7 @@ describe('HTML view', () => {
     expect(svg.match(/<rect x="[^"]+" y="[^"]+" width="[^"]+" height="[^"]+" fill="#4285f4">/g)).toHaveLength(
       2,
     );
-    expect(svg).toContain('>Mỹ Hòa</text>');
+    expect(svg).toContain('>Mỹ Hòa</tspan></text>');
     expect(svg).toContain('<title>Tân Kiều: 7</title>');
     expect(html).toMatch(/<td style="[^"]*text-align:center[^"]*">☑<\/td>/);
     expect(html).toMatch(/<td style="[^"]*text-align:center[^"]*">☐<\/td>/);
@@ -288,6 +288,67 @@ describe('HTML view', () => {
     const pie = svgs.find((s) => s.includes('Tỉ lệ')) ?? '';
     expect(pie.match(/<path d="M/g)).toHaveLength(2);
     expect(pie).toContain('<title>Mỹ Hòa: 4</title>');
+  });
+
+  it('draws a chart over the cell it is anchored to, at its offset and size, as Sheets does', async () => {
+    const src = (c0: number) => ({
+      sourceRange: {
+        sources: [
+          { sheetId: 2, startRowIndex: 1, endRowIndex: 3, startColumnIndex: c0, endColumnIndex: c0 + 1 },
+        ],
+      },
+    });
+    await h.sheets.spreadsheets.batchUpdate({
+      spreadsheetId: id,
+      requestBody: {
+        requests: [
+          {
+            addChart: {
+              chart: {
+                spec: {
+                  title: 'Neo vào ô C2',
+                  basicChart: {
+                    chartType: 'COLUMN',
+                    legendPosition: 'NO_LEGEND',
+                    domains: [{ domain: src(0) }],
+                    series: [
+                      {
+                        series: src(1),
+                        styleOverrides: [{ index: 1, colorStyle: { rgbColor: { red: 1, green: 0.5 } } }],
+                      },
+                    ],
+                  },
+                },
+                position: {
+                  overlayPosition: {
+                    anchorCell: { sheetId: 2, rowIndex: 1, columnIndex: 2 },
+                    offsetXPixels: 12,
+                    offsetYPixels: 4,
+                    widthPixels: 300,
+                    heightPixels: 200,
+                  },
+                },
+              },
+            },
+          },
+        ],
+      },
+    });
+    const page = h.server.view(id, {}) ?? '';
+    const tong = page.slice(page.indexOf('id="sheet-2"'));
+    const grid = tong.slice(0, tong.indexOf('</table>'));
+    expect(grid).toMatch(
+      /<td style="position:relative;overflow:visible;[^"]*"[^>]*>[^<]*<div class="overlay" style="left:12px;top:4px;width:300px;height:200px"><svg class="chart"[^>]*aria-label="Neo vào ô C2"/,
+    );
+    // Its second column has the colour the override gives it, and no legend was asked for.
+    const svg = /aria-label="Neo vào ô C2"[\s\S]*?<\/svg>/.exec(grid)?.[0] ?? '';
+    expect([...svg.matchAll(/fill="(#[0-9a-f]{6})"><title>/g)].map((m) => m[1])).toEqual([
+      '#4285f4',
+      '#ff8000',
+    ]);
+    expect(svg).not.toContain('Chuỗi 1');
+    // Charts anchored to no cell of the grid are still drawn, after it.
+    expect(tong.slice(tong.indexOf('</table>'))).not.toContain('Neo vào ô C2');
   });
 
   it('offers an edit-as-officer form that types through ui-edit and comes back to the view', async () => {
