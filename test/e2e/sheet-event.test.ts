@@ -1,7 +1,9 @@
 // End to end through the functions' HTTP surface: a signed trigger call from the sheet leads to a sync
 // whose verdict appears in the sheet; forged, stale and replayed calls are refused before any work.
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { handleSheetEvent } from '../../functions/src/http/sheet-event.js';
+import { createRuntime } from '../../functions/src/runtime.js';
 import { signedRequest, type SheetEvent } from '../../functions/src/triggers/sheet-event.js';
 import { serveFunction, type FunctionServer } from './function-server.js';
 import { startWorld, thapMuoi, type World } from '../integration/sync/world.js';
@@ -102,5 +104,60 @@ describe('sheetEvent', () => {
     const again = await post(req.body, req.headers);
     expect(again.status).toBe(409);
     expect(world.emulator.counters().total).toBe(0);
+  });
+
+  it("logs ids and counts, never an officer's cell contents, the secret or a signature", async () => {
+    const lines: string[] = [];
+    const spy = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
+      lines.push(String(chunk));
+      return true;
+    });
+    const typed = 'Nội dung riêng của xã Mỹ Hòa 7391';
+    try {
+      // The same handler the function runs, with a runtime that logs everything down to debug.
+      const rt = createRuntime({
+        ...process.env,
+        GOOGLE_CLOUD_PROJECT: 'theodoi-it-e2e',
+        SHEETS_EMULATOR_URL: world.emulator.url,
+        THEODOI_TRIGGER_SECRET: SECRET,
+        LOG_LEVEL: 'debug',
+      });
+      const call = (req: { body: string; headers: Record<string, string> }) =>
+        handleSheetEvent(rt, {
+          rawBody: Buffer.from(req.body),
+          header: (name) =>
+            Object.entries(req.headers).find(([k]) => k.toLowerCase() === name.toLowerCase())?.[1],
+        });
+      const editor = world.officer(thapMuoi.units.find((u) => u.code === '30052')!.editors[0]!);
+      const row = 5 + thapMuoi.units.findIndex((u) => u.code === '30052');
+      await editor.spreadsheets.values.update({
+        spreadsheetId: world.directive.spreadsheetId,
+        range: `${TAB}!D${row}`,
+        valueInputOption: 'USER_ENTERED',
+        requestBody: { values: [[typed]] },
+      });
+      const ok = signedRequest(event(), SECRET, new Date());
+      expect((await call(ok)).status).toBe(200);
+      const forged = signedRequest(event(), 'not-the-secret'.padEnd(40, 'y'), new Date());
+      expect((await call(forged)).status).toBe(401);
+      const all = lines.join('');
+      expect(all).not.toContain(typed);
+      expect(all).not.toContain('7391');
+      expect(all).not.toContain(SECRET);
+      for (const value of Object.values(ok.headers)) if (value.length > 20) expect(all).not.toContain(value);
+      const events = lines
+        .flatMap((l) => l.split('\n'))
+        .filter(Boolean)
+        .map((l) => JSON.parse(l) as Record<string, unknown>);
+      expect(events.map((e) => e.message)).toEqual([
+        'Configuration loaded',
+        'Directive synced',
+        'Trigger call refused',
+      ]);
+      expect(events[1]).toMatchObject({ directiveId: world.spec.id, changedUnits: 1 });
+      expect(events[2]).toMatchObject({ reason: 'forged' });
+    } finally {
+      spy.mockRestore();
+    }
   });
 });
