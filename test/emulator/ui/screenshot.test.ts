@@ -1,15 +1,13 @@
 // A person's view: headless Chromium (Debian's package) renders the emulator's HTML view of a formatted
 // spreadsheet into a PNG with real content. Skips, saying why, only where no browser is installed.
-import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findChromium, screenshot } from '../../../scripts/sheets-emulator/ui/screenshot.js';
 import { createSpreadsheet, startHarness, stopHarness, type Harness } from '../sheets/harness.js';
 
-const CHROMIUM = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
-const run = promisify(execFile);
+const CHROMIUM = findChromium();
 
 describe.skipIf(!CHROMIUM)(
   `screenshot of the view${CHROMIUM ? '' : " (skipped: no Chromium installed; .ci/run installs Debian's chromium)"}`,
@@ -60,26 +58,11 @@ describe.skipIf(!CHROMIUM)(
     afterAll(async () => stopHarness(h));
 
     it('renders a PNG with the spreadsheet drawn in it', async () => {
-      const dir = mkdtempSync(join(tmpdir(), 'shot-'));
-      const file = join(dir, 'view.png');
-      await run(
-        CHROMIUM!,
-        [
-          '--headless',
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-          '--no-first-run',
-          `--user-data-dir=${join(dir, 'profile')}`,
-          '--window-size=1000,800',
-          '--virtual-time-budget=3000',
-          `--screenshot=${file}`,
-          `${h.server.url}/__emulator/spreadsheets/${id}/view`,
-        ],
-        { timeout: 60_000 },
-      );
+      const file = join(mkdtempSync(join(tmpdir(), 'shot-')), 'view.png');
+      await screenshot(CHROMIUM!, `${h.server.url}/__emulator/spreadsheets/${id}/view`, file, {
+        width: 1000,
+        height: 800,
+      });
       const png = readFileSync(file);
       expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
       expect(png.readUInt32BE(16)).toBe(1000);
