@@ -1,46 +1,69 @@
 /** `npm run bench`: runs every benchmark, prints a table and writes bench/results.json. */
 import { writeFileSync } from 'node:fs';
-import { importTimeMs } from './cold-start.js';
-import { measureSync } from './sync-processing.js';
-
-interface Row {
-  name: string;
-  value: number;
-  unit: string;
-  target?: string;
-  note?: string;
-}
+import { startFirestoreEmulator, type FirestoreEmulator } from '../scripts/emulators/firestore.js';
+import { coldStartRows } from './cold-start.js';
+import { feedbackRows } from './feedback.js';
+import { memoryRows } from './memory.js';
+import type { Row } from './row.js';
+import { sweepRows } from './sweep.js';
+import { syncCallRows } from './sync-calls.js';
+import { syncProcessingRows } from './sync-processing.js';
 
 const rows: Row[] = [];
+const log = (line: string) => console.log(`bench: ${line}`);
+// Ctrl-C: exit through process.exit, whose handlers stop the Firestore emulator's process group.
+process.once('SIGINT', () => process.exit(130));
 
-const entry = importTimeMs('./dist/functions/src/index.js');
-const sheetsClient = importTimeMs('@googleapis/sheets');
-const firestore = importTimeMs('firebase-admin/firestore');
-rows.push(
-  { name: 'cold start: import functions entry (dist)', value: round(entry), unit: 'ms', target: '≤ 350 ms' },
-  {
-    name: 'cold start: import @googleapis/sheets',
-    value: round(sheetsClient),
-    unit: 'ms',
-    note: 'loaded lazily',
-  },
-  {
-    name: 'cold start: import firebase-admin/firestore',
-    value: round(firestore),
-    unit: 'ms',
-    note: 'loaded lazily',
-  },
-);
+/** Runs one part; a failure becomes a "not measured" row and a failing exit code, and the others still run. */
+async function part(name: string, run: () => Promise<Row[]> | Row[]): Promise<void> {
+  log(name);
+  const started = performance.now();
+  try {
+    rows.push(...(await run()));
+  } catch (error) {
+    process.exitCode = 1;
+    console.error(error);
+    rows.push({ name, value: null, unit: '', note: `not measured: ${(error as Error).message}` });
+  }
+  log(`${name}: ${((performance.now() - started) / 1000).toFixed(1)} s`);
+}
 
-for (const units of [10, 100, 1000, 5000]) {
-  const f = measureSync(units);
-  rows.push({
-    name: `sync processing, ${units} units × ${f.columns} columns (JSON.parse ${round(f.jsonParseMs)} ms)`,
-    value: round(f.processingMs),
-    unit: 'ms',
-    target: units === 1000 ? '≤ 3× JSON.parse' : undefined,
-    note: `${round(f.ratio)}× JSON.parse; unchanged sync ${round(f.unchangedProcessingMs)} ms; payload ${Math.round(f.payloadBytes / 1024)} KiB`,
-  });
+/** Waits until the stopped Firestore emulator no longer answers (its java process is gone), or says it still does. */
+async function untilClosed(host: string, timeoutMs = 15_000): Promise<void> {
+  for (const deadline = Date.now() + timeoutMs; Date.now() < deadline;) {
+    try {
+      await fetch(`http://${host}/`, { signal: AbortSignal.timeout(500) });
+    } catch {
+      return;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  console.error(`bench: the Firestore emulator at ${host} still answers after being stopped`);
+}
+
+// Pure figures first, while no emulator competes for the CPU.
+await part('cold start', () => coldStartRows(log));
+await part('sync processing', syncProcessingRows);
+
+let firestore: FirestoreEmulator | undefined;
+await part('Firestore emulator', async () => {
+  firestore = await startFirestoreEmulator();
+  log(`Firestore emulator: ${firestore.source} at ${firestore.host}`);
+  return [];
+});
+
+if (firestore) {
+  const { host, source } = firestore;
+  try {
+    await part('Sheets calls and Firestore writes per sync', () => syncCallRows(host));
+    await part('sweep', () => sweepRows(host, { directives: 200, changed: 10, unitsPerDirective: 5 }));
+    await part('officer feedback', () => feedbackRows(host, 20));
+    await part('memory of the 5,000-unit sync', () => memoryRows(host, 5000, [undefined, 180]));
+  } finally {
+    log('stopping the Firestore emulator');
+    await firestore.stop();
+    if (source !== 'existing') await untilClosed(host);
+  }
 }
 
 console.table(rows);
@@ -48,7 +71,3 @@ writeFileSync(
   new URL('./results.json', import.meta.url),
   `${JSON.stringify({ measuredAt: new Date().toISOString(), node: process.version, rows }, null, 2)}\n`,
 );
-
-function round(ms: number): number {
-  return Math.round(ms * 10) / 10;
-}

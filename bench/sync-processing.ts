@@ -1,11 +1,23 @@
-/** Measures our processing of one sync (rows from columns, validation, diff) against JSON.parse of the same payload. */
-import { loadTemplate } from '../sheets-schema/registry.js';
-import { planSync, rawCellsHash, type StoredReportState } from '../functions/src/domain/sync/plan-sync.js';
+/**
+ * Measures our processing of one sync (rows from columns, validation, diff, summary model) against JSON.parse
+ * of the same payload. Pure code only: no Sheets or Firestore call.
+ */
+import { createCalendar } from '../functions/src/domain/calendar/index.js';
+import { ScheduleSchema } from '../functions/src/domain/periods/schedule.js';
+import { periodOf } from '../functions/src/domain/periods/index.js';
+import {
+  buildSummaryModel,
+  type SummaryReport,
+  type SummaryUnit,
+} from '../functions/src/domain/summary/index.js';
+import { planSync, type StoredReportState, type SyncPlan } from '../functions/src/domain/sync/plan-sync.js';
 import { reportRows, type ReadColumn } from '../functions/src/domain/sync/report-rows.js';
 import { createRowValidator } from '../functions/src/domain/validation/validate-row.js';
 import type { CellValue } from '../functions/src/domain/values/cell.js';
 import { FIRST_UNIT_ROW, SYSTEM_KEYS } from '../functions/src/sheets/report-layout.js';
 import { statusText } from '../functions/src/sheets/write-status.js';
+import { loadTemplate } from '../sheets-schema/registry.js';
+import { round, type Row } from './row.js';
 
 /** One size's figures. */
 export interface SyncFigures {
@@ -16,9 +28,20 @@ export interface SyncFigures {
   processingMs: number;
   ratio: number;
   unchangedProcessingMs: number;
+  /** The summary model's share of `processingMs`. */
+  summaryModelMs: number;
 }
 
 const template = loadTemplate('cchc-tuyen-truyen@1');
+const calendar = createCalendar();
+const schedule = ScheduleSchema.parse({
+  kind: 'quarterly',
+  first: '2024-Q1',
+  last: '2024-Q4',
+  deadline: { type: 'working-days-after-cutoff', days: 2 },
+});
+const period = periodOf(schedule, '2024-Q1', calendar);
+const now = new Date('2024-04-02T02:00:00Z');
 
 function cellFor(type: string, unit: number, column: number): CellValue {
   switch (type) {
@@ -34,9 +57,15 @@ function cellFor(type: string, unit: number, column: number): CellValue {
   }
 }
 
-/** The batchGetByDataFilter response a sync of `units` rows would receive, as JSON text. */
-function payload(units: number): string {
-  const keys = [SYSTEM_KEYS.code, ...template.columns.map((c) => c.key), SYSTEM_KEYS.status];
+/** The batchGetByDataFilter response a sync of `units` rows would receive, as JSON text; `status` fills column X. */
+function payload(units: number, status: (unit: number) => string = () => ''): string {
+  // The columns the sync reads: code, the template's columns, status and "Cập nhật lúc".
+  const keys = [
+    SYSTEM_KEYS.code,
+    ...template.columns.map((c) => c.key),
+    SYSTEM_KEYS.status,
+    SYSTEM_KEYS.updatedAt,
+  ];
   const valueRanges = keys.map((key, k) => {
     const column = template.columns.find((c) => c.key === key);
     const cells: CellValue[] = ['', '', '', key];
@@ -45,8 +74,10 @@ function payload(units: number): string {
         key === SYSTEM_KEYS.code
           ? `U${u}`
           : key === SYSTEM_KEYS.status
-            ? '✔ Đã tiếp nhận'
-            : cellFor(column!.type, u, k),
+            ? status(u)
+            : key === SYSTEM_KEYS.updatedAt
+              ? 45_356.4
+              : cellFor(column!.type, u, k),
       );
     }
     return {
@@ -73,12 +104,59 @@ function median(run: () => void, times = 7): number {
   return samples.sort((a, b) => a - b)[Math.floor(times / 2)]!;
 }
 
+/**
+ * The reports a sync leaves in Firestore for units that had none, as the summary reads them back: what
+ * store/reports.ts writes for a first version (accepted figures when valid, submitted now when valid).
+ */
+function freshReports(plan: SyncPlan): Map<string, SummaryReport> {
+  return new Map(
+    plan.changes.map((c) => {
+      const valid = c.status === 'valid';
+      return [
+        c.unitCode,
+        {
+          status: c.status,
+          errors: c.errors,
+          acceptedValues: valid ? c.values : null,
+          firstSubmittedAt: valid ? now : null,
+          lastChangedAt: now,
+        },
+      ];
+    }),
+  );
+}
+
 /** Figures for one directive size. */
 export function measureSync(units: number): SyncFigures {
-  const text = payload(units);
+  let text = payload(units);
   const validator = createRowValidator(template, { referenceYear: 2024 });
   const inputs = template.columns.map((c) => c.key);
-  const process = (stored: ReadonlyMap<string, StoredReportState>) => {
+  const summaryUnits: SummaryUnit[] = Array.from({ length: units }, (_, u) => ({
+    code: `U${u}`,
+    name: `UBND xã ${u}`,
+    group: 'xa',
+    contact: { person: `Đầu mối ${u}`, phone: '0277 3821 101' },
+  }));
+  const directive = {
+    id: 'bench',
+    number: '15/KH-UBND',
+    date: '2024-02-05',
+    issuer: 'Ủy ban nhân dân huyện Tháp Mười',
+    subject: 'tuyên truyền cải cách hành chính năm 2024',
+    recipients: summaryUnits.map((u) => u.code),
+  };
+  const summaryOf = (plan: SyncPlan) =>
+    buildSummaryModel({
+      directive,
+      period,
+      template,
+      units: summaryUnits,
+      groupNames: new Map([['xa', 'UBND các xã, thị trấn']]),
+      reports: freshReports(plan),
+      now,
+      calendar,
+    });
+  const plan = (stored: ReadonlyMap<string, StoredReportState>) => {
     const parsed = JSON.parse(text) as {
       valueRanges: {
         valueRange: { values: CellValue[][] };
@@ -97,30 +175,64 @@ export function measureSync(units: number): SyncFigures {
     );
     return { rows, plan: planSync(rows, stored, validator, statusText) };
   };
-  const first = process(new Map());
+  // The sheet as theodoi leaves it: each row's status cell shows its verdict.
+  const verdicts = plan(new Map()).plan.verdicts;
+  text = payload(units, (u) => {
+    const v = verdicts.get(`U${u}`)!;
+    return statusText(v.status, v.errors);
+  });
+  const first = plan(new Map());
+  if (first.plan.changes.length !== units) throw new Error(`expected ${units} changed units`);
+  // What Firestore holds after that first sync, as the next sync loads it.
+  const written = new Map(first.plan.statusWrites.map((w) => [w.unitCode, w]));
   const stored = new Map<string, StoredReportState>(
-    first.rows.map((r) => [
-      r.unitCode,
+    first.plan.changes.map((c) => [
+      c.unitCode,
       {
-        rawHash: rawCellsHash(r.cells),
-        status: 'valid',
-        errors: [],
-        version: 1,
-        sheetHash: first.plan.statusWrites.find((w) => w.unitCode === r.unitCode)?.sheetHash ?? null,
-        marked: [],
+        rawHash: c.rawHash,
+        status: c.status,
+        errors: c.errors,
+        version: c.version,
+        sheetHash: written.get(c.unitCode)?.sheetHash ?? null,
+        marked: written.get(c.unitCode)?.mark ?? [],
       },
     ]),
   );
-  const jsonParseMs = median(() => void JSON.parse(text));
-  const processingMs = median(() => process(new Map()));
-  const unchangedProcessingMs = median(() => process(stored));
+  const unchanged = plan(stored).plan;
+  if (unchanged.changes.length + unchanged.statusWrites.length > 0) throw new Error('unchanged sync changed');
+  // Small sizes (and JSON.parse) run in about a millisecond: more samples, so the median is not one GC pause.
+  const times = units <= 100 ? 31 : 7;
+  const jsonParseMs = median(() => void JSON.parse(text), 31);
+  // A changed sync rebuilds the summary model from the stored reports; an unchanged one writes nothing and
+  // builds no summary (usecases/sync-summary.ts), so its processing stops at the plan.
+  const processingMs = median(() => void summaryOf(plan(new Map()).plan), times);
+  const unchangedProcessingMs = median(() => void plan(stored), times);
+  const summaryModelMs = median(() => void summaryOf(first.plan), times);
   return {
     units,
     columns: template.columns.length,
-    payloadBytes: text.length,
+    payloadBytes: Buffer.byteLength(text),
     jsonParseMs,
     processingMs,
     ratio: processingMs / jsonParseMs,
     unchangedProcessingMs,
+    summaryModelMs,
   };
+}
+
+/** The processing rows, for 10 to 5,000 units; DESIGN's target is set at 1,000. */
+export function syncProcessingRows(): Row[] {
+  return [10, 100, 1000, 5000].map((units) => {
+    const f = measureSync(units);
+    return {
+      name: `sync processing, ${units} units × ${f.columns} columns`,
+      value: round(f.processingMs),
+      unit: 'ms',
+      ...(units === 1000 ? { target: '≤ 3× JSON.parse', met: f.ratio <= 3 } : {}),
+      note:
+        `${round(f.ratio)}× JSON.parse (${f.jsonParseMs.toFixed(2)} ms); parse, rows, validate, diff + summary model ` +
+        `(${round(f.summaryModelMs)} ms); unchanged sync ${round(f.unchangedProcessingMs)} ms; ` +
+        `payload ${Math.round(f.payloadBytes / 1024)} KiB`,
+    };
+  });
 }
