@@ -312,6 +312,34 @@ export const syncErrors = {
     `Trang "${title}" thiếu cột "Mã ĐV" hoặc "Trạng thái" của hệ thống (có thể đã bị xoá). Số liệu đã lưu không bị mất.`,
 } as const;
 
+/** What the coordinator is told when theodoi recreated a deleted report tab, or can no longer open a spreadsheet. */
+export const spreadsheetRecovery = {
+  /** How a directive is named in these messages: its number when it has one, and its id. */
+  directiveName: (id: string, number: string | null) => (number ? `số ${number} (${id})` : `"${id}"`),
+  /** The title of a recreated tab when another tab already has the period's title. */
+  recreatedTitle: (title: string, n: number) => (n === 1 ? `${title} (tạo lại)` : `${title} (tạo lại ${n})`),
+  /** The line above the header of a recreated tab, for everyone who opens it. */
+  recreatedLine: (at: string) =>
+    `Trang này được hệ thống tạo lại lúc ${at} vì trang cũ đã bị xoá; số liệu các đơn vị đã nhập được điền lại từ dữ liệu đã lưu.`,
+  /** The notice to the coordinator: what was deleted, what theodoi did, that nothing was lost. */
+  tabRecreated: (directive: string, title: string, at: string, units: number) =>
+    `Trang "${title}" của công văn ${directive} đã bị xoá khỏi bảng tính. Lúc ${at}, hệ thống đã tạo lại trang theo mẫu ` +
+    `(tiêu đề, định dạng, danh sách chọn, phân quyền) và điền lại số liệu đã lưu của ${units} đơn vị; ` +
+    `không có số liệu nào bị mất. Đề nghị nhắc các đơn vị không xoá trang báo cáo.`,
+  /** The spreadsheet is gone (Sheets answers 404). */
+  notFound: (directive: string, spreadsheetId: string) =>
+    `Không tìm thấy bảng tính của công văn ${directive} (mã ${spreadsheetId}); bảng tính có thể đã bị xoá. ` +
+    `Số liệu đã lưu trong hệ thống không bị mất. Nếu bảng tính còn trong Thùng rác, hãy khôi phục; ` +
+    `lần đồng bộ sau sẽ tự tiếp tục.`,
+  /** The spreadsheet is no longer shared with theodoi's account (Sheets answers 403). */
+  notShared: (directive: string, spreadsheetId: string, account: string) =>
+    `Hệ thống không còn quyền mở bảng tính của công văn ${directive} (mã ${spreadsheetId}): bảng tính không còn ` +
+    `được chia sẻ với tài khoản ${account}, hoặc tài khoản này chỉ còn quyền xem. Hãy chia sẻ lại bảng tính cho ` +
+    `${account} với quyền Người chỉnh sửa; lần đồng bộ sau sẽ tự tiếp tục. Số liệu đã lưu không bị mất.`,
+  /** theodoi's account when the sync was not told its address. */
+  ourAccount: 'tài khoản dịch vụ của hệ thống theodoi',
+} as const;
+
 /** What `npm run demo` prints as it plays the Tháp Mười quarter. */
 export const demo = {
   starting: 'Khởi động Firestore emulator và Sheets/Drive emulator…',
