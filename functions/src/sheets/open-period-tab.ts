@@ -18,6 +18,10 @@ export interface NewTabInput {
   /** The report tabs the spreadsheet has already, by period key. */
   existing: Readonly<Record<string, { sheetId: number }>>;
   serviceAccount: string;
+  /** The tab's title when not the period's own (a tab recreated where that title is taken). */
+  title?: string;
+  /** The tab's position when not after every existing report tab (a tab recreated among the others). */
+  index?: number;
 }
 
 /** A planned tab: its requests, and where each unit's row and each column are in it. */
@@ -36,10 +40,15 @@ export function nextReportSheetId(existing: Readonly<Record<string, { sheetId: n
   return Math.max(FIRST_REPORT_SHEET_ID - 1, ...ids) + 1;
 }
 
+/** The title of a period's report tab: the period's label, or "Báo cáo" for a one-off report. */
+export function periodTabTitle(period: Pick<Period, 'kind' | 'label'>): string {
+  return period.kind === 'once' ? msg.reportTabOnce : period.label;
+}
+
 /** Plans the tab of `period`, placed after the existing report tabs (before "Tổng hợp"); pure. */
 export function planPeriodTab(input: NewTabInput, sheetId: number): NewTabPlan {
   const { period, template, units, directive } = input;
-  const title = period.kind === 'once' ? msg.reportTabOnce : period.label;
+  const title = input.title ?? periodTabTitle(period);
   const size = reportGridSize({ template, units });
   const directiveRef = msg.directiveRef(
     directive.number,
@@ -50,7 +59,7 @@ export function planPeriodTab(input: NewTabInput, sheetId: number): NewTabPlan {
       properties: {
         sheetId,
         title,
-        index: 1 + Object.keys(input.existing).length,
+        index: input.index ?? 1 + Object.keys(input.existing).length,
         gridProperties: {
           rowCount: size.rows,
           columnCount: size.columns,

@@ -11,6 +11,18 @@ import { COLUMN_METADATA_KEY, columnMetadataValue } from './report-layout.js';
 export interface ReadReport {
   columns: Map<string, ReadColumn>;
   missing: string[];
+  /** The tab's title as Sheets echoes it now (officers may rename tabs); absent when no column was found. */
+  title?: string;
+}
+
+/** The sheet name of an echoed range such as "'Quý I/2024'!C1:C29" (quotes removed, doubled quotes undone). */
+export function sheetNameOf(range: string): string | undefined {
+  if (range.startsWith("'")) {
+    const match = /^'((?:[^']|'')*)'!/.exec(range);
+    return match?.[1]?.replace(/''/g, "'");
+  }
+  const bang = range.indexOf('!');
+  return bang > 0 ? range.slice(0, bang) : undefined;
 }
 
 /**
@@ -46,20 +58,27 @@ export async function readReportColumns(
     clients.retry,
   );
   const byPeriod = new Map<string, Map<string, ReadColumn>>(periodKeys.map((p) => [p, new Map()]));
+  const titles = new Map<string, string>();
   for (const matched of res.data.valueRanges ?? []) {
     const value = matched.dataFilters?.[0]?.developerMetadataLookup?.metadataValue ?? '';
     const slash = value.lastIndexOf('/');
-    const columns = byPeriod.get(value.slice(0, slash));
+    const periodKey = value.slice(0, slash);
+    const columns = byPeriod.get(periodKey);
     const key = value.slice(slash + 1);
     const range = matched.valueRange?.range;
     const columnIndex = range ? firstColumnOf(range) : undefined;
-    if (!columns || !key || columnIndex === undefined || columns.has(key)) continue;
+    if (!range || !columns || !key || columnIndex === undefined || columns.has(key)) continue;
     columns.set(key, { columnIndex, cells: (matched.valueRange?.values?.[0] ?? []) as CellValue[] });
+    const title = sheetNameOf(range);
+    if (title !== undefined && !titles.has(periodKey)) titles.set(periodKey, title);
   }
   return new Map(
-    [...byPeriod].map(([periodKey, columns]) => [
-      periodKey,
-      { columns, missing: keys.filter((k) => !columns.has(k)) },
-    ]),
+    [...byPeriod].map(([periodKey, columns]) => {
+      const title = titles.get(periodKey);
+      return [
+        periodKey,
+        { columns, missing: keys.filter((k) => !columns.has(k)), ...(title === undefined ? {} : { title }) },
+      ];
+    }),
   );
 }
