@@ -1,4 +1,7 @@
-/** The Firestore adapter for registered directives: register, read, list open ones, record new tabs. */
+/**
+ * The Firestore adapter for registered directives: register, read, list open ones, record new, renamed and
+ * recreated tabs, and whether theodoi can still open the spreadsheet.
+ */
 import type { Firestore } from 'firebase-admin/firestore';
 import { z } from 'zod';
 import { DirectiveSpecSchema, type DirectiveSpec } from '../domain/directive.js';
@@ -6,6 +9,24 @@ import type { Period } from '../domain/periods/periods.js';
 import { directivePath } from './paths.js';
 
 const TabSchema = z.object({ sheetId: z.number().int(), title: z.string() });
+
+const TimestampLike = z.custom<{ toDate(): Date }>(
+  (v) => typeof (v as { toDate?: unknown })?.toDate === 'function',
+);
+
+/** Set while theodoi cannot open the spreadsheet (deleted, or no longer shared with it); null once it can again. */
+const AccessLostSchema = z.object({
+  state: z.literal('lost'),
+  reason: z.enum(['not-found', 'permission-denied']),
+  /** The first failed attempt of this loss. */
+  since: TimestampLike,
+  /** The latest failed attempt. */
+  lastFailedAt: TimestampLike,
+  /** What the coordinator is told, in Vietnamese. */
+  message: z.string(),
+});
+/** A directive's lost access to its spreadsheet, as stored. */
+export type AccessLost = z.infer<typeof AccessLostSchema>;
 
 /** A directive as stored: its file plus where its spreadsheet is and what state it is in. */
 export const DirectiveRecordSchema = DirectiveSpecSchema.omit({ format: true })
@@ -19,6 +40,7 @@ export const DirectiveRecordSchema = DirectiveSpecSchema.omit({ format: true })
     watch: z.object({ channelId: z.string(), resourceId: z.string(), expiration: z.number() }).optional(),
     /** Whether the Tổng hợp tab holds theodoi's chart (so a rewrite replaces it). */
     summaryChart: z.boolean().optional(),
+    access: AccessLostSchema.nullable().optional(),
   })
   .loose();
 /** A stored directive. */
@@ -142,4 +164,39 @@ export async function recordPeriodTabs(
   for (const { period } of opened) batch.set(ref.collection('periods').doc(period.key), periodDoc(period));
   await batch.commit();
   return 1 + opened.length;
+}
+
+/** Records the tabs' current sheet ids and titles (a tab recreated, a title renamed by hand), in one write. */
+export async function recordTabs(
+  db: Firestore,
+  directiveId: string,
+  tabs: Readonly<Record<string, { sheetId: number; title: string }>>,
+  now: Date,
+): Promise<number> {
+  if (Object.keys(tabs).length === 0) return 0;
+  await db.doc(directivePath(directiveId)).set({ tabs, updatedAt: now }, { merge: true });
+  return 1;
+}
+
+/** Marks the directive as one whose spreadsheet theodoi cannot open; `since` is kept from an earlier mark. */
+export async function markAccessLost(
+  db: Firestore,
+  directiveId: string,
+  lost: { reason: AccessLost['reason']; since: Date; message: string },
+  now: Date,
+): Promise<void> {
+  await db.doc(directivePath(directiveId)).update({
+    access: {
+      state: 'lost',
+      reason: lost.reason,
+      since: lost.since,
+      lastFailedAt: now,
+      message: lost.message,
+    },
+  });
+}
+
+/** Clears the mark once theodoi has opened the spreadsheet again. */
+export async function clearAccessLost(db: Firestore, directiveId: string): Promise<void> {
+  await db.doc(directivePath(directiveId)).update({ access: null });
 }

@@ -1,0 +1,33 @@
+/** Reads back the raw cells theodoi last stored for each unit's report: what its row held when last synced. */
+import type { Firestore } from 'firebase-admin/firestore';
+import { z } from 'zod';
+import type { CellValue } from '../domain/values/cell.js';
+
+const CellsSchema = z
+  .object({
+    unitCode: z.string(),
+    periodKey: z.string(),
+    cells: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])).default({}),
+  })
+  .loose();
+
+/** The latest raw cells of every stored report of the given periods, by period key then unit code (one query). */
+export async function loadReportCells(
+  db: Firestore,
+  directiveId: string,
+  periodKeys: readonly string[],
+): Promise<Map<string, Map<string, Record<string, CellValue>>>> {
+  const byPeriod = new Map<string, Map<string, Record<string, CellValue>>>(
+    periodKeys.map((k) => [k, new Map()]),
+  );
+  if (periodKeys.length === 0) return byPeriod;
+  const collection = db.collection(`directives/${directiveId}/reports`);
+  const snap = await (
+    periodKeys.length <= 30 ? collection.where('periodKey', 'in', [...periodKeys]) : collection
+  ).get();
+  for (const doc of snap.docs) {
+    const r = CellsSchema.parse(doc.data());
+    byPeriod.get(r.periodKey)?.set(r.unitCode, r.cells);
+  }
+  return byPeriod;
+}
