@@ -20,6 +20,7 @@ import {
 import { reportState } from '../domain/summary/report-state.js';
 import { reminders as msg, sheet as sheetMsg } from '../messages.vi.js';
 import type { GoogleClients } from '../sheets/clients.js';
+import { listTabs } from '../sheets/list-tabs.js';
 import { nextReportSheetId, planPeriodTab, type NewTabPlan } from '../sheets/open-period-tab.js';
 import { displayDate } from '../sheets/provision-plan.js';
 import { readReportColumns } from '../sheets/read-report.js';
@@ -29,8 +30,11 @@ import { writeStatuses } from '../sheets/write-status.js';
 import { listOpenDirectives, recordPeriodTabs, type DirectiveRecord } from '../store/directives.js';
 import { writeStatusesAndSummary } from './sync-summary.js';
 import { commitFlags, flagChange, loadFlags, type FlagChange } from '../store/flags.js';
+import { loadOpenNotices, resolveNotices } from '../store/notices.js';
 import { loadReports } from '../store/reports.js';
 import { listUnits, type StoredUnit } from '../store/units.js';
+import { noteAccessLost, noteAccessRestored } from './spreadsheet-access.js';
+import type { SyncEvents } from './sync-events.js';
 
 /** What the deadline check needs. */
 export interface CheckDeadlinesDeps {
@@ -47,6 +51,8 @@ export interface CheckDeadlinesDeps {
    * Default 20 s then 40 s: Sheets' quotas are per minute. Safe: a check repeated is a check unchanged.
    */
   retryDelaysMs?: readonly number[];
+  /** Named events for the logs (a spreadsheet's access lost or restored). */
+  events?: Partial<SyncEvents>;
 }
 
 /** The default waits before retrying a directive that hit Sheets' per-minute quota. */
@@ -101,7 +107,10 @@ export interface DirectiveCheck {
   openedTabs: string[];
   flags: { raised: number; updated: number; resolved: number; unchanged: number };
   deadlineCellsWritten: number;
-  /** What could not be shown (a tab or a system column gone), in Vietnamese. */
+  /**
+   * What the coordinator should know, in Vietnamese: what could not be shown (a tab or a system column gone), and
+   * notices raised since the last check (a tab recreated), each reported once.
+   */
   problems: string[];
   calls: { sheetsReads: number; sheetsWrites: number };
   firestoreWrites: number;
@@ -111,7 +120,8 @@ export interface DirectiveCheck {
 export interface DeadlineCheck {
   checkedAt: Date;
   directives: DirectiveCheck[];
-  failed: { directiveId: string; error: string }[];
+  /** Directives not checked; `code` 'access-lost' when theodoi can no longer open the spreadsheet. */
+  failed: { directiveId: string; error: string; code?: string }[];
   reminders: ReminderItem[];
 }
 
@@ -146,11 +156,17 @@ export async function checkDeadlines(
       const { check, reminders } = await withRetries(deps.retryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS, () =>
         checkDirective(deps, directive, now, units),
       );
+      if (await noteAccessRestored(deps, directive)) check.firestoreWrites += 1;
       result.directives.push(check);
       result.reminders.push(...reminders);
     } catch (error) {
       options.onError?.(directive.id, error);
-      result.failed.push({ directiveId: directive.id, error: (error as Error).message ?? String(error) });
+      const lost = await noteAccessLost(deps, directive, error, now);
+      result.failed.push({
+        directiveId: directive.id,
+        error: (lost ?? (error as Error)).message ?? String(error),
+        ...(lost ? { code: lost.code } : {}),
+      });
     }
   }
   return result;
@@ -200,12 +216,14 @@ async function checkDirective(
   const planned = periods
     .filter((p) => !directive.tabs[p.key])
     .map((period) => ({ period, sheetId: nextSheetId++ }));
-  const [read, reports, flags] = await Promise.all([
+  const [read, reports, flags, notices] = await Promise.all([
     readReportColumns(deps.clients, directive.spreadsheetId, keys, [SYSTEM_KEYS.code, SYSTEM_KEYS.deadline]),
     loadReports(deps.db, directive.id, keys),
     loadFlags(deps.db, directive.id, keys),
+    loadOpenNotices(deps.db, directive.id),
   ]);
   check.calls.sheetsReads = 1;
+  check.problems.push(...notices.map((n) => n.message));
 
   const statuses = new Map<string, Map<string, UnitStatus>>();
   const changes: FlagChange[] = [];
@@ -273,7 +291,9 @@ async function checkDirective(
   }
   if (adopted.length > 0) {
     // Rare: a tab added by a check that failed before recording it. Its sheet id is read, not guessed.
-    const ids = await sheetIdsByTitle(deps.clients, directive.spreadsheetId);
+    const ids = new Map(
+      (await listTabs(deps.clients, directive.spreadsheetId)).map((t) => [t.title, t.sheetId]),
+    );
     check.calls.sheetsReads += 1;
     for (const a of adopted) {
       const sheetId = ids.get(a.tab.title);
@@ -312,22 +332,15 @@ async function checkDirective(
   ];
   check.firestoreWrites += await recordPeriodTabs(deps.db, directive.id, records, now);
   check.openedTabs = opened.map((o) => o.period.key);
+  // Reported in this check's list: the coordinator has been told.
+  check.firestoreWrites += await resolveNotices(
+    deps.db,
+    directive.id,
+    notices.map((n) => n.id),
+    now,
+  );
 
   return { check, reminders: reminderItems(directive, periods, statuses, units) };
-}
-
-async function sheetIdsByTitle(clients: GoogleClients, spreadsheetId: string): Promise<Map<string, number>> {
-  const res = await clients.sheets.spreadsheets.get({
-    spreadsheetId,
-    fields: 'sheets.properties(sheetId,title)',
-  });
-  return new Map(
-    (res.data.sheets ?? []).flatMap((s) =>
-      s.properties?.title != null && s.properties.sheetId != null
-        ? [[s.properties.title, s.properties.sheetId] as const]
-        : [],
-    ),
-  );
 }
 
 const CHASED = new Set<UnitStatusCode>(['qua-han', 'co-loi', 'sap-den-han']);

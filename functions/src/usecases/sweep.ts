@@ -9,6 +9,13 @@ import { UserFacingError } from './errors.js';
 import { syncDirective, type SyncDeps, type SyncOutcome } from './sync-directive.js';
 import { ensureWatch, type WatchConfig } from './watch-directive.js';
 
+/** A directive the sweep could not sync; `code` names a known cause ('access-lost', 'store-unavailable', …). */
+export interface SweepFailure {
+  directiveId: string;
+  error: string;
+  code?: string;
+}
+
 /** What a sweep did. */
 export interface SweepOutcome {
   openDirectives: number;
@@ -16,10 +23,15 @@ export interface SweepOutcome {
   driveCalls: number;
   /** Drive channels opened anew because theirs was about to expire. */
   renewedWatches: number;
-  outcomes: (SyncOutcome | { directiveId: string; error: string })[];
+  /** Per directive synced: its outcome, or why it failed (the coordinator's words when there are some). */
+  outcomes: (SyncOutcome | SweepFailure)[];
 }
 
-/** Runs one sweep; one directive's failure is recorded and the others continue. */
+/**
+ * Runs one sweep; one directive's failure is recorded and the others continue. A spreadsheet theodoi can no
+ * longer open marks its directive (see syncDirective); sharing it again is a Drive change, so the next sweep
+ * syncs it and clears the mark.
+ */
 export async function sweepDirectives(
   deps: SyncDeps & { watch?: WatchConfig },
   onError: (directiveId: string, error: unknown) => void = () => {},
@@ -36,9 +48,11 @@ export async function sweepDirectives(
       outcomes.push(await syncDirective(deps, { directiveId: directive.id, trigger: 'sweep' }));
     } catch (error) {
       onError(directive.id, error);
+      const code = (error as { code?: unknown }).code;
       outcomes.push({
         directiveId: directive.id,
         error: error instanceof UserFacingError ? error.message : 'sync failed',
+        ...(typeof code === 'string' ? { code } : {}),
       });
     }
   }

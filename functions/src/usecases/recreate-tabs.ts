@@ -1,0 +1,137 @@
+/**
+ * Report tabs deleted by hand: a sync that reads no column of a recorded tab asks which tabs the spreadsheet
+ * still has, and plans each deleted one anew from the template, refilled with the cells Firestore holds, for the
+ * sync to write in its one batchUpdate. A tab still there whose columns theodoi cannot find is left alone.
+ */
+import { DateTime } from 'luxon';
+import type { Firestore } from 'firebase-admin/firestore';
+import type { Template } from '../../../sheets-schema/template-format.js';
+import { VIETNAM_ZONE } from '../clock.js';
+import type { WorkingCalendar } from '../domain/calendar/working-calendar.js';
+import { periodOf } from '../domain/periods/index.js';
+import { spreadsheetRecovery as recovery, syncErrors } from '../messages.vi.js';
+import type { GoogleClients } from '../sheets/clients.js';
+import { listTabs } from '../sheets/list-tabs.js';
+import { planRecreatedTab, type RecreatedTabPlan } from '../sheets/recreate-tab-plan.js';
+import type { DirectiveRecord } from '../store/directives.js';
+import type { Notice } from '../store/notices.js';
+import { loadReportCells } from '../store/report-cells.js';
+import { listUnits } from '../store/units.js';
+import { UserFacingError } from './errors.js';
+
+/** A deleted tab, planned anew. */
+export interface RecreatedTab {
+  periodKey: string;
+  previousSheetId: number;
+  plan: RecreatedTabPlan;
+}
+
+/** What recreating needs. */
+export interface RecreateDeps {
+  db: Firestore;
+  clients: GoogleClients;
+  calendar: WorkingCalendar;
+  /** Theodoi's account, sole editor of the system columns; without it a deleted tab is reported, not recreated. */
+  serviceAccount?: string;
+}
+
+/**
+ * Plans the tabs of `periodKeys` (recorded, but none of their columns read) anew; one Sheets read (the tab
+ * list) and two Firestore queries (units, stored cells). Throws 'tab-missing' for a tab that is still there.
+ */
+export async function planTabRecreation(
+  deps: RecreateDeps,
+  directive: DirectiveRecord,
+  template: Template,
+  periodKeys: readonly string[],
+  now: Date,
+): Promise<Map<string, RecreatedTab>> {
+  const present = await listTabs(deps.clients, directive.spreadsheetId);
+  const presentIds = new Set(present.map((t) => t.sheetId));
+  for (const key of periodKeys) {
+    const tab = directive.tabs[key]!;
+    if (presentIds.has(tab.sheetId) || !deps.serviceAccount) {
+      throw new UserFacingError(syncErrors.tabMissing(tab.title), 'tab-missing');
+    }
+  }
+  const [units, cells] = await Promise.all([
+    listUnits(deps.db, directive.organisation, { includeInactive: true }),
+    loadReportCells(deps.db, directive.id, periodKeys),
+  ]);
+  const unitsByCode = new Map(units.map((u) => [u.code, u]));
+  const recipients = directive.recipients.flatMap((code) => unitsByCode.get(code) ?? []);
+  const recorded: Record<string, { sheetId: number }> = { ...directive.tabs };
+  const tabs = [...present];
+  const planned = new Map<string, RecreatedTab>();
+  for (const periodKey of [...periodKeys].sort()) {
+    const plan = planRecreatedTab({
+      period: periodOf(directive.schedule, periodKey, deps.calendar),
+      template,
+      units: recipients,
+      directive,
+      serviceAccount: deps.serviceAccount!,
+      recorded,
+      present: tabs,
+      cells: cells.get(periodKey) ?? new Map(),
+      noticeLine: recovery.recreatedLine(stamp(now)),
+    });
+    planned.set(periodKey, { periodKey, previousSheetId: directive.tabs[periodKey]!.sheetId, plan });
+    recorded[periodKey] = plan.tab;
+    tabs.push({ ...plan.tab, index: 0 });
+  }
+  return planned;
+}
+
+/** What a sync reports of a tab it recreated. */
+export interface RecreatedTabOutcome {
+  periodKey: string;
+  title: string;
+  sheetId: number;
+  previousSheetId: number;
+  refilledUnits: number;
+}
+
+/** The sync's account of the tabs it recreated. */
+export function recreatedTabsOutcome(recreated: ReadonlyMap<string, RecreatedTab>): RecreatedTabOutcome[] {
+  return [...recreated.values()].map(({ periodKey, previousSheetId, plan }) => ({
+    periodKey,
+    title: plan.tab.title,
+    sheetId: plan.tab.sheetId,
+    previousSheetId,
+    refilledUnits: plan.refilledUnits,
+  }));
+}
+
+/** The directive's records of the recreated tabs: their new sheet ids and titles, by period key. */
+export function recreatedTabRecords(
+  recreated: ReadonlyMap<string, RecreatedTab>,
+): Record<string, { sheetId: number; title: string }> {
+  return Object.fromEntries(
+    [...recreated].map(([periodKey, { plan }]) => [
+      periodKey,
+      { sheetId: plan.tab.sheetId, title: plan.tab.title },
+    ]),
+  );
+}
+
+/** The coordinator's notices about recreated tabs, in Vietnamese. */
+export function recreationNotices(
+  directive: Pick<DirectiveRecord, 'id' | 'number'>,
+  recreated: Iterable<RecreatedTab>,
+  now: Date,
+): Notice[] {
+  const name = recovery.directiveName(directive.id, directive.number);
+  return [...recreated].map(({ periodKey, previousSheetId, plan }) => ({
+    kind: 'tab-recreated',
+    periodKey,
+    title: plan.tab.title,
+    sheetId: plan.tab.sheetId,
+    previousSheetId,
+    refilledUnits: plan.refilledUnits,
+    message: recovery.tabRecreated(name, plan.tab.title, stamp(now), plan.refilledUnits),
+  }));
+}
+
+function stamp(at: Date): string {
+  return DateTime.fromJSDate(at, { zone: VIETNAM_ZONE }).toFormat('HH:mm dd/MM/yyyy');
+}
