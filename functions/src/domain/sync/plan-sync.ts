@@ -2,7 +2,10 @@
 import { hash } from 'node:crypto';
 import type { RowError, RowStatus, RowValidator } from '../validation/validate-row.js';
 import type { CellValue, ParsedValue } from '../values/cell.js';
+import { rawCellsHasher } from './raw-cells-hash.js';
 import type { UnitRow } from './report-rows.js';
+
+export { rawCellsHash } from './raw-cells-hash.js';
 
 /** What the store knows of a unit's report, as far as planning needs. */
 export interface StoredReportState {
@@ -50,16 +53,6 @@ export interface SyncPlan {
   changes: ReportChange[];
   statusWrites: StatusWrite[];
   counts: Record<RowStatus, number>;
-}
-
-/** Canonical JSON of raw cells (sorted keys, blanks left out), hashed: any change an officer makes changes it. */
-export function rawCellsHash(cells: Readonly<Record<string, CellValue>>): string {
-  const sorted: Record<string, string | number | boolean> = {};
-  for (const key of Object.keys(cells).sort()) {
-    const v = cells[key];
-    if (v !== undefined && v !== null && v !== '') sorted[key] = v;
-  }
-  return hash('sha256', JSON.stringify(sorted), 'hex');
 }
 
 /**
@@ -112,6 +105,8 @@ export function planSync(
   const changes: ReportChange[] = [];
   const statusWrites: StatusWrite[] = [];
   const counts: Record<RowStatus, number> = { empty: 0, incomplete: 0, invalid: 0, valid: 0 };
+  const rawCellsHash = rawCellsHasher();
+  const statusHash = statusHasher();
   for (const row of rows) {
     const before = stored.get(row.unitCode);
     const rawHash = rawCellsHash(row.cells);
@@ -174,13 +169,26 @@ export function planSync(
   return { verdicts, changes, statusWrites, counts };
 }
 
-/** A hash of what a status cell shows: its text and the note's lines. */
-function statusHash(text: string, errors: readonly RowError[]): string {
-  return hash('sha256', JSON.stringify([text, errors.map((e) => e.message)]), 'hex');
+/**
+ * A function hashing what a status cell shows: its text and the note's lines. Most rows of a sheet show the same
+ * status (accepted, no note), so each distinct status is hashed once per plan.
+ */
+function statusHasher(): (text: string, errors: readonly RowError[]) => string {
+  const hashes = new Map<string, string>();
+  return (text, errors) => {
+    const shown = JSON.stringify([text, errors.map((e) => e.message)]);
+    let hex = hashes.get(shown);
+    if (hex === undefined) {
+      hex = hash('sha256', shown, 'hex');
+      hashes.set(shown, hex);
+    }
+    return hex;
+  };
 }
 
 /** Columns holding a wrong value (not merely missing ones), to mark on the sheet. */
 function offendingColumns(errors: readonly RowError[]): string[] {
+  if (errors.length === 0) return [];
   const columns = errors.filter((e) => e.code !== 'required' && e.code !== 'requiredWhen' && e.column !== '');
   return [...new Set(columns.map((e) => e.column))];
 }

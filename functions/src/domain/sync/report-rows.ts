@@ -33,6 +33,8 @@ export function reportRows(
   const code = columns.get(keys.code);
   if (!code) return { rows: [], duplicates: [] };
   const status = columns.get(keys.status);
+  // Each input column's cells, looked up once rather than once per row.
+  const inputs = keys.inputs.map((key) => ({ key, cells: columns.get(key)?.cells }));
   const seen = new Set<string>();
   const rows: UnitRow[] = [];
   const duplicates: UnitRow[] = [];
@@ -41,8 +43,8 @@ export function reportRows(
     const unitCode = raw === undefined || raw === null ? '' : String(raw).trim();
     if (unitCode === '') continue;
     const cells: Record<string, CellValue> = {};
-    for (const key of keys.inputs) {
-      const value = columns.get(key)?.cells[r];
+    for (const { key, cells: column } of inputs) {
+      const value = column?.[r];
       if (value !== undefined && value !== '') cells[key] = value;
     }
     const statusValue = status?.cells[r];

@@ -7,8 +7,7 @@ import type { DescribeContext } from './describe.js';
 import { describeIssue } from './describe.js';
 import type { IssueCode, RowIssue } from './row-issue.js';
 import { isMissing } from './row-issue.js';
-import type { CellsSchema } from './row-schema.js';
-import { buildCellsSchema } from './row-schema.js';
+import { buildRowReader } from './row-schema.js';
 
 /**
  * 'empty': nothing typed in the officer's columns; 'invalid': at least one value is wrong; 'incomplete': nothing is
@@ -48,18 +47,59 @@ export interface RowValidator {
 type CompareRule = Extract<Rule, { kind: 'compare' }>;
 type RequiredWhenRule = Extract<Rule, { kind: 'requiredWhen' }>;
 
-/** Compiles a template once: the zod row schema, the column order, the rules by column. */
+/** An issue found in a row, with the column it is about. */
+interface Found {
+  column: Column;
+  issue: RowIssue;
+}
+
+/** Compiles a template once: the row reader, the column order, the rules with their columns. */
 export function createRowValidator(template: Template, options: ValidateOptions = {}): RowValidator {
   const columns = template.columns;
   const byKey = new Map<string, Column>(columns.map((c) => [c.key, c]));
   const position = new Map<string, number>(columns.map((c, i) => [c.key, i]));
-  const schema: CellsSchema = buildCellsSchema(template);
-  const requiredWhen = template.rules.filter((r): r is RequiredWhenRule => r.kind === 'requiredWhen');
-  const compares = template.rules.filter((r): r is CompareRule => r.kind === 'compare');
+  const readRow = buildRowReader(template);
+  const required = columns.filter((c) => c.required);
+  // A requiredWhen rule on a column that is required anyway adds nothing.
+  const requiredWhen = template.rules.flatMap((rule) => {
+    const column = rule.kind === 'requiredWhen' ? byKey.get(rule.column) : undefined;
+    return column && !column.required ? [{ rule: rule as RequiredWhenRule, column }] : [];
+  });
+  const compares = template.rules.flatMap((rule) => {
+    const column = rule.kind === 'compare' ? byKey.get(rule.column) : undefined;
+    return column ? [{ rule: rule as CompareRule, column }] : [];
+  });
+
+  /** Missing values and broken rules, in the order they are reported before sorting by column. */
+  const ruleIssues = (
+    blank: ReadonlySet<string>,
+    values: Readonly<Record<string, ParsedValue | null>>,
+  ): Found[] => {
+    const found: Found[] = [];
+    for (const column of required)
+      if (blank.has(column.key)) found.push({ column, issue: { code: 'required' } });
+    for (const { rule, column } of requiredWhen) {
+      if (blank.has(rule.column) && conditionHolds(rule.when, values))
+        found.push({ column, issue: { code: 'requiredWhen', when: rule.when } });
+    }
+    for (const { rule, column } of compares) {
+      const value = values[rule.column] ?? null;
+      if (value === null) continue;
+      if (rule.when && !conditionHolds(rule.when, values)) continue;
+      if (rule.otherColumn !== undefined) {
+        const other = values[rule.otherColumn] ?? null;
+        if (other !== null && !compareValues(value, rule.op, other))
+          found.push({ column, issue: { code: 'compare', rule, found: value, other } });
+      } else if (rule.value !== undefined && !compareValues(value, rule.op, rule.value)) {
+        found.push({ column, issue: { code: 'compare', rule, found: value } });
+      }
+    }
+    return found;
+  };
 
   const validate = (cells: Readonly<Record<string, unknown>>): RowVerdict => {
-    const parsed = schema.safeParse(cells);
-    if (!parsed.success) {
+    const outcomes = readRow(cells);
+    if (!outcomes) {
       return {
         status: 'invalid',
         values: Object.fromEntries(columns.map((c) => [c.key, null])),
@@ -67,16 +107,16 @@ export function createRowValidator(template: Template, options: ValidateOptions 
         inert: [],
       };
     }
-    const outcomes = parsed.data;
     const values: Record<string, ParsedValue | null> = {};
     const blank = new Set<string>();
-    const found: Array<{ column: Column; issue: RowIssue }> = [];
+    const found: Found[] = [];
     const inert: string[] = [];
     let officerTyped = false;
 
-    for (const column of columns) {
-      const outcome = outcomes[column.key];
-      if (!outcome || outcome.kind === 'blank') {
+    for (let i = 0; i < columns.length; i++) {
+      const column = columns[i]!;
+      const outcome = outcomes[i]!;
+      if (outcome.kind === 'blank') {
         values[column.key] = null;
         blank.add(column.key);
         continue;
@@ -92,29 +132,7 @@ export function createRowValidator(template: Template, options: ValidateOptions 
     }
     if (!officerTyped) return { status: 'empty', values, errors: [], inert };
 
-    for (const column of columns) {
-      if (column.required && blank.has(column.key)) found.push({ column, issue: { code: 'required' } });
-    }
-    for (const rule of requiredWhen) {
-      const column = byKey.get(rule.column);
-      if (!column || column.required || !blank.has(rule.column)) continue;
-      if (conditionHolds(rule.when, values))
-        found.push({ column, issue: { code: 'requiredWhen', when: rule.when } });
-    }
-    for (const rule of compares) {
-      const column = byKey.get(rule.column);
-      const value = values[rule.column] ?? null;
-      if (!column || value === null) continue;
-      if (rule.when && !conditionHolds(rule.when, values)) continue;
-      if (rule.otherColumn !== undefined) {
-        const other = values[rule.otherColumn] ?? null;
-        if (other !== null && !compareValues(value, rule.op, other))
-          found.push({ column, issue: { code: 'compare', rule, found: value, other } });
-      } else if (rule.value !== undefined && !compareValues(value, rule.op, rule.value)) {
-        found.push({ column, issue: { code: 'compare', rule, found: value } });
-      }
-    }
-
+    found.push(...ruleIssues(blank, values));
     if (found.length === 0) return { status: 'valid', values, errors: [], inert };
     found.sort((a, b) => (position.get(a.column.key) ?? 0) - (position.get(b.column.key) ?? 0));
     const errors: RowError[] = found.map(({ column, issue }) => ({

@@ -1,8 +1,7 @@
 // Dates, as ISO yyyy-MM-dd: Sheets serial numbers (epoch 1899-12-30) and the ways Vietnamese officers write dates.
 // Accepted text: 15/3/2024, 15/03/24 (two-digit years are 20yy), 15-03-2024, 15.03.2024, 2024-03-15,
 // "ngày 15 tháng 3 năm 2024", optionally after a weekday or before a time of day, both ignored. Day before month.
-import { DateTime } from 'luxon';
-import { foldVietnamese } from '../../../../sheets-schema/template-format.js';
+import { foldText } from './fold.js';
 import { formatViDate } from './display.js';
 import type { CellOutcome, Found } from './issue.js';
 import { accept, refuse } from './issue.js';
@@ -48,17 +47,23 @@ function inRange(iso: string, found: Found, bounds: DateBounds): CellOutcome {
   return accept(iso);
 }
 
+/** Days in a month of the (proleptic) Gregorian calendar: day 0 of the next month is the last day of this one. */
+function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+function twoDigits(n: number): string {
+  return String(n).padStart(2, '0');
+}
+
 function fromParts(day: number, month: number, year: number, found: Found, bounds: DateBounds): CellOutcome {
   if (month < 1 || month > 12) return refuse({ code: 'badMonth', found, month });
   if (year < 1000 || year > 9999) return refuse({ code: 'notDate', found });
-  // Built only from a valid year and month, so this cannot throw even with Settings.throwOnInvalid.
-  const daysInMonth = DateTime.utc(year, month).daysInMonth ?? 31;
-  if (day < 1 || day > daysInMonth)
-    return refuse({ code: 'impossibleDate', found, month, year, daysInMonth });
-  const date = DateTime.utc(year, month, day);
-  const iso = date.isValid ? date.toISODate() : null;
-  if (!iso) return refuse({ code: 'notDate', found });
-  return inRange(iso, found, bounds);
+  // Plain arithmetic: luxon's DateTime cost microseconds per cell, and a four-digit year with a real month and day is
+  // a valid ISO date as it is.
+  const days = daysInMonth(year, month);
+  if (day < 1 || day > days) return refuse({ code: 'impossibleDate', found, month, year, daysInMonth: days });
+  return inRange(`${year}-${twoDigits(month)}-${twoDigits(day)}`, found, bounds);
 }
 
 function expandYear(text: string): number {
@@ -76,7 +81,7 @@ export function parseDate(raw: string | number | boolean, bounds: DateBounds): C
   }
   const found = raw;
   if (raw.length > 60) return refuse({ code: 'notDate', found });
-  const s = foldVietnamese(raw)
+  const s = foldText(raw)
     .replace(LEADING_WEEKDAY, '')
     .replace(TIME_SUFFIX, '')
     .replace(TRAILING_PUNCTUATION, '')

@@ -2,7 +2,7 @@
 // Decision: the scale words nghìn/ngàn, triệu, tỷ/tỉ are accepted because officers write budgets that way and the
 // result is exact (digits are shifted, not multiplied); a result with a fraction of a đồng is refused, as are
 // colloquial forms ("1tr5", "500k") and compound amounts ("1 tỷ 200 triệu").
-import { foldVietnamese } from '../../../../sheets-schema/template-format.js';
+import { foldText } from './fold.js';
 import { withinBounds } from './bounds.js';
 import type { NumberBounds } from './number.js';
 import type { CellOutcome, Found } from './issue.js';
@@ -26,7 +26,7 @@ export function parseMoney(raw: string | number | boolean, bounds: NumberBounds)
     return withinBounds(raw, found, bounds.min, bounds.max);
   }
   if (raw.length > MAX_CHARS) return refuse({ code: 'notMoney', found });
-  let s = foldVietnamese(raw).replace(/^₫\s*/, '').replace(CURRENCY_SUFFIX, '');
+  let s = foldText(raw).replace(/^₫\s*/, '').replace(CURRENCY_SUFFIX, '');
   let shift = 0;
   for (const [pattern, exponent] of SCALES) {
     if (pattern.test(s)) {

@@ -10,7 +10,14 @@ import { parseMoney } from './money.js';
 import { parseDecimal, parseInteger } from './number.js';
 import { parsePercent } from './percent.js';
 import { parsePhone } from './phone.js';
-import { checkText, cleanText, normaliseLineBreaks, startsLikeFormula, TEXT_CAP } from './text.js';
+import {
+  checkText,
+  cleanText,
+  isPlainText,
+  normaliseLineBreaks,
+  startsLikeFormula,
+  TEXT_CAP,
+} from './text.js';
 import { parseUrl } from './url.js';
 import { parseYesNo } from './yes-no.js';
 
@@ -64,10 +71,47 @@ function typedParser(column: Column): (raw: Present) => CellOutcome {
   }
 }
 
+/** Reads a string cell: cleaned (unless too long to be worth it), then blank, a spreadsheet error or the typed value. */
+function stringReader(typed: (raw: Present) => CellOutcome, isText: boolean): (raw: string) => CellOutcome {
+  return (raw) => {
+    // A value of any other type is a few dozen characters; its parser refuses a long text by length alone,
+    // so a 50,000-character paste into a number column is not worth cleaning first.
+    const text = isText || raw.length <= NON_TEXT_MAX ? cleanText(raw) : raw;
+    if (text.length === 0) return BLANK;
+    const error = spreadsheetErrorOf(text);
+    return error ? refuse({ code: 'spreadsheetError', error }) : typed(text);
+  };
+}
+
+/**
+ * Reads a string cell of a text column. Plain text, what officers nearly always type, needs no cleaning, no line-break
+ * normalising and no character checks: one scan, then only its length is checked. Any other text takes the general path.
+ */
+function textReader(
+  typed: (raw: Present) => CellOutcome,
+  multiline: boolean,
+  maxLength: number,
+): (raw: string) => CellOutcome {
+  const general = stringReader(typed, true);
+  const max = Math.min(maxLength, TEXT_CAP);
+  return (raw) => {
+    if (!isPlainText(raw, multiline)) return general(raw);
+    const text = raw.trim();
+    if (text.length === 0) return BLANK;
+    const error = spreadsheetErrorOf(text);
+    if (error) return refuse({ code: 'spreadsheetError', error });
+    if (text.length > max) return refuse({ code: 'tooLong', length: text.length, max });
+    return startsLikeFormula(text) ? { kind: 'ok', value: text, inert: true } : { kind: 'ok', value: text };
+  };
+}
+
 /** Builds the parser of one column; build once per template, call once per cell. */
 export function cellParser(column: Column): CellParser {
   const typed = typedParser(column);
   const isText = column.type === 'text' || column.type === 'longText';
+  const readString = isText
+    ? textReader(typed, column.type === 'longText', column.maxLength ?? TEXT_CAP)
+    : stringReader(typed, false);
   return (raw) => {
     switch (typeof raw) {
       case 'undefined':
@@ -76,15 +120,8 @@ export function cellParser(column: Column): CellParser {
         return Number.isFinite(raw) ? typed(raw) : refuse({ code: 'unreadable' });
       case 'boolean':
         return typed(raw);
-      case 'string': {
-        if (raw.length === 0) return BLANK;
-        // A value of any other type is a few dozen characters; its parser refuses a long text by length alone,
-        // so a 50,000-character paste into a number column is not worth cleaning first.
-        const text = isText || raw.length <= NON_TEXT_MAX ? cleanText(raw) : raw;
-        if (text.length === 0) return BLANK;
-        const error = spreadsheetErrorOf(text);
-        return error ? refuse({ code: 'spreadsheetError', error }) : typed(text);
-      }
+      case 'string':
+        return raw.length === 0 ? BLANK : readString(raw);
       default:
         return raw === null ? BLANK : refuse({ code: 'unreadable' });
     }

@@ -6,6 +6,9 @@ const MAX_URL = 2_048;
 const WEB_SCHEME = /^https?:\/\//i;
 const OTHER_SCHEME = /^(?:[a-z][a-z0-9+.-]*:\/\/|(?:javascript|data|mailto|file|tel|vbscript):)/i;
 const BARE_HOST = /^(?:[a-z0-9-]+\.)+[a-z]{2,}(?::\d+)?(?:[/?#]\S*)?$/i;
+// The usual link, which URL parsing would accept as it is: ASCII labels (no punycode "xn--", which needs decoding),
+// the last starting with a letter (so not an IPv4 address), no port or user, printable ASCII after the host.
+const COMMON_WEB_URL = /^https?:\/\/(?![^/?#]*xn--)(?:[a-z0-9-]+\.)+[a-z][a-z0-9-]*(?:[/?#][\x21-\x7E]*)?$/i;
 
 /** Reads a link, keeping it as typed (plus https:// when the scheme was left out). */
 export function parseUrl(raw: string | number | boolean): CellOutcome {
@@ -18,6 +21,7 @@ export function parseUrl(raw: string | number | boolean): CellOutcome {
     if (!BARE_HOST.test(text)) return refuse({ code: 'notUrl', found });
     text = `https://${text}`;
   }
+  if (COMMON_WEB_URL.test(text)) return accept(text);
   let url: URL;
   try {
     url = new URL(text);

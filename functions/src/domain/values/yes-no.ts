@@ -1,5 +1,5 @@
 // Yes/no answers: sheet checkboxes (booleans), Có/Không with or without diacritics, x and ✓ marks, TRUE/FALSE, 1/0.
-import { foldVietnamese } from '../../../../sheets-schema/template-format.js';
+import { foldText } from './fold.js';
 import type { CellOutcome } from './issue.js';
 import { accept, refuse } from './issue.js';
 
@@ -31,7 +31,7 @@ export function parseYesNo(raw: string | number | boolean): CellOutcome {
     return refuse({ code: 'notYesNo', found: raw });
   }
   if (raw.length > 20) return refuse({ code: 'notYesNo', found: raw });
-  const folded = foldVietnamese(raw).replace(/[.!]$/, '');
+  const folded = foldText(raw).replace(/[.!]$/, '');
   if (YES.has(folded)) return accept(true);
   if (NO.has(folded)) return accept(false);
   return refuse({ code: 'notYesNo', found: raw });

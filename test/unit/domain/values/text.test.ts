@@ -6,6 +6,8 @@ import {
   asInertText,
   checkText,
   cleanText,
+  isPlainText,
+  normaliseLineBreaks,
   startsLikeFormula,
 } from '../../../../functions/src/domain/values/text.js';
 import { read } from '../all-types-template.js';
@@ -22,6 +24,63 @@ describe('cleanText', () => {
     it(tc.name, () => {
       expect(cleanText(tc.input)).toBe(tc.output);
     });
+  });
+});
+
+describe('plain text, which is only trimmed and measured', () => {
+  const plain = (multiline: boolean): string[] => {
+    const found: string[] = [];
+    for (let code = 0; code <= 0xffff; code++) {
+      const ch = String.fromCharCode(code);
+      if (isPlainText(ch, multiline)) found.push(ch);
+    }
+    return found;
+  };
+  const lines = plain(true);
+  // What the general path would remove, replace, refuse or normalise: none of it may be plain.
+  const NOT_PLAIN =
+    // eslint-disable-next-line no-control-regex -- control characters are among what plain text excludes
+    /[\u0000-\u0008\u000B-\u001F\u007F-\u00A0\u00AD\u1680\u2000-\u200F\u2028-\u202F\u205F-\u206F\u3000\uD800-\uDFFF\uFEFF]/;
+
+  it('holds Vietnamese letters, in both cases, and common punctuation', () => {
+    const sample = 'Ủy ban nhân dân xã Mỹ Hòa – “Kế hoạch” số 15/KH-UBND… ĐƯỢC ĂN Ở';
+    expect(isPlainText(sample, false)).toBe(true);
+    expect(isPlainText('dòng 1\ndòng 2\tcột', true)).toBe(true);
+    expect(isPlainText('dòng 1\ndòng 2', false)).toBe(false);
+    expect(isPlainText('Mỹ Hòa'.normalize('NFD'), false)).toBe(false);
+  });
+
+  it('excludes every character that cleaning or checking would change or refuse', () => {
+    for (const ch of lines) {
+      if (ch === '\t' || ch === '\n') continue;
+      expect(NOT_PLAIN.test(ch), `U+${ch.charCodeAt(0).toString(16)}`).toBe(false);
+    }
+    expect(plain(false)).toEqual(lines.filter((ch) => ch !== '\t' && ch !== '\n'));
+  });
+
+  it('is left unchanged by NFC, character by character and pair by pair', () => {
+    let changed = 0;
+    for (const a of lines) {
+      if (a.normalize('NFC') !== a) changed++;
+      for (const b of lines) if ((a + b).normalize('NFC') !== a + b) changed++;
+    }
+    expect(changed).toBe(0);
+  });
+
+  it('cleans, normalises and checks to what the general path gives', () => {
+    const general = (raw: string) =>
+      raw
+        .replace(/[\u200B-\u200D\u2060\uFEFF\u00AD]/g, '')
+        .replace(/[\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]/g, ' ')
+        .normalize('NFC')
+        .trim();
+    const texts = [' Nguyễn Văn An ', '\tKế hoạch\nsố 15 ', lines.join(''), lines.slice(0, 300).join(' ')];
+    for (const text of texts) {
+      expect(cleanText(text)).toBe(general(text));
+      expect(normaliseLineBreaks(text)).toBe(text);
+      expect(checkText(text.trim(), { multiline: true, maxLength: 100_000 })).toBeUndefined();
+    }
+    expect(checkText(plain(false).join(''), { multiline: false, maxLength: 100_000 })).toBeUndefined();
   });
 });
 
