@@ -33,7 +33,7 @@ describe('theodoi serve', () => {
       expect(missing.status).toBe(404);
       expect(await missing.json()).toEqual({
         error:
-          'No function "nope". Functions: health, sheetEvent, driveNotification, syncDirective, checkDeadlines',
+          'No function "nope". Functions: health, sheetEvent, driveNotification, syncDirective, checkDeadlines, buildDashboards',
       });
     } finally {
       server.close();
