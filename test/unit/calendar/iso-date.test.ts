@@ -1,11 +1,16 @@
 // Calendar days and instants meet at Vietnam midnight: 17:00 UTC the day before; a day ends at 16:59:59.999 UTC.
+import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
+import { VIETNAM_ZONE } from '../../../functions/src/clock.js';
 import {
+  addDays,
   endOfVietnamDay,
   isIsoDate,
   startOfVietnamDay,
   vietnamDateOf,
-} from '../../../functions/src/domain/calendar/index.js';
+  weekdayOf,
+  yearOf,
+} from '../../../functions/src/domain/calendar/iso-date.js';
 
 describe('vietnamDateOf', () => {
   const cases: { name: string; instant: string; date: string }[] = [
@@ -56,5 +61,35 @@ describe('day boundaries', () => {
       false,
       false,
     ]);
+  });
+});
+
+describe('the fixed UTC+7 arithmetic agrees with the Asia/Ho_Chi_Minh zone', () => {
+  // Every instant of 1976–2099 at a 97-minute-and-a-bit stride, and every day of 1999–2031 at a 3-day stride.
+  it('vietnamDateOf, the day bounds, weekdays and addDays, against luxon in the IANA zone', () => {
+    for (let ms = Date.UTC(1976, 0, 1); ms < Date.UTC(2100, 0, 1); ms += 5_851_111 * 97) {
+      const instant = new Date(ms);
+      expect(vietnamDateOf(instant)).toBe(DateTime.fromJSDate(instant, { zone: VIETNAM_ZONE }).toISODate());
+    }
+    for (
+      let day = DateTime.fromISO('1999-01-01', { zone: VIETNAM_ZONE });
+      day.year < 2032;
+      day = day.plus({ days: 3 })
+    ) {
+      const iso = day.toISODate();
+      expect(startOfVietnamDay(iso).getTime()).toBe(day.startOf('day').toMillis());
+      expect(endOfVietnamDay(iso).getTime()).toBe(day.endOf('day').toMillis());
+      expect(weekdayOf(iso)).toBe(day.weekday);
+      expect(yearOf(iso)).toBe(day.year);
+      expect(addDays(iso, 45)).toBe(day.plus({ days: 45 }).toISODate());
+      expect(addDays(iso, -400)).toBe(day.minus({ days: 400 }).toISODate());
+    }
+  });
+
+  it('refuses what is not a real day, as before', () => {
+    for (const bad of ['2025-02-29', '2024-13-01', '2024-00-10', '2024-04-31', '2024-3-1', '']) {
+      expect(() => addDays(bad, 1)).toThrow(RangeError);
+      expect(() => weekdayOf(bad)).toThrow(RangeError);
+    }
   });
 });

@@ -6,6 +6,13 @@ import { VIETNAM_ZONE } from '../../clock.js';
 // Calendar days travel as `yyyy-MM-dd` strings: they compare and sort as text, serialise to Firestore and JSON
 // unchanged, and cannot carry a stray time or zone. Instants (submission times, "now") are JS `Date`s, as the
 // injected Clock gives them. Every conversion between the two goes through Vietnam time (UTC+7, no DST).
+// Asia/Ho_Chi_Minh has been UTC+7 since 13/06/1975, so the conversions the sync and the summary make thousands of
+// times per run use that fixed offset with plain Date arithmetic (a luxon DateTime in the IANA zone costs an Intl
+// offset lookup each time); toVietnamDateTime stays for formatting. The tests check both agree.
+
+/** Vietnam's offset from UTC, in milliseconds. */
+const VIETNAM_OFFSET_MS = 7 * 60 * 60 * 1000;
+const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** A calendar day in Vietnam, written `yyyy-MM-dd`. */
 export type IsoDate = string;
@@ -44,19 +51,41 @@ export function fromVietnamDateTime(value: DateTime): IsoDate {
   return date;
 }
 
+/** Midnight UTC of `date`'s calendar day, in ms; throws a RangeError for anything but a real `yyyy-MM-dd`. */
+function utcDayMs(date: IsoDate): number {
+  if (!ISO_DATE.test(date)) throw new RangeError(`Not a yyyy-MM-dd date: ${JSON.stringify(date)}`);
+  const year = Number(date.slice(0, 4));
+  const month = Number(date.slice(5, 7));
+  const day = Number(date.slice(8, 10));
+  // setUTCFullYear keeps years 0–99 as written (Date.UTC would add 1900); a day that rolls over is not real.
+  const back = new Date(0);
+  back.setUTCFullYear(year, month - 1, day);
+  if (back.getUTCMonth() !== month - 1 || back.getUTCDate() !== day) {
+    throw new RangeError(`Not a real date: ${date}`);
+  }
+  return back.getTime();
+}
+
+/** The `yyyy-MM-dd` of the UTC calendar day containing `ms`. */
+function isoOfUtcMs(ms: number): IsoDate {
+  const date = new Date(ms).toISOString();
+  if (date.length !== 24) throw new RangeError(`Not a yyyy-MM-dd day: ${date}`);
+  return date.slice(0, 10);
+}
+
 /** The calendar year of `date`. */
 export function yearOf(date: IsoDate): number {
-  return toVietnamDateTime(date).year;
+  return new Date(utcDayMs(date)).getUTCFullYear();
 }
 
 /** ISO weekday of `date`: 1 = Monday … 7 = Sunday. */
 export function weekdayOf(date: IsoDate): number {
-  return toVietnamDateTime(date).weekday;
+  return new Date(utcDayMs(date)).getUTCDay() || 7;
 }
 
 /** The day `days` calendar days after `date` (before it when negative). */
 export function addDays(date: IsoDate, days: number): IsoDate {
-  return fromVietnamDateTime(toVietnamDateTime(date).plus({ days }));
+  return isoOfUtcMs(utcDayMs(date) + days * DAY_MS);
 }
 
 /** Every day from `from` to `to`, both included; empty when `to` is before `from`. */
@@ -69,16 +98,17 @@ export function eachDay(from: IsoDate, to: IsoDate): IsoDate[] {
 
 /** The Vietnam calendar day on which `instant` falls. */
 export function vietnamDateOf(instant: Date): IsoDate {
-  if (Number.isNaN(instant.getTime())) throw new RangeError('Invalid instant');
-  return fromVietnamDateTime(DateTime.fromJSDate(instant, { zone: VIETNAM_ZONE }));
+  const ms = instant.getTime();
+  if (Number.isNaN(ms)) throw new RangeError('Invalid instant');
+  return isoOfUtcMs(ms + VIETNAM_OFFSET_MS);
 }
 
 /** The first instant of `date` in Vietnam (00:00 UTC+7, i.e. 17:00 UTC the day before). */
 export function startOfVietnamDay(date: IsoDate): Date {
-  return toVietnamDateTime(date).startOf('day').toJSDate();
+  return new Date(utcDayMs(date) - VIETNAM_OFFSET_MS);
 }
 
 /** The last instant of `date` in Vietnam: 23:59:59.999 UTC+7, i.e. 16:59:59.999 UTC. */
 export function endOfVietnamDay(date: IsoDate): Date {
-  return toVietnamDateTime(date).endOf('day').toJSDate();
+  return new Date(utcDayMs(date) - VIETNAM_OFFSET_MS + DAY_MS - 1);
 }
