@@ -1,12 +1,22 @@
 /** Every log event theodoi emits, one named function each (alphabetical), so messages are asserted in tests. */
 import type { Logger } from './logger.js';
+import type { SyncEvents } from './usecases/sync-events.js';
 
 /** The named log events bound to one logger. */
 export type Logs = ReturnType<typeof createLogs>;
 
 /** Binds the named log events to `logger`. */
 export function createLogs(logger: Logger) {
+  // The sync's and the deadline check's events about a spreadsheet (use cases take them as `events`).
+  const spreadsheetEvents: SyncEvents = {
+    reportTabRecreated: (event) => logger.warning('Report tab recreated', event),
+    spreadsheetAccessLost: (event) =>
+      logger.error('Spreadsheet access lost', { ...event, since: event.since.toISOString() }),
+    spreadsheetAccessRestored: (event) =>
+      logger.info('Spreadsheet access restored', { ...event, lostSince: event.lostSince.toISOString() }),
+  };
   return {
+    ...spreadsheetEvents,
     configLoaded: (config: Record<string, unknown>) => logger.debug('Configuration loaded', { config }),
     dashboardFailed: (organisationId: string, error: unknown) =>
       logger.error('Dashboard rebuild failed', { organisationId, error: describe(error) }),

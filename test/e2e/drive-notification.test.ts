@@ -79,6 +79,9 @@ describe('driveNotification', () => {
   });
 
   it('ignores a repeated message number, syncing once', async () => {
+    // The earlier edit's notifications (and the one theodoi's own status write causes) are all delivered and
+    // their syncs done, so this notification's sync is not coalesced into one still running.
+    await world.emulator.notificationsIdle();
     const directive = (await getDirective(world.db, world.spec.id))!;
     const channelId = directive.watch!.channelId;
     const notify = () =>

@@ -62,9 +62,17 @@ export async function runDeadlineCheck(
 }
 
 /**
+ * The failures a retry may cure. A spreadsheet theodoi can no longer open ('access-lost') is not one: the
+ * directive is marked and the coordinator must share it again, so retrying would only repeat the refusal.
+ */
+export function retryableFailures(check: DeadlineCheck): DeadlineCheck['failed'] {
+  return check.failed.filter((f) => f.code !== 'access-lost');
+}
+
+/**
  * Cloud Scheduler's call (HTTP with OIDC; the platform checks the token before the function runs): body `{}` or
- * `{mail: false}`. 200 with the run; 500 with the run when some directive could not be checked, so the
- * scheduler retries (flags, cells and reminders are idempotent).
+ * `{mail: false}`. 200 with the run; 500 with the run when some directive could not be checked for a reason a
+ * retry may cure, so the scheduler retries (flags, cells and reminders are idempotent).
  */
 export async function handleCheckDeadlines(rt: Runtime, body: unknown): Promise<HttpAnswer> {
   const parsed = BodySchema.safeParse(body ?? {});
@@ -73,7 +81,7 @@ export async function handleCheckDeadlines(rt: Runtime, body: unknown): Promise<
     trigger: 'http',
     ...(parsed.data.mail === undefined ? {} : { mail: parsed.data.mail }),
   });
-  return { status: run.check.failed.length > 0 ? 500 : 200, body: run };
+  return { status: retryableFailures(run.check).length > 0 ? 500 : 200, body: run };
 }
 
 /** A deadline check that did not finish for some directives: thrown so Pub/Sub redelivers the event. */
@@ -87,6 +95,7 @@ export class DeadlineCheckIncomplete extends Error {
 /** The Pub/Sub CloudEvent (Cloud Scheduler → topic → function): the message's content is not needed. */
 export async function handleCheckDeadlinesEvent(rt: Runtime, event: { id?: string }): Promise<DeadlineRun> {
   const run = await runDeadlineCheck(rt, { trigger: `pubsub:${event.id ?? '?'}` });
-  if (run.check.failed.length > 0) throw new DeadlineCheckIncomplete(run.check.failed);
+  const retryable = retryableFailures(run.check);
+  if (retryable.length > 0) throw new DeadlineCheckIncomplete(retryable);
   return run;
 }

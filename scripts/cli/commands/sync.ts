@@ -19,5 +19,7 @@ export function syncCommand(): Command {
         ...(opts.period ? { periodKey: opts.period } : {}),
       });
       console.log(cli.synced(outcome));
+      // What the coordinator must know (a report tab recreated after it was deleted), in Vietnamese.
+      for (const notice of outcome.notices ?? []) console.log(notice);
     });
 }

@@ -6,7 +6,7 @@ import type { LogFields } from '../../../functions/src/logger.js';
 import { getDirective } from '../../../functions/src/store/directives.js';
 import { checkDeadlines } from '../../../functions/src/usecases/check-deadlines.js';
 import { sweepDirectives } from '../../../functions/src/usecases/sweep.js';
-import { syncEventLogs } from '../../../functions/src/usecases/sync-events.js';
+import { createLogs } from '../../../functions/src/logs.js';
 import { syncDirective } from '../../../functions/src/usecases/sync-directive.js';
 import { clientsFor } from '../../emulator/client.js';
 import { startWorld, type World } from './world.js';
@@ -23,7 +23,7 @@ describe('a spreadsheet theodoi can no longer open', () => {
     logged.push({ message, ...(fields ? { fields } : {}) });
   const deps = () => ({
     ...world.deps,
-    events: syncEventLogs({ debug: log, info: log, warning: log, error: log }),
+    events: createLogs({ debug: log, info: log, warning: log, error: log }),
   });
   const coordinator = () => clientsFor(world.emulator, COORDINATOR).drive;
   /** The service account hands the file to the coordinator (it stays a writer), as a coordinator may ask. */

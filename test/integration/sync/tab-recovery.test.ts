@@ -7,7 +7,7 @@ import type { LogFields } from '../../../functions/src/logger.js';
 import { getDirective } from '../../../functions/src/store/directives.js';
 import { loadOpenNotices } from '../../../functions/src/store/notices.js';
 import { checkDeadlines } from '../../../functions/src/usecases/check-deadlines.js';
-import { syncEventLogs } from '../../../functions/src/usecases/sync-events.js';
+import { createLogs } from '../../../functions/src/logs.js';
 import { syncDirective } from '../../../functions/src/usecases/sync-directive.js';
 import { VALID_CCHC_ROW } from '../../fixtures/cchc-rows.js';
 import { startWorld, thapMuoi, type World } from './world.js';
@@ -28,7 +28,7 @@ describe('a report tab renamed or deleted by hand', () => {
     logged.push({ message, ...(fields ? { fields } : {}) });
   const sync = () =>
     syncDirective(
-      { ...world.deps, events: syncEventLogs({ debug: log, info: log, warning: log, error: log }) },
+      { ...world.deps, events: createLogs({ debug: log, info: log, warning: log, error: log }) },
       { directiveId: world.spec.id, trigger: 'test' },
     );
   const tabOf = async (sheetId: number): Promise<sheets_v4.Schema$Sheet> => {
