@@ -21,8 +21,14 @@ export interface GoogleClients {
   retry?: RetryPolicy;
 }
 
-/** Clients for the emulator at config.sheetsEmulatorUrl, else for Google with Application Default Credentials. */
-export async function createGoogleClients(config: Config): Promise<GoogleClients> {
+/**
+ * Clients for the emulator at config.sheetsEmulatorUrl, else for Google with Application Default Credentials.
+ * `timeoutMs` bounds every request (REQUEST_TIMEOUT_MS unless a test needs a shorter one).
+ */
+export async function createGoogleClients(
+  config: Config,
+  { timeoutMs = REQUEST_TIMEOUT_MS }: { timeoutMs?: number } = {},
+): Promise<GoogleClients> {
   const [{ sheets, auth }, { drive }] = await Promise.all([
     import('@googleapis/sheets'),
     import('@googleapis/drive'),
@@ -33,7 +39,7 @@ export async function createGoogleClients(config: Config): Promise<GoogleClients
       (await mintEmulatorToken(config.sheetsEmulatorUrl, config.serviceAccount));
     // The clients build URLs as new URL('/v4/…', rootUrl): any path in rootUrl is dropped.
     const options = {
-      timeout: REQUEST_TIMEOUT_MS,
+      timeout: timeoutMs,
       rootUrl: `${new URL(config.sheetsEmulatorUrl).origin}/`,
       headers: { Authorization: `Bearer ${token}` },
     };
@@ -41,8 +47,8 @@ export async function createGoogleClients(config: Config): Promise<GoogleClients
   }
   const credentials = new auth.GoogleAuth({ scopes: [...GOOGLE_SCOPES] });
   return {
-    sheets: sheets({ version: 'v4', auth: credentials, timeout: REQUEST_TIMEOUT_MS }),
-    drive: drive({ version: 'v3', auth: credentials, timeout: REQUEST_TIMEOUT_MS }),
+    sheets: sheets({ version: 'v4', auth: credentials, timeout: timeoutMs }),
+    drive: drive({ version: 'v3', auth: credentials, timeout: timeoutMs }),
   };
 }
 
