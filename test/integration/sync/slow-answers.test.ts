@@ -91,11 +91,11 @@ describe('a sync when Sheets answers slowly', () => {
     await expect(sync()).rejects.toMatchObject({ status: 503 });
     world.emulator.clearFaults();
     expect(await statusOf(8)).not.toMatch(/^… Chưa đủ/);
-    expect((await loadReports(world.db, world.spec.id, ['2024-Q1'])).get('2024-Q1')?.get('TCKH')).toMatchObject(
-      {
-        version: 1,
-      },
-    );
+    expect(
+      (await loadReports(world.db, world.spec.id, ['2024-Q1'])).get('2024-Q1')?.get('TCKH'),
+    ).toMatchObject({
+      version: 1,
+    });
     world.emulator.resetCounters();
     expect(await sync()).toMatchObject({ result: 'synced', changedUnits: 0, statusCellsWritten: 1 });
     expect(world.emulator.counters().methods['sheets.spreadsheets.batchUpdate']).toBe(1);
