@@ -103,6 +103,38 @@ describe('driveNotification', () => {
     expect(world.emulator.counters().total).toBe(0);
   });
 
+  it('takes notifications out of order: each is a sync of the current sheet, so an older one changes nothing', async () => {
+    await world.emulator.notificationsIdle();
+    const directive = (await getDirective(world.db, world.spec.id))!;
+    const channelId = directive.watch!.channelId;
+    const notify = async (n: number) =>
+      (await (
+        await fetch(url, {
+          method: 'POST',
+          headers: {
+            'X-Goog-Channel-ID': channelId,
+            'X-Goog-Channel-Token': channelToken(SECRET, channelId),
+            'X-Goog-Resource-State': 'update',
+            'X-Goog-Message-Number': String(n),
+          },
+        })
+      ).json()) as { result?: string; changedUnits?: number };
+    await world.clients.sheets.spreadsheets.values.update({
+      spreadsheetId: world.directive.spreadsheetId,
+      range: `${TAB}!C6`,
+      valueInputOption: 'USER_ENTERED',
+      requestBody: { values: [['7']] },
+    });
+    await world.emulator.notificationsIdle();
+    // Drive's own notification of that edit has been handled; a late 502 and then an even older 501 arrive.
+    expect(await notify(502)).toMatchObject({ result: 'synced', changedUnits: 0 });
+    expect(await notify(501)).toMatchObject({ result: 'synced', changedUnits: 0 });
+    const versions = await world.db
+      .collection(`directives/${world.spec.id}/reports/2024-Q1~NV/versions`)
+      .get();
+    expect(versions.size).toBe(1);
+  });
+
   it('renews a channel about to expire: opens the new one, then stops the old one', async () => {
     const directive = (await getDirective(world.db, world.spec.id))!;
     const expiring = { ...directive, watch: { ...directive.watch!, expiration: Date.now() + 60_000 } };
