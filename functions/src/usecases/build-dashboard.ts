@@ -172,17 +172,18 @@ export async function buildDashboard(
       driveCalls = 1;
     }
   }
+  const result = (unchanged: boolean, sheetsReads: number, sheetsWrites: number): BuildDashboardResult => ({
+    spreadsheetId,
+    spreadsheetUrl: spreadsheetUrl ?? `https://docs.google.com/spreadsheets/d/${spreadsheetId}/edit`,
+    created,
+    unchanged,
+    model,
+    calls: { sheetsReads, sheetsWrites, driveCalls },
+  });
   const requests = dashboardRequests(model);
   const fingerprint = contentFingerprint(model);
   if (request.skipUnchanged && !created && organisation.dashboardFingerprint === fingerprint) {
-    return {
-      spreadsheetId,
-      spreadsheetUrl: spreadsheetUrl ?? `https://docs.google.com/spreadsheets/d/${spreadsheetId}/edit`,
-      created,
-      unchanged: true,
-      model,
-      calls: { sheetsReads: 0, sheetsWrites: 0, driveCalls },
-    };
+    return result(true, 0, 0);
   }
   let reads = 0;
   let writes = created ? 1 : 0;
@@ -200,14 +201,7 @@ export async function buildDashboard(
   if (organisation.dashboardFingerprint !== fingerprint) {
     await setDashboardFingerprint(deps.db, organisation.id, fingerprint);
   }
-  return {
-    spreadsheetId,
-    spreadsheetUrl: spreadsheetUrl ?? `https://docs.google.com/spreadsheets/d/${spreadsheetId}/edit`,
-    created,
-    unchanged: false,
-    model,
-    calls: { sheetsReads: reads, sheetsWrites: writes, driveCalls },
-  };
+  return result(false, reads, writes);
 }
 
 /** A hash of everything the rewrite would write except its "Cập nhật lúc" line. */

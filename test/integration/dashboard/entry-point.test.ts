@@ -2,25 +2,17 @@
 // clock: the first call creates the organisation's dashboard, a call with nothing new costs no Sheets call, an
 // officer's report makes the next call rewrite it once, and an unknown organisation is a clear error (500, so the
 // scheduler retries) that does not stop the others.
-import type { AddressInfo } from 'node:net';
-import type { Server } from 'node:http';
-import { getTestServer } from '@google-cloud/functions-framework/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DashboardsOutcome } from '../../../functions/src/usecases/rebuild-dashboards.js';
 import { getOrganisation } from '../../../functions/src/store/units.js';
 import { startWorld, thapMuoi, type World } from '../sync/world.js';
-import '../../../functions/src/index.js';
+import { serveFunction, type FunctionServer } from '../../e2e/function-server.js';
 
 const NAME = 'dashboard-entry';
 
-async function listen(server: Server): Promise<string> {
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
-}
-
 describe('buildDashboards entry point', () => {
   let world: World;
-  const server = getTestServer('buildDashboards');
+  let fn: FunctionServer | undefined;
   let url = '';
   const saved = { ...process.env };
   const post = async (body: unknown) => {
@@ -41,13 +33,15 @@ describe('buildDashboards entry point', () => {
 
   beforeAll(async () => {
     world = await startWorld(NAME);
-    process.env.GOOGLE_CLOUD_PROJECT = `theodoi-it-${NAME}`;
-    process.env.SHEETS_EMULATOR_URL = world.emulator.url;
-    url = await listen(server);
+    fn = await serveFunction('buildDashboards', {
+      GOOGLE_CLOUD_PROJECT: `theodoi-it-${NAME}`,
+      SHEETS_EMULATOR_URL: world.emulator.url,
+    });
+    url = fn.url;
   });
   afterAll(async () => {
     process.env = saved;
-    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await fn?.close();
     await world?.close();
   });
 
