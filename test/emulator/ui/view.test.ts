@@ -5,6 +5,13 @@ import { createSpreadsheet, startHarness, stopHarness, type Harness } from '../s
 
 const OFFICER = 'can.bo@myhoa.thapmuoi.gov.vn';
 
+/** Rows 2–3 of column `c0` of the "Tổng hợp" tab (sheet 2), as a chart's source. */
+const src = (c0: number) => ({
+  sourceRange: {
+    sources: [{ sheetId: 2, startRowIndex: 1, endRowIndex: 3, startColumnIndex: c0, endColumnIndex: c0 + 1 }],
+  },
+});
+
 describe('HTML view', () => {
   let h: Harness;
   let id = '';
@@ -238,13 +245,6 @@ describe('HTML view', () => {
   });
 
   it('draws bar and pie charts too', async () => {
-    const src = (c0: number) => ({
-      sourceRange: {
-        sources: [
-          { sheetId: 2, startRowIndex: 1, endRowIndex: 3, startColumnIndex: c0, endColumnIndex: c0 + 1 },
-        ],
-      },
-    });
     await h.sheets.spreadsheets.batchUpdate({
       spreadsheetId: id,
       requestBody: {
@@ -291,13 +291,6 @@ describe('HTML view', () => {
   });
 
   it('draws a chart over the cell it is anchored to, at its offset and size, as Sheets does', async () => {
-    const src = (c0: number) => ({
-      sourceRange: {
-        sources: [
-          { sheetId: 2, startRowIndex: 1, endRowIndex: 3, startColumnIndex: c0, endColumnIndex: c0 + 1 },
-        ],
-      },
-    });
     await h.sheets.spreadsheets.batchUpdate({
       spreadsheetId: id,
       requestBody: {
