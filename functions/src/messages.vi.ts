@@ -594,6 +594,7 @@ export const dashboard = {
   noNumber: '(chưa có số)',
   noPeriod: 'Chưa đến kỳ báo cáo',
   open: 'Mở bảng tính',
+  accessLost: 'Không mở được bảng tính — cần chia sẻ lại cho tài khoản theodoi',
   unitColumn: 'Đơn vị',
   groupColumn: 'Nhóm đơn vị',
   notRecipient: '—',

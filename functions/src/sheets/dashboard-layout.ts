@@ -34,6 +34,8 @@ export interface DashboardDirective {
   statuses: ReadonlyMap<string, UnitStatusCode>;
   /** Recipient unit codes (a unit outside them shows "—"). */
   recipients: ReadonlySet<string>;
+  /** theodoi can no longer open the spreadsheet (deleted or unshared): its figures are the last it saw. */
+  accessLost?: boolean;
 }
 
 /** What the dashboard shows: the organisation, its open directives and its units. */
@@ -133,7 +135,13 @@ export function directiveRows(model: DashboardModel): CellData[][] {
             )
           : {},
         k ? number(k.withErrors, INTEGER) : {},
-        text(msg.open, { textFormat: { link: { uri: d.spreadsheetUrl }, underline: true } }),
+        d.accessLost
+          ? text(msg.accessLost, {
+              textFormat: { link: { uri: d.spreadsheetUrl }, underline: true },
+              backgroundColor: SUMMARY_STATUS_COLOURS['qua-han'],
+              wrapStrategy: 'WRAP',
+            })
+          : text(msg.open, { textFormat: { link: { uri: d.spreadsheetUrl }, underline: true } }),
       ];
     }),
   ];

@@ -88,6 +88,7 @@ async function dashboardDirective(
     subject: directive.subject,
     spreadsheetUrl: directive.spreadsheetUrl,
     recipients: new Set(directive.recipients),
+    ...(directive.access?.state === 'lost' ? { accessLost: true } : {}),
   };
   const followed = await followedPeriod(deps, directive, now);
   if (!followed) return { ...base, period: null, kpis: null, statuses: new Map() };

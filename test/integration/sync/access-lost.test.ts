@@ -6,6 +6,7 @@ import type { LogFields } from '../../../functions/src/logger.js';
 import { getDirective } from '../../../functions/src/store/directives.js';
 import { checkDeadlines } from '../../../functions/src/usecases/check-deadlines.js';
 import { sweepDirectives } from '../../../functions/src/usecases/sweep.js';
+import { buildDashboard } from '../../../functions/src/usecases/build-dashboard.js';
 import { createLogs } from '../../../functions/src/logs.js';
 import { syncDirective } from '../../../functions/src/usecases/sync-directive.js';
 import { clientsFor } from '../../emulator/client.js';
@@ -112,6 +113,13 @@ describe('a spreadsheet theodoi can no longer open', () => {
       reason: 'permission-denied',
       since: since.toISOString(),
     });
+  });
+
+  it("shows the lost directive on the organisation's dashboard, the others as usual", async () => {
+    const dashboard = await buildDashboard(world.deps, { organisationId: world.spec.organisation });
+    const lines = new Map(dashboard.model.directives.map((d) => [d.id, d.accessLost ?? false]));
+    expect(lines.get('cchc-access-b')).toBe(true);
+    expect(lines.get(world.spec.id)).toBe(false);
   });
 
   it('lets the sweep and the deadline check carry on with the other directives', async () => {

@@ -113,6 +113,16 @@ describe('the dashboard layout', () => {
     );
   });
 
+  it('says on its line when theodoi can no longer open a spreadsheet, keeping the link', () => {
+    const lost = { ...model, directives: [{ ...model.directives[1]!, accessLost: true }] };
+    const cell = directiveRows(lost)[4]?.[10];
+    expect(values([cell!])).toEqual(['Không mở được bảng tính — cần chia sẻ lại cho tài khoản theodoi']);
+    expect(cell?.userEnteredFormat?.textFormat?.link?.uri).toBe(
+      'https://docs.google.com/spreadsheets/d/def/edit',
+    );
+    expect(cell?.userEnteredFormat?.backgroundColor).toBeDefined();
+  });
+
   it('marks units outside a directive with "—" and colours the statuses', () => {
     const rows = matrixRows(model);
     expect(values(rows[3])).toEqual([
