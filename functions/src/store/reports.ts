@@ -1,10 +1,16 @@
 /** The Firestore adapter for unit reports: their latest state, every version, and one snapshot per sync. */
-import type { Firestore, WriteBatch } from 'firebase-admin/firestore';
+import type {
+  CollectionReference,
+  DocumentData,
+  Firestore,
+  QueryDocumentSnapshot,
+  WriteBatch,
+} from 'firebase-admin/firestore';
 import { z } from 'zod';
+import type { SummaryReport } from '../domain/summary/model.js';
 import type { ReportChange, StatusWrite, StoredReportState, SyncPlan } from '../domain/sync/plan-sync.js';
 import type { RowError } from '../domain/validation/validate-row.js';
 import { reportId, snapshotPath } from './paths.js';
-import { MAX_BATCH_WRITES } from './units.js';
 
 const TimestampLike = z.custom<{ toDate(): Date }>(
   (v) => typeof (v as { toDate?: unknown })?.toDate === 'function',
@@ -39,20 +45,18 @@ export interface StoredReport extends StoredReportState {
   lastChangedAt: Date;
 }
 
-/** Every stored report of the given periods, by period key then unit code (one query). */
+/**
+ * Every stored report of the given periods, by period key then unit code (one query), read as StoredReport
+ * (not `cells`: the raw cells stay in Firestore).
+ */
 export async function loadReports(
   db: Firestore,
   directiveId: string,
   periodKeys: readonly string[],
 ): Promise<Map<string, Map<string, StoredReport>>> {
-  const collection = db.collection(`directives/${directiveId}/reports`);
-  // `in` takes at most 30 values; beyond that read the directive's reports whole.
-  const snap = await (
-    periodKeys.length <= 30 ? collection.where('periodKey', 'in', [...periodKeys]) : collection
-  ).get();
   const byPeriod = new Map<string, Map<string, StoredReport>>(periodKeys.map((k) => [k, new Map()]));
-  for (const doc of snap.docs) {
-    const r = StoredReportSchema.parse(doc.data());
+  for await (const data of reportData(db, directiveId, periodKeys, STORED_REPORT_FIELDS)) {
+    const r = StoredReportSchema.parse(data);
     byPeriod.get(r.periodKey)?.set(r.unitCode, {
       unitCode: r.unitCode,
       status: r.status,
@@ -72,6 +76,58 @@ export async function loadReports(
   return byPeriod;
 }
 
+/** The stored reports of one period as the summary reads them (only the fields it uses), by unit code. */
+export async function loadSummaryReports(
+  db: Firestore,
+  directiveId: string,
+  periodKey: string,
+): Promise<Map<string, SummaryReport>> {
+  const reports = new Map<string, SummaryReport>();
+  for await (const data of reportData(db, directiveId, [periodKey], SUMMARY_REPORT_FIELDS)) {
+    const r = SummaryReportSchema.parse(data);
+    if (r.periodKey !== periodKey) continue;
+    reports.set(r.unitCode, {
+      status: r.status,
+      errors: r.errors,
+      acceptedValues: r.acceptedValues,
+      firstSubmittedAt: r.firstSubmittedAt?.toDate() ?? null,
+      lastChangedAt: r.lastChangedAt.toDate(),
+    });
+  }
+  return reports;
+}
+
+const STORED_REPORT_FIELDS = Object.keys(StoredReportSchema.shape);
+const SummaryReportSchema = StoredReportSchema.pick({
+  unitCode: true,
+  periodKey: true,
+  status: true,
+  errors: true,
+  acceptedValues: true,
+  firstSubmittedAt: true,
+  lastChangedAt: true,
+});
+const SUMMARY_REPORT_FIELDS = Object.keys(SummaryReportSchema.shape);
+
+/**
+ * The `fields` of the report documents of `periodKeys`, one document at a time. Read as a stream: `get()` would
+ * hold every snapshot at once (5,000 in a large directive, tens of MiB), and a finished query's stream keeps
+ * them until its gRPC call ends.
+ */
+async function* reportData(
+  db: Firestore,
+  directiveId: string,
+  periodKeys: readonly string[],
+  fields: readonly string[],
+): AsyncGenerator<DocumentData> {
+  const collection = db.collection(`directives/${directiveId}/reports`);
+  // `in` takes at most 30 values; beyond that read the directive's reports whole.
+  const query = periodKeys.length <= 30 ? collection.where('periodKey', 'in', [...periodKeys]) : collection;
+  for await (const doc of query.select(...fields).stream() as AsyncIterable<QueryDocumentSnapshot>) {
+    yield doc.data();
+  }
+}
+
 /** What one sync records besides the reports. */
 export interface SnapshotInfo {
   syncId: string;
@@ -89,8 +145,19 @@ export interface PeriodSync {
 }
 
 /**
+ * Writes per commit. Firestore takes up to 500, but encoding a 500-write commit of large reports builds ~20 MiB
+ * of short-lived objects that outlive young-generation collections and pile up in the old generation; 100-write
+ * commits keep that garbage small and take no longer here (measured by bench/memory.ts).
+ */
+export const SYNC_BATCH_WRITES = 100;
+
+/** One document write of a sync, applied to the batch being filled. */
+type SyncWrite = (batch: WriteBatch) => void;
+
+/**
  * Stores a sync: each changed report (latest state + a new version, never deleting an older one), the
  * status bookkeeping of unchanged reports whose cell was rewritten, and one snapshot. Returns documents written.
+ * Each batch's documents are built only when that batch is filled, so no more than one batch is held at once.
  */
 export async function commitSync(
   db: Firestore,
@@ -100,7 +167,32 @@ export async function commitSync(
   now: Date,
 ): Promise<number> {
   const reports = db.collection(`directives/${directiveId}/reports`);
-  const writes: ((batch: WriteBatch) => void)[] = [];
+  let written = 0;
+  let batch = db.batch();
+  let inBatch = 0;
+  for (const write of syncWrites(db, reports, directiveId, periods, info, now)) {
+    write(batch);
+    written += 1;
+    inBatch += 1;
+    if (inBatch === SYNC_BATCH_WRITES) {
+      await batch.commit();
+      batch = db.batch();
+      inBatch = 0;
+    }
+  }
+  if (inBatch > 0) await batch.commit();
+  return written;
+}
+
+/** A sync's writes in order, each built when it is reached: per period the changed reports, then the snapshot. */
+function* syncWrites(
+  db: Firestore,
+  reports: CollectionReference,
+  directiveId: string,
+  periods: readonly PeriodSync[],
+  info: SnapshotInfo,
+  now: Date,
+): Generator<SyncWrite> {
   for (const { periodKey, plan, stored } of periods) {
     const statusByUnit = new Map<string, StatusWrite>(plan.statusWrites.map((w) => [w.unitCode, w]));
     for (const change of plan.changes) {
@@ -112,8 +204,8 @@ export async function commitSync(
         periodKey,
         now,
       );
-      writes.push((b) => b.set(ref, doc));
-      writes.push((b) =>
+      yield (b) => b.set(ref, doc);
+      yield (b) =>
         b.create(ref.collection('versions').doc(String(change.version).padStart(6, '0')), {
           version: change.version,
           status: change.status,
@@ -125,17 +217,16 @@ export async function commitSync(
           syncId: info.syncId,
           trigger: info.trigger,
           at: now,
-        }),
-      );
+        });
     }
     const changedUnits = new Set(plan.changes.map((c) => c.unitCode));
     for (const w of plan.statusWrites) {
       if (changedUnits.has(w.unitCode) || !stored.has(w.unitCode)) continue;
       const ref = reports.doc(reportId(periodKey, w.unitCode));
-      writes.push((b) => b.update(ref, { sheetHash: w.sheetHash, marked: w.mark }));
+      yield (b) => b.update(ref, { sheetHash: w.sheetHash, marked: w.mark });
     }
   }
-  writes.push((b) =>
+  yield (b) =>
     b.set(db.doc(snapshotPath(directiveId, info.syncId)), {
       syncId: info.syncId,
       trigger: info.trigger,
@@ -153,14 +244,7 @@ export async function commitSync(
           },
         ]),
       ),
-    }),
-  );
-  for (let i = 0; i < writes.length; i += MAX_BATCH_WRITES) {
-    const batch = db.batch();
-    for (const write of writes.slice(i, i + MAX_BATCH_WRITES)) write(batch);
-    await batch.commit();
-  }
-  return writes.length;
+    });
 }
 
 function reportDoc(

@@ -16,7 +16,7 @@ import { SUMMARY_SHEET_ID } from '../sheets/provision-plan.js';
 import { summaryRequests, type SummaryRequestOptions, type SummaryTarget } from '../sheets/summary-layout.js';
 import { writeStatuses } from '../sheets/write-status.js';
 import { getDirective, type DirectiveRecord } from '../store/directives.js';
-import { loadReports } from '../store/reports.js';
+import { loadSummaryReports } from '../store/reports.js';
 import { listUnits } from '../store/units.js';
 import { UserFacingError } from './errors.js';
 
@@ -86,7 +86,7 @@ export async function summaryModelFor(
   const [units, groupNames, reports] = await Promise.all([
     listUnits(deps.db, directive.organisation, { includeInactive: true }),
     loadGroupNames(deps.db, directive.organisation),
-    loadReports(deps.db, directive.id, [period.key]),
+    loadSummaryReports(deps.db, directive.id, period.key),
   ]);
   return buildSummaryModel({
     directive,
@@ -94,7 +94,7 @@ export async function summaryModelFor(
     template,
     units,
     groupNames,
-    reports: reports.get(period.key) ?? new Map(),
+    reports,
     now,
     calendar: deps.calendar,
     ...(deps.dueSoonWorkingDays === undefined ? {} : { dueSoonWorkingDays: deps.dueSoonWorkingDays }),
