@@ -5,38 +5,25 @@
  * a renamed one is followed; a spreadsheet theodoi can no longer open marks the directive until it can again.
  */
 import { randomUUID } from 'node:crypto';
-import type { sheets_v4 } from '@googleapis/sheets';
 import type { Firestore } from 'firebase-admin/firestore';
-import { loadTemplate } from '../../../sheets-schema/registry.js';
 import type { Clock } from '../clock.js';
 import type { WorkingCalendar } from '../domain/calendar/working-calendar.js';
-import { vietnamDateOf } from '../domain/calendar/iso-date.js';
-import { periodAt } from '../domain/periods/index.js';
-import { duplicateWrites, planSync } from '../domain/sync/plan-sync.js';
-import { createRowValidator, type RowStatus } from '../domain/validation/validate-row.js';
-import { syncErrors as msg, validation as validationMessages } from '../messages.vi.js';
+import type { RowStatus } from '../domain/validation/validate-row.js';
+import { syncErrors as msg } from '../messages.vi.js';
 import type { GoogleClients } from '../sheets/clients.js';
-import { readReportColumns } from '../sheets/read-report.js';
-import { restoredStatusRequests } from '../sheets/recreate-tab-plan.js';
-import { SYSTEM_KEYS } from '../sheets/report-layout.js';
-import { statusRequests, statusText } from '../sheets/write-status.js';
-import { beforeDeadline, FIRESTORE_TIMEOUT_MS } from '../store/deadline.js';
 import { getDirective, recordTabs, type DirectiveRecord } from '../store/directives.js';
 import { raiseNotices } from '../store/notices.js';
-import { commitSync, loadReports, type PeriodSync, type StoredReport } from '../store/reports.js';
 import { acquireSyncLease, releaseSyncLease } from '../store/sync-lease.js';
 import { UserFacingError } from './errors.js';
 import {
-  planTabRecreation,
   recreatedTabRecords,
   recreatedTabsOutcome,
   recreationNotices,
-  type RecreatedTab,
   type RecreatedTabOutcome,
 } from './recreate-tabs.js';
 import { noteAccessLost, noteAccessRestored } from './spreadsheet-access.js';
 import type { SyncEvents } from './sync-events.js';
-import { readSource, recreatedSource, renamedTabs } from './sync-tabs.js';
+import { firestoreStep, readPlanAndStore } from './sync-plan.js';
 import { writeStatusesAndSummary } from './sync-summary.js';
 
 /** What a sync needs. */
@@ -124,12 +111,6 @@ export async function syncDirective(deps: SyncDeps, request: SyncRequest): Promi
   return { ...outcome, runs };
 }
 
-/** Runs a Firestore step under the sync's deadline: a Firestore that does not answer fails the sync clearly. */
-function firestoreStep(deps: SyncDeps) {
-  return <T>(work: Promise<T>, step: string) =>
-    beforeDeadline(work, deps.firestoreTimeoutMs ?? FIRESTORE_TIMEOUT_MS, step);
-}
-
 async function syncOnce(
   deps: SyncDeps,
   request: SyncRequest,
@@ -158,83 +139,16 @@ async function syncSpreadsheet(
   const started = performance.now();
   const startedAt = deps.clock.now();
   const store = firestoreStep(deps);
-  if (request.periodKey && !directive.tabs[request.periodKey]) {
-    throw new UserFacingError(msg.noTab(request.periodKey), 'no-tab');
-  }
-  const periodKeys = request.periodKey ? [request.periodKey] : Object.keys(directive.tabs).sort();
-  const template = loadTemplate(directive.template);
-  const inputs = template.columns.map((c) => c.key);
-  const keys = [SYSTEM_KEYS.code, ...inputs, SYSTEM_KEYS.status, SYSTEM_KEYS.updatedAt];
-  const [read, stored] = await Promise.all([
-    readReportColumns(deps.clients, directive.spreadsheetId, periodKeys, keys),
-    store(loadReports(deps.db, directive.id, periodKeys), 'reading the stored reports'),
-  ]);
-  // No column of a recorded tab read: deleted by hand. It is planned anew, filled with what Firestore holds.
-  const gone = periodKeys.filter((key) => (read.get(key)?.columns.size ?? 0) === 0);
-  const recreated =
-    gone.length > 0
-      ? await planTabRecreation(deps, directive, template, gone, startedAt)
-      : new Map<string, RecreatedTab>();
-  const validator = createRowValidator(template, {
-    referenceYear: Number(vietnamDateOf(startedAt).slice(0, 4)),
-  });
-
-  const periods: PeriodSync[] = [];
-  const requests: sheets_v4.Schema$Request[] = [];
-  for (const periodKey of periodKeys) {
-    const recreation = recreated.get(periodKey);
-    const source = recreation
-      ? recreatedSource(recreation)
-      : readSource(directive.tabs[periodKey]!, read.get(periodKey), inputs);
-    const storedHere = stored.get(periodKey) ?? new Map<string, StoredReport>();
-    const plan = planSync(source.rows, storedHere, validator, statusText);
-    periods.push({ periodKey, plan, stored: storedHere });
-    const writes = [
-      ...plan.statusWrites,
-      ...duplicateWrites(source.duplicates, source.rows, statusText, validationMessages.duplicateUnit),
-    ];
-    const target = {
-      sheetId: source.sheetId,
-      columnOf: source.columnOf,
-      statusKey: SYSTEM_KEYS.status,
-      updatedAtKey: SYSTEM_KEYS.updatedAt,
-    };
-    requests.push(
-      ...(recreation
-        ? [
-            ...recreation.plan.requests,
-            ...restoredStatusRequests(writes, target, (u) => storedHere.get(u)?.lastChangedAt, startedAt),
-          ]
-        : statusRequests(writes, target, startedAt)),
-    );
-  }
-  const headline =
-    request.periodKey ??
-    (periodKeys.length === 1 ? periodKeys[0]! : currentPeriodKey(directive, startedAt, deps.calendar));
-  const calls = {
-    sheetsReads: gone.length > 0 ? 2 : 1,
-    sheetsWrites: requests.length > 0 ? 1 : 0,
-  };
   const runId = run === 1 ? syncId : `${syncId}-${run}`;
-  // Store first: nothing is shown to an officer as accepted that Firestore does not hold.
-  const firestoreWrites = await store(
-    commitSync(
-      deps.db,
-      directive.id,
-      periods,
-      {
-        syncId: runId,
-        trigger: request.trigger,
-        startedAt,
-        durationMs: Math.round(performance.now() - started),
-        calls,
-      },
-      deps.clock.now(),
-    ),
-    'storing the reports (nothing was written to the sheet)',
+  // Read, plan and store in a step of its own: the rows, plans and stored reports it holds can be collected
+  // before the write and the summary, which need only the status requests.
+  const { headline, requests, calls, recreated, renamed, tally, firestoreWrites } = await readPlanAndStore(
+    deps,
+    request,
+    directive,
+    { runId, started, startedAt },
   );
   // A recreated tab is recorded before it is added: if the write fails, the next sync finds it missing again.
-  const renamed = renamedTabs(directive, read);
   const tabWrites = await store(
     recordTabs(deps.db, directive.id, { ...renamed, ...recreatedTabRecords(recreated) }, deps.clock.now()),
     'recording the tabs',
@@ -258,25 +172,15 @@ async function syncSpreadsheet(
   }
   const accessRestored = await noteAccessRestored(deps, directive);
 
-  const byPeriod = Object.fromEntries(
-    periods.map(({ periodKey, plan }) => [
-      periodKey,
-      {
-        counts: plan.counts,
-        changedUnits: plan.changes.length,
-        statusCellsWritten: plan.statusWrites.length,
-      },
-    ]),
-  );
   return {
     directiveId: directive.id,
     result: 'synced',
     syncId: runId,
     periodKey: headline,
-    ...(byPeriod[headline] ? { counts: byPeriod[headline].counts } : {}),
-    periods: byPeriod,
-    changedUnits: periods.reduce((n, p) => n + p.plan.changes.length, 0),
-    statusCellsWritten: periods.reduce((n, p) => n + p.plan.statusWrites.length, 0),
+    ...(tally.byPeriod[headline] ? { counts: tally.byPeriod[headline].counts } : {}),
+    periods: tally.byPeriod,
+    changedUnits: tally.changedUnits,
+    statusCellsWritten: tally.statusCellsWritten,
     firestoreWrites:
       firestoreWrites + tabWrites + written.firestoreWrites + noticeWrites + (accessRestored ? 1 : 0),
     summaryRewritten: written.summary,
@@ -317,14 +221,4 @@ function joined(
   lists: Required<Pick<SyncOutcome, 'recreatedTabs' | 'renamedTabs' | 'notices'>>,
 ): Partial<SyncOutcome> {
   return Object.fromEntries(Object.entries(lists).filter(([, list]) => list.length > 0));
-}
-
-/** The period due now, or the latest tab when the schedule has no period open now. */
-function currentPeriodKey(directive: DirectiveRecord, now: Date, calendar: WorkingCalendar): string {
-  const due = periodAt(directive.schedule, now, calendar);
-  if (due && directive.tabs[due.key]) return due.key;
-  const keys = Object.keys(directive.tabs).sort();
-  const latest = keys.at(-1);
-  if (!latest) throw new UserFacingError(msg.noTab('—'), 'no-tab');
-  return latest;
 }

@@ -1,0 +1,175 @@
+/**
+ * The first half of a sync: one read of the report tabs, every row validated and planned, the changed reports
+ * stored (Firestore first). It returns only what the write and the outcome need, so the rows, plans and stored
+ * reports it held are garbage once it returns (a 5,000-unit sync holds tens of MiB of them).
+ */
+import type { sheets_v4 } from '@googleapis/sheets';
+import { loadTemplate } from '../../../sheets-schema/registry.js';
+import type { WorkingCalendar } from '../domain/calendar/working-calendar.js';
+import { vietnamDateOf } from '../domain/calendar/iso-date.js';
+import { periodAt } from '../domain/periods/index.js';
+import { duplicateWrites, planSync } from '../domain/sync/plan-sync.js';
+import { createRowValidator } from '../domain/validation/validate-row.js';
+import { syncErrors as msg, validation as validationMessages } from '../messages.vi.js';
+import { readReportColumns } from '../sheets/read-report.js';
+import { restoredStatusRequests } from '../sheets/recreate-tab-plan.js';
+import { SYSTEM_KEYS } from '../sheets/report-layout.js';
+import { statusRequests, statusText } from '../sheets/write-status.js';
+import { beforeDeadline, FIRESTORE_TIMEOUT_MS } from '../store/deadline.js';
+import type { DirectiveRecord } from '../store/directives.js';
+import { commitSync, loadReports, type PeriodSync, type StoredReport } from '../store/reports.js';
+import { UserFacingError } from './errors.js';
+import { planTabRecreation, type RecreatedTab } from './recreate-tabs.js';
+import type { PeriodOutcome, SyncDeps, SyncRequest } from './sync-directive.js';
+import { readSource, recreatedSource, renamedTabs } from './sync-tabs.js';
+
+/** Runs a Firestore step under the sync's deadline: a Firestore that does not answer fails the sync clearly. */
+export function firestoreStep(deps: Pick<SyncDeps, 'firestoreTimeoutMs'>) {
+  return <T>(work: Promise<T>, step: string) =>
+    beforeDeadline(work, deps.firestoreTimeoutMs ?? FIRESTORE_TIMEOUT_MS, step);
+}
+
+/** What the rest of the sync needs once the reports are stored. */
+export interface StoredSync {
+  /** The period the outcome and the summary are about. */
+  headline: string;
+  /** The status writes (and recreated tabs), for the one batchUpdate. */
+  requests: sheets_v4.Schema$Request[];
+  /** The snapshot's Sheets calls; `sheetsWrites` is updated by the caller once it has written. */
+  calls: { sheetsReads: number; sheetsWrites: number };
+  recreated: Map<string, RecreatedTab>;
+  /** Tabs renamed by hand, with the title they have now. */
+  renamed: Record<string, { sheetId: number; title: string }>;
+  tally: { byPeriod: Record<string, PeriodOutcome>; changedUnits: number; statusCellsWritten: number };
+  /** Documents written by commitSync. */
+  firestoreWrites: number;
+}
+
+/** When this run started, and its id in the snapshot. */
+export interface RunInfo {
+  runId: string;
+  /** performance.now() at the start. */
+  started: number;
+  startedAt: Date;
+}
+
+/** Reads the tabs, plans every row and stores the changed reports; nothing is written to the sheet. */
+export async function readPlanAndStore(
+  deps: SyncDeps,
+  request: SyncRequest,
+  directive: DirectiveRecord,
+  { runId, started, startedAt }: RunInfo,
+): Promise<StoredSync> {
+  const store = firestoreStep(deps);
+  if (request.periodKey && !directive.tabs[request.periodKey]) {
+    throw new UserFacingError(msg.noTab(request.periodKey), 'no-tab');
+  }
+  const periodKeys = request.periodKey ? [request.periodKey] : Object.keys(directive.tabs).sort();
+  const template = loadTemplate(directive.template);
+  const inputs = template.columns.map((c) => c.key);
+  const keys = [SYSTEM_KEYS.code, ...inputs, SYSTEM_KEYS.status, SYSTEM_KEYS.updatedAt];
+  const [read, stored] = await Promise.all([
+    readReportColumns(deps.clients, directive.spreadsheetId, periodKeys, keys),
+    store(loadReports(deps.db, directive.id, periodKeys), 'reading the stored reports'),
+  ]);
+  // No column of a recorded tab read: deleted by hand. It is planned anew, filled with what Firestore holds.
+  const gone = periodKeys.filter((key) => (read.get(key)?.columns.size ?? 0) === 0);
+  const recreated =
+    gone.length > 0
+      ? await planTabRecreation(deps, directive, template, gone, startedAt)
+      : new Map<string, RecreatedTab>();
+  const validator = createRowValidator(template, {
+    referenceYear: Number(vietnamDateOf(startedAt).slice(0, 4)),
+  });
+
+  const periods: PeriodSync[] = [];
+  const requests: sheets_v4.Schema$Request[] = [];
+  for (const periodKey of periodKeys) {
+    const recreation = recreated.get(periodKey);
+    const source = recreation
+      ? recreatedSource(recreation)
+      : readSource(directive.tabs[periodKey]!, read.get(periodKey), inputs);
+    const storedHere = stored.get(periodKey) ?? new Map<string, StoredReport>();
+    const plan = planSync(source.rows, storedHere, validator, statusText);
+    periods.push({ periodKey, plan, stored: storedHere });
+    const writes = [
+      ...plan.statusWrites,
+      ...duplicateWrites(source.duplicates, source.rows, statusText, validationMessages.duplicateUnit),
+    ];
+    const target = {
+      sheetId: source.sheetId,
+      columnOf: source.columnOf,
+      statusKey: SYSTEM_KEYS.status,
+      updatedAtKey: SYSTEM_KEYS.updatedAt,
+    };
+    requests.push(
+      ...(recreation
+        ? [
+            ...recreation.plan.requests,
+            ...restoredStatusRequests(writes, target, (u) => storedHere.get(u)?.lastChangedAt, startedAt),
+          ]
+        : statusRequests(writes, target, startedAt)),
+    );
+  }
+  const headline =
+    request.periodKey ??
+    (periodKeys.length === 1 ? periodKeys[0]! : currentPeriodKey(directive, startedAt, deps.calendar));
+  const calls = {
+    sheetsReads: gone.length > 0 ? 2 : 1,
+    sheetsWrites: requests.length > 0 ? 1 : 0,
+  };
+  // Store first: nothing is shown to an officer as accepted that Firestore does not hold.
+  const firestoreWrites = await store(
+    commitSync(
+      deps.db,
+      directive.id,
+      periods,
+      {
+        syncId: runId,
+        trigger: request.trigger,
+        startedAt,
+        durationMs: Math.round(performance.now() - started),
+        calls,
+      },
+      deps.clock.now(),
+    ),
+    'storing the reports (nothing was written to the sheet)',
+  );
+  return {
+    headline,
+    requests,
+    calls,
+    recreated,
+    renamed: renamedTabs(directive, read),
+    tally: tallyOf(periods),
+    firestoreWrites,
+  };
+}
+
+/** Per period and in all: verdict counts, changed units and status cells written. */
+function tallyOf(periods: readonly PeriodSync[]): StoredSync['tally'] {
+  return {
+    byPeriod: Object.fromEntries(
+      periods.map(({ periodKey, plan }) => [
+        periodKey,
+        {
+          counts: plan.counts,
+          changedUnits: plan.changes.length,
+          statusCellsWritten: plan.statusWrites.length,
+        },
+      ]),
+    ),
+    changedUnits: periods.reduce((n, p) => n + p.plan.changes.length, 0),
+    statusCellsWritten: periods.reduce((n, p) => n + p.plan.statusWrites.length, 0),
+  };
+}
+
+/** The period due now, or the latest tab when the schedule has no period open now. */
+function currentPeriodKey(directive: DirectiveRecord, now: Date, calendar: WorkingCalendar): string {
+  const due = periodAt(directive.schedule, now, calendar);
+  if (due && directive.tabs[due.key]) return due.key;
+  const keys = Object.keys(directive.tabs).sort();
+  const latest = keys.at(-1);
+  if (!latest) throw new UserFacingError(msg.noTab('—'), 'no-tab');
+  return latest;
+}
