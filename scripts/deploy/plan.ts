@@ -25,8 +25,9 @@ export const DEADLINE_TOPIC = 'theodoi-check-deadlines';
 /**
  * Settings per function. Typed over every registered name, so registering a function without deciding how it
  * runs does not compile. Every function that syncs gets 512Mi: the first sync of a 5,000-unit directive peaks at
- * ~364 MiB RSS (`npm run bench`), over 256Mi. The sweep and the check run 300s; the trigger receivers sync one
- * directive (60s; a 5,000-unit sync takes ~10 s); health answers in milliseconds.
+ * ~313 MiB RSS with Node's default heap (~212 MiB with the old space capped at 180 MiB; `npm run bench`), too
+ * close to 256Mi. The sweep and the check run 300s; the trigger receivers sync one directive (60s; a 5,000-unit
+ * sync takes ~7 s); health answers in milliseconds.
  */
 export const FUNCTION_SETTINGS: Readonly<Record<DeployedFunction, FunctionSettings>> = {
   health: { memory: '128Mi', timeoutSeconds: 10, maxInstances: 2, access: 'private' },

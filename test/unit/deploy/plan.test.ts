@@ -90,7 +90,7 @@ describe('planDeploy', () => {
     const sized = (name: string) => [flag(deployOf(name), 'memory'), flag(deployOf(name), 'timeout')];
     expect(sized('syncDirective')).toEqual(['512Mi', '300s']);
     expect(sized('checkDeadlines')).toEqual(['512Mi', '300s']);
-    // A first sync of 5,000 units peaks at ~364 MiB (npm run bench): every function that syncs gets 512Mi.
+    // A first sync of 5,000 units peaks at ~313 MiB (npm run bench): every function that syncs gets 512Mi.
     expect(sized('sheetEvent')).toEqual(['512Mi', '60s']);
     expect(sized('driveNotification')).toEqual(['512Mi', '60s']);
     expect(sized('health')[0]).toBe('128Mi');
