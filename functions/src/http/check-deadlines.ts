@@ -43,8 +43,14 @@ export async function runDeadlineCheck(
     sheetsWrites: check.directives.reduce((n, d) => n + d.calls.sheetsWrites, 0),
     firestoreWrites: check.directives.reduce((n, d) => n + d.firestoreWrites, 0),
   });
-  // The check covers every open directive, so every organisation with one gets its dashboard rewritten.
-  const dashboards = await runDashboards(rt, { trigger: options.trigger });
+  // The check covers every open directive, so every organisation with one gets its dashboard rewritten. The
+  // check is done by now: a dashboard that cannot be rebuilt is reported, never turned into a failed check.
+  const dashboards = await runDashboards(rt, { trigger: options.trigger }).catch(
+    (error: unknown): DashboardsOutcome => {
+      rt.logs.dashboardFailed('*', error);
+      return { built: [], failed: [{ organisationId: '*', error: 'dashboard rebuild failed' }] };
+    },
+  );
   const { smtpUrl, mailFrom } = rt.config;
   if (options.mail === false || !smtpUrl || !mailFrom) return { check, dashboards, mail: null };
   const [{ createSmtpMailer }, { sendReminders }] = await Promise.all([
