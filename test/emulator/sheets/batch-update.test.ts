@@ -388,6 +388,45 @@ describe('cells', () => {
     expect(await values('B1:B3', 'UNFORMATTED_VALUE')).toEqual([[11], [21], [31]]);
   });
 
+  it("takes Sheets' grouped masks, userEnteredFormat(backgroundColor,textFormat.bold), and refuses broken ones", async () => {
+    const format = {
+      backgroundColor: { red: 1, green: 0.9, blue: 0.8 },
+      textFormat: { bold: true, italic: true },
+      horizontalAlignment: 'CENTER',
+    };
+    const cell = { userEnteredFormat: format, note: 'không ghi' };
+    await batch([
+      {
+        repeatCell: {
+          range: grid(0, 1, 0, 1),
+          cell,
+          fields: 'userEnteredFormat(backgroundColor,textFormat.bold)',
+        },
+      },
+      {
+        repeatCell: {
+          range: grid(0, 1, 1, 2),
+          cell,
+          fields: 'userEnteredFormat.backgroundColor,userEnteredFormat.textFormat.bold',
+        },
+      },
+    ]);
+    const got = await h.sheets.spreadsheets.get({
+      spreadsheetId: id,
+      ranges: ['A1:B1'],
+      fields: 'sheets.data.rowData.values(userEnteredFormat,note)',
+    });
+    const [grouped, dotted] = got.data.sheets?.[0]?.data?.[0]?.rowData?.[0]?.values ?? [];
+    expect(grouped).toEqual(dotted);
+    expect(grouped?.userEnteredFormat?.textFormat).toEqual({ bold: true });
+    expect(grouped?.userEnteredFormat?.horizontalAlignment).toBeUndefined();
+    expect(grouped?.note).toBeUndefined();
+    for (const fields of ['userEnteredFormat(backgroundColor', 'userEnteredFormat()', '(note)']) {
+      const e = await failure(batch([{ repeatCell: { range: grid(0, 1, 0, 1), cell, fields } }]));
+      expect(e.status, fields).toBe(400);
+    }
+  });
+
   it('updateCells writes rows from a start or within a range (clearing what the rows do not cover)', async () => {
     await put('A1', [
       ['x', 'y'],

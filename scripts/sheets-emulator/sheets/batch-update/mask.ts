@@ -1,15 +1,55 @@
 /** Request field masks ("title,gridProperties.rowCount", "*") applied the way batchUpdate requests apply them. */
 import { badRequest } from '../errors.js';
 
-/** Splits a field mask into dotted paths; refuses an empty mask with Google's message. */
+/**
+ * Splits a field mask into dotted paths; refuses an empty mask with Google's message. Sheets also takes the
+ * grouped form of partial responses, `userEnteredFormat(backgroundColor,textFormat.bold)`, meaning
+ * `userEnteredFormat.backgroundColor,userEnteredFormat.textFormat.bold`; groups nest.
+ */
 export function maskPaths(fields: string | null | undefined): string[] {
-  const paths = (fields ?? '')
-    .split(',')
-    .map((p) => p.trim())
-    .filter((p) => p.length > 0);
+  const text = fields ?? '';
+  const paths = expand(text, 0, text.length).filter((p) => p.length > 0);
   if (paths.length === 0)
     throw badRequest("At least one field must be listed in 'fields'. (Use '*' to indicate all fields.)");
   return paths;
+}
+
+/** The paths of `text[from, to)`: comma-separated items, each a path or `prefix(items)`. */
+function expand(text: string, from: number, to: number): string[] {
+  const paths: string[] = [];
+  let start = from;
+  let depth = 0;
+  let open = -1;
+  const item = (end: number) => {
+    if (open < 0) return [text.slice(start, end).trim()];
+    const prefix = text.slice(start, open).trim();
+    const tail = text.slice(text.lastIndexOf(')', end - 1) + 1, end).trim();
+    if (!prefix || tail) throw invalidMask(text);
+    const inner = expand(text, open + 1, text.lastIndexOf(')', end - 1));
+    if (inner.some((p) => p.length === 0)) throw invalidMask(text);
+    return inner.map((p) => `${prefix}.${p}`);
+  };
+  for (let i = from; i < to; i++) {
+    const ch = text[i];
+    if (ch === '(') {
+      if (depth === 0) open = i;
+      depth += 1;
+    } else if (ch === ')') {
+      depth -= 1;
+      if (depth < 0) throw invalidMask(text);
+    } else if (ch === ',' && depth === 0) {
+      paths.push(...item(i));
+      start = i + 1;
+      open = -1;
+    }
+  }
+  if (depth !== 0) throw invalidMask(text);
+  paths.push(...item(to));
+  return paths;
+}
+
+function invalidMask(fields: string) {
+  return badRequest(`Invalid field mask: '${fields}'.`);
 }
 
 type Obj = Record<string, unknown>;
