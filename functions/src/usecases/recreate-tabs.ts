@@ -9,10 +9,15 @@ import type { Template } from '../../../sheets-schema/template-format.js';
 import { VIETNAM_ZONE } from '../clock.js';
 import type { WorkingCalendar } from '../domain/calendar/working-calendar.js';
 import { periodOf } from '../domain/periods/index.js';
+import { statusText as deadlineText, unitStatus } from '../domain/status/index.js';
+import type { SummaryReport } from '../domain/summary/model.js';
+import { reportState } from '../domain/summary/report-state.js';
 import { spreadsheetRecovery as recovery, syncErrors } from '../messages.vi.js';
 import type { GoogleClients } from '../sheets/clients.js';
 import { listTabs } from '../sheets/list-tabs.js';
 import { planRecreatedTab, type RecreatedTabPlan } from '../sheets/recreate-tab-plan.js';
+import { SYSTEM_KEYS } from '../sheets/report-layout.js';
+import { deadlineRequests } from '../sheets/write-deadlines.js';
 import type { DirectiveRecord } from '../store/directives.js';
 import type { Notice } from '../store/notices.js';
 import { loadReportCells } from '../store/report-cells.js';
@@ -80,6 +85,26 @@ export async function planTabRecreation(
     tabs.push({ ...plan.tab, index: 0 });
   }
   return planned;
+}
+
+/**
+ * The recreated tab's "Tình hình báo cáo" cells, as the morning check would write them now, so the tab does not
+ * stand with that column blank until the next check.
+ */
+export function recreatedDeadlineRequests(
+  directive: Pick<DirectiveRecord, 'schedule'>,
+  recreation: RecreatedTab,
+  reports: ReadonlyMap<string, SummaryReport>,
+  now: Date,
+  calendar: WorkingCalendar,
+) {
+  const period = periodOf(directive.schedule, recreation.periodKey, calendar);
+  const cells = [...recreation.plan.rowOf].map(([unitCode, rowIndex]) => {
+    const status = unitStatus({ period, report: reportState(reports.get(unitCode)), now, calendar });
+    return { rowIndex, text: deadlineText(status), code: status.code };
+  });
+  const column = recreation.plan.columnOf.get(SYSTEM_KEYS.deadline);
+  return column === undefined ? [] : deadlineRequests(recreation.plan.tab.sheetId, column, cells);
 }
 
 /** What a sync reports of a tab it recreated. */

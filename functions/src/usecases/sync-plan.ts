@@ -19,7 +19,7 @@ import { beforeDeadline, FIRESTORE_TIMEOUT_MS } from '../store/deadline.js';
 import type { DirectiveRecord } from '../store/directives.js';
 import { commitSync, loadReports, type PeriodSync, type StoredReport } from '../store/reports.js';
 import { UserFacingError } from './errors.js';
-import { planTabRecreation, type RecreatedTab } from './recreate-tabs.js';
+import { planTabRecreation, recreatedDeadlineRequests, type RecreatedTab } from './recreate-tabs.js';
 import type { PeriodOutcome, SyncDeps, SyncRequest } from './sync-directive.js';
 import { readSource, recreatedSource, renamedTabs } from './sync-tabs.js';
 
@@ -107,6 +107,7 @@ export async function readPlanAndStore(
         ? [
             ...recreation.plan.requests,
             ...restoredStatusRequests(writes, target, (u) => storedHere.get(u)?.lastChangedAt, startedAt),
+            ...recreatedDeadlineRequests(directive, recreation, storedHere, startedAt, deps.calendar),
           ]
         : statusRequests(writes, target, startedAt)),
     );

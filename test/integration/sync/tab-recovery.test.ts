@@ -94,8 +94,18 @@ describe('a report tab renamed or deleted by hand', () => {
   });
 
   it('recreates a deleted tab as provisioning built it, refilled from Firestore, in one extra read', async () => {
+    // The morning check has written each unit's "Tình hình báo cáo" before the tab is deleted; the recreated tab
+    // shows the same at once, not a blank column until the next check.
+    await checkDeadlines({ ...world.deps, retryDelaysMs: [] });
     const old = (await getDirective(world.db, world.spec.id))!.tabs['2024-Q1']!;
     const before = await tabOf(old.sheetId);
+    const deadlineColumn = before.data?.[0]?.rowData?.[3]?.values?.findIndex(
+      (v) => v.effectiveValue?.stringValue === 'Tình hình báo cáo',
+    );
+    expect(deadlineColumn).toBeGreaterThan(0);
+    expect(
+      before.data?.[0]?.rowData?.[4]?.values?.[deadlineColumn!]?.effectiveValue?.stringValue,
+    ).toBeTruthy();
     // What is compared: 3 system protections and one per unit row, one tag per column, dropdowns and rules.
     expect(before.protectedRanges).toHaveLength(3 + 25);
     expect(before.data?.[0]?.columnMetadata?.filter((c) => c.developerMetadata?.length)).toHaveLength(26);
@@ -139,8 +149,8 @@ describe('a report tab renamed or deleted by hand', () => {
 
     const recorded = (await getDirective(world.db, world.spec.id))!.tabs['2024-Q1'];
     expect(recorded).toEqual({ sheetId: old.sheetId + 1, title: 'Quý I/2024' });
-    // Same values, verdicts, notes, formats, dropdowns, protections and metadata as the tab that was deleted
-    // (its title back to the period's); only row 3 says what happened.
+    // Same values, verdicts, deadline statuses, notes, formats, dropdowns, protections and metadata as the tab
+    // that was deleted (its title back to the period's); only row 3 says what happened.
     const after = await tabOf(recorded!.sheetId);
     expect(comparable(after)).toEqual(
       comparable({ ...before, properties: { ...before.properties, title: 'Quý I/2024' } }),
