@@ -11,8 +11,7 @@ import type { createCalendar } from '../../functions/src/domain/calendar/index.j
 import { parseDirectiveSpec, specFromDraft } from '../../functions/src/domain/directive.js';
 import { importDirective } from '../../functions/src/domain/importer/import.js';
 import { parseOrganisation } from '../../functions/src/domain/organisation.js';
-import { periodOf } from '../../functions/src/domain/periods/index.js';
-import { unitStatus, type UnitStatusCode } from '../../functions/src/domain/status/index.js';
+import { UNIT_STATUS_CODES, type UnitStatusCode } from '../../functions/src/domain/status/index.js';
 import { demo as msg } from '../../functions/src/messages.vi.js';
 import { columnLetters, quoteSheetName } from '../../functions/src/sheets/a1.js';
 import { reportColumns } from '../../functions/src/sheets/report-layout.js';
@@ -201,7 +200,12 @@ async function play(
 
   clock.set('2024-03-22T01:00:00Z');
   const summary = await buildSummary(deps, { directiveId: spec.id, periodKey: tab.periodKey });
-  const statuses = await finalStatuses(deps, spec, tab.periodKey, clock.now());
+  // Each recipient's status, as the Tổng hợp tab just written shows it.
+  const statuses = Object.fromEntries(UNIT_STATUS_CODES.map((c) => [c, [] as string[]])) as Record<
+    UnitStatusCode,
+    string[]
+  >;
+  for (const row of summary.model.rows) statuses[row.status.code].push(row.unitCode);
   log(
     msg.summary(
       DateTime.fromJSDate(clock.now(), { zone: VIETNAM_ZONE }).toFormat("HH 'giờ' mm 'ngày' d/M/yyyy"),
@@ -240,35 +244,4 @@ async function play(
     feedbackMs: { p50: percentile(sorted, 50), p95: percentile(sorted, 95), max: sorted.at(-1) ?? 0 },
     sheetEventUrl: functions.url,
   };
-}
-
-/** Each recipient's status at `now`, from what Firestore holds: the figures the demo's last lines state. */
-async function finalStatuses(
-  deps: { db: Parameters<typeof loadReports>[0]; calendar: ReturnType<typeof createCalendar> },
-  spec: { id: string; recipients: readonly string[]; schedule: Parameters<typeof periodOf>[0] },
-  periodKey: string,
-  now: Date,
-): Promise<Record<UnitStatusCode, string[]>> {
-  const period = periodOf(spec.schedule, periodKey, deps.calendar);
-  const reports = (await loadReports(deps.db, spec.id, [periodKey])).get(periodKey)!;
-  const statuses = Object.fromEntries(
-    (['chua-den-han', 'sap-den-han', 'dung-han', 'tre-han', 'qua-han', 'co-loi'] as const).map((c) => [
-      c,
-      [] as string[],
-    ]),
-  ) as Record<UnitStatusCode, string[]>;
-  for (const code of spec.recipients) {
-    const r = reports.get(code);
-    const typedNothing = !r || (r.status === 'empty' && r.firstSubmittedAt === null);
-    const status = unitStatus({
-      period,
-      report: typedNothing
-        ? null
-        : { firstSubmittedAt: r.firstSubmittedAt, issueCount: r.status === 'valid' ? 0 : 1 },
-      now,
-      calendar: deps.calendar,
-    });
-    statuses[status.code].push(code);
-  }
-  return statuses;
 }

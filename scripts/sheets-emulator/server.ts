@@ -35,10 +35,7 @@ import { sheetsHandler } from './sheets/index.js';
 import type { QuotaLimits } from './quotas.js';
 import { GOOGLE_SHEETS_LIMITS, QuotaTracker } from './quotas.js';
 import type { EmulatorContext, Identity, SheetsHandler } from './types.js';
-import { createUi } from './ui/admin.js';
-import type { UiChangeRequest, UiChangeResult } from './ui/change.js';
-import type { UiEditRequest, UiEditResult } from './ui/edit.js';
-import type { InstalledTrigger, TriggerDelivery } from './ui/triggers.js';
+import { createUi, type Ui } from './ui/admin.js';
 import { GoogleApiError } from './types.js';
 
 /** Options of start(). */
@@ -72,8 +69,8 @@ export interface StartOptions {
   persistDebounceMs?: number;
 }
 
-/** A running emulator. */
-export interface EmulatorServer {
+/** A running emulator: its API half, and the UI half (ui-edit, triggers, view, .xlsx) of `ui/admin.ts`. */
+export interface EmulatorServer extends Omit<Ui, 'serve' | 'close'> {
   /** Base URL, e.g. http://127.0.0.1:41234 — give it to the clients as rootUrl. */
   url: string;
   port: number;
@@ -101,22 +98,6 @@ export interface EmulatorServer {
   internalErrors(): string[];
   /** The context handed to the Sheets half (for tests that seed data directly). */
   context: EmulatorContext;
-  /** Types values into cells as `edit.email` in the Sheets UI (USER_ENTERED, protection enforced) and fires the installed trigger. */
-  uiEdit(spreadsheetId: string, edit: UiEditRequest): UiEditResult;
-  /** Makes a structural change (batchUpdate requests) as a person in the UI and fires the installed onChange trigger. */
-  uiChange(spreadsheetId: string, change: UiChangeRequest): UiChangeResult;
-  /** Installs (replaces) a spreadsheet's onEdit/onChange trigger: where to POST and the signing secret. */
-  installTrigger(spreadsheetId: string, trigger: InstalledTrigger): void;
-  /** Removes a spreadsheet's trigger; false when none was installed. */
-  removeTrigger(spreadsheetId: string): boolean;
-  /** Trigger deliveries so far (status of each POST). */
-  triggerDeliveries(): TriggerDelivery[];
-  /** Resolves when every queued trigger delivery has finished. */
-  triggersIdle(): Promise<void>;
-  /** The HTML view of a spreadsheet (undefined when there is none); `editAs` adds the officer edit form. */
-  view(spreadsheetId: string, options?: { editAs?: string }): string | undefined;
-  /** The spreadsheet exported as .xlsx (undefined when there is none). */
-  xlsx(spreadsheetId: string): Promise<Buffer | undefined>;
   /** Writes pending state, stops notifications and closes the server. */
   stop(): Promise<void>;
 }

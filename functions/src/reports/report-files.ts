@@ -1,11 +1,10 @@
 /** reportFiles: the official report draft (.docx) and the summary workbook (.xlsx) of one period, from Firestore. */
 import { Packer } from 'docx';
-import { periodAt, periodOf, type Period } from '../domain/periods/index.js';
 import type { SummaryModel } from '../domain/summary/model.js';
-import { directiveCreate, summary as msg, syncErrors } from '../messages.vi.js';
-import { getDirective, type DirectiveRecord } from '../store/directives.js';
+import { directiveCreate, syncErrors } from '../messages.vi.js';
+import { getDirective } from '../store/directives.js';
 import { getOrganisation, listUnits } from '../store/units.js';
-import { summaryModelFor, type BuildSummaryDeps } from '../usecases/build-summary.js';
+import { summaryModelFor, summaryPeriod, type BuildSummaryDeps } from '../usecases/build-summary.js';
 import { UserFacingError } from '../usecases/errors.js';
 import { officialReportDocument } from './docx-report.js';
 import { defaultReportContext, type ReportContext } from './report-context.js';
@@ -25,25 +24,6 @@ export interface ReportFiles {
   xlsx: { name: string; data: Buffer };
 }
 
-/** The period asked for, or the one due now; a Vietnamese error when there is none. */
-export function reportPeriod(
-  directive: DirectiveRecord,
-  periodKey: string | undefined,
-  now: Date,
-  calendar: BuildSummaryDeps['calendar'],
-): Period {
-  if (periodKey) {
-    try {
-      return periodOf(directive.schedule, periodKey, calendar);
-    } catch {
-      throw new UserFacingError(msg.noPeriod(periodKey), 'no-period');
-    }
-  }
-  const period = periodAt(directive.schedule, now, calendar);
-  if (!period) throw new UserFacingError(msg.nothingOpen, 'nothing-open');
-  return period;
-}
-
 /** Builds the .docx and .xlsx of `request.directiveId` for one period from what Firestore holds now. */
 export async function reportFiles(
   deps: ReportFilesDeps,
@@ -53,7 +33,7 @@ export async function reportFiles(
   const directive = await getDirective(deps.db, request.directiveId);
   if (!directive)
     throw new UserFacingError(syncErrors.unknownDirective(request.directiveId), 'unknown-directive');
-  const period = reportPeriod(directive, request.periodKey, now, deps.calendar);
+  const period = summaryPeriod(directive, request.periodKey, now, deps.calendar);
   const [model, organisation, units] = await Promise.all([
     summaryModelFor(deps, directive, period, now),
     getOrganisation(deps.db, directive.organisation),

@@ -7,6 +7,7 @@ import type { UnitStatusCode } from '../domain/status/index.js';
 import type { SummaryKpis } from '../domain/summary/model.js';
 import { asInertText } from '../domain/values/text.js';
 import { dashboard as msg, deadlines } from '../messages.vi.js';
+import { resetTabRequests } from './reset-tab.js';
 import { dateSerial, SUMMARY_STATUS_COLOURS } from './summary-layout.js';
 
 type Request = sheets_v4.Schema$Request;
@@ -199,30 +200,13 @@ function rewriteTab(
     },
   });
   return [
-    { unmergeCells: { range: { sheetId } } },
-    { updateCells: { range: { sheetId }, fields: '*' } },
-    {
-      updateSheetProperties: {
-        properties: {
-          sheetId,
-          gridProperties: {
-            rowCount,
-            columnCount,
-            frozenRowCount: DASHBOARD_HEADER_ROWS,
-            frozenColumnCount: frozenColumns,
-          },
-        },
-        fields:
-          'gridProperties.rowCount,gridProperties.columnCount,gridProperties.frozenRowCount,gridProperties.frozenColumnCount',
-      },
-    },
-    ...Array.from({ length: columnCount }, (_, i): Request => ({
-      updateDimensionProperties: {
-        range: { sheetId, dimension: 'COLUMNS', startIndex: i, endIndex: i + 1 },
-        properties: { pixelSize: widths[i] ?? widths.at(-1) ?? 120 },
-        fields: 'pixelSize',
-      },
-    })),
+    ...resetTabRequests(sheetId, {
+      rowCount,
+      columnCount,
+      frozenRowCount: DASHBOARD_HEADER_ROWS,
+      frozenColumnCount: frozenColumns,
+      columnWidths: Array.from({ length: columnCount }, (_, i) => widths[i] ?? widths.at(-1) ?? 120),
+    }),
     {
       updateCells: {
         start: { sheetId, rowIndex: 0, columnIndex: 0 },

@@ -13,6 +13,7 @@ import {
 import type { SummaryModel } from '../domain/summary/model.js';
 import { asInertText } from '../domain/values/text.js';
 import { deadlines, summary as msg } from '../messages.vi.js';
+import { resetTabRequests } from './reset-tab.js';
 
 type Request = sheets_v4.Schema$Request;
 type CellData = sheets_v4.Schema$CellData;
@@ -454,30 +455,13 @@ export function summaryRequests(
   const all = pos.columnCount;
   return [
     ...target.existingChartIds.map((objectId): Request => ({ deleteEmbeddedObject: { objectId } })),
-    { unmergeCells: { range: { sheetId } } },
-    { updateCells: { range: { sheetId }, fields: '*' } },
-    {
-      updateSheetProperties: {
-        properties: {
-          sheetId,
-          gridProperties: {
-            rowCount: pos.rowCount,
-            columnCount: pos.columnCount,
-            frozenRowCount: SUMMARY_FROZEN_ROWS,
-            frozenColumnCount: 0,
-          },
-        },
-        fields:
-          'gridProperties.rowCount,gridProperties.columnCount,gridProperties.frozenRowCount,gridProperties.frozenColumnCount',
-      },
-    },
-    ...widths.map((pixelSize, i): Request => ({
-      updateDimensionProperties: {
-        range: { sheetId, dimension: 'COLUMNS', startIndex: i, endIndex: i + 1 },
-        properties: { pixelSize },
-        fields: 'pixelSize',
-      },
-    })),
+    ...resetTabRequests(sheetId, {
+      rowCount: pos.rowCount,
+      columnCount: pos.columnCount,
+      frozenRowCount: SUMMARY_FROZEN_ROWS,
+      frozenColumnCount: 0,
+      columnWidths: widths,
+    }),
     {
       updateCells: {
         start: { sheetId, rowIndex: 0, columnIndex: 0 },

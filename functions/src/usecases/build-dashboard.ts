@@ -4,10 +4,6 @@
  */
 import { createHash } from 'node:crypto';
 import type { sheets_v4 } from '@googleapis/sheets';
-import type { Firestore } from 'firebase-admin/firestore';
-import type { Template } from '../../../sheets-schema/template-format.js';
-import type { Clock } from '../clock.js';
-import type { WorkingCalendar } from '../domain/calendar/working-calendar.js';
 import { openedPeriods, periodAt, type Period } from '../domain/periods/index.js';
 import type { UnitStatusCode } from '../domain/status/index.js';
 import type { SummaryModel } from '../domain/summary/model.js';
@@ -27,20 +23,11 @@ import {
   setDashboardFingerprint,
   setDashboardSpreadsheet,
 } from '../store/units.js';
-import { summaryModelFor } from './build-summary.js';
+import { summaryModelFor, type BuildSummaryDeps } from './build-summary.js';
 import { UserFacingError } from './errors.js';
 
-/** What the dashboard needs. */
-export interface BuildDashboardDeps {
-  db: Firestore;
-  clients: GoogleClients;
-  clock: Clock;
-  calendar: WorkingCalendar;
-  /** Working days before a deadline that count as "sắp đến hạn" (the status module's default when absent). */
-  dueSoonWorkingDays?: number;
-  /** Finds a directive's template; the shipped registry when absent. */
-  loadTemplate?: (ref: string) => Template;
-}
+/** What the dashboard needs: what a summary needs (it builds one summary model per open directive). */
+export type BuildDashboardDeps = BuildSummaryDeps;
 
 /** What one dashboard run did. */
 export interface BuildDashboardResult {

@@ -3,7 +3,6 @@
  * (the tab's charts, to replace them) and one batchUpdate with everything else.
  */
 import type { Firestore } from 'firebase-admin/firestore';
-import { z } from 'zod';
 import { loadTemplate as loadShippedTemplate } from '../../../sheets-schema/registry.js';
 import type { Template } from '../../../sheets-schema/template-format.js';
 import type { Clock } from '../clock.js';
@@ -17,7 +16,7 @@ import { summaryRequests, type SummaryRequestOptions, type SummaryTarget } from 
 import { writeStatuses } from '../sheets/write-status.js';
 import { getDirective, type DirectiveRecord } from '../store/directives.js';
 import { loadSummaryReports } from '../store/reports.js';
-import { listUnits } from '../store/units.js';
+import { getOrganisation, listUnits } from '../store/units.js';
 import { UserFacingError } from './errors.js';
 
 /** What the summary needs. */
@@ -57,7 +56,7 @@ export async function buildSummary(
   const directive = await getDirective(deps.db, request.directiveId);
   if (!directive)
     throw new UserFacingError(syncErrors.unknownDirective(request.directiveId), 'unknown-directive');
-  const period = choosePeriod(directive, request.periodKey, now, deps.calendar);
+  const period = summaryPeriod(directive, request.periodKey, now, deps.calendar);
   const [model, target] = await Promise.all([
     summaryModelFor(deps, directive, period, now),
     readSummaryTarget(deps.clients, directive.spreadsheetId),
@@ -83,11 +82,12 @@ export async function summaryModelFor(
   now: Date,
 ): Promise<SummaryModel> {
   const template = (deps.loadTemplate ?? loadShippedTemplate)(directive.template);
-  const [units, groupNames, reports] = await Promise.all([
+  const [units, organisation, reports] = await Promise.all([
     listUnits(deps.db, directive.organisation, { includeInactive: true }),
-    loadGroupNames(deps.db, directive.organisation),
+    getOrganisation(deps.db, directive.organisation),
     loadSummaryReports(deps.db, directive.id, period.key),
   ]);
+  const groupNames = new Map((organisation?.groups ?? []).map((g) => [g.id, g.name]));
   return buildSummaryModel({
     directive,
     period,
@@ -112,7 +112,8 @@ export function summaryOptions(
   };
 }
 
-function choosePeriod(
+/** The period asked for, or the one due now; a Vietnamese error when there is none (summary and report alike). */
+export function summaryPeriod(
   directive: DirectiveRecord,
   periodKey: string | undefined,
   now: Date,
@@ -128,17 +129,6 @@ function choosePeriod(
   const period = periodAt(directive.schedule, now, calendar);
   if (!period) throw new UserFacingError(msg.nothingOpen, 'nothing-open');
   return period;
-}
-
-const OrganisationGroupsSchema = z
-  .object({ groups: z.array(z.object({ id: z.string(), name: z.string() }).loose()).default([]) })
-  .loose();
-
-/** Group id → name from the organisation document (written by `theodoi units import`). */
-async function loadGroupNames(db: Firestore, orgId: string): Promise<Map<string, string>> {
-  const snap = await db.collection('organisations').doc(orgId).get();
-  const parsed = OrganisationGroupsSchema.safeParse(snap.data() ?? {});
-  return new Map(parsed.success ? parsed.data.groups.map((g) => [g.id, g.name]) : []);
 }
 
 /** The Tổng hợp tab's charts, read in one call so the rewrite can delete them; fails when the tab is gone. */

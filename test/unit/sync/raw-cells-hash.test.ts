@@ -3,22 +3,13 @@ import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { rawCellsHash, rawCellsHasher } from '../../../functions/src/domain/sync/raw-cells-hash.js';
 import type { CellValue } from '../../../functions/src/domain/values/cell.js';
+import { seededRandom } from '../../fixtures/seeded-random.js';
 
 type Cells = Record<string, CellValue>;
 
 const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
 
-/** mulberry32: a tiny seeded generator, so a failure can be replayed. */
-function generator(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const generator = seededRandom;
 
 const VALUES: CellValue[] = [
   'Nguyễn Văn An',

@@ -12,18 +12,9 @@ import { rowHash } from '../../../../functions/src/domain/validation/row-hash.js
 import { createRowValidator } from '../../../../functions/src/domain/validation/validate-row.js';
 import type { RowVerdict } from '../../../../functions/src/domain/validation/validate-row.js';
 import { allTypes } from '../all-types-template.js';
+import { seededRandom } from '../../../fixtures/seeded-random.js';
 
-/** mulberry32: a tiny seeded generator, so a failure can be replayed from its seed. */
-function generator(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const generator = seededRandom;
 
 const PIECES = [
   '0',
