@@ -4,7 +4,7 @@ import tseslint from 'typescript-eslint';
 import prettier from 'eslint-config-prettier';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'out/**', '.data/**'] },
+  { ignores: ['**/dist/**', 'node_modules/**', 'coverage/**', 'out/**', '**/.data/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
@@ -64,6 +64,52 @@ export default tseslint.config(
       ],
     },
   },
-  { files: ['**/*.js'], ...tseslint.configs.disableTypeChecked },
+  {
+    files: ['scripts/sheets-emulator/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['@theodoi/functions/*', '@theodoi/cli/*', '@theodoi/test-kit/*', '**/functions/src/**'],
+              message:
+                'The emulator stands for Google: it knows only Google, Apps Script and the trigger contract.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['functions/src/**'],
+    ignores: ['functions/src/domain/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: 'googleapis',
+              message:
+                'Import the per-API package (@googleapis/sheets, @googleapis/drive): the monolithic index costs over a second of cold start.',
+            },
+          ],
+          patterns: [
+            {
+              group: ['@theodoi/cli/*', '@theodoi/test-kit/*', '@theodoi/sheets-emulator/*', '**/scripts/**'],
+              message:
+                'The deployed functions import only their own code, the templates and the trigger contract.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  { files: ['**/*.js', '**/*.mjs'], ...tseslint.configs.disableTypeChecked },
+  {
+    files: ['scripts/build/*.mjs'],
+    languageOptions: { globals: { process: 'readonly', console: 'readonly' } },
+  },
   prettier,
 );

@@ -1,6 +1,6 @@
 /** Counts what a block of work asked of the Sheets/Drive emulator, split as Google's quotas count it. */
-import type { EmulatorServer } from '../scripts/sheets-emulator/server.js';
-import { quotaKind } from '../scripts/sheets-emulator/quotas.js';
+import type { EmulatorServer } from '@theodoi/sheets-emulator/server';
+import { quotaKind } from '@theodoi/sheets-emulator/quotas';
 
 /** Requests made, by kind; `methods` per discovery method id. */
 export interface ApiCalls {

@@ -27,7 +27,7 @@ export function requireTimeMs(path: string, runs = 7, cwd = process.cwd()): numb
 
 /** The cold-start rows: the entry module next to the monolithic googleapis, and the two clients loaded lazily. */
 export async function coldStartRows(log: (line: string) => void): Promise<Row[]> {
-  const entry = importTimeMs('./dist/functions/src/index.js');
+  const entry = importTimeMs('./functions/dist/index.js');
   const googleapis = await ensureGoogleapis(log);
   if ('error' in googleapis) log(`googleapis not measured: ${googleapis.error}`);
   const monolith = 'dir' in googleapis ? requireTimeMs(googleapis.dir) : undefined;

@@ -1,14 +1,14 @@
 /**
  * Officer feedback latency: an officer types a row in the Sheets UI (the emulator's UI edit), the installed
  * trigger POSTs the signed event to `sheetEvent`, the function syncs and writes the verdict next to the row.
- * The functions run from dist/ in their own process (`theodoi serve`), as they would on Cloud Functions.
+ * The functions run from the built CLI bundle in their own process (`theodoi serve`), as they would on Cloud Functions.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
-import { columnLetters, quoteSheetName } from '../functions/src/sheets/a1.js';
-import { FIRST_UNIT_ROW, reportColumns, SYSTEM_KEYS } from '../functions/src/sheets/report-layout.js';
-import { loadTemplate } from '../sheets-schema/registry.js';
+import { columnLetters, quoteSheetName } from '@theodoi/functions/sheets/a1';
+import { FIRST_UNIT_ROW, reportColumns, SYSTEM_KEYS } from '@theodoi/functions/sheets/report-layout';
+import { loadTemplate } from '@theodoi/sheets-schema/registry';
 import { cchcRowWith } from '../test/fixtures/cchc-rows.js';
 import { percentile, type Row } from './row.js';
 import { startBenchWorld, TAB, TEMPLATE, thapMuoi, type BenchWorld } from './world.js';
@@ -68,9 +68,9 @@ async function timeEdit(world: BenchWorld, spreadsheetId: string, i: number): Pr
   return ms;
 }
 
-/** Starts `theodoi serve` from dist/ on a free port with `env`; resolves once it listens. */
+/** Starts the built `theodoi serve` on a free port with `env`; resolves once it listens. */
 function serveFunctions(env: Record<string, string>): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, ['dist/scripts/cli/main.js', 'serve', '--port', '0'], {
+  const child = spawn(process.execPath, ['scripts/cli/dist/main.js', 'serve', '--port', '0'], {
     cwd: ROOT,
     env: { ...process.env, ...env, LOG_LEVEL: 'warning' },
     stdio: ['ignore', 'pipe', 'inherit'],

@@ -10,7 +10,7 @@ import { promisify } from 'node:util';
 /** The last googleapis on googleapis-common 8 (as @googleapis/sheets 14 and @googleapis/drive 22) for Node 18+. */
 export const GOOGLEAPIS_VERSION = '171.4.0';
 
-const CACHE = fileURLToPath(new URL('./.cache/', import.meta.url));
+const CACHE = fileURLToPath(new URL('.cache/', import.meta.url));
 const PACKAGE_DIR = `${CACHE}node_modules/googleapis`;
 
 /** The installed package's directory, or why it could not be had. */

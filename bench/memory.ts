@@ -1,12 +1,12 @@
 /**
  * Peak memory of one full sync of a large directive, as one Cloud Function invocation: a fresh Node process
- * serves the built `syncDirective` function (dist/, through the Functions Framework) and is asked once to sync
+ * serves the built `syncDirective` function (functions/dist, through the Functions Framework) and is asked once to sync
  * the directive; the emulators run in other processes, so only the function's own memory is counted.
  */
 import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import type { SyncOutcome } from '../functions/src/usecases/sync-directive.js';
+import type { SyncOutcome } from '@theodoi/functions/usecases/sync-directive';
 import { cchcRowWith } from '../test/fixtures/cchc-rows.js';
 import { mib, round, type Row } from './row.js';
 import { startBenchWorld, syntheticOrganisation } from './world.js';
@@ -37,7 +37,7 @@ const MARK = 'BENCH-MEMORY ';
 /** The function's process: serve syncDirective on a free port, call it once, print the figures, exit. */
 const CHILD = (directiveId: string) => `
 import { getTestServer } from '@google-cloud/functions-framework/testing';
-await import('./dist/functions/src/index.js');
+await import('./functions/dist/index.js');
 const server = getTestServer('syncDirective');
 await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
 const idleRss = process.memoryUsage().rss;

@@ -1,6 +1,6 @@
 /** `npm run bench`: runs every benchmark, prints a table and writes bench/results.json. */
 import { writeFileSync } from 'node:fs';
-import { startFirestoreEmulator, type FirestoreEmulator } from '../scripts/emulators/firestore.js';
+import { startFirestoreEmulator, type FirestoreEmulator } from '@theodoi/test-kit/emulators/firestore';
 import { coldStartRows } from './cold-start.js';
 import { feedbackRows } from './feedback.js';
 import { memoryRows } from './memory.js';

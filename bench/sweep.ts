@@ -2,7 +2,7 @@
  * The scheduled sweep over many open directives of which a few changed, against the emulators: which
  * spreadsheets it reads (Drive's change feed lets it skip the others) and what that costs in Sheets quota.
  */
-import { sweepDirectives, type SweepOutcome } from '../functions/src/usecases/sweep.js';
+import { sweepDirectives, type SweepOutcome } from '@theodoi/functions/usecases/sweep';
 import { cchcRowWith } from '../test/fixtures/cchc-rows.js';
 import { countCalls, type ApiCalls } from './api-calls.js';
 import { round, type Row } from './row.js';

@@ -2,7 +2,7 @@
  * Sheets calls and Firestore writes of one sync of Tháp Mười's 25-unit directive, against the emulators:
  * a sync after three units typed their reports, then the same sync with nothing changed.
  */
-import { syncDirective, type SyncOutcome } from '../functions/src/usecases/sync-directive.js';
+import { syncDirective, type SyncOutcome } from '@theodoi/functions/usecases/sync-directive';
 import { cchcRowWith, VALID_CCHC_ROW } from '../test/fixtures/cchc-rows.js';
 import { countCalls, type ApiCalls } from './api-calls.js';
 import type { Row } from './row.js';

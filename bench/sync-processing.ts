@@ -2,21 +2,21 @@
  * Measures our processing of one sync (rows from columns, validation, diff, summary model) against JSON.parse
  * of the same payload. Pure code only: no Sheets or Firestore call.
  */
-import { createCalendar } from '../functions/src/domain/calendar/index.js';
-import { ScheduleSchema } from '../functions/src/domain/periods/schedule.js';
-import { periodOf } from '../functions/src/domain/periods/index.js';
+import { createCalendar } from '@theodoi/functions/domain/calendar/index';
+import { ScheduleSchema } from '@theodoi/functions/domain/periods/schedule';
+import { periodOf } from '@theodoi/functions/domain/periods/index';
 import {
   buildSummaryModel,
   type SummaryReport,
   type SummaryUnit,
-} from '../functions/src/domain/summary/index.js';
-import { planSync, type StoredReportState, type SyncPlan } from '../functions/src/domain/sync/plan-sync.js';
-import { reportRows, type ReadColumn } from '../functions/src/domain/sync/report-rows.js';
-import { createRowValidator } from '../functions/src/domain/validation/validate-row.js';
-import type { CellValue } from '../functions/src/domain/values/cell.js';
-import { FIRST_UNIT_ROW, SYSTEM_KEYS } from '../functions/src/sheets/report-layout.js';
-import { statusText } from '../functions/src/sheets/write-status.js';
-import { loadTemplate } from '../sheets-schema/registry.js';
+} from '@theodoi/functions/domain/summary/index';
+import { planSync, type StoredReportState, type SyncPlan } from '@theodoi/functions/domain/sync/plan-sync';
+import { reportRows, type ReadColumn } from '@theodoi/functions/domain/sync/report-rows';
+import { createRowValidator } from '@theodoi/functions/domain/validation/validate-row';
+import type { CellValue } from '@theodoi/functions/domain/values/cell';
+import { FIRST_UNIT_ROW, SYSTEM_KEYS } from '@theodoi/functions/sheets/report-layout';
+import { statusText } from '@theodoi/functions/sheets/write-status';
+import { loadTemplate } from '@theodoi/sheets-schema/registry';
 import { round, type Row } from './row.js';
 
 /** One size's figures. */

@@ -4,23 +4,23 @@
  */
 import { readFileSync } from 'node:fs';
 import type { sheets_v4 } from '@googleapis/sheets';
-import { ManualClock } from '../functions/src/clock.js';
-import { loadConfig } from '../functions/src/config.js';
-import { createCalendar } from '../functions/src/domain/calendar/index.js';
-import { DIRECTIVE_FORMAT, parseDirectiveSpec } from '../functions/src/domain/directive.js';
-import { parseOrganisation, type Organisation } from '../functions/src/domain/organisation.js';
-import { columnLetters, quoteSheetName } from '../functions/src/sheets/a1.js';
-import { createGoogleClients } from '../functions/src/sheets/clients.js';
-import { FIRST_UNIT_ROW, reportColumns } from '../functions/src/sheets/report-layout.js';
-import { openFirestore } from '../functions/src/store/firestore.js';
-import { importOrganisation } from '../functions/src/store/units.js';
+import { ManualClock } from '@theodoi/functions/clock';
+import { loadConfig } from '@theodoi/functions/config';
+import { createCalendar } from '@theodoi/functions/domain/calendar/index';
+import { DIRECTIVE_FORMAT, parseDirectiveSpec } from '@theodoi/functions/domain/directive';
+import { parseOrganisation, type Organisation } from '@theodoi/functions/domain/organisation';
+import { columnLetters, quoteSheetName } from '@theodoi/functions/sheets/a1';
+import { createGoogleClients } from '@theodoi/functions/sheets/clients';
+import { FIRST_UNIT_ROW, reportColumns } from '@theodoi/functions/sheets/report-layout';
+import { openFirestore } from '@theodoi/functions/store/firestore';
+import { importOrganisation } from '@theodoi/functions/store/units';
 import {
   createDirective,
   type CreateDirectiveDeps,
   type CreatedDirective,
-} from '../functions/src/usecases/create-directive.js';
-import { loadTemplate } from '../sheets-schema/registry.js';
-import { start, type EmulatorServer } from '../scripts/sheets-emulator/server.js';
+} from '@theodoi/functions/usecases/create-directive';
+import { loadTemplate } from '@theodoi/sheets-schema/registry';
+import { start, type EmulatorServer } from '@theodoi/sheets-emulator/server';
 
 /** The template every bench directive uses, and the tab open on the world's date. */
 export const TEMPLATE = 'cchc-tuyen-truyen@1';

@@ -14,7 +14,7 @@ import { reportCommand } from './commands/report.js';
 import { dashboardCommand } from './commands/dashboard.js';
 import { syncCommand } from './commands/sync.js';
 import { unitsCommand } from './commands/units.js';
-import { packageVersion } from '../../functions/src/version.js';
+import { packageVersion } from '@theodoi/functions/version';
 
 // The coordinator reads validation errors of the files they give us: Vietnamese, like everything they read.
 z.config(z.locales.vi());

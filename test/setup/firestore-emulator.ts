@@ -1,6 +1,6 @@
 // Vitest global setup for integration tests: starts the Firestore emulator (or reuses
 // FIRESTORE_EMULATOR_HOST) and stops it afterwards, so no java process outlives the run.
-import { startFirestoreEmulator } from '../../scripts/emulators/firestore.js';
+import { startFirestoreEmulator } from '@theodoi/test-kit/emulators/firestore';
 
 export default async function setup(): Promise<() => Promise<void>> {
   const emulator = await startFirestoreEmulator();

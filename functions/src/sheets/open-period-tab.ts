@@ -1,6 +1,6 @@
 /** Plans a periodic directive's next report tab: addSheet and the report tab's requests, for one batchUpdate. */
 import type { sheets_v4 } from '@googleapis/sheets';
-import type { Template } from '../../../sheets-schema/template-format.js';
+import type { Template } from '@theodoi/sheets-schema/template-format';
 import type { Unit } from '../domain/organisation.js';
 import type { Period } from '../domain/periods/periods.js';
 import { sheet as msg } from '../messages.vi.js';

@@ -1,7 +1,7 @@
 /** Plans a directive's spreadsheet: the create body and the one batchUpdate that fills every tab. */
 import type { sheets_v4 } from '@googleapis/sheets';
 import { DateTime } from 'luxon';
-import type { Template } from '../../../sheets-schema/template-format.js';
+import type { Template } from '@theodoi/sheets-schema/template-format';
 import { VIETNAM_ZONE } from '../clock.js';
 import type { DirectiveSpec } from '../domain/directive.js';
 import type { Unit } from '../domain/organisation.js';

@@ -1,6 +1,6 @@
 /** The layout of a report tab (row-per-unit): its columns, rows, formats, validation, protection and metadata. */
 import type { sheets_v4 } from '@googleapis/sheets';
-import type { Column, Template } from '../../../sheets-schema/template-format.js';
+import type { Column, Template } from '@theodoi/sheets-schema/template-format';
 import type { Unit } from '../domain/organisation.js';
 import { sheet as msg } from '../messages.vi.js';
 

@@ -1,6 +1,6 @@
 /** The requests that rewrite the Tổng hợp tab from a summary model, all in one batchUpdate, values only. */
 import type { sheets_v4 } from '@googleapis/sheets';
-import { isNumericType } from '../../../sheets-schema/template-format.js';
+import { isNumericType } from '@theodoi/sheets-schema/template-format';
 import { toVietnamDateTime, type IsoDate } from '../domain/calendar/iso-date.js';
 import { UNIT_STATUS_CODES, type UnitStatusCode } from '../domain/status/index.js';
 import {

@@ -3,8 +3,8 @@
  * (the tab's charts, to replace them) and one batchUpdate with everything else.
  */
 import type { Firestore } from 'firebase-admin/firestore';
-import { loadTemplate as loadShippedTemplate } from '../../../sheets-schema/registry.js';
-import type { Template } from '../../../sheets-schema/template-format.js';
+import { loadTemplate as loadShippedTemplate } from '@theodoi/sheets-schema/registry';
+import type { Template } from '@theodoi/sheets-schema/template-format';
 import type { Clock } from '../clock.js';
 import type { WorkingCalendar } from '../domain/calendar/working-calendar.js';
 import { periodAt, periodOf, type Period } from '../domain/periods/index.js';

@@ -5,7 +5,7 @@
  */
 import type { sheets_v4 } from '@googleapis/sheets';
 import type { Firestore } from 'firebase-admin/firestore';
-import { loadTemplate } from '../../../sheets-schema/registry.js';
+import { loadTemplate } from '@theodoi/sheets-schema/registry';
 import type { Clock } from '../clock.js';
 import type { IsoDate } from '../domain/calendar/iso-date.js';
 import type { WorkingCalendar } from '../domain/calendar/working-calendar.js';

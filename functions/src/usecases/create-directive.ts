@@ -1,7 +1,7 @@
 /** Registers a directive: checks it, provisions its spreadsheet, records it in Firestore. */
 import type { Firestore } from 'firebase-admin/firestore';
-import { TemplateError, loadTemplate } from '../../../sheets-schema/registry.js';
-import type { Template } from '../../../sheets-schema/template-format.js';
+import { TemplateError, loadTemplate } from '@theodoi/sheets-schema/registry';
+import type { Template } from '@theodoi/sheets-schema/template-format';
 import type { Clock } from '../clock.js';
 import type { WorkingCalendar } from '../domain/calendar/working-calendar.js';
 import type { DirectiveSpec } from '../domain/directive.js';

@@ -5,7 +5,7 @@
  */
 import { DateTime } from 'luxon';
 import type { Firestore } from 'firebase-admin/firestore';
-import type { Template } from '../../../sheets-schema/template-format.js';
+import type { Template } from '@theodoi/sheets-schema/template-format';
 import { VIETNAM_ZONE } from '../clock.js';
 import type { WorkingCalendar } from '../domain/calendar/working-calendar.js';
 import { periodOf } from '../domain/periods/index.js';

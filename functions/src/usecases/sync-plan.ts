@@ -4,7 +4,7 @@
  * reports it held are garbage once it returns (a 5,000-unit sync holds tens of MiB of them).
  */
 import type { sheets_v4 } from '@googleapis/sheets';
-import { loadTemplate } from '../../../sheets-schema/registry.js';
+import { loadTemplate } from '@theodoi/sheets-schema/registry';
 import type { WorkingCalendar } from '../domain/calendar/working-calendar.js';
 import { vietnamDateOf } from '../domain/calendar/iso-date.js';
 import { periodAt } from '../domain/periods/index.js';

@@ -1,12 +1,12 @@
 /** `theodoi check`: runs the deadline check now (flags, sheet statuses, new tabs, e-mail) and prints "Nhắc việc". */
 import { Command } from 'commander';
 import { DateTime } from 'luxon';
-import { VIETNAM_ZONE } from '../../../functions/src/clock.js';
-import { formatVietnameseDate } from '../../../functions/src/domain/status/index.js';
-import { runDeadlineCheck, type DeadlineRun } from '../../../functions/src/http/check-deadlines.js';
-import { dashboard as dashboardMsg, reminders as msg } from '../../../functions/src/messages.vi.js';
-import { createRuntime } from '../../../functions/src/runtime.js';
-import type { ReminderItem } from '../../../functions/src/usecases/check-deadlines.js';
+import { VIETNAM_ZONE } from '@theodoi/functions/clock';
+import { formatVietnameseDate } from '@theodoi/functions/domain/status/index';
+import { runDeadlineCheck, type DeadlineRun } from '@theodoi/functions/http/check-deadlines';
+import { dashboard as dashboardMsg, reminders as msg } from '@theodoi/functions/messages.vi';
+import { createRuntime } from '@theodoi/functions/runtime';
+import type { ReminderItem } from '@theodoi/functions/usecases/check-deadlines';
 
 /** The "Nhắc việc" list as the coordinator reads it: by directive, then period, one line per unit to chase. */
 export function formatReminderList(items: readonly ReminderItem[], at: Date): string {

@@ -1,9 +1,9 @@
 /** `theodoi dashboard <organisation>`: rewrites the organisation's "Theo dõi thực hiện văn bản chỉ đạo" spreadsheet. */
 import { Command } from 'commander';
-import { dashboard as msg } from '../../../functions/src/messages.vi.js';
-import { useCaseDeps } from '../../../functions/src/runtime-deps.js';
-import { createRuntime } from '../../../functions/src/runtime.js';
-import { buildDashboard } from '../../../functions/src/usecases/build-dashboard.js';
+import { dashboard as msg } from '@theodoi/functions/messages.vi';
+import { useCaseDeps } from '@theodoi/functions/runtime-deps';
+import { createRuntime } from '@theodoi/functions/runtime';
+import { buildDashboard } from '@theodoi/functions/usecases/build-dashboard';
 
 /** The `dashboard` command. */
 export function dashboardCommand(): Command {

@@ -1,7 +1,7 @@
 /** `theodoi demo`: plays the Tháp Mười directive's first quarter on the local emulators. */
 import { Command } from 'commander';
-import { demo as msg } from '../../../functions/src/messages.vi.js';
-import { runDemo } from '../../demo/run-demo.js';
+import { demo as msg } from '@theodoi/functions/messages.vi';
+import { runDemo } from '../demo/run-demo.js';
 import { untilInterrupted } from './emulators.js';
 
 /** The `demo` command. */

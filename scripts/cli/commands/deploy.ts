@@ -2,10 +2,10 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Command } from 'commander';
-import { buildBundle, formatBytes, runBuild } from '../../deploy/bundle.js';
-import { planDeploy, renderPlan, serviceAccountEmail } from '../../deploy/plan.js';
-import { runPlan, spawnExec } from '../../deploy/run.js';
-import { checkSecretFile } from '../../deploy/secret-file.js';
+import { buildBundle, formatBytes, runBuild } from '../deploy/bundle.js';
+import { planDeploy, renderPlan, serviceAccountEmail } from '../deploy/plan.js';
+import { runPlan, spawnExec } from '../deploy/run.js';
+import { checkSecretFile } from '../deploy/secret-file.js';
 
 /** The command's options as commander gives them. */
 interface DeployFlags {

@@ -1,10 +1,10 @@
 /** `theodoi directive create --file F`: registers a directive and provisions its spreadsheet. */
 import type { Command } from 'commander';
-import { parseDirectiveSpec } from '../../../functions/src/domain/directive.js';
-import { directiveCreate as msg } from '../../../functions/src/messages.vi.js';
-import { useCaseDeps } from '../../../functions/src/runtime-deps.js';
-import { createRuntime } from '../../../functions/src/runtime.js';
-import { createDirective } from '../../../functions/src/usecases/create-directive.js';
+import { parseDirectiveSpec } from '@theodoi/functions/domain/directive';
+import { directiveCreate as msg } from '@theodoi/functions/messages.vi';
+import { useCaseDeps } from '@theodoi/functions/runtime-deps';
+import { createRuntime } from '@theodoi/functions/runtime';
+import { createDirective } from '@theodoi/functions/usecases/create-directive';
 import { readDataFile } from '../read-data-file.js';
 
 /** Adds the `create` subcommand to the `directive` command. */

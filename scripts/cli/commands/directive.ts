@@ -4,11 +4,11 @@ import { basename, extname } from 'node:path';
 import { Command } from 'commander';
 import mammoth from 'mammoth';
 import { ZodError } from 'zod';
-import type { DirectiveDraft } from '../../../functions/src/domain/importer/draft.js';
-import { htmlToText } from '../../../functions/src/domain/importer/html-text.js';
-import { importDirective } from '../../../functions/src/domain/importer/import.js';
-import { type Organisation, parseOrganisation } from '../../../functions/src/domain/organisation.js';
-import { directiveImport as msg } from '../../../functions/src/messages.vi.js';
+import type { DirectiveDraft } from '@theodoi/functions/domain/importer/draft';
+import { htmlToText } from '@theodoi/functions/domain/importer/html-text';
+import { importDirective } from '@theodoi/functions/domain/importer/import';
+import { type Organisation, parseOrganisation } from '@theodoi/functions/domain/organisation';
+import { directiveImport as msg } from '@theodoi/functions/messages.vi';
 import { readDataFile } from '../read-data-file.js';
 
 /** The organisation file used when `--org` is not given. */

@@ -1,7 +1,7 @@
 /** `theodoi emulators`: starts the local stand-ins for Google (Firestore, Sheets + Drive) and runs until stopped. */
 import { Command, Option } from 'commander';
-import { startFirestoreEmulator, type FirestoreEmulator } from '../../emulators/firestore.js';
-import { start as startSheetsEmulator, type EmulatorServer } from '../../sheets-emulator/server.js';
+import { startFirestoreEmulator, type FirestoreEmulator } from '@theodoi/test-kit/emulators/firestore';
+import { start as startSheetsEmulator, type EmulatorServer } from '@theodoi/sheets-emulator/server';
 
 /** The running emulators. */
 export interface LocalEmulators {

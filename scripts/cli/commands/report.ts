@@ -2,9 +2,9 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Command } from 'commander';
-import { officialReport as msg } from '../../../functions/src/messages.vi.js';
-import { reportFiles } from '../../../functions/src/reports/report-files.js';
-import { createRuntime } from '../../../functions/src/runtime.js';
+import { officialReport as msg } from '@theodoi/functions/messages.vi';
+import { reportFiles } from '../reports/report-files.js';
+import { createRuntime } from '@theodoi/functions/runtime';
 
 /** Where the files go when --out is not given. */
 export const DEFAULT_REPORT_DIR = 'out/reports';

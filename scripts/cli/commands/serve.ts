@@ -8,7 +8,7 @@ export async function serveFunctions(
   host = '127.0.0.1',
 ): Promise<{ server: Server; url: string }> {
   const [{ FUNCTION_NAMES }, { getTestServer }] = await Promise.all([
-    import('../../../functions/src/index.js'),
+    import('@theodoi/functions/index'),
     import('@google-cloud/functions-framework/testing'),
   ]);
   const apps = new Map(FUNCTION_NAMES.map((name) => [name, getTestServer(name)]));
@@ -35,7 +35,7 @@ export function serveCommand(): Command {
     .description('Serve every function locally (Functions Framework), each at http://HOST:PORT/<function>.')
     .addOption(new Option('-p, --port <port>', 'port to listen on').env('PORT').default('8080'))
     .action(async (opts: { port: string }) => {
-      const { FUNCTION_NAMES } = await import('../../../functions/src/index.js');
+      const { FUNCTION_NAMES } = await import('@theodoi/functions/index');
       const { url } = await serveFunctions(Number(opts.port));
       for (const name of FUNCTION_NAMES) console.log(`${name}: ${url}/${name}`);
     });

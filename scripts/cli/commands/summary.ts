@@ -1,9 +1,9 @@
 /** `theodoi summary <directive>`: rewrites the directive's Tổng hợp tab and prints the draft report paragraph. */
 import { Command } from 'commander';
-import { summary as msg } from '../../../functions/src/messages.vi.js';
-import { useCaseDeps } from '../../../functions/src/runtime-deps.js';
-import { createRuntime } from '../../../functions/src/runtime.js';
-import { buildSummary } from '../../../functions/src/usecases/build-summary.js';
+import { summary as msg } from '@theodoi/functions/messages.vi';
+import { useCaseDeps } from '@theodoi/functions/runtime-deps';
+import { createRuntime } from '@theodoi/functions/runtime';
+import { buildSummary } from '@theodoi/functions/usecases/build-summary';
 
 /** The `summary` command. */
 export function summaryCommand(): Command {

@@ -1,9 +1,9 @@
 /** `theodoi sync <directive>`: syncs a directive by hand and prints what it did. */
 import { Command } from 'commander';
-import { cli } from '../../../functions/src/messages.vi.js';
-import { useCaseDeps } from '../../../functions/src/runtime-deps.js';
-import { createRuntime } from '../../../functions/src/runtime.js';
-import { syncDirective } from '../../../functions/src/usecases/sync-directive.js';
+import { cli } from '@theodoi/functions/messages.vi';
+import { useCaseDeps } from '@theodoi/functions/runtime-deps';
+import { createRuntime } from '@theodoi/functions/runtime';
+import { syncDirective } from '@theodoi/functions/usecases/sync-directive';
 
 /** The `sync` command. */
 export function syncCommand(): Command {

@@ -1,10 +1,10 @@
 /** `theodoi units import|list`: loads an organisation's units into Firestore and shows them. */
 import { Command } from 'commander';
 import { ZodError } from 'zod';
-import { parseOrganisation } from '../../../functions/src/domain/organisation.js';
-import { cli } from '../../../functions/src/messages.vi.js';
-import { createRuntime } from '../../../functions/src/runtime.js';
-import { importOrganisation, listUnits } from '../../../functions/src/store/units.js';
+import { parseOrganisation } from '@theodoi/functions/domain/organisation';
+import { cli } from '@theodoi/functions/messages.vi';
+import { createRuntime } from '@theodoi/functions/runtime';
+import { importOrganisation, listUnits } from '@theodoi/functions/store/units';
 import { readDataFile } from '../read-data-file.js';
 
 /** The `units` command and its subcommands. */

@@ -1,7 +1,7 @@
 /** Installed sheet triggers (theodoi's Apps Script onEdit/onChange) and their signed, asynchronous deliveries. */
 import { randomUUID } from 'node:crypto';
-import { signedRequest } from '../../../functions/src/triggers/sheet-event.js';
-import type { SheetEvent } from '../../../functions/src/triggers/sheet-event.js';
+import { signedRequest } from '@theodoi/apps-script/contract';
+import type { SheetEvent } from '@theodoi/apps-script/contract';
 
 /** What the coordinator's "Cài đặt kích hoạt" step leaves behind: where to POST and the shared secret. */
 export interface InstalledTrigger {

@@ -1,7 +1,7 @@
 // The manual clock moves only forward, and luxon throws on invalid dates once the clock module is loaded.
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
-import { ManualClock, VIETNAM_ZONE } from '../../../functions/src/clock.js';
+import { ManualClock, VIETNAM_ZONE } from '@theodoi/functions/clock';
 
 describe('ManualClock', () => {
   it('advances and refuses to go backwards', () => {

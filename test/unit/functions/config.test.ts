@@ -1,6 +1,6 @@
 // loadConfig: defaults, frozen result, and errors that name the variable and what it accepts.
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig, maskConfig } from '../../../functions/src/config.js';
+import { ConfigError, loadConfig, maskConfig } from '@theodoi/functions/config';
 
 describe('loadConfig', () => {
   it('applies defaults to an empty environment and freezes the result', () => {

@@ -1,9 +1,9 @@
 // checkHealth degrades, in Vietnamese, when Firestore does not answer.
 import { describe, expect, it } from 'vitest';
-import { ManualClock } from '../../../functions/src/clock.js';
-import { checkHealth } from '../../../functions/src/health.js';
-import { createLogger } from '../../../functions/src/logger.js';
-import { createLogs } from '../../../functions/src/logs.js';
+import { ManualClock } from '@theodoi/functions/clock';
+import { checkHealth } from '@theodoi/functions/health';
+import { createLogger } from '@theodoi/functions/logger';
+import { createLogs } from '@theodoi/functions/logs';
 
 describe('checkHealth', () => {
   it('reports degraded and logs a warning when Firestore does not answer', async () => {

@@ -1,7 +1,7 @@
 // The logger writes one JSON line per event with Cloud Logging's severity and message, above its level.
 import { describe, expect, it } from 'vitest';
-import { createLogger } from '../../../functions/src/logger.js';
-import { createLogs } from '../../../functions/src/logs.js';
+import { createLogger } from '@theodoi/functions/logger';
+import { createLogs } from '@theodoi/functions/logs';
 
 describe('createLogger', () => {
   it('writes one JSON line per event with severity, message and fields', () => {

@@ -1,5 +1,5 @@
 /** Key figures: the template's columns shown per unit, each unit's accepted value, and the totals by summary rule. */
-import { isNumericType, MAX_CELL_CHARS, type Template } from '../../../../sheets-schema/template-format.js';
+import { isNumericType, MAX_CELL_CHARS, type Template } from '@theodoi/sheets-schema/template-format';
 import { summary as msg } from '../../messages.vi.js';
 import { formatMoney, formatPercent, formatViDate, formatViNumber, formatYesNo } from '../values/display.js';
 import type { FigureColumn, FigureTotal, FigureValue } from './model.js';

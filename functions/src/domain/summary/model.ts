@@ -1,5 +1,5 @@
 /** The summary model's types: what the Tổng hợp tab and the draft report paragraph are built from. */
-import type { ColumnType, SummaryKind, Template } from '../../../../sheets-schema/template-format.js';
+import type { ColumnType, SummaryKind, Template } from '@theodoi/sheets-schema/template-format';
 import type { IsoDate } from '../calendar/iso-date.js';
 import type { WorkingCalendar } from '../calendar/working-calendar.js';
 import type { Period } from '../periods/periods.js';

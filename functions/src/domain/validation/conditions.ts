@@ -1,5 +1,5 @@
 // Evaluates the comparisons and conditions templates declare, on parsed values.
-import type { ComparisonOp, Condition } from '../../../../sheets-schema/template-format.js';
+import type { ComparisonOp, Condition } from '@theodoi/sheets-schema/template-format';
 import type { ParsedValue } from '../values/cell.js';
 
 /** Whether `left op right` holds; values of different kinds are never ordered, only unequal. */

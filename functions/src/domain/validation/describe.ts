@@ -1,11 +1,6 @@
 // Turns a row issue into the plain Vietnamese sentence officers read, using messages.vi.ts.
-import type {
-  Column,
-  ComparisonOp,
-  Condition,
-  PresenceOp,
-} from '../../../../sheets-schema/template-format.js';
-import { isNumericType } from '../../../../sheets-schema/template-format.js';
+import type { Column, ComparisonOp, Condition, PresenceOp } from '@theodoi/sheets-schema/template-format';
+import { isNumericType } from '@theodoi/sheets-schema/template-format';
 import { validation as msg } from '../../messages.vi.js';
 import type { ParsedValue } from '../values/cell.js';
 import {

@@ -1,5 +1,5 @@
 // What can be wrong with a row: a cell's value, a missing required value, or a broken cross-field rule.
-import type { Condition, Rule } from '../../../../sheets-schema/template-format.js';
+import type { Condition, Rule } from '@theodoi/sheets-schema/template-format';
 import type { ParsedValue } from '../values/cell.js';
 import type { ValueIssue } from '../values/issue.js';
 

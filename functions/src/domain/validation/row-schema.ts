@@ -1,6 +1,6 @@
 // The zod schemas a template yields: one reads a row of raw cells, one checks accepted values read back from storage.
 import * as z from 'zod';
-import type { Column, Template } from '../../../../sheets-schema/template-format.js';
+import type { Column, Template } from '@theodoi/sheets-schema/template-format';
 import type { CellOutcome } from '../values/issue.js';
 import { BLANK } from '../values/issue.js';
 import type { CellParser } from '../values/parse-cell.js';

@@ -1,5 +1,5 @@
 // The verdict on one row: each cell parsed, required values and cross-field rules checked, errors in Vietnamese.
-import type { Column, Rule, Template } from '../../../../sheets-schema/template-format.js';
+import type { Column, Rule, Template } from '@theodoi/sheets-schema/template-format';
 import type { ParsedValue } from '../values/cell.js';
 import { validation as msg } from '../../messages.vi.js';
 import { compareValues, conditionHolds } from './conditions.js';

@@ -1,5 +1,5 @@
 // Folding text for lenient matching (case, diacritics, spacing), with a shortcut for the ASCII text most cells hold.
-import { foldVietnamese } from '../../../../sheets-schema/template-format.js';
+import { foldVietnamese } from '@theodoi/sheets-schema/template-format';
 
 // eslint-disable-next-line no-control-regex -- any ASCII character, control characters included
 const ASCII = /^[\u0000-\u007F]*$/;

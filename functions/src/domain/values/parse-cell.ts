@@ -1,5 +1,5 @@
 // Reads one raw cell for one column: blank, spreadsheet error, text hygiene, then the column type's parser.
-import type { Column } from '../../../../sheets-schema/template-format.js';
+import type { Column } from '@theodoi/sheets-schema/template-format';
 import { spreadsheetErrorOf } from './cell.js';
 import { choiceMatcher, parseChoice } from './choice.js';
 import { parseDate } from './date.js';

@@ -1,0 +1,68 @@
+/** What the demo leaves for people to open: the workbook, the report draft, the dashboard and a PNG of Tổng hợp. */
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Clock } from '@theodoi/functions/clock';
+import type { WorkingCalendar } from '@theodoi/functions/domain/calendar/working-calendar';
+import { reportFiles } from '../reports/report-files.js';
+import { SUMMARY_SHEET_ID } from '@theodoi/functions/sheets/provision-plan';
+import type { GoogleClients } from '@theodoi/functions/sheets/clients';
+import { buildDashboard } from '@theodoi/functions/usecases/build-dashboard';
+import type { Firestore } from 'firebase-admin/firestore';
+import type { EmulatorServer } from '@theodoi/sheets-emulator/server';
+import { findChromium, screenshot } from '@theodoi/sheets-emulator/ui/screenshot';
+
+/** What was written, and where a person looks. */
+export interface DemoArtefacts {
+  files: string[];
+  dashboardUrl: string;
+  dashboardViewUrl: string;
+  /** The PNG of the Tổng hợp tab; undefined when no Chromium is installed. */
+  screenshot?: string;
+}
+
+/** The emulator's HTML view of a spreadsheet, optionally of one tab. */
+export function viewUrl(sheets: EmulatorServer, spreadsheetId: string, sheetId?: number): string {
+  const base = `${sheets.url}/__emulator/spreadsheets/${spreadsheetId}/view`;
+  return sheetId === undefined ? base : `${base}?tab=${sheetId}`;
+}
+
+/** Builds the dashboard and the report files of `directiveId`'s period and writes everything into `outDir`. */
+export async function writeArtefacts(
+  deps: { db: Firestore; clients: GoogleClients; clock: Clock; calendar: WorkingCalendar },
+  sheets: EmulatorServer,
+  request: { organisationId: string; directiveId: string; spreadsheetId: string; periodKey: string },
+  outDir: string,
+): Promise<DemoArtefacts> {
+  await mkdir(outDir, { recursive: true });
+  const files: string[] = [];
+  const save = async (name: string, data: Buffer | Uint8Array) => {
+    const file = join(outDir, name);
+    await writeFile(file, data);
+    files.push(file);
+  };
+  const dashboard = await buildDashboard(deps, { organisationId: request.organisationId });
+  const report = await reportFiles(deps, { directiveId: request.directiveId, periodKey: request.periodKey });
+  await save(report.docx.name, report.docx.data);
+  await save(report.xlsx.name, report.xlsx.data);
+  // The directive's whole workbook as leadership would download it, and the dashboard's.
+  const workbook = await sheets.xlsx(request.spreadsheetId);
+  if (workbook) await save('bang-tinh-cong-van.xlsx', workbook);
+  const dashboardBook = await sheets.xlsx(dashboard.spreadsheetId);
+  if (dashboardBook) await save('bang-theo-doi-van-ban.xlsx', dashboardBook);
+  const chromium = findChromium();
+  let png: string | undefined;
+  if (chromium) {
+    png = join(outDir, 'tong-hop.png');
+    await screenshot(chromium, viewUrl(sheets, request.spreadsheetId, SUMMARY_SHEET_ID), png, {
+      width: 1400,
+      height: 1500,
+    });
+    files.push(png);
+  }
+  return {
+    files,
+    dashboardUrl: dashboard.spreadsheetUrl,
+    dashboardViewUrl: viewUrl(sheets, dashboard.spreadsheetId),
+    ...(png ? { screenshot: png } : {}),
+  };
+}

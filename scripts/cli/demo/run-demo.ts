@@ -1,0 +1,247 @@
+/**
+ * Plays the Tháp Mười directive's first quarter on the local emulators with a simulated clock: officers type into
+ * their rows as in the Sheets UI, the installed trigger calls the sheetEvent function, which syncs; the morning
+ * checks run at 07:30; at the end the summary, the dashboard, the report draft and a screenshot are made.
+ */
+import { randomBytes } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { DateTime } from 'luxon';
+import { ManualClock, VIETNAM_ZONE } from '@theodoi/functions/clock';
+import type { createCalendar } from '@theodoi/functions/domain/calendar/index';
+import { parseDirectiveSpec, specFromDraft } from '@theodoi/functions/domain/directive';
+import { importDirective } from '@theodoi/functions/domain/importer/import';
+import { parseOrganisation } from '@theodoi/functions/domain/organisation';
+import { UNIT_STATUS_CODES, type UnitStatusCode } from '@theodoi/functions/domain/status/index';
+import { demo as msg } from '@theodoi/functions/messages.vi';
+import { columnLetters, quoteSheetName } from '@theodoi/functions/sheets/a1';
+import { reportColumns } from '@theodoi/functions/sheets/report-layout';
+import { statusText as rowStatusText } from '@theodoi/functions/sheets/write-status';
+import { loadReports } from '@theodoi/functions/store/reports';
+import { importOrganisation } from '@theodoi/functions/store/units';
+import { buildSummary } from '@theodoi/functions/usecases/build-summary';
+import { checkDeadlines } from '@theodoi/functions/usecases/check-deadlines';
+import { createDirective } from '@theodoi/functions/usecases/create-directive';
+import { useCaseDeps } from '@theodoi/functions/runtime-deps';
+import { createRuntime } from '@theodoi/functions/runtime';
+import { loadTemplate } from '@theodoi/sheets-schema/registry';
+import { startLocalEmulators, type LocalEmulators } from '../commands/emulators.js';
+import { viewUrl, writeArtefacts } from './artefacts.js';
+import { demoEdits } from './scenario.js';
+import { serveSheetEvent, type SheetEventServer } from './sheet-event-server.js';
+
+/** 07:30 Vietnam time on every working day from `from` to `to`. */
+function workingMornings(from: string, to: string, calendar: ReturnType<typeof createCalendar>): Date[] {
+  const days: Date[] = [];
+  for (let d = DateTime.fromISO(from, { zone: VIETNAM_ZONE }); d.toISODate() <= to; d = d.plus({ days: 1 })) {
+    if (calendar.isWorkingDay(d.toISODate())) days.push(d.set({ hour: 7, minute: 30 }).toJSDate());
+  }
+  return days;
+}
+
+function formatVn(instant: Date, pattern: string): string {
+  return DateTime.fromJSDate(instant, { zone: VIETNAM_ZONE }).toFormat(pattern);
+}
+
+/** The demo's final figures. */
+export interface DemoResult {
+  spreadsheetId: string;
+  viewUrl: string;
+  dashboardViewUrl: string;
+  edits: number;
+  /** Morning deadline checks run. */
+  checks: number;
+  /** Files written for people to open. */
+  files: string[];
+  /** The PNG of Tổng hợp; undefined when no Chromium is installed. */
+  screenshot?: string;
+  /** Units on the last morning check's reminder list. */
+  flaggedOnLastMorning: number;
+  /** The draft paragraph of the official report, from the Tổng hợp tab. */
+  paragraph: string;
+  statuses: Record<UnitStatusCode, string[]>;
+  sheetsCalls: Record<string, number>;
+  /** Officer feedback: from the edit to its status on the row (trigger + sync + write-back), in ms. */
+  feedbackMs: { p50: number; p95: number; max: number };
+  /** The sheetEvent function the spreadsheet's trigger calls. */
+  sheetEventUrl: string;
+  emulators: LocalEmulators;
+  /** Stops the function and the emulators. */
+  stop(): Promise<void>;
+}
+
+const ORG_FILE = new URL('../../../examples/thap-muoi-2024/organisation.json', import.meta.url);
+const DIRECTIVE_FILE = new URL('../../../examples/thap-muoi-2024/directive-cchc-2024.json', import.meta.url);
+const SEED_FILE = new URL('../../../examples/thap-muoi-2024/congvan-cchc-2024.txt', import.meta.url);
+
+/** Runs the scenario; the caller stops the result (or keeps it running for a person to look and type). */
+export async function runDemo(log: (line: string) => void, outDir = 'out/demo'): Promise<DemoResult> {
+  log(msg.starting);
+  const clock = new ManualClock('2024-03-01T02:00:00Z');
+  const emulators = await startLocalEmulators({ now: () => clock.now() });
+  let functions: SheetEventServer | undefined;
+  try {
+    const rt = createRuntime(
+      {
+        ...emulators.env,
+        GOOGLE_CLOUD_PROJECT: 'theodoi-demo',
+        THEODOI_TRIGGER_SECRET: randomBytes(32).toString('base64url'),
+        LOG_LEVEL: 'error',
+      },
+      clock,
+    );
+    functions = await serveSheetEvent(rt);
+    const served = functions;
+    const stop = async () => {
+      await served.close();
+      await emulators.stop();
+    };
+    return { ...(await play(rt, clock, emulators, functions, log, outDir)), emulators, stop };
+  } catch (error) {
+    await functions?.close();
+    await emulators.stop();
+    throw error;
+  }
+}
+
+function percentile(sorted: readonly number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
+}
+
+async function play(
+  rt: ReturnType<typeof createRuntime>,
+  clock: ManualClock,
+  emulators: LocalEmulators,
+  functions: SheetEventServer,
+  log: (line: string) => void,
+  outDir: string,
+): Promise<Omit<DemoResult, 'emulators' | 'stop'>> {
+  const deps = await useCaseDeps(rt);
+  const { db, calendar } = deps;
+  const org = parseOrganisation(JSON.parse(await readFile(ORG_FILE, 'utf8')));
+  await importOrganisation(db, org, clock.now());
+  log(msg.unitsLoaded(org.units.length));
+  // The coordinator imports the công văn's text, then completes what no document says.
+  const draft = importDirective(await readFile(SEED_FILE, 'utf8'), org, {
+    file: 'congvan-cchc-2024.txt',
+    format: 'txt',
+  });
+  log(
+    msg.imported(
+      draft.subject ?? '—',
+      draft.recipients.unitCodes.length,
+      draft.references.length,
+      draft.tasks.length,
+      draft.missing,
+    ),
+  );
+  const choices = parseDirectiveSpec(JSON.parse(await readFile(DIRECTIVE_FILE, 'utf8')));
+  const spec = specFromDraft(draft, choices);
+  const template = loadTemplate(spec.template);
+
+  const created = await createDirective(deps, spec);
+  const tab = created.tabs[0]!;
+  log(msg.provisioned(created.title, created.calls.sheets, created.calls.drive));
+  // The coordinator's "Cài đặt kích hoạt" step: the sheet's onEdit trigger now calls sheetEvent.
+  emulators.sheets.installTrigger(created.spreadsheetId, {
+    url: functions.url,
+    secret: rt.config.triggerSecret!,
+  });
+  log(msg.triggerInstalled(functions.url));
+
+  const inputs = reportColumns(template).filter((c) => !c.system);
+  const firstInput = reportColumns(template).findIndex((c) => !c.system);
+  const rowOf = new Map(spec.recipients.map((code, i) => [code, 5 + i]));
+  const nameOf = new Map(org.units.map((u) => [u.code, u.name]));
+  const edits = demoEdits(spec.recipients);
+  // The working-morning deadline checks (07:30, as Cloud Scheduler runs them) interleaved with the edits.
+  const mornings = workingMornings('2024-03-04', '2024-03-22', calendar);
+  const events = [
+    ...edits.map((edit) => ({ at: new Date(edit.at).getTime(), edit })),
+    ...mornings.map((at) => ({ at: at.getTime(), edit: undefined })),
+  ].sort((a, b) => a.at - b.at);
+  let flagged = 0;
+  const feedback: number[] = [];
+  for (const event of events) {
+    clock.set(new Date(event.at));
+    if (!event.edit) {
+      const check = await checkDeadlines({ ...deps, retryDelaysMs: [] });
+      const counts = check.directives[0]?.periods[tab.periodKey];
+      flagged = check.reminders.length;
+      if (counts) log(msg.morning(formatVn(clock.now(), 'dd/MM HH:mm'), counts, check.reminders.length));
+      continue;
+    }
+    const edit = event.edit;
+    const unit = org.units.find((u) => u.code === edit.unitCode)!;
+    // The officer types the row in the Sheets UI; the trigger fires and sheetEvent syncs, as in production.
+    const started = performance.now();
+    const { deliveryId } = emulators.sheets.uiEdit(created.spreadsheetId, {
+      email: unit.editors[0]!,
+      range: `${quoteSheetName(tab.title)}!${columnLetters(firstInput)}${rowOf.get(edit.unitCode)!}`,
+      values: [inputs.map((c) => edit.cells[c.key] ?? '')],
+    });
+    await emulators.sheets.triggersIdle();
+    const ms = Math.round(performance.now() - started);
+    feedback.push(ms);
+    const delivery = emulators.sheets.triggerDeliveries().find((d) => d.deliveryId === deliveryId);
+    if (delivery?.status !== 200) {
+      throw new Error(`sheetEvent answered ${delivery?.status ?? 'nothing'} for ${edit.unitCode}'s edit`);
+    }
+    const verdict = (await loadReports(db, spec.id, [tab.periodKey])).get(tab.periodKey)?.get(edit.unitCode);
+    log(
+      msg.edit(
+        formatVn(clock.now(), 'dd/MM HH:mm'),
+        nameOf.get(edit.unitCode) ?? edit.unitCode,
+        edit.note,
+        verdict ? rowStatusText(verdict.status, verdict.errors) : '—',
+        ms,
+      ),
+    );
+  }
+
+  clock.set('2024-03-22T01:00:00Z');
+  const summary = await buildSummary(deps, { directiveId: spec.id, periodKey: tab.periodKey });
+  // Each recipient's status, as the Tổng hợp tab just written shows it.
+  const statuses = Object.fromEntries(UNIT_STATUS_CODES.map((c) => [c, [] as string[]])) as Record<
+    UnitStatusCode,
+    string[]
+  >;
+  for (const row of summary.model.rows) statuses[row.status.code].push(row.unitCode);
+  log(
+    msg.summary(
+      DateTime.fromJSDate(clock.now(), { zone: VIETNAM_ZONE }).toFormat("HH 'giờ' mm 'ngày' d/M/yyyy"),
+      spec.recipients.length,
+      statuses['dung-han'].length,
+      statuses['tre-han'].length,
+      statuses['qua-han'].map((c) => nameOf.get(c) ?? c),
+      statuses['co-loi'].length,
+    ),
+  );
+  log(msg.paragraph(summary.model.paragraph));
+  const artefacts = await writeArtefacts(
+    deps,
+    emulators.sheets,
+    {
+      organisationId: org.id,
+      directiveId: spec.id,
+      spreadsheetId: created.spreadsheetId,
+      periodKey: tab.periodKey,
+    },
+    outDir,
+  );
+  const sorted = [...feedback].sort((a, b) => a - b);
+  return {
+    spreadsheetId: created.spreadsheetId,
+    viewUrl: viewUrl(emulators.sheets, created.spreadsheetId),
+    dashboardViewUrl: artefacts.dashboardViewUrl,
+    edits: edits.length,
+    checks: mornings.length,
+    flaggedOnLastMorning: flagged,
+    files: artefacts.files,
+    ...(artefacts.screenshot ? { screenshot: artefacts.screenshot } : {}),
+    paragraph: summary.model.paragraph,
+    statuses,
+    sheetsCalls: emulators.sheets.counters().methods,
+    feedbackMs: { p50: percentile(sorted, 50), p95: percentile(sorted, 95), max: sorted.at(-1) ?? 0 },
+    sheetEventUrl: functions.url,
+  };
+}

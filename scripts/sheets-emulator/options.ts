@@ -1,0 +1,41 @@
+/** The emulator's command-line options, from argv and the environment. */
+import { parseArgs } from 'node:util';
+import type { StartOptions } from './server.js';
+
+/** Parses argv and env (SHEETS_EMULATOR_PORT, _QUOTAS, _DATA_DIR, _NOTIFY_BATCH_MS). */
+export function parseOptions(argv: string[], env: NodeJS.ProcessEnv): StartOptions & { verbose: boolean } {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      port: { type: 'string' },
+      'data-dir': { type: 'string' },
+      host: { type: 'string' },
+      quotas: { type: 'string' },
+      'service-account': { type: 'string' },
+      'notify-batch-ms': { type: 'string' },
+      verbose: { type: 'boolean', default: false },
+    },
+    strict: true,
+  });
+  const portText = values.port ?? env.SHEETS_EMULATOR_PORT ?? '0';
+  const port = Number(portText);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`--port: not a port number: ${portText}`);
+  const quotas = values.quotas ?? env.SHEETS_EMULATOR_QUOTAS ?? 'off';
+  if (quotas !== 'google' && quotas !== 'off')
+    throw new Error(`--quotas: expected google or off, got ${quotas}`);
+  const dataDir = values['data-dir'] ?? env.SHEETS_EMULATOR_DATA_DIR;
+  const batchText = values['notify-batch-ms'] ?? env.SHEETS_EMULATOR_NOTIFY_BATCH_MS ?? '0';
+  const batchMs = Number(batchText);
+  if (!Number.isInteger(batchMs) || batchMs < 0)
+    throw new Error(`--notify-batch-ms: not a duration: ${batchText}`);
+  return {
+    port,
+    quotas,
+    host: values.host ?? '127.0.0.1',
+    verbose: values.verbose ?? false,
+    notifications: { batchMs },
+    ...(dataDir ? { dataDir } : {}),
+    ...(values['service-account'] ? { serviceAccountEmail: values['service-account'] } : {}),
+  };
+}

@@ -1,0 +1,69 @@
+// `npm run demo`'s scenario in CI mode: the quarter ends with the figures the scenario was written to produce.
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import mammoth from 'mammoth';
+import { describe, expect, it } from 'vitest';
+import { runDemo } from '@theodoi/cli/demo/run-demo';
+import { findChromium } from '@theodoi/sheets-emulator/ui/screenshot';
+
+describe('the Tháp Mười demo quarter', () => {
+  it('ends with 20 units on time, 2 late, 3 overdue and no errors left', async () => {
+    const lines: string[] = [];
+    const result = await runDemo((line) => lines.push(line), mkdtempSync(join(tmpdir(), 'demo-')));
+    try {
+      expect(result.statuses['dung-han']).toHaveLength(20);
+      expect(result.statuses['tre-han'].sort()).toEqual(['30070', 'LDTBXH']);
+      expect(result.statuses['qua-han'].sort()).toEqual(['30061', '30073', 'YT']);
+      expect(result.statuses['co-loi']).toEqual([]);
+      // Every edit went through the UI path: the trigger called sheetEvent, which answered 200.
+      const deliveries = result.emulators.sheets.triggerDeliveries();
+      expect(deliveries).toHaveLength(result.edits);
+      expect(deliveries.every((d) => d.status === 200 && d.url === result.sheetEventUrl)).toBe(true);
+      expect(result.feedbackMs.p95).toBeGreaterThan(0);
+      expect(result.feedbackMs.p95).toBeLessThan(2000);
+      // The files for people: the report draft, its summary workbook, the spreadsheet, the dashboard, the PNG.
+      const named = (suffix: string) => result.files.find((f) => f.endsWith(suffix))!;
+      const docx = await mammoth.extractRawText({ path: named('-bao-cao.docx') });
+      expect(docx.value).toContain('BÁO CÁO');
+      expect(docx.value).toContain('22/25');
+      const dashboard = new ExcelJS.Workbook();
+      await dashboard.xlsx.readFile(named('bang-theo-doi-van-ban.xlsx'));
+      expect(dashboard.worksheets.map((w) => w.name)).toEqual(['Văn bản', 'Đơn vị × văn bản']);
+      expect(dashboard.getWorksheet('Văn bản')!.getRow(5).getCell(6).value).toBe('22/25');
+      if (findChromium()) {
+        const png = readFileSync(result.screenshot!);
+        expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
+        expect(png.length).toBeGreaterThan(100_000);
+      } else expect(result.screenshot).toBeUndefined();
+      // The directive's workbook as leadership downloads it reads back with its tabs.
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.readFile(named('bang-tinh-cong-van.xlsx'));
+      // Excel forbids '/' in sheet names; Q2's tab was opened by the check of 15/03, when its window began.
+      expect(workbook.worksheets.map((w) => w.name)).toEqual([
+        'Hướng dẫn',
+        'Quý I_2024',
+        'Quý II_2024',
+        'Tổng hợp',
+      ]);
+      expect(lines.at(-2)).toBe(
+        'Tính đến 08 giờ 00 ngày 22/3/2024: 22/25 đơn vị đã báo cáo, trong đó 20 đúng hạn, 2 trễ hạn; ' +
+          '3 đơn vị quá hạn chưa báo cáo (Phòng Y tế, UBND xã Đốc Binh Kiều, UBND xã Thanh Mỹ).',
+      );
+      expect(lines.filter((l) => l.includes('✖ Có lỗi (1)'))).toHaveLength(3);
+      // The morning checks flagged the three overdue units, and the Tổng hợp tab's paragraph says the same.
+      expect(result.flaggedOnLastMorning).toBe(3);
+      expect(result.paragraph).toMatch(
+        /^Tính đến 08 giờ 00 ngày 22\/3\/2024, có 22\/25 đơn vị đã báo cáo \(đạt 88%\), trong đó 20 đơn vị đúng hạn, 2 đơn vị trễ hạn; còn 3 đơn vị chưa báo cáo/,
+      );
+      // Every officer edit is followed by one sync, and every morning by one check: one read and at most
+      // one write each (plus the provisioning write, the final summary's write and the dashboard's).
+      const runs = result.edits + result.checks;
+      expect(result.sheetsCalls['sheets.spreadsheets.values.batchGetByDataFilter']).toBe(runs);
+      expect(result.sheetsCalls['sheets.spreadsheets.batchUpdate']).toBeLessThanOrEqual(runs + 3);
+    } finally {
+      await result.stop();
+    }
+  }, 120_000);
+});

@@ -1,0 +1,151 @@
+// Drive push notifications: the emulator notifies the driveNotification function of an edit, which syncs;
+// a notification with a wrong token is refused before any work, and a repeated one is ignored.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { channelToken } from '@theodoi/functions/triggers/drive-channel';
+import { ensureWatch } from '@theodoi/functions/usecases/watch-directive';
+import { getDirective } from '@theodoi/functions/store/directives';
+import { serveFunction, type FunctionServer } from '@theodoi/test-kit/function-server';
+import { startWorld, type World } from '@theodoi/test-kit/world';
+
+const SECRET = 'drive-secret-'.padEnd(40, 'z');
+const TAB = "'Quý I/2024'";
+
+async function until<T>(probe: () => Promise<T | undefined>, timeoutMs = 10_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error('timed out waiting');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+describe('driveNotification', () => {
+  let world: World;
+  let fn: FunctionServer;
+  let url = '';
+
+  beforeAll(async () => {
+    world = await startWorld('drive', new Date().toISOString());
+    fn = await serveFunction('driveNotification', {
+      GOOGLE_CLOUD_PROJECT: 'theodoi-it-drive',
+      SHEETS_EMULATOR_URL: world.emulator.url,
+      THEODOI_TRIGGER_SECRET: SECRET,
+    });
+    url = fn.url;
+  });
+  afterAll(async () => {
+    await fn?.close();
+    await world?.close();
+  });
+
+  it('syncs the directive when Drive reports an edit on its spreadsheet', async () => {
+    const directive = (await getDirective(world.db, world.spec.id))!;
+    const { watch, renewed } = await ensureWatch(world.deps, directive, { address: url, secret: SECRET });
+    expect(renewed).toBe(true);
+    expect((await getDirective(world.db, world.spec.id))?.watch).toEqual(watch);
+
+    await world.clients.sheets.spreadsheets.values.update({
+      spreadsheetId: world.directive.spreadsheetId,
+      range: `${TAB}!C5`,
+      valueInputOption: 'USER_ENTERED',
+      requestBody: { values: [['4']] },
+    });
+    const status = await until(async () => {
+      const res = await world.clients.sheets.spreadsheets.values.get({
+        spreadsheetId: world.directive.spreadsheetId,
+        range: `${TAB}!X5`,
+      });
+      const text = res.data.values?.[0]?.[0] as string | undefined;
+      return text?.startsWith('…') ? text : undefined;
+    });
+    expect(status).toMatch(/^… Chưa đủ \(\d+ mục\) — xem ghi chú$/);
+  });
+
+  it('refuses a notification whose token was not made by theodoi, reading nothing', async () => {
+    const directive = (await getDirective(world.db, world.spec.id))!;
+    world.emulator.resetCounters();
+    const res = await fetch(url, {
+      method: 'POST',
+      headers: {
+        'X-Goog-Channel-ID': directive.watch!.channelId,
+        'X-Goog-Channel-Token': 'forged',
+        'X-Goog-Resource-State': 'update',
+        'X-Goog-Message-Number': '99',
+      },
+    });
+    expect(res.status).toBe(401);
+    expect(world.emulator.counters().total).toBe(0);
+  });
+
+  it('ignores a repeated message number, syncing once', async () => {
+    // The earlier edit's notifications (and the one theodoi's own status write causes) are all delivered and
+    // their syncs done, so this notification's sync is not coalesced into one still running.
+    await world.emulator.notificationsIdle();
+    const directive = (await getDirective(world.db, world.spec.id))!;
+    const channelId = directive.watch!.channelId;
+    const notify = () =>
+      fetch(url, {
+        method: 'POST',
+        headers: {
+          'X-Goog-Channel-ID': channelId,
+          'X-Goog-Channel-Token': channelToken(SECRET, channelId),
+          'X-Goog-Resource-State': 'update',
+          'X-Goog-Message-Number': '424242',
+        },
+      });
+    const first = (await (await notify()).json()) as { result?: string };
+    expect(first.result).toBe('synced');
+    world.emulator.resetCounters();
+    const again = await notify();
+    expect(again.status).toBe(200);
+    expect(await again.json()).toEqual({ ignored: 'duplicate' });
+    expect(world.emulator.counters().total).toBe(0);
+  });
+
+  it('takes notifications out of order: each is a sync of the current sheet, so an older one changes nothing', async () => {
+    await world.emulator.notificationsIdle();
+    const directive = (await getDirective(world.db, world.spec.id))!;
+    const channelId = directive.watch!.channelId;
+    const notify = async (n: number) =>
+      (await (
+        await fetch(url, {
+          method: 'POST',
+          headers: {
+            'X-Goog-Channel-ID': channelId,
+            'X-Goog-Channel-Token': channelToken(SECRET, channelId),
+            'X-Goog-Resource-State': 'update',
+            'X-Goog-Message-Number': String(n),
+          },
+        })
+      ).json()) as { result?: string; changedUnits?: number };
+    await world.clients.sheets.spreadsheets.values.update({
+      spreadsheetId: world.directive.spreadsheetId,
+      range: `${TAB}!C6`,
+      valueInputOption: 'USER_ENTERED',
+      requestBody: { values: [['7']] },
+    });
+    await world.emulator.notificationsIdle();
+    // Drive's own notification of that edit has been handled; a late 502 and then an even older 501 arrive.
+    expect(await notify(502)).toMatchObject({ result: 'synced', changedUnits: 0 });
+    expect(await notify(501)).toMatchObject({ result: 'synced', changedUnits: 0 });
+    const versions = await world.db
+      .collection(`directives/${world.spec.id}/reports/2024-Q1~NV/versions`)
+      .get();
+    expect(versions.size).toBe(1);
+  });
+
+  it('renews a channel about to expire: opens the new one, then stops the old one', async () => {
+    const directive = (await getDirective(world.db, world.spec.id))!;
+    const expiring = { ...directive, watch: { ...directive.watch!, expiration: Date.now() + 60_000 } };
+    world.emulator.resetCounters();
+    const { watch, renewed } = await ensureWatch(
+      { ...world.deps, clock: { now: () => new Date() } },
+      expiring,
+      { address: url, secret: SECRET },
+    );
+    expect(renewed).toBe(true);
+    expect(watch.channelId).not.toBe(directive.watch!.channelId);
+    expect(world.emulator.counters().methods).toEqual({ 'drive.files.watch': 1, 'drive.channels.stop': 1 });
+  });
+});

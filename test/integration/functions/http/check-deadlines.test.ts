@@ -1,0 +1,169 @@
+// The deadline check through its entry points, served by the Functions Framework on the machine's clock (late
+// 2026: every period of the 2024 directive is overdue): Cloud Scheduler's HTTP call, the Pub/Sub CloudEvent, and
+// `theodoi check` on the command line; e-mail through a real SMTP server.
+import { execFile } from 'node:child_process';
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import { promisify } from 'node:util';
+import { getTestServer } from '@google-cloud/functions-framework/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DeadlineRun } from '@theodoi/functions/http/check-deadlines';
+import { getDirective } from '@theodoi/functions/store/directives';
+import { startWorld, type World } from '@theodoi/test-kit/world';
+import { startSmtp, type TestSmtp } from '../../../support/smtp.js';
+import '@theodoi/functions/index';
+
+const run = promisify(execFile);
+const NAME = 'deadlines-entry';
+
+async function listen(server: Server): Promise<string> {
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+}
+
+describe('checkDeadlines entry points', () => {
+  let world: World;
+  let smtp: TestSmtp;
+  const http = getTestServer('checkDeadlines');
+  const events = getTestServer('checkDeadlinesEvent');
+  let httpUrl = '';
+  let eventUrl = '';
+  const saved = { ...process.env };
+
+  beforeAll(async () => {
+    world = await startWorld(NAME);
+    smtp = await startSmtp();
+    process.env.GOOGLE_CLOUD_PROJECT = `theodoi-it-${NAME}`;
+    process.env.SHEETS_EMULATOR_URL = world.emulator.url;
+    process.env.THEODOI_SMTP_URL = smtp.url;
+    process.env.THEODOI_MAIL_FROM = 'Phòng Nội vụ <no-reply@thapmuoi.example.vn>';
+    httpUrl = await listen(http);
+    eventUrl = await listen(events);
+  });
+  afterAll(async () => {
+    process.env = saved;
+    await new Promise<void>((resolve) => http.close(() => resolve()));
+    await new Promise<void>((resolve) => events.close(() => resolve()));
+    await smtp?.stop();
+    await world?.close();
+  });
+
+  it('refuses anything but a POST with {} or {mail}', async () => {
+    expect((await fetch(httpUrl)).status).toBe(405);
+    const bad = await fetch(httpUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ directiveId: 'x' }),
+    });
+    expect(bad.status).toBe(400);
+  });
+
+  it("Cloud Scheduler's call opens the missing tabs in one write, flags every unit and mails each unit once", async () => {
+    world.emulator.resetCounters();
+    const res = await fetch(httpUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{}',
+    });
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as DeadlineRun;
+    expect(body.check.failed).toEqual([]);
+    expect(body.check.directives).toMatchObject([
+      {
+        openedTabs: ['2024-Q2', '2024-Q3', '2024-Q4'],
+        periods: {
+          '2024-Q1': { 'qua-han': 25 },
+          '2024-Q4': { 'qua-han': 25 },
+        },
+        flags: { raised: 100 },
+        calls: { sheetsReads: 1, sheetsWrites: 1 },
+        // 100 flags, 3 tabs + their periods' record, and the note that the Tổng hợp chart now exists.
+        firestoreWrites: 100 + 4 + 1,
+      },
+    ]);
+    // Then the organisation's dashboard, created on this first run: create, share with the coordinator, one write.
+    expect(body.dashboards).toMatchObject({
+      failed: [],
+      built: [
+        {
+          organisationId: world.spec.organisation,
+          created: true,
+          unchanged: false,
+          directives: 1,
+          calls: { sheetsReads: 0, sheetsWrites: 2, driveCalls: 1 },
+        },
+      ],
+    });
+    expect(world.emulator.counters().methods).toEqual({
+      'sheets.spreadsheets.values.batchGetByDataFilter': 1,
+      'sheets.spreadsheets.batchUpdate': 2,
+      'sheets.spreadsheets.create': 1,
+      'drive.permissions.create': 1,
+    });
+    expect(Object.keys((await getDirective(world.db, world.spec.id))!.tabs).sort()).toEqual([
+      '2024-Q1',
+      '2024-Q2',
+      '2024-Q3',
+      '2024-Q4',
+    ]);
+    expect(body.check.reminders).toHaveLength(100);
+    expect(body.mail).toMatchObject({ unchanged: [], noAddress: [], failed: [], firestoreWrites: 25 });
+    expect(body.mail?.sent).toHaveLength(25);
+    expect(smtp.received).toHaveLength(25);
+    const mail = smtp.received.find((m) => m.to.includes('vp@thapmuoi.example.vn'))!;
+    expect(mail.subject).toBe('[Nhắc việc] Văn phòng HĐND và UBND huyện: 4 báo cáo cần hoàn thành');
+    expect(mail.text).toContain('Kỳ báo cáo: Quý IV/2024; hạn báo cáo: 17/12/2024 (thứ Ba).');
+    expect(mail.text).toMatch(/Tình hình: Quá hạn chưa báo cáo \(quá hạn \d+ ngày làm việc\)\./);
+    expect(mail.text).toContain('Mọi vướng mắc xin liên hệ: đ/c Chuyên viên Phòng Nội vụ, 0277 3821 101.');
+  });
+
+  it('the Pub/Sub CloudEvent runs the same check; nothing changed, so nothing is written or mailed again', async () => {
+    world.emulator.resetCounters();
+    const res = await fetch(eventUrl, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        'ce-id': 'pubsub-message-1',
+        'ce-specversion': '1.0',
+        'ce-source': '//pubsub.googleapis.com/projects/theodoi/topics/check-deadlines',
+        'ce-type': 'google.cloud.pubsub.topic.v1.messagePublished',
+      },
+      body: JSON.stringify({
+        message: { data: Buffer.from('{}').toString('base64'), messageId: '1' },
+        subscription: 'projects/theodoi/subscriptions/check-deadlines',
+      }),
+    });
+    expect(res.ok).toBe(true);
+    // The dashboard's content is what was written an instant ago, so it is not rewritten either.
+    expect(world.emulator.counters().methods).toEqual({
+      'sheets.spreadsheets.values.batchGetByDataFilter': 1,
+    });
+    expect(smtp.received).toHaveLength(25);
+    const flags = await world.db.collection(`directives/${world.spec.id}/flags`).get();
+    expect(flags.size).toBe(100);
+  });
+
+  it('`theodoi check --no-mail` prints the Nhắc việc list in Vietnamese', async () => {
+    const { stdout } = await run('npx', ['tsx', 'scripts/cli/main.ts', 'check', '--no-mail'], {
+      env: { ...process.env },
+    });
+    expect(stdout).toMatch(/^NHẮC VIỆC — tình hình báo cáo lúc \d\d:\d\d \d\d\/\d\d\/\d{4}\n/);
+    expect(stdout).toContain(
+      '\nCông văn (chưa có số) ngày 05/02/2024 — V/v triển khai Quyết định ban hành Kế hoạch thông tin',
+    );
+    expect(stdout).toContain('\n  Quý I/2024, hạn báo cáo 18/03/2024 (thứ Hai):\n');
+    expect(stdout).toMatch(
+      /\n {4}• Phòng Nội vụ: Quá hạn chưa báo cáo \(quá hạn \d+ ngày làm việc\) — liên hệ: đ\/c Đầu mối Phòng Nội vụ, 0277 3821 108, nv@thapmuoi\.example\.vn\n/,
+    );
+    expect(stdout.match(/ {4}• /g)).toHaveLength(100);
+    expect(stdout).toContain(
+      'Đã kiểm tra 1 công văn: 0 cờ mới, 0 cờ được gỡ, 0 ô "Tình hình báo cáo" được ghi, 0 trang kỳ báo cáo mới được mở ' +
+        '(1 lượt đọc, 0 lượt ghi Sheets; 0 lượt ghi Firestore).',
+    );
+    // The first call created the dashboard; nothing it shows changed since.
+    expect(stdout).toMatch(
+      /\nBảng theo dõi không có gì thay đổi, không cần ghi lại: https:\/\/docs\.google\.com\/spreadsheets\/d\/\S+\/edit\n/,
+    );
+    expect(smtp.received).toHaveLength(25);
+  }, 60_000);
+});

@@ -1,0 +1,81 @@
+// State in dataDir survives a restart: files, Sheets content, permissions, tokens and the change log.
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { start } from '@theodoi/sheets-emulator/server';
+import { clientsFor } from '@theodoi/test-kit/clients';
+
+const dirs: string[] = [];
+afterEach(() => {
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+
+describe('with a dataDir', () => {
+  it('brings back spreadsheets (with their cells), sharing, tokens and change tokens after a restart', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'sheets-emulator-'));
+    dirs.push(dataDir);
+    const first = await start({ dataDir });
+    const sa = clientsFor(first);
+    const created = await sa.drive.files.create({
+      requestBody: { name: 'Giữ lại', mimeType: 'application/vnd.google-apps.spreadsheet' },
+    });
+    const id = created.data.id ?? '';
+    await sa.sheets.spreadsheets.values.update({
+      spreadsheetId: id,
+      range: 'A1:B1',
+      valueInputOption: 'RAW',
+      requestBody: { values: [['Mỹ Quý', 12]] },
+    });
+    await sa.drive.permissions.create({
+      fileId: id,
+      requestBody: { type: 'user', role: 'reader', emailAddress: 'can.bo@xa-myquy.gov.vn' },
+    });
+    const token = (await sa.drive.changes.getStartPageToken({})).data.startPageToken ?? '';
+    const version = (await sa.drive.files.get({ fileId: id, fields: 'version' })).data.version;
+    await first.stop();
+    expect(readdirSync(dataDir)).toEqual(['state.json']);
+
+    const second = await start({ dataDir });
+    try {
+      const again = clientsFor(second);
+      const sameToken = clientsFor({ url: second.url, mintToken: () => sa.token });
+      const file = await sameToken.drive.files.get({ fileId: id, fields: 'name,version' });
+      expect(file.data).toEqual({ name: 'Giữ lại', version });
+      const values = await again.sheets.spreadsheets.values.get({ spreadsheetId: id, range: 'A1:B1' });
+      expect(values.data.values).toEqual([['Mỹ Quý', '12']]);
+      const reader = clientsFor(second, 'can.bo@xa-myquy.gov.vn');
+      expect((await reader.sheets.spreadsheets.get({ spreadsheetId: id })).status).toBe(200);
+      expect((await again.drive.changes.getStartPageToken({})).data.startPageToken).toBe(token);
+      await again.sheets.spreadsheets.values.update({
+        spreadsheetId: id,
+        range: 'A2',
+        valueInputOption: 'RAW',
+        requestBody: { values: [['Thị trấn']] },
+      });
+      const changes = await again.drive.changes.list({ pageToken: token });
+      expect(changes.data.changes?.map((c) => c.fileId)).toEqual([id]);
+    } finally {
+      await second.stop();
+    }
+  });
+
+  it('starts empty in memory without one', async () => {
+    const server = await start();
+    try {
+      const list = await clientsFor(server).drive.files.list({});
+      expect(list.data.files).toEqual([]);
+    } finally {
+      await server.stop();
+    }
+  });
+});
+
+describe('with a damaged state file', () => {
+  it('refuses to start and names the file', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'sheets-emulator-'));
+    dirs.push(dataDir);
+    writeFileSync(join(dataDir, 'state.json'), '{"format": 1, "drive": ');
+    await expect(start({ dataDir })).rejects.toThrow(`${join(dataDir, 'state.json')} is not readable JSON`);
+  });
+});
