@@ -10,6 +10,8 @@ export const UNIT_KINDS = [
   'phuong',
   'so-nganh',
   'don-vi-su-nghiep',
+  /** A village or urban quarter under a commune: thôn, ấp, khóm, tổ dân phố. */
+  'thon-ap',
   'khac',
 ] as const;
 /** One kind of unit. */

@@ -82,4 +82,15 @@ describe('specFromDraft', () => {
     expect(spec.recipients).toHaveLength(25);
     expect((spec.document?.references as unknown[]).length).toBe(4);
   });
+
+  it.each([
+    ['dong-thap-2026/directive-cchc-2026.json', 114],
+    ['xa-thap-muoi-2026/directive-cchc-2026.json', 19],
+  ])('reads the 2026 example %s: every unit a recipient, quarterly 2026', (path, recipients) => {
+    const spec = parseDirectiveSpec(
+      JSON.parse(readFileSync(new URL(`../../../../examples/${path}`, import.meta.url), 'utf8')),
+    );
+    expect(spec.recipients).toHaveLength(recipients);
+    expect(spec.schedule).toMatchObject({ kind: 'quarterly', first: '2026-Q1', last: '2026-Q4' });
+  });
 });

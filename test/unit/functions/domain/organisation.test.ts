@@ -7,6 +7,9 @@ const thapMuoi = JSON.parse(
   readFileSync(new URL('../../../../examples/thap-muoi-2024/organisation.json', import.meta.url), 'utf8'),
 ) as Record<string, unknown>;
 
+const example = (path: string) =>
+  JSON.parse(readFileSync(new URL(`../../../../examples/${path}`, import.meta.url), 'utf8')) as unknown;
+
 describe('parseOrganisation', () => {
   it('loads huyện Tháp Mười 2024: 12 departments and 13 communes and town', () => {
     const org = parseOrganisation(thapMuoi);
@@ -23,5 +26,27 @@ describe('parseOrganisation', () => {
     expect(() => parseOrganisation(bad)).toThrow(
       /mã đơn vị VP bị trùng[\s\S]*nhóm đơn vị .*nowhere.* chưa được khai báo/,
     );
+  });
+
+  it('loads tỉnh Đồng Tháp 2026: 18 provincial agencies, 20 wards and 76 communes, codes unique ignoring case', () => {
+    const org = parseOrganisation(example('dong-thap-2026/organisation.json'));
+    expect(org.level).toBe('tinh');
+    expect(org.units.filter((u) => u.kind === 'so-nganh')).toHaveLength(18);
+    expect(org.units.filter((u) => u.kind === 'phuong')).toHaveLength(20);
+    expect(org.units.filter((u) => u.kind === 'xa')).toHaveLength(76);
+    expect(new Set(org.units.map((u) => u.code.toLowerCase())).size).toBe(org.units.length);
+    // Two communes whose names differ only by a tone mark keep two codes.
+    const names = new Map(org.units.map((u) => [u.code, u.name]));
+    expect([names.get('X-TAN-THANH'), names.get('X-TAN-THANH-TB')]).toEqual([
+      'UBND xã Tân Thành',
+      'UBND xã Tân Thạnh',
+    ]);
+  });
+
+  it('loads xã Tháp Mười 2026: its offices and its hamlets and quarters', () => {
+    const org = parseOrganisation(example('xa-thap-muoi-2026/organisation.json'));
+    expect(org.level).toBe('xa');
+    expect(org.units.filter((u) => u.group === 'co-quan')).toHaveLength(6);
+    expect(org.units.filter((u) => u.kind === 'thon-ap').map((u) => u.name)).toContain('Ấp 8');
   });
 });
