@@ -8,10 +8,10 @@ import { EmulatorNotFoundError, startFirestoreEmulator } from '@theodoi/test-kit
 describe('startFirestoreEmulator with nothing installed', () => {
   it('explains every way to provide an emulator', async () => {
     const empty = mkdtempSync(join(tmpdir(), 'nothing-'));
-    const attempt = startFirestoreEmulator({ env: { PATH: empty, HOME: empty } });
+    const attempt = startFirestoreEmulator({ env: { PATH: empty, HOME: empty }, sharedDir: empty });
     await expect(attempt).rejects.toBeInstanceOf(EmulatorNotFoundError);
     await expect(attempt).rejects.toThrow(
-      /FIRESTORE_EMULATOR_HOST[\s\S]*gcloud[\s\S]*FIRESTORE_EMULATOR_JAR[\s\S]*firebase-tools/,
+      /FIRESTORE_EMULATOR_HOST[\s\S]*gcloud[\s\S]*FIRESTORE_EMULATOR_JAR[\s\S]*shared jar[\s\S]*firebase-tools/,
     );
   });
 
@@ -20,6 +20,7 @@ describe('startFirestoreEmulator with nothing installed', () => {
     await expect(
       startFirestoreEmulator({
         env: { PATH: empty, HOME: empty, FIRESTORE_EMULATOR_JAR: join(empty, 'x.jar') },
+        sharedDir: empty,
       }),
     ).rejects.toThrow(/FIRESTORE_EMULATOR_JAR points at a missing file/);
   });
