@@ -162,7 +162,10 @@ export const organisationFile = {
   badUnitCode: 'mã đơn vị chỉ gồm 1–32 chữ cái không dấu, chữ số, dấu chấm, gạch ngang hoặc gạch dưới',
   badOrganisationId: 'mã tổ chức chỉ gồm chữ thường không dấu, chữ số và dấu gạch ngang',
   badEmail: 'không phải địa chỉ thư điện tử hợp lệ',
+  reservedUnitCode: 'mã đơn vị phải có ít nhất một chữ cái hoặc chữ số và không được có dạng __…__',
   duplicateUnitCode: (code: string) => `mã đơn vị ${code} bị trùng`,
+  caseDuplicateUnitCode: (code: string, first: string) =>
+    `mã đơn vị ${code} trùng với ${first} (mã đơn vị không phân biệt chữ hoa, chữ thường)`,
   unknownGroup: (group: string) => `nhóm đơn vị "${group}" chưa được khai báo trong "groups"`,
   unknownUnit: (code: string) => `không có đơn vị mã ${code}`,
 } as const;
@@ -292,6 +295,8 @@ export const directiveCreate = {
     `Chưa có tổ chức "${org}" trong hệ thống — chạy "theodoi units import <tệp>" trước.`,
   unknownRecipients: (codes: string[]) =>
     `Không có đơn vị mã ${codes.join(', ')} trong danh sách đơn vị — kiểm tra lại mục "recipients".`,
+  duplicateRecipients: (codes: string[]) =>
+    `Đơn vị ${codes.join(', ')} được ghi nhiều lần trong danh sách nhận — mỗi đơn vị chỉ có một dòng.`,
   unknownTemplate: (ref: string) => `Không có mẫu báo cáo "${ref}" — xem "theodoi templates".`,
   alreadyRegistered: (id: string) => `Công văn "${id}" đã được đăng ký trước đó.`,
   unsupportedShape: (ref: string) =>

@@ -19,9 +19,18 @@ export type UnitKind = (typeof UNIT_KINDS)[number];
 
 const email = z.email({ error: msg.badEmail });
 
+/**
+ * A unit's code: it names the unit's Firestore documents, so it must be a valid document id (not "." or "..",
+ * not "__…__") as well as short and plain.
+ */
+export const UnitCodeSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9._-]{1,32}$/, msg.badUnitCode)
+  .refine((code) => /[A-Za-z0-9]/.test(code) && !/^__.*__$/.test(code), msg.reservedUnitCode);
+
 /** A unit: identified by its code, never by its name (names change and have spelling variants). */
 export const UnitSchema = z.strictObject({
-  code: z.string().regex(/^[A-Za-z0-9._-]{1,32}$/, msg.badUnitCode),
+  code: UnitCodeSchema,
   name: z.string().min(1),
   shortName: z.string().min(1).optional(),
   kind: z.enum(UNIT_KINDS),
@@ -57,20 +66,25 @@ export const OrganisationSchema = z
     units: z.array(UnitSchema).min(1),
   })
   .superRefine((org, ctx) => {
-    const seen = new Set<string>();
+    // Codes are compared ignoring case: "VP" and "vp" typed in two places are one unit, never two.
+    const seen = new Map<string, string>();
     const groups = new Set(org.groups.map((g) => g.id));
     org.units.forEach((unit, i) => {
-      if (seen.has(unit.code))
+      const first = seen.get(unit.code.toLowerCase());
+      if (first !== undefined)
         ctx.addIssue({
           code: 'custom',
           path: ['units', i, 'code'],
-          message: msg.duplicateUnitCode(unit.code),
+          message:
+            first === unit.code
+              ? msg.duplicateUnitCode(unit.code)
+              : msg.caseDuplicateUnitCode(unit.code, first),
         });
-      seen.add(unit.code);
+      else seen.set(unit.code.toLowerCase(), unit.code);
       if (!groups.has(unit.group))
         ctx.addIssue({ code: 'custom', path: ['units', i, 'group'], message: msg.unknownGroup(unit.group) });
     });
-    if (!seen.has(org.coordinator.unitCode))
+    if (![...seen.values()].includes(org.coordinator.unitCode))
       ctx.addIssue({
         code: 'custom',
         path: ['coordinator', 'unitCode'],

@@ -6,6 +6,7 @@ import type { Clock } from '../clock.js';
 import type { WorkingCalendar } from '../domain/calendar/working-calendar.js';
 import type { DirectiveSpec } from '../domain/directive.js';
 import { openedPeriods, periodsOf, type Period } from '../domain/periods/index.js';
+import { resolveRecipients } from '../domain/recipients.js';
 import { directiveCreate as msg } from '../messages.vi.js';
 import type { GoogleClients } from '../sheets/clients.js';
 import { planSpreadsheet } from '../sheets/provision-plan.js';
@@ -30,25 +31,28 @@ export interface CreateDirectiveDeps {
 export interface CreatedDirective extends ProvisionResult {
   title: string;
   periods: Period[];
+  /** What the coordinator should know, in Vietnamese (recipients given twice and merged). */
+  warnings: string[];
 }
 
 /** Checks the directive against the organisation and templates, then provisions and registers it. */
 export async function createDirective(
   deps: CreateDirectiveDeps,
-  spec: DirectiveSpec,
+  given: DirectiveSpec,
 ): Promise<CreatedDirective> {
-  const template = templateFor(spec.template);
+  const template = templateFor(given.template);
   if (template.shape !== 'row-per-unit')
     throw new UserFacingError(msg.unsupportedShape(template.ref), 'unsupported-shape');
-  if (await directiveExists(deps.db, spec.id))
-    throw new UserFacingError(msg.alreadyRegistered(spec.id), 'exists');
-  const units = await recipientUnits(deps.db, spec);
+  if (await directiveExists(deps.db, given.id))
+    throw new UserFacingError(msg.alreadyRegistered(given.id), 'exists');
+  const { units, warnings } = await recipientUnits(deps.db, given);
+  const spec = { ...given, recipients: units.map((u) => u.code) };
   const periods = initialPeriods(spec, deps.clock.now(), deps.calendar);
   const plan = planSpreadsheet({ spec, template, units, periods, serviceAccount: deps.serviceAccount });
   const result = await provisionSpreadsheet(deps.clients, plan);
   await registerDirective(deps.db, spec, result, periods, deps.clock.now());
   if (deps.watch) await ensureWatch(deps, { id: spec.id, spreadsheetId: result.spreadsheetId }, deps.watch);
-  return { ...result, title: plan.title, periods };
+  return { ...result, title: plan.title, periods, warnings };
 }
 
 function templateFor(ref: string): Template {
@@ -62,14 +66,22 @@ function templateFor(ref: string): Template {
   }
 }
 
-async function recipientUnits(db: Firestore, spec: DirectiveSpec): Promise<StoredUnit[]> {
+/** The recipients' units, each once and by its own code; duplicates merged and reported as warnings. */
+async function recipientUnits(
+  db: Firestore,
+  spec: DirectiveSpec,
+): Promise<{ units: StoredUnit[]; warnings: string[] }> {
   const units = await listUnits(db, spec.organisation);
   if (units.length === 0)
     throw new UserFacingError(msg.organisationMissing(spec.organisation), 'no-organisation');
   const byCode = new Map(units.map((u) => [u.code, u]));
-  const unknown = spec.recipients.filter((c) => !byCode.has(c));
-  if (unknown.length > 0) throw new UserFacingError(msg.unknownRecipients(unknown), 'unknown-recipients');
-  return spec.recipients.map((c) => byCode.get(c)!);
+  const resolved = resolveRecipients(spec.recipients, [...byCode.keys()]);
+  if (resolved.unknown.length > 0)
+    throw new UserFacingError(msg.unknownRecipients(resolved.unknown), 'unknown-recipients');
+  return {
+    units: resolved.codes.map((c) => byCode.get(c)!),
+    warnings: resolved.duplicates.length > 0 ? [msg.duplicateRecipients(resolved.duplicates)] : [],
+  };
 }
 
 /** The periods whose tabs exist from the start: those already opened, or else the first one. */

@@ -22,6 +22,7 @@ export function addDirectiveCreate(directive: Command): Command {
       const spec = parseDirectiveSpec(await readDataFile(opts.file));
       const rt = createRuntime(process.env);
       const created = await createDirective(await useCaseDeps(rt), spec);
+      for (const warning of created.warnings) console.warn(warning);
       console.log(
         msg.created(
           created.title,

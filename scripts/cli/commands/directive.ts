@@ -52,12 +52,8 @@ export async function readDocumentText(file: string): Promise<{ text: string; fo
 
 /** Loads and validates the organisation the recipients and units are resolved against. */
 export async function loadOrganisation(file: string): Promise<Organisation> {
-  let data: unknown;
-  try {
-    data = await readDataFile(file);
-  } catch (error) {
-    throw new Error(msg.unreadableFile(file, (error as Error).message), { cause: error });
-  }
+  // readDataFile's errors already name the file and what is wrong, in Vietnamese.
+  const data = await readDataFile(file);
   try {
     return parseOrganisation(data);
   } catch (error) {

@@ -146,7 +146,7 @@ describe('theodoi directive import', () => {
       `Không đọc được tệp ${join(dir, 'missing.txt')}: ENOENT`,
     );
     await expect(run('import', SEED, '--org', join(dir, 'nowhere.json'))).rejects.toThrow(
-      `Không đọc được tệp ${join(dir, 'nowhere.json')}: ENOENT`,
+      `Không tìm thấy tệp ${join(dir, 'nowhere.json')} — kiểm tra lại đường dẫn.`,
     );
     const brokenDocx = join(dir, 'broken.docx');
     writeFileSync(brokenDocx, 'not a zip');

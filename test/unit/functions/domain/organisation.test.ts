@@ -50,3 +50,24 @@ describe('parseOrganisation', () => {
     expect(org.units.filter((u) => u.kind === 'thon-ap').map((u) => u.name)).toContain('Ấp 8');
   });
 });
+
+describe('unit codes', () => {
+  const base = JSON.parse(JSON.stringify(thapMuoi)) as { units: { code: string }[] };
+  const withCode = (index: number, code: string) => {
+    const org = JSON.parse(JSON.stringify(base)) as { units: { code: string }[] };
+    org.units[index]!.code = code;
+    return org;
+  };
+
+  it.each(['.', '..', '__x__', '---'])('refuses %s, which cannot name a Firestore document', (code) => {
+    expect(() => parseOrganisation(withCode(3, code))).toThrow(
+      /mã đơn vị phải có ít nhất một chữ cái hoặc chữ số và không được có dạng __…__/,
+    );
+  });
+
+  it('refuses two codes that differ only by case, naming both', () => {
+    expect(() => parseOrganisation(withCode(3, 'vp'))).toThrow(
+      /mã đơn vị vp trùng với VP \(mã đơn vị không phân biệt chữ hoa, chữ thường\)/,
+    );
+  });
+});
