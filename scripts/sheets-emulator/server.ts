@@ -3,6 +3,7 @@ import { createServer } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createContext } from './context.js';
+import { bodyField } from './contract/bindings.js';
 import { validateBody } from './contract/body.js';
 import type { Contracts, LoadedApi, MethodSpec } from './contract/discovery.js';
 import { loadContracts, referenceDir } from './contract/discovery.js';
@@ -12,6 +13,7 @@ import {
   invalidApiKey,
   invalidArgument,
   noSuchMethod,
+  NotFoundPage,
   notImplemented,
   unauthenticated,
   unregisteredCaller,
@@ -141,6 +143,14 @@ function sendJson(
   res.end(text);
 }
 
+function sendPage(res: ServerResponse, error: NotFoundPage): void {
+  res.writeHead(error.code, {
+    'Content-Type': 'text/html; charset=UTF-8',
+    'Content-Length': Buffer.byteLength(error.page),
+  });
+  res.end(error.page);
+}
+
 function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
@@ -254,12 +264,13 @@ export async function start(options: StartOptions = {}): Promise<EmulatorServer>
     rawPath: string,
   ): Promise<void> {
     const httpMethod = req.method ?? 'GET';
-    const pretty = url.searchParams.get('prettyPrint') !== 'false';
+    // a boolean parameter is read case-insensitively, as Google's front end does (contract/params.ts)
+    const pretty = !/^false$/i.test(url.searchParams.get('prettyPrint') ?? '');
     let methodId = '';
     let apiName: ApiName = rawPath.startsWith('/v4/') ? 'sheets' : 'drive';
     try {
       const routed = route(httpMethod, rawPath);
-      if (!routed) throw noSuchMethod(`${httpMethod} ${rawPath}`);
+      if (!routed) throw noSuchMethod(rawPath);
       const { api, method, params } = routed;
       methodId = method.id;
       apiName = api.name;
@@ -285,7 +296,7 @@ export async function start(options: StartOptions = {}): Promise<EmulatorServer>
       const mask = responseRef && fields !== undefined ? compileMask(api, responseRef, fields) : undefined;
       const text = await readBody(req);
       const body = method.request
-        ? validateBody(api, method.request.$ref, parseJson(api.name, text))
+        ? validateBody(api, method.request.$ref, parseJson(api.name, text), bodyField(methodId))
         : undefined;
       let result: unknown;
       if (api.name === 'sheets') {
@@ -316,7 +327,8 @@ export async function start(options: StartOptions = {}): Promise<EmulatorServer>
       }
       if (methodId) counters.failed(methodId);
       log(`${httpMethod} ${rawPath} → ${error.code} ${methodId || apiName}: ${error.message}`);
-      sendJson(res, error.code, wireBody(error), pretty, error.extra.headers ?? {});
+      if (error instanceof NotFoundPage) sendPage(res, error);
+      else sendJson(res, error.code, wireBody(error), pretty, error.extra.headers ?? {});
     }
   }
 

@@ -4,6 +4,7 @@ import { deref } from './discovery.js';
 import { badRequest, invalidArgument } from './errors.js';
 import type { FieldViolation } from './errors.js';
 import { camel, enumTypeName, protoPackage, snake } from './names.js';
+import { oneofOf } from './presence.js';
 
 const enumOwners = new WeakMap<LoadedApi, Map<string, number>>();
 
@@ -96,15 +97,13 @@ function walk(w: Walk, node: SchemaSpec, value: unknown, path: string, owner: st
     case 'array': {
       if (!Array.isArray(value)) {
         const item = node.items ?? { type: 'any' };
+        // a list of lists is `repeated ListValue`, and a list of `any` is itself a ListValue
         const tag = item.$ref
           ? `type.googleapis.com/${protoPackage[w.api.name]}.${item.$ref}`
-          : scalarTag(item);
-        return invalid(
-          w,
-          path,
-          item.type === 'array' ? 'type.googleapis.com/google.protobuf.ListValue' : tag,
-          value,
-        );
+          : item.type === 'array' || item.type === 'any'
+            ? 'type.googleapis.com/google.protobuf.ListValue'
+            : scalarTag(item);
+        return invalid(w, path, tag, value);
       }
       const item = node.items ?? { type: 'any' };
       // Cell values (lists of `any`) are most of a big payload: nothing to check inside them.
@@ -180,6 +179,7 @@ function walkObject(
 ): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   const props = node.properties;
+  const oneofsSet = new Map<string, string>();
   for (const [rawKey, child] of Object.entries(value)) {
     if (!props) {
       const valueSchema = node.additionalProperties ?? { type: 'any' as const };
@@ -205,6 +205,17 @@ function walkObject(
       });
       continue;
     }
+    const oneof = child === null ? undefined : oneofOf(owner, key);
+    if (oneof && oneofsSet.has(oneof.name)) {
+      w.errors.push({
+        field: path,
+        description:
+          `Invalid value at '${path}' (oneof), oneof field '${snake(oneof.name)}' is already set. ` +
+          `Cannot set '${snake(key)}'`,
+      });
+      continue;
+    }
+    if (oneof) oneofsSet.set(oneof.name, key);
     const v = walk(w, spec, child, join(path, key), owner);
     if (v !== undefined) out[key] = v;
   }
@@ -214,12 +225,18 @@ function walkObject(
 /**
  * Validates `body` against schema `schemaId` of `api`. Throws one 400 listing every problem (Google joins
  * them with newlines); returns the body with snake_case keys turned lowerCamel and nulls dropped.
+ * `bodyField` is the request field the body binds to (`data` for values.update), which starts every path.
  */
-export function validateBody(api: LoadedApi, schemaId: string, body: unknown): Record<string, unknown> {
+export function validateBody(
+  api: LoadedApi,
+  schemaId: string,
+  body: unknown,
+  bodyField = '',
+): Record<string, unknown> {
   if (!isPlainObject(body))
     throw invalidArgument(api.name, 'Invalid JSON payload received. Root element must be a message.');
   const w: Walk = { api, errors: [] };
-  const out = walk(w, { $ref: schemaId }, body, '', undefined);
+  const out = walk(w, { $ref: schemaId }, body, bodyField, undefined);
   if (w.errors.length > 0) throw badRequest(api.name, w.errors);
   return out as Record<string, unknown>;
 }

@@ -186,9 +186,31 @@ export function notImplemented(what: string): GoogleApiError {
   );
 }
 
-/** 404 for a URL that is no API method. */
-export function noSuchMethod(path: string): GoogleApiError {
-  return new GoogleApiError(404, 'NOT_FOUND', `Method not found: ${path}`);
+/**
+ * Google's front end answers a URL that matches no method (an extra `/`, as in `/v4/spreadsheets/ID/` or
+ * `/drive/v3/files/ID/`) with its HTML 404 page, not a JSON error: `page` is that HTML.
+ */
+export class NotFoundPage extends GoogleApiError {
+  readonly page: string;
+
+  constructor(path: string) {
+    super(404, 'NOT_FOUND', `The requested URL ${path} was not found on this server.`);
+    this.name = 'NotFoundPage';
+    const escaped = path.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+    this.page =
+      '<!DOCTYPE html>\n<html lang=en>\n  <meta charset=utf-8>\n' +
+      '  <meta name=viewport content="initial-scale=1, minimum-scale=1, width=device-width">\n' +
+      '  <title>Error 404 (Not Found)!!1</title>\n' +
+      '  <a href=//www.google.com/><span id=logo aria-label=Google></span></a>\n' +
+      '  <p><b>404.</b> <ins>That\u2019s an error.</ins>\n' +
+      `  <p>The requested URL <code>${escaped}</code> was not found on this server.  ` +
+      '<ins>That\u2019s all we know.</ins>\n';
+  }
+}
+
+/** 404 for a URL that is no API method (the path as sent, without the query string). */
+export function noSuchMethod(path: string): NotFoundPage {
+  return new NotFoundPage(path);
 }
 
 /** 500 as Google words it. */

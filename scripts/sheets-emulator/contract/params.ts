@@ -25,6 +25,11 @@ function badValue(api: LoadedApi, name: string, spec: ParamSpec, value: string) 
   );
 }
 
+/** Google's front end reads a boolean parameter case-insensitively (`True`, `FALSE`); it is passed on lowercased. */
+function normalise(spec: ParamSpec, value: string): string {
+  return spec.type === 'boolean' && /^(true|false)$/i.test(value) ? value.toLowerCase() : value;
+}
+
 function checkValue(api: LoadedApi, name: string, spec: ParamSpec, value: string): void {
   if (spec.type === 'boolean' && value !== 'true' && value !== 'false')
     throw badValue(api, name, spec, value);
@@ -51,7 +56,7 @@ export function validateQuery(api: LoadedApi, method: MethodSpec, search: URLSea
         `Field '${name}' could not be found in request message.`;
       throw badRequest(api.name, [{ field: name, description }]);
     }
-    const values = search.getAll(name);
+    const values = search.getAll(name).map((value) => normalise(spec, value));
     for (const value of values) checkValue(api, name, spec, value);
     out[name] = spec.repeated ? values : (values[values.length - 1] ?? '');
   }

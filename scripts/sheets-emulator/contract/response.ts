@@ -1,14 +1,32 @@
-/** Shapes responses: only fields the response schema defines, int64 as strings, then the `fields` mask. */
+/** Shapes responses: only fields the response schema defines, int64 as strings, proto3 defaults left out (Sheets), then the `fields` mask. */
 import type { LoadedApi, SchemaSpec } from './discovery.js';
 import { deref } from './discovery.js';
 import { invalidArgument } from './errors.js';
 import { camel } from './names.js';
+import { hasExplicitPresence } from './presence.js';
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function filter(api: LoadedApi, node: SchemaSpec, value: unknown): unknown {
+/** Whether a filtered value is its field's proto3 default: an empty list, 0, false, "", "0" (int64), *_UNSPECIFIED. */
+function isProtoDefault(schema: SchemaSpec, value: unknown): boolean {
+  if (Array.isArray(value)) return value.length === 0;
+  switch (schema.type) {
+    case 'boolean':
+      return value === false;
+    case 'integer':
+    case 'number':
+      return value === 0;
+    case 'string':
+      if (schema.enum) return value === schema.enum[0] && /_UNSPECIFIED$/.test(String(value));
+      return value === '' || ((schema.format === 'int64' || schema.format === 'uint64') && value === '0');
+    default:
+      return false; // messages are sent when set, even empty ("foregroundColor": {}); `any` values as they are
+  }
+}
+
+function filter(api: LoadedApi, node: SchemaSpec, value: unknown, omitDefaults: boolean): unknown {
   if (value === undefined || value === null) return undefined;
   const schema = deref(api, node);
   if (schema.type === 'any' || (schema.type === undefined && node.$ref === undefined)) return value;
@@ -16,20 +34,23 @@ function filter(api: LoadedApi, node: SchemaSpec, value: unknown): unknown {
     if (!Array.isArray(value)) return undefined;
     const item = schema.items ?? { type: 'any' };
     if (item.type === 'any') return value;
-    return value.map((v) => (v === null ? null : filter(api, item, v)));
+    return value.map((v) => (v === null ? null : filter(api, item, v, omitDefaults)));
   }
   if (schema.type === 'object') {
     if (!isPlainObject(value)) return undefined;
     const out: Record<string, unknown> = {};
     if (schema.properties) {
       for (const [key, spec] of Object.entries(schema.properties)) {
-        const v = filter(api, spec, value[key]);
-        if (v !== undefined) out[key] = v;
+        const v = filter(api, spec, value[key], omitDefaults);
+        if (v === undefined) continue;
+        if (omitDefaults && isProtoDefault(deref(api, spec), v) && !hasExplicitPresence(node.$ref, key))
+          continue;
+        out[key] = v;
       }
     } else {
       const spec = schema.additionalProperties ?? { type: 'any' as const };
       for (const [key, v] of Object.entries(value)) {
-        const f = filter(api, spec, v);
+        const f = filter(api, spec, v, omitDefaults);
         if (f !== undefined) out[key] = f;
       }
     }
@@ -45,9 +66,13 @@ function filter(api: LoadedApi, node: SchemaSpec, value: unknown): unknown {
   return value;
 }
 
-/** Drops every field the schema does not define (recursively) and writes int64 numbers as strings. */
+/**
+ * Drops every field the schema does not define (recursively) and writes int64 numbers as strings. Sheets
+ * replies are proto3 JSON: a field at its default value is left out unless the proto tracks its presence
+ * (contract/presence.ts). Drive v3 keeps them (`"trashed": false`, `"files": []` come back as asked).
+ */
 export function filterResponse(api: LoadedApi, schemaId: string, value: unknown): unknown {
-  return filter(api, { $ref: schemaId }, value);
+  return filter(api, { $ref: schemaId }, value, api.name === 'sheets');
 }
 
 /** A parsed `fields` mask: true selects a whole subtree. */

@@ -62,7 +62,9 @@ function compile(api: LoadedApi): Compiled[] {
         const m = /^\{(\+?)([A-Za-z0-9_]+)\}$/.exec(part);
         if (!m) return part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
         names.push(m[2] ?? '');
-        return m[1] === '+' ? '(.+)' : '([^/]+)';
+        // a parameter is one segment, possibly empty: Drive answers GET files/ as files.get of "" ("File
+        // not found: ."), while files/ID/ (one segment too many) matches no method
+        return m[1] === '+' ? '(.+)' : '([^/]*)';
       })
       .join('');
     return {

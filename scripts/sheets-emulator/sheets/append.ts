@@ -3,52 +3,66 @@ import type { sheets_v4 } from '@googleapis/sheets';
 import { clampToGrid, formatRange, parseRange } from './a1.js';
 import type { Rect, SheetRange } from './a1.js';
 import { insertDims } from './dims.js';
-import { ensureGrid, lastValueRow } from './grid.js';
-import { columnCount, getCell, rowCount } from './model.js';
-import type { Book } from './model.js';
+import { ensureGrid, hasValue } from './grid.js';
+import { columnCount, rowCount } from './model.js';
+import type { Book, SheetData } from './model.js';
 import { checkBodyRange, requireInputOption, toGrid, updateResponse, writeValues } from './values.js';
 import type { WriteOptions } from './values.js';
 
-function rowHasValue(book: Book, rect: Rect, r: number, c0: number, c1: number): boolean {
-  for (let c = c0; c < c1; c++) if (getCell(rect.sheet, r, c)?.userEnteredValue) return true;
+function rowHasValue(sheet: SheetData, r: number, c0: number, c1: number): boolean {
+  const row = sheet.rows[r];
+  if (!row) return false;
+  for (let c = c0; c < Math.min(c1, row.length); c++) if (row[c]?.userEnteredValue) return true;
   return false;
 }
 
-/** Finds the "table" values.append appends to: the first rows with data at or below the range start, extended over contiguous rows and columns. */
-export function findTable(book: Book, rect: Rect): Rect | null {
-  const { sheet } = rect;
-  const last = lastValueRow(sheet, rect.startCol, rect.endCol);
-  let r0 = -1;
-  for (let r = rect.startRow; r < last; r++) {
-    if (rowHasValue(book, rect, r, rect.startCol, rect.endCol)) {
-      r0 = r;
-      break;
-    }
-  }
-  if (r0 < 0) return null;
-  let c0 = rect.endCol;
-  let c1 = rect.startCol;
-  for (let c = rect.startCol; c < rect.endCol; c++) {
-    if (getCell(sheet, r0, c)?.userEnteredValue) {
-      c0 = Math.min(c0, c);
-      c1 = Math.max(c1, c + 1);
-    }
-  }
-  let r1 = r0;
+function columnHasValue(sheet: SheetData, c: number, r0: number, r1: number): boolean {
+  for (let r = r0; r < Math.min(r1, sheet.rows.length); r++) if (hasValue(sheet, r, c)) return true;
+  return false;
+}
+
+/** The data region around a cell: grown while a value touches its border, diagonals included. */
+export function regionAround(sheet: SheetData, r: number, c: number): Rect {
+  const rows = Math.min(rowCount(sheet), sheet.rows.length);
   const cols = columnCount(sheet);
-  for (;;) {
-    if (r1 >= rowCount(sheet) || !rowHasValue(book, rect, r1, rect.startCol, Math.max(rect.endCol, c1)))
-      break;
-    for (let c = rect.startCol; c < Math.max(rect.endCol, c1); c++) {
-      if (getCell(sheet, r1, c)?.userEnteredValue) {
-        c0 = Math.min(c0, c);
-        c1 = Math.max(c1, c + 1);
-      }
-    }
-    while (c1 < cols && getCell(sheet, r1, c1)?.userEnteredValue) c1++;
-    r1++;
+  let [r0, r1, c0, c1] = [r, r + 1, c, c + 1];
+  for (let grew = true; grew;) {
+    grew = false;
+    const across = (): [number, number] => [Math.max(0, c0 - 1), Math.min(cols, c1 + 1)];
+    const down = (): [number, number] => [Math.max(0, r0 - 1), Math.min(rows, r1 + 1)];
+    for (; r1 < rows && rowHasValue(sheet, r1, ...across()); grew = true) r1++;
+    for (; r0 > 0 && rowHasValue(sheet, r0 - 1, ...across()); grew = true) r0--;
+    for (; c1 < cols && columnHasValue(sheet, c1, ...down()); grew = true) c1++;
+    for (; c0 > 0 && columnHasValue(sheet, c0 - 1, ...down()); grew = true) c0--;
   }
-  return { sheet, startRow: r0, endRow: r1, startCol: c0, endCol: Math.max(c1, c0 + 1) };
+  return { sheet, startRow: r0, endRow: r1, startCol: c0, endCol: c1 };
+}
+
+function lastValueCell(rect: Rect): [number, number] | undefined {
+  const { sheet } = rect;
+  for (let r = Math.min(rect.endRow, sheet.rows.length) - 1; r >= rect.startRow; r--) {
+    const row = sheet.rows[r];
+    for (let c = Math.min(rect.endCol, row?.length ?? 0) - 1; c >= rect.startCol; c--) {
+      if (row?.[c]?.userEnteredValue) return [r, c];
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Finds the "table" values.append appends to, as Google does. From a single cell: the data region around
+ * it, or none when the cell is empty (Google writes into an empty row inserted inside a table). From a
+ * larger range: the data region around the range's last value (row by row), so a row with a gap makes the
+ * next append start under its last part, as on Google.
+ */
+export function findTable(rect: Rect): Rect | null {
+  const single = rect.endRow - rect.startRow === 1 && rect.endCol - rect.startCol === 1;
+  const from = single
+    ? hasValue(rect.sheet, rect.startRow, rect.startCol)
+      ? [rect.startRow, rect.startCol]
+      : undefined
+    : lastValueCell(rect);
+  return from ? regionAround(rect.sheet, from[0]!, from[1]!) : null;
 }
 
 /** values.append */
@@ -62,9 +76,7 @@ export function valuesAppend(
   checkBodyRange(book, range, body);
   const parsed = parseRange(book, range);
   const rect = clampToGrid(parsed);
-  const single = rect.endRow - rect.startRow === 1 && rect.endCol - rect.startCol === 1;
-  const search: Rect = single ? { ...rect, endCol: columnCount(rect.sheet) } : rect;
-  const table = findTable(book, search);
+  const table = findTable(rect);
   const startRow = table ? table.endRow : rect.startRow;
   const startCol = table ? table.startCol : rect.startCol;
   const grid = toGrid(body?.values, body?.majorDimension);

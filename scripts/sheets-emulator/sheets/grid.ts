@@ -65,13 +65,3 @@ export function writeValue(
 export function hasValue(sheet: SheetData, r: number, c: number): boolean {
   return getCell(sheet, r, c)?.userEnteredValue != null;
 }
-
-/** Index past the last row holding a value, within columns [c0, c1). */
-export function lastValueRow(sheet: SheetData, c0: number, c1: number): number {
-  for (let r = sheet.rows.length - 1; r >= 0; r--) {
-    const row = sheet.rows[r];
-    if (!row) continue;
-    for (let c = c0; c < Math.min(c1, row.length); c++) if (row[c]?.userEnteredValue) return r + 1;
-  }
-  return 0;
-}

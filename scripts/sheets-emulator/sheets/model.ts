@@ -64,7 +64,7 @@ export const MAX_CELL_CHARS = 50_000;
 /** Maximum number of columns of a sheet (ZZZ). */
 export const MAX_COLUMNS = 18_278;
 
-/** The spreadsheet defaultFormat Google reports for new files. */
+/** The spreadsheet defaultFormat Google reports for a new file (a recorded spreadsheets.get, README "Reply shapes"). */
 export const DEFAULT_FORMAT: sheets_v4.Schema$CellFormat = {
   backgroundColor: { red: 1, green: 1, blue: 1 },
   padding: { top: 2, right: 3, bottom: 2, left: 3 },
@@ -72,13 +72,35 @@ export const DEFAULT_FORMAT: sheets_v4.Schema$CellFormat = {
   wrapStrategy: 'OVERFLOW_CELL',
   textFormat: {
     foregroundColor: {},
-    fontFamily: 'arial',
+    fontFamily: 'arial,sans,sans-serif',
     fontSize: 10,
     bold: false,
     italic: false,
     strikethrough: false,
     underline: false,
+    foregroundColorStyle: { rgbColor: {} },
   },
+  backgroundColorStyle: { rgbColor: { red: 1, green: 1, blue: 1 } },
+};
+
+function themeColor(colorType: string, rgbColor: sheets_v4.Schema$Color): sheets_v4.Schema$ThemeColorPair {
+  return { colorType, color: { rgbColor } };
+}
+
+/** The spreadsheetTheme Google gives a new file: Arial and the default palette (same recorded reply). */
+export const DEFAULT_THEME: sheets_v4.Schema$SpreadsheetTheme = {
+  primaryFontFamily: 'Arial',
+  themeColors: [
+    themeColor('TEXT', {}),
+    themeColor('BACKGROUND', { red: 1, green: 1, blue: 1 }),
+    themeColor('ACCENT1', { red: 0.25882354, green: 0.52156866, blue: 0.95686275 }),
+    themeColor('ACCENT2', { red: 0.91764706, green: 0.2627451, blue: 0.20784314 }),
+    themeColor('ACCENT3', { red: 0.9843137, green: 0.7372549, blue: 0.015686275 }),
+    themeColor('ACCENT4', { red: 0.20392157, green: 0.65882355, blue: 0.3254902 }),
+    themeColor('ACCENT5', { red: 1, green: 0.42745098, blue: 0.003921569 }),
+    themeColor('ACCENT6', { red: 0.27450982, green: 0.7411765, blue: 0.7764706 }),
+    themeColor('LINK', { red: 0.06666667, green: 0.33333334, blue: 0.8 }),
+  ],
 };
 
 /** A fresh empty sheet. */
@@ -113,6 +135,7 @@ export function newBook(spreadsheetId: string, title: string, locale = 'en_US', 
       autoRecalc: 'ON_CHANGE',
       timeZone,
       defaultFormat: structuredClone(DEFAULT_FORMAT),
+      spreadsheetTheme: structuredClone(DEFAULT_THEME),
     },
     sheets: [newSheet(0, 'Sheet1', 0)],
     namedRanges: [],

@@ -46,12 +46,10 @@ export function valuesBatchUpdateByDataFilter(
     const r: sheets_v4.Schema$UpdateValuesByDataFilterResponse = {
       updatedRange: formatRange(w.rect),
       dataFilter: d.dataFilter!,
+      updatedRows: w.rows.size,
+      updatedColumns: w.cols.size,
+      updatedCells: w.cells,
     };
-    if (w.cells > 0) {
-      r.updatedRows = w.rows;
-      r.updatedColumns = w.cols;
-      r.updatedCells = w.cells;
-    }
     if (body.includeValuesInResponse) {
       r.updatedData = readRect(renderer, rect, {
         valueRenderOption: body.responseValueRenderOption ?? null,

@@ -6,7 +6,7 @@ import { badRequest } from './errors.js';
 import { ensureGrid, writeValue } from './grid.js';
 import { parseUserEntered } from './locale.js';
 import { columnCount, getCell, rowCount } from './model.js';
-import type { Book } from './model.js';
+import type { Book, SheetData } from './model.js';
 import { formatGeneral } from './numfmt.js';
 import { Renderer } from './render.js';
 import type { DateRender, ValueRender } from './render.js';
@@ -117,20 +117,22 @@ function truthy(v: boolean | string | null | undefined): boolean {
   return v === true || v === 'true';
 }
 
-/** What one write touched. */
-export type Written = { rect: Rect; rows: number; cols: number; cells: number };
+/** What one write touched: the written block, and the rows and columns holding a written cell. */
+export type Written = { rect: Rect; rows: Set<number>; cols: Set<number>; cells: number };
 
-/** Input values as rows (transposing COLUMNS input); refuses values that are not a list of lists. */
-export function toGrid(values: unknown, major: string | null | undefined): unknown[][] {
+/**
+ * Input values as rows (transposing COLUMNS input); refuses values that are not a list of lists. The shell
+ * checks API bodies first; `at` names the field for callers it does not check (`data.values`).
+ */
+export function toGrid(values: unknown, major: string | null | undefined, at = 'data.values'): unknown[][] {
   if (values == null) return [];
-  if (!Array.isArray(values))
-    throw badRequest("Invalid value at 'data.values' (type.googleapis.com/google.protobuf.ListValue)");
+  const listValue = (path: string, v: unknown) =>
+    badRequest(
+      `Invalid value at '${path}' (type.googleapis.com/google.protobuf.ListValue), ${JSON.stringify(v)}`,
+    );
+  if (!Array.isArray(values)) throw listValue(at, values);
   values.forEach((line, i) => {
-    if (!Array.isArray(line)) {
-      throw badRequest(
-        `Invalid value at 'data.values[${i}]' (type.googleapis.com/google.protobuf.ListValue), ${JSON.stringify(line)}`,
-      );
-    }
+    if (!Array.isArray(line)) throw listValue(`${at}[${i}]`, line);
   });
   const v = values as unknown[][];
   if (major !== 'COLUMNS') return v;
@@ -189,9 +191,7 @@ export function writeValues(
           writeValue(sheet, r, c, p.value, p.format);
         }
       } else {
-        throw badRequest(
-          `Invalid values[${i}][${j}]: ${typeof v === 'object' ? 'struct_value' : typeof v} ${JSON.stringify(v)}`,
-        );
+        throw badRequest(`Invalid values[${i}][${j}]: ${protoText(v)}`);
       }
       rowsTouched.add(r);
       colsTouched.add(c);
@@ -205,7 +205,38 @@ export function writeValues(
     endRow: startRow + Math.max(height, 1),
     endCol: startCol + Math.max(width, 1),
   };
-  return { rect, rows: rowsTouched.size, cols: colsTouched.size, cells };
+  return { rect, rows: rowsTouched, cols: colsTouched, cells };
+}
+
+/** Escapes a string as protobuf's text format does (C escapes; bytes outside printable ASCII in octal). */
+function cEscape(text: string): string {
+  const named: Record<number, string> = { 10: '\\n', 13: '\\r', 9: '\\t', 34: '\\"', 39: "\\'", 92: '\\\\' };
+  let out = '';
+  for (const byte of Buffer.from(text, 'utf8')) {
+    out +=
+      named[byte] ??
+      (byte < 32 || byte > 126 ? `\\${byte.toString(8).padStart(3, '0')}` : String.fromCharCode(byte));
+  }
+  return out;
+}
+
+/** A JSON value as Google prints a google.protobuf.Value in text format (`list_value {\n  values {...`). */
+function protoText(v: unknown, indent = ''): string {
+  const inner = indent + '  ';
+  if (v === null || v === undefined) return 'null_value: NULL_VALUE';
+  if (typeof v === 'number') return `number_value: ${v}`;
+  if (typeof v === 'string') return `string_value: "${cEscape(v)}"`;
+  if (typeof v === 'boolean') return `bool_value: ${v}`;
+  if (Array.isArray(v)) {
+    const items = v.map((x) => `${inner}values {\n${inner}  ${protoText(x, inner + '  ')}\n${inner}}\n`);
+    return `list_value {\n${items.join('')}${indent}}`;
+  }
+  const fields = Object.entries(v as Record<string, unknown>).map(
+    ([k, x]) =>
+      `${inner}fields {\n${inner}  key: ${JSON.stringify(k)}\n${inner}  value {\n${inner}    ` +
+      `${protoText(x, inner + '    ')}\n${inner}  }\n${inner}}\n`,
+  );
+  return `struct_value {\n${fields.join('')}${indent}}`;
 }
 
 /** The UpdateValuesResponse of one write (with updatedData when asked). */
@@ -215,15 +246,14 @@ export function updateResponse(
   opts: WriteOptions,
   dataRect: Rect,
 ): sheets_v4.Schema$UpdateValuesResponse {
+  // zero counts are proto3 defaults: the shell leaves them out of the reply
   const out: sheets_v4.Schema$UpdateValuesResponse = {
     spreadsheetId: book.spreadsheetId,
     updatedRange: formatRange(w.rect),
+    updatedRows: w.rows.size,
+    updatedColumns: w.cols.size,
+    updatedCells: w.cells,
   };
-  if (w.cells > 0) {
-    out.updatedRows = w.rows;
-    out.updatedColumns = w.cols;
-    out.updatedCells = w.cells;
-  }
   if (truthy(opts.includeValuesInResponse)) {
     out.updatedData = readRect(new Renderer(book), dataRect, {
       valueRenderOption: opts.responseValueRenderOption ?? null,
@@ -275,8 +305,8 @@ export function valuesBatchUpdate(
   body: sheets_v4.Schema$BatchUpdateValuesRequest,
 ): sheets_v4.Schema$BatchUpdateValuesResponse {
   const input = requireInputOption(body);
-  const written = (body.data ?? []).map((vr) => {
-    if (vr.range == null) throw badRequest('Invalid data[0]: range is required');
+  const written = (body.data ?? []).map((vr, k) => {
+    if (vr.range == null) throw badRequest(`Invalid data[${k}]: range is required`);
     const target = parseRange(book, vr.range);
     return { target, w: writeValues(book, target, vr.values, vr.majorDimension, input) };
   });
@@ -288,7 +318,10 @@ export function valuesBatchUpdate(
   );
 }
 
-/** The totals of a values batch write. */
+/**
+ * The totals of a values batch write. Rows and columns are counted once however many ranges wrote in them
+ * (Google: two ranges of A:D on rows 1 and 4 total 4 columns, not 8); sheets are distinct; cells are summed.
+ */
 export function batchTotals<T>(
   spreadsheetId: string,
   ws: Written[],
@@ -301,16 +334,22 @@ export function batchTotals<T>(
   totalUpdatedSheets?: number;
   responses?: T[];
 } {
-  const cells = ws.reduce((s, w) => s + w.cells, 0);
-  const out: ReturnType<typeof batchTotals<T>> = { spreadsheetId };
-  if (cells > 0) {
-    out.totalUpdatedRows = ws.reduce((s, w) => s + w.rows, 0);
-    out.totalUpdatedColumns = ws.reduce((s, w) => s + w.cols, 0);
-    out.totalUpdatedCells = cells;
-    out.totalUpdatedSheets = new Set(ws.filter((w) => w.cells > 0).map((w) => w.rect.sheet)).size;
+  const rows = new Map<SheetData, Set<number>>();
+  const cols = new Map<SheetData, Set<number>>();
+  for (const w of ws) {
+    const sheet = w.rect.sheet;
+    rows.set(sheet, new Set([...(rows.get(sheet) ?? []), ...w.rows]));
+    cols.set(sheet, new Set([...(cols.get(sheet) ?? []), ...w.cols]));
   }
-  if (responses.length > 0) out.responses = responses;
-  return out;
+  const total = (m: Map<SheetData, Set<number>>) => [...m.values()].reduce((s, set) => s + set.size, 0);
+  return {
+    spreadsheetId,
+    totalUpdatedRows: total(rows),
+    totalUpdatedColumns: total(cols),
+    totalUpdatedCells: ws.reduce((s, w) => s + w.cells, 0),
+    totalUpdatedSheets: new Set(ws.filter((w) => w.cells > 0).map((w) => w.rect.sheet)).size,
+    responses,
+  };
 }
 
 /** Clears the values (not formats) of a clamped rectangle. */

@@ -4,11 +4,14 @@ import { badRequest } from '../errors.js';
 /**
  * Splits a field mask into dotted paths; refuses an empty mask with Google's message. Sheets also takes the
  * grouped form of partial responses, `userEnteredFormat(backgroundColor,textFormat.bold)`, meaning
- * `userEnteredFormat.backgroundColor,userEnteredFormat.textFormat.bold`; groups nest.
+ * `userEnteredFormat.backgroundColor,userEnteredFormat.textFormat.bold`; groups nest. `/` separates names
+ * as `.` does (`gridProperties/rowCount`), as in a `fields=` query mask.
  */
 export function maskPaths(fields: string | null | undefined): string[] {
   const text = fields ?? '';
-  const paths = expand(text, 0, text.length).filter((p) => p.length > 0);
+  const paths = expand(text, 0, text.length)
+    .map((p) => p.replace(/\s*\/\s*/g, '.'))
+    .filter((p) => p.length > 0);
   if (paths.length === 0)
     throw badRequest("At least one field must be listed in 'fields'. (Use '*' to indicate all fields.)");
   return paths;

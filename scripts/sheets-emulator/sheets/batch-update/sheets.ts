@@ -22,7 +22,7 @@ import type { Book, SheetData } from '../model.js';
 import { tooManyCells } from '../errors.js';
 import { renameSheetInFormula } from '../formula-refs.js';
 import { setCell } from '../model.js';
-import { applyMask } from './mask.js';
+import { applyMask, maskPaths } from './mask.js';
 
 const SHEET_FIELDS = [
   'sheetId',
@@ -152,6 +152,8 @@ export function updateSheetProperties(
   if ((next.sheetType ?? 'GRID') !== (sheet.properties.sheetType ?? 'GRID'))
     throw badRequest('Cannot change the sheetType of a sheet.');
   if (typeof next.title !== 'string') throw badRequest('The sheet name cannot be empty.');
+  if (next.hidden && !book.sheets.some((s) => s !== sheet && !s.properties.hidden))
+    throw badRequest("You can't hide all the sheets in a document.");
   if (next.title !== sheet.properties.title) {
     checkTitle(book, next.title, sheet);
     renameInFormulas(book, sheet.properties.title, next.title);
@@ -177,10 +179,7 @@ export function updateSheetProperties(
     const to = wantIndex > from ? wantIndex - 1 : wantIndex;
     book.sheets.splice(Math.max(0, Math.min(to, book.sheets.length)), 0, sheet);
     reindexSheets(book);
-  } else if (
-    wantIndex == null &&
-    req.fields?.split(',').some((f) => f.trim() === 'index' || f.trim() === '*')
-  ) {
+  } else if (wantIndex == null && maskPaths(req.fields).some((f) => f === 'index' || f === '*')) {
     book.sheets.splice(book.sheets.indexOf(sheet), 1);
     book.sheets.push(sheet);
     reindexSheets(book);

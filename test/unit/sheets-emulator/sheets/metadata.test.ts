@@ -123,7 +123,8 @@ describe('createDeveloperMetadata', () => {
       metadataValue: 'col-2',
       location: {
         locationType: 'COLUMN',
-        dimensionRange: { sheetId: 0, dimension: 'COLUMNS', startIndex: 2, endIndex: 3 },
+        // a DimensionRange on sheet 0 comes back without `sheetId` (proto3 leaves 0 out)
+        dimensionRange: { dimension: 'COLUMNS', startIndex: 2, endIndex: 3 },
       },
       visibility: 'DOCUMENT',
     });
@@ -349,7 +350,7 @@ describe('update, delete and lookups', () => {
         metadataValue: 'moved',
         location: {
           locationType: 'COLUMN',
-          dimensionRange: { sheetId: 0, dimension: 'COLUMNS', startIndex: 5, endIndex: 6 },
+          dimensionRange: { dimension: 'COLUMNS', startIndex: 5, endIndex: 6 },
         },
         visibility: 'DOCUMENT',
       },

@@ -17,8 +17,9 @@ afterAll(async () => {
 });
 
 describe('spreadsheets.create', () => {
-  it('creates a default spreadsheet like Google (Sheet1, id 0, 1000×26)', async () => {
+  it('creates a default spreadsheet like Google (Sheet1, id 0, 1000×26, Arial 10, the default theme)', async () => {
     const res = await h.sheets.spreadsheets.create({ requestBody: { properties: { title: 'Chỉ thị 12' } } });
+    const rgb = (red: number, green: number, blue: number) => ({ rgbColor: { red, green, blue } });
     expect(res.data).toEqual({
       spreadsheetId: expect.any(String) as string,
       properties: {
@@ -26,7 +27,38 @@ describe('spreadsheets.create', () => {
         locale: 'en_US',
         autoRecalc: 'ON_CHANGE',
         timeZone: 'Etc/GMT',
-        defaultFormat: expect.any(Object) as object,
+        // as a recorded Google reply has them: black is `{}` (proto3 leaves 0 out) but `bold: false` stays
+        defaultFormat: {
+          backgroundColor: { red: 1, green: 1, blue: 1 },
+          padding: { top: 2, right: 3, bottom: 2, left: 3 },
+          verticalAlignment: 'BOTTOM',
+          wrapStrategy: 'OVERFLOW_CELL',
+          textFormat: {
+            foregroundColor: {},
+            fontFamily: 'arial,sans,sans-serif',
+            fontSize: 10,
+            bold: false,
+            italic: false,
+            strikethrough: false,
+            underline: false,
+            foregroundColorStyle: { rgbColor: {} },
+          },
+          backgroundColorStyle: rgb(1, 1, 1),
+        },
+        spreadsheetTheme: {
+          primaryFontFamily: 'Arial',
+          themeColors: [
+            { colorType: 'TEXT', color: { rgbColor: {} } },
+            { colorType: 'BACKGROUND', color: rgb(1, 1, 1) },
+            { colorType: 'ACCENT1', color: rgb(0.25882354, 0.52156866, 0.95686275) },
+            { colorType: 'ACCENT2', color: rgb(0.91764706, 0.2627451, 0.20784314) },
+            { colorType: 'ACCENT3', color: rgb(0.9843137, 0.7372549, 0.015686275) },
+            { colorType: 'ACCENT4', color: rgb(0.20392157, 0.65882355, 0.3254902) },
+            { colorType: 'ACCENT5', color: rgb(1, 0.42745098, 0.003921569) },
+            { colorType: 'ACCENT6', color: rgb(0.27450982, 0.7411765, 0.7764706) },
+            { colorType: 'LINK', color: rgb(0.06666667, 0.33333334, 0.8) },
+          ],
+        },
       },
       sheets: [
         {
@@ -344,7 +376,6 @@ describe('persistence', () => {
           metadataId: 7,
         });
         expect(m.data.location?.dimensionRange).toEqual({
-          sheetId: 0,
           dimension: 'COLUMNS',
           startIndex: 1,
           endIndex: 2,

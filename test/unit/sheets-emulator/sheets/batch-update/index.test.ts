@@ -51,6 +51,13 @@ const grid = (r0: number, r1: number, c0: number, c1: number, sheetId = 0) => ({
   startColumnIndex: c0,
   endColumnIndex: c1,
 });
+/** A GridRange on sheet 0 as Google echoes it: proto3 leaves `sheetId: 0` out, the start indexes stay. */
+const echoed = (r0: number, r1: number, c0: number, c1: number) => ({
+  startRowIndex: r0,
+  endRowIndex: r1,
+  startColumnIndex: c0,
+  endColumnIndex: c1,
+});
 
 describe('replies and atomicity', () => {
   it('aligns replies with requests ({} for requests without a reply) and can include the spreadsheet', async () => {
@@ -516,8 +523,8 @@ describe('cells', () => {
     expect(rows?.[0]?.values?.[1]?.userEnteredFormat?.borders).toEqual({ top: red, left: red });
     expect(rows?.[1]?.values?.[0]?.userEnteredFormat?.borders).toEqual({ right: red });
     expect(rows?.[0]?.values?.[3]?.dataValidation?.condition?.type).toBe('ONE_OF_LIST');
-    expect(s?.merges).toEqual([grid(5, 7, 0, 2), grid(8, 10, 0, 1), grid(8, 10, 1, 2)]);
-    expect(s?.conditionalFormats?.[0]?.ranges).toEqual([grid(0, 10, 2, 3)]);
+    expect(s?.merges).toEqual([echoed(5, 7, 0, 2), echoed(8, 10, 0, 1), echoed(8, 10, 1, 2)]);
+    expect(s?.conditionalFormats?.[0]?.ranges).toEqual([echoed(0, 10, 2, 3)]);
     const partial = await failure(batch([{ unmergeCells: { range: grid(5, 6, 0, 2) } }]));
     expect(partial.message).toBe(
       'Invalid requests[0].unmergeCells: You must select all cells in a merged range to merge or unmerge them.',
@@ -554,12 +561,12 @@ describe('named ranges, charts, protected ranges', () => {
     expect(nr).toEqual({
       namedRangeId: expect.any(String) as string,
       name: 'DonVi',
-      range: grid(0, 3, 0, 1),
+      range: echoed(0, 3, 0, 1),
     });
     await batch([
       { insertDimension: { range: { sheetId: 0, dimension: 'ROWS', startIndex: 1, endIndex: 3 } } },
     ]);
-    expect((await spreadsheet()).namedRanges).toEqual([{ ...nr, range: grid(0, 5, 0, 1) }]);
+    expect((await spreadsheet()).namedRanges).toEqual([{ ...nr, range: echoed(0, 5, 0, 1) }]);
     const dup = await failure(
       batch([{ addNamedRange: { namedRange: { name: 'donvi', range: grid(0, 1, 0, 1) } } }]),
     );
@@ -594,7 +601,8 @@ describe('named ranges, charts, protected ranges', () => {
     const s = (await spreadsheet()).sheets?.[0];
     expect(s?.charts?.[0]).toMatchObject({ chartId, spec: { title: 'Tiến độ' } });
     expect(s?.protectedRanges).toEqual([
-      { protectedRangeId: prId, range: grid(0, 1, 0, 26), description: 'Tiêu đề', warningOnly: false },
+      // `warningOnly: false` is a proto3 default: Google leaves it out (sent or not)
+      { protectedRangeId: prId, range: echoed(0, 1, 0, 26), description: 'Tiêu đề' },
     ]);
   });
 });
@@ -711,11 +719,11 @@ describe('copy, cut, append, find/replace, trim, filters, protected range update
       },
     ]);
     let s = (await spreadsheet()).sheets?.[0];
-    expect(s?.basicFilter?.range).toEqual(grid(0, 10, 0, 3));
+    expect(s?.basicFilter?.range).toEqual(echoed(0, 10, 0, 3));
     expect(s?.protectedRanges).toEqual([
       {
         protectedRangeId: prId,
-        range: grid(0, 1, 0, 3),
+        range: echoed(0, 1, 0, 3),
         description: 'mới',
         editors: { users: ['a@example.com'] },
       },
@@ -751,7 +759,9 @@ describe('chart and conditional format updates', () => {
       { updateConditionalFormatRule: { sheetId: 0, index: 0, newIndex: 1 } },
       { updateConditionalFormatRule: { sheetId: 0, index: 0, rule: rule('c') } },
     ]);
-    expect(upd.replies?.[1]?.updateConditionalFormatRule).toMatchObject({ oldIndex: 0, newIndex: 1 });
+    const moved = upd.replies?.[1]?.updateConditionalFormatRule;
+    expect(moved).toMatchObject({ newIndex: 1 });
+    expect(moved?.oldIndex).toBeUndefined(); // 0, a proto3 default, is not sent
     let s = (await spreadsheet()).sheets?.[0];
     expect(s?.charts?.[0]?.spec).toEqual({ title: 'mới' });
     expect(
