@@ -209,6 +209,83 @@ describe('values.batchGet and values.batchUpdate', () => {
   });
 });
 
+describe('counts in write replies, as Google counts them', () => {
+  it('counts a written "" as a cell, and a row or column once however many ranges wrote in it', async () => {
+    await h.sheets.spreadsheets.batchUpdate({
+      spreadsheetId: id,
+      requestBody: { requests: [{ addSheet: { properties: { title: 'Hai' } } }] },
+    });
+    const res = await h.sheets.spreadsheets.values.batchUpdate({
+      spreadsheetId: id,
+      requestBody: {
+        valueInputOption: 'RAW',
+        data: [
+          { range: "'Sheet1'!A1:D1", values: [['A1', 'B1', '', 'D1']] },
+          { range: "'Sheet1'!A4:D4", values: [['A4', 'B4', '', 'D4']] },
+        ],
+      },
+    });
+    // recorded from Google: 4 columns in all, not 4 + 4
+    expect(res.data).toEqual({
+      spreadsheetId: id,
+      totalUpdatedRows: 2,
+      totalUpdatedColumns: 4,
+      totalUpdatedCells: 8,
+      totalUpdatedSheets: 1,
+      responses: [
+        {
+          spreadsheetId: id,
+          updatedRange: 'Sheet1!A1:D1',
+          updatedRows: 1,
+          updatedColumns: 4,
+          updatedCells: 4,
+        },
+        {
+          spreadsheetId: id,
+          updatedRange: 'Sheet1!A4:D4',
+          updatedRows: 1,
+          updatedColumns: 4,
+          updatedCells: 4,
+        },
+      ],
+    });
+    const two = await h.sheets.spreadsheets.values.batchUpdate({
+      spreadsheetId: id,
+      requestBody: {
+        valueInputOption: 'RAW',
+        data: [
+          { range: 'Sheet1!A1', values: [['x']] },
+          { range: 'Hai!A1', values: [['y']] },
+        ],
+      },
+    });
+    expect(two.data).toMatchObject({
+      totalUpdatedRows: 2,
+      totalUpdatedColumns: 2,
+      totalUpdatedCells: 2,
+      totalUpdatedSheets: 2,
+    });
+  });
+
+  it('skips nulls but reports the whole block as the updated range', async () => {
+    const res = await h.sheets.spreadsheets.values.update({
+      spreadsheetId: id,
+      range: 'Sheet1!A1:D6',
+      valueInputOption: 'RAW',
+      requestBody: {
+        values: [['góc trên', null, null, null], [], [], [], [], [null, null, null, 'góc dưới']],
+      },
+    });
+    expect(res.data).toEqual({
+      spreadsheetId: id,
+      updatedRange: 'Sheet1!A1:D6',
+      updatedRows: 2,
+      updatedColumns: 2,
+      updatedCells: 2,
+    });
+  });
+});
+
 describe('values.append', () => {
   it('appends after the table found in the range and reports tableRange', async () => {
     await put('A1', [
