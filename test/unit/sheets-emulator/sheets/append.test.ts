@@ -98,7 +98,7 @@ describe('a larger range', () => {
   });
 
   it('grows the table row by row when nothing is missing', async () => {
-    const ranges: (string | undefined)[] = [];
+    const ranges: (string | null | undefined)[] = [];
     for (let i = 0; i < 4; i++) ranges.push((await append('Sheet1', [grid(1, 10, `r${i}-`)[0]!])).tableRange);
     expect(ranges).toEqual([undefined, 'Sheet1!A1:J1', 'Sheet1!A1:J2', 'Sheet1!A1:J3']);
   });
