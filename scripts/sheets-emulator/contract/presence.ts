@@ -3,7 +3,11 @@
 // recorded Google replies (README "Reply shapes"). Every other Sheets scalar has proto3 implicit presence:
 // 0, false, "" and an enum's *_UNSPECIFIED are not sent, and neither is an empty list.
 
-/** Oneof groups per schema: members keep a default value (`numberValue: 0`) and at most one may be set. */
+/**
+ * Oneof groups per schema: members keep a default value (`numberValue: 0`) and at most one may be set. The
+ * members follow the discovery descriptions ("exactly one of"); the group names, which only Google's error
+ * text shows, are recalled from the protos (`value` of ExtendedValue as in its pivot-value twin).
+ */
 export const SHEETS_ONEOFS: Readonly<Record<string, Readonly<Record<string, readonly string[]>>>> = {
   ExtendedValue: { value: ['numberValue', 'stringValue', 'boolValue', 'formulaValue', 'errorValue'] },
   DeveloperMetadataLocation: { location: ['spreadsheet', 'sheetId', 'dimensionRange'] },
@@ -15,8 +19,9 @@ export const SHEETS_ONEOFS: Readonly<Record<string, Readonly<Record<string, read
 
 /**
  * Fields outside oneofs that Google sends even at their default value: the first sheet's `sheetId: 0` and
- * `index: 0`, a GridRange's `startRowIndex: 0` (while its `sheetId: 0` is left out), `bold: false` in a
- * TextFormat, and Color's `alpha` (a wrapper type).
+ * `index: 0`, a GridRange's `startRowIndex: 0` (while its `sheetId: 0` is left out), a DimensionRange's
+ * `startIndex: 0`, `bold: false` in a TextFormat (recorded); `fontSize` is taken to go with its siblings, and
+ * Color's `alpha` is a wrapper type in google.type.Color.
  */
 const EXPLICIT: Readonly<Record<string, readonly string[]>> = {
   SheetProperties: ['sheetId', 'index'],
