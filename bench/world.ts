@@ -73,7 +73,8 @@ export async function startBenchWorld(
   firestoreHost: string,
   now = '2024-03-05T02:00:00Z',
 ): Promise<BenchWorld> {
-  const emulator = await start({});
+  // Lenient until the identity redesign (#17) lands
+  const emulator = await start({ accounts: 'lenient' });
   const env = {
     GOOGLE_CLOUD_PROJECT: project,
     FIRESTORE_EMULATOR_HOST: firestoreHost,

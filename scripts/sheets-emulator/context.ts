@@ -1,6 +1,8 @@
 /** The EmulatorContext the shell gives the Sheets half: file lookup, access checks, creation and edits. */
+import { sheetsStorageQuotaExceeded } from './accounts/errors.js';
 import { sheetsNotFound, sheetsPermissionDenied } from './contract/errors.js';
 import { canRead, canWrite } from './drive/access.js';
+import { appMaySee } from './drive/lookup.js';
 import type { DriveStore } from './drive/store.js';
 import { MIME } from './drive/store.js';
 import type { EmulatorContext, FileRecord, Identity, SpreadsheetModel } from './types.js';
@@ -20,6 +22,11 @@ function officeFile(): GoogleApiError {
   );
 }
 
+/** The account rule the context applies: who may own the spreadsheets they create (all, unless told otherwise). */
+export interface OwnershipRule {
+  mayOwnFiles(email: string): boolean;
+}
+
 /**
  * Builds the context over Drive's store for one request by `editor` (Drive's lastModifyingUser of what it
  * touches; the owner when absent). `onEdit` runs after every recorded edit (persistence).
@@ -29,6 +36,7 @@ export function createContext(
   now: () => Date,
   onEdit: () => void,
   editor?: string,
+  ownership: OwnershipRule = { mayOwnFiles: () => true },
 ): EmulatorContext {
   const lookup = store.lookup;
   return {
@@ -37,7 +45,8 @@ export function createContext(
       if (file && OFFICE_SPREADSHEETS.has(file.mimeType) && canRead(file, caller.email, lookup))
         throw officeFile();
       if (!file?.spreadsheet || file.mimeType !== MIME.spreadsheet) throw sheetsNotFound();
-      if (!canRead(file, caller.email, lookup)) throw sheetsPermissionDenied();
+      // Through drive.file alone a token reaches only its app's files; Sheets then answers as for an unshared one.
+      if (!canRead(file, caller.email, lookup) || !appMaySee(file, caller)) throw sheetsPermissionDenied();
       return file;
     },
     assertCanWrite(file: FileRecord, caller: Identity): void {
@@ -46,6 +55,8 @@ export function createContext(
     createSpreadsheetFile(model: SpreadsheetModel, caller: Identity): FileRecord {
       if (store.files.has(model.spreadsheetId))
         throw new Error(`spreadsheet id ${model.spreadsheetId} is taken`);
+      // spreadsheets.create always puts the file in the caller's My Drive, which a service account cannot own.
+      if (!ownership.mayOwnFiles(caller.email)) throw sheetsStorageQuotaExceeded();
       const t = store.stamp();
       const file: FileRecord = {
         id: model.spreadsheetId,
@@ -59,6 +70,7 @@ export function createContext(
         lastModifyingEmail: caller.email,
         permissions: [],
         parents: [store.rootId(caller.email)],
+        appIds: caller.appId !== undefined ? [caller.appId] : [],
         spreadsheet: model,
       };
       store.insert(file);

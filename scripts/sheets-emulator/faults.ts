@@ -1,12 +1,15 @@
-/** Fault injection: answer chosen methods with 429/500/503 and/or added latency, by count or by rate. */
+/** Fault injection: answer chosen methods with 429/500/503, Drive's 403 reasons, and/or latency, by count or rate. */
+import { sharingRateLimitExceeded } from './accounts/errors.js';
 import { internalError, unavailable } from './contract/errors.js';
 import { driveRateLimitError, quotaKind, sheetsQuotaError } from './quotas.js';
 import type { GoogleApiError } from './types.js';
 
 /** One fault rule as POSTed to /__emulator/faults. */
 export interface FaultRule {
-  /** Status to answer with; omit for latency only. */
-  status?: 429 | 500 | 503;
+  /** Status to answer with; omit for latency only. 403 needs a Drive `reason`. */
+  status?: 403 | 429 | 500 | 503;
+  /** With status 403: the Drive reason whose body to send (sharingRateLimitExceeded). */
+  reason?: 'sharingRateLimitExceeded';
   /** Apply to this many matching requests, then retire (default: unlimited). */
   count?: number;
   /** Probability (0..1) that a matching request is hit (default 1). */
@@ -29,11 +32,15 @@ export interface FaultOutcome {
 export function checkFaultRule(rule: unknown): string | undefined {
   if (typeof rule !== 'object' || rule === null || Array.isArray(rule)) return 'a fault is a JSON object';
   const r = rule as Record<string, unknown>;
-  const known = ['status', 'count', 'rate', 'methods', 'latencyMs', 'retryAfterSeconds'];
+  const known = ['status', 'reason', 'count', 'rate', 'methods', 'latencyMs', 'retryAfterSeconds'];
   const unknown = Object.keys(r).find((k) => !known.includes(k));
   if (unknown) return `unknown fault field "${unknown}"`;
-  if (r.status !== undefined && ![429, 500, 503].includes(r.status as number))
-    return 'status must be 429, 500 or 503';
+  if (r.status !== undefined && ![403, 429, 500, 503].includes(r.status as number))
+    return 'status must be 403, 429, 500 or 503';
+  if ((r.status === 403) !== (r.reason !== undefined))
+    return 'status 403 goes with a reason, and a reason with 403';
+  if (r.reason !== undefined && r.reason !== 'sharingRateLimitExceeded')
+    return "reason must be 'sharingRateLimitExceeded'";
   if (r.status === undefined && r.latencyMs === undefined) return 'give a status, a latencyMs, or both';
   if (r.count !== undefined && !(Number.isInteger(r.count) && (r.count as number) > 0))
     return 'count must be > 0';
@@ -88,8 +95,11 @@ export class Faults {
     this.rules = [];
   }
 
-  /** Decides what happens to one request of `methodId`; the first matching rule that fires wins. */
-  draw(methodId: string): FaultOutcome {
+  /**
+   * Decides what happens to one request of `methodId`; the first matching rule that fires wins. `fileName` names
+   * the file the request is about (Drive's sharing-limit message quotes it).
+   */
+  draw(methodId: string, fileName = ''): FaultOutcome {
     for (const rule of this.rules) {
       if (!matches(rule, methodId)) continue;
       if (rule.rate !== undefined && this.random() >= rule.rate) continue;
@@ -99,13 +109,14 @@ export class Faults {
       }
       return {
         latencyMs: rule.latencyMs ?? 0,
-        ...(rule.status ? { error: this.errorFor(rule, methodId) } : {}),
+        ...(rule.status ? { error: this.errorFor(rule, methodId, fileName) } : {}),
       };
     }
     return { latencyMs: 0 };
   }
 
-  private errorFor(rule: FaultRule, methodId: string): GoogleApiError {
+  private errorFor(rule: FaultRule, methodId: string, fileName: string): GoogleApiError {
+    if (rule.status === 403) return sharingRateLimitExceeded(fileName);
     if (rule.status === 429) {
       const kind = quotaKind(methodId);
       return kind

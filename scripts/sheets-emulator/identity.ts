@@ -1,37 +1,7 @@
-/** Bearer tokens ↔ e-mail identities, and reading the caller's credential from a request. */
-import { randomBytes } from 'node:crypto';
-import type { Identity } from './types.js';
+/** Reading the caller's credential from a request, and the default service account (tokens: oauth/tokens.ts). */
 
 /** The default service account, owner of everything the project creates. */
 export const DEFAULT_SERVICE_ACCOUNT = 'theodoi@theodoi-local.iam.gserviceaccount.com';
-
-/** Tokens minted by the emulator; each maps to one e-mail. */
-export class TokenStore {
-  private readonly byToken = new Map<string, string>();
-
-  /** Mints a new token for `email` (Google-like `ya29.` prefix). */
-  mint(email: string): string {
-    const token = `ya29.emu-${randomBytes(18).toString('base64url')}`;
-    this.byToken.set(token, email.trim().toLowerCase());
-    return token;
-  }
-
-  /** The identity a token stands for, or undefined when unknown. */
-  lookup(token: string): Identity | undefined {
-    const email = this.byToken.get(token);
-    return email === undefined ? undefined : { email };
-  }
-
-  /** For persistence. */
-  toJSON(): Record<string, string> {
-    return Object.fromEntries(this.byToken);
-  }
-
-  /** Restores tokens saved by toJSON. */
-  load(saved: Record<string, string>): void {
-    for (const [token, email] of Object.entries(saved)) this.byToken.set(token, email);
-  }
-}
 
 /** What the caller sent: a token, only an API key, or nothing. */
 export type Credential = { kind: 'token'; token: string } | { kind: 'key' } | { kind: 'none' };

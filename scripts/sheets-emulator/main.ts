@@ -1,4 +1,4 @@
-/** CLI entry: `theodoi-sheets-emulator --port P --data-dir D [--quotas google] [--notify-batch-ms N] [--verbose]`. */
+/** CLI entry: `theodoi-sheets-emulator --port P --data-dir D [--quotas google] [--notify-batch-ms N] [--accounts strict|lenient] [--verbose]`. */
 import { parseOptions } from './options.js';
 import { start } from './server.js';
 

@@ -2,7 +2,7 @@
 import { parseArgs } from 'node:util';
 import type { StartOptions } from './server.js';
 
-/** Parses argv and env (SHEETS_EMULATOR_PORT, _QUOTAS, _DATA_DIR, _NOTIFY_BATCH_MS). */
+/** Parses argv and env (SHEETS_EMULATOR_PORT, _QUOTAS, _DATA_DIR, _NOTIFY_BATCH_MS, _ACCOUNTS). */
 export function parseOptions(argv: string[], env: NodeJS.ProcessEnv): StartOptions & { verbose: boolean } {
   const { values } = parseArgs({
     args: argv,
@@ -13,6 +13,7 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv): StartOptio
       quotas: { type: 'string' },
       'service-account': { type: 'string' },
       'notify-batch-ms': { type: 'string' },
+      accounts: { type: 'string' },
       verbose: { type: 'boolean', default: false },
     },
     strict: true,
@@ -24,6 +25,9 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv): StartOptio
   const quotas = values.quotas ?? env.SHEETS_EMULATOR_QUOTAS ?? 'off';
   if (quotas !== 'google' && quotas !== 'off')
     throw new Error(`--quotas: expected google or off, got ${quotas}`);
+  const accounts = values.accounts ?? env.SHEETS_EMULATOR_ACCOUNTS ?? 'strict';
+  if (accounts !== 'strict' && accounts !== 'lenient')
+    throw new Error(`--accounts: expected strict or lenient, got ${accounts}`);
   const dataDir = values['data-dir'] ?? env.SHEETS_EMULATOR_DATA_DIR;
   const batchText = values['notify-batch-ms'] ?? env.SHEETS_EMULATOR_NOTIFY_BATCH_MS ?? '0';
   const batchMs = Number(batchText);
@@ -32,6 +36,7 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv): StartOptio
   return {
     port,
     quotas,
+    accounts,
     host: values.host ?? '127.0.0.1',
     verbose: values.verbose ?? false,
     notifications: { batchMs },

@@ -1,13 +1,17 @@
 /** Saves the emulator's state to `<dataDir>/state.json` atomically (temp file + rename), debounced. */
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { SavedAccounts } from './accounts/model.js';
 import type { SavedDrive } from './drive/store.js';
 
 /** Everything that survives a restart. */
 export interface SavedState {
   format: 1;
   drive: SavedDrive;
+  /** Tokens saved before the account model (token → e-mail); still read, no longer written. */
   tokens: Record<string, string>;
+  /** Accounts, OAuth clients, tokens, invitations and e-mails. */
+  accounts?: SavedAccounts;
 }
 
 /** Debounced, atomic writes of one state file. */

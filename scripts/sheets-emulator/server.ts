@@ -31,7 +31,19 @@ import { defaultFields } from './drive/resource.js';
 import { DriveStore } from './drive/store.js';
 import type { FaultRule } from './faults.js';
 import { checkFaultRule, Faults } from './faults.js';
-import { DEFAULT_SERVICE_ACCOUNT, readCredential, TokenStore } from './identity.js';
+import { DEFAULT_SERVICE_ACCOUNT, readCredential } from './identity.js';
+// Account model (#16): principals, OAuth clients and tokens, scopes, shared drives, sharing, the OAuth endpoints.
+import { mintOptionsOf, serveAccountsAdmin } from './accounts/admin.js';
+import type { AccountsMode, RegisteredAccount } from './accounts/directory.js';
+import { insufficientScopes } from './accounts/errors.js';
+import { AccountModel } from './accounts/model.js';
+import type { MintOptions } from './accounts/model.js';
+import type { EmailRecord } from './accounts/sharing.js';
+import { createSharedDrive, parseSharedDrive } from './accounts/shared-drives.js';
+import type { SharedDriveSpec } from './accounts/shared-drives.js';
+import type { OAuthClient } from './oauth/clients.js';
+import { ConsentQueue, isOAuthPath, serveOAuth } from './oauth/routes.js';
+import { grantFor, knownScopes } from './oauth/scopes.js';
 import { Persistence } from './persistence.js';
 import { sheetsHandler } from './sheets/index.js';
 import type { QuotaLimits } from './quotas.js';
@@ -69,6 +81,15 @@ export interface StartOptions {
   notifications?: { retries?: number; retryBaseMs?: number; timeoutMs?: number; batchMs?: number };
   /** Debounce of state writes when dataDir is set (default 100 ms). */
   persistDebounceMs?: number;
+  /**
+   * 'strict' (default) refuses what Google's account model refuses; 'lenient' lets every address be a Google
+   * account, lets service accounts own files and mints tokens that never expire (for tests of other features).
+   */
+  accounts?: AccountsMode;
+  /** Human Google accounts to register at start (besides every @gmail.com address). */
+  googleAccounts?: RegisteredAccount[];
+  /** OAuth clients to register at start (besides the default one). */
+  oauthClients?: OAuthClient[];
 }
 
 /** A running emulator: its API half, and the UI half (ui-edit, triggers, view, .xlsx) of `ui/admin.ts`. */
@@ -78,8 +99,20 @@ export interface EmulatorServer extends Omit<Ui, 'serve' | 'close'> {
   port: number;
   /** The default owner identity. */
   serviceAccountEmail: string;
-  /** Mints a bearer token for `email` (default: the service account). */
-  mintToken(email?: string): string;
+  /**
+   * Mints a bearer token for `email` (default: the service account), with `scopes` (default spreadsheets +
+   * drive) for `clientId` (people only; default the project's own client). Throws for an address that is no
+   * Google account (strict mode).
+   */
+  mintToken(email?: string, options?: MintOptions): string;
+  /** Registers a human Google account; its pending invitations turn into access. */
+  registerAccount(account: RegisteredAccount): void;
+  /** Registers an OAuth client. */
+  registerClient(client: OAuthClient): void;
+  /** Creates a shared drive, as a Workspace admin would; returns its id. */
+  createSharedDrive(spec: SharedDriveSpec): string;
+  /** The notification e-mails sharing has sent. */
+  emails(): EmailRecord[];
   /** Request counts per discovery method id. */
   counters(): CounterSnapshot;
   /** Zeroes the counters (and the quota buckets). */
@@ -166,7 +199,15 @@ export async function start(options: StartOptions = {}): Promise<EmulatorServer>
   const sheets = options.sheets ?? sheetsHandler;
 
   const store = new DriveStore(now);
-  const tokens = new TokenStore();
+  const accounts = new AccountModel(options.accounts ?? 'strict', projectNumber, now);
+  for (const account of options.googleAccounts ?? []) accounts.directory.register(account);
+  for (const client of options.oauthClients ?? []) accounts.clients.register(client);
+  const consents = new ConsentQueue();
+  const scopesKnown = knownScopes(
+    [contracts.sheets, contracts.drive].flatMap((api) =>
+      [...api.methods.values()].flatMap((m) => m.scopes ?? []),
+    ),
+  );
   const counters = new Counters();
   const faults = new Faults(projectNumber);
   const limits =
@@ -187,21 +228,21 @@ export async function start(options: StartOptions = {}): Promise<EmulatorServer>
   const persistence = options.dataDir
     ? new Persistence(
         options.dataDir,
-        () => ({ format: 1, drive: store.save(), tokens: tokens.toJSON() }),
+        () => ({ format: 1, drive: store.save(), tokens: {}, accounts: accounts.save() }),
         options.persistDebounceMs ?? 100,
       )
     : undefined;
   const saved = persistence?.load();
   if (saved) {
     store.load(saved.drive);
-    tokens.load(saved.tokens);
+    accounts.load(saved.accounts, saved.tokens);
   }
   const persist = () => persistence?.schedule();
   store.onEvent(persist);
 
-  const context = createContext(store, now, persist);
-  const mint = (email: string): string => {
-    const token = tokens.mint(email);
+  const context = createContext(store, now, persist, undefined, accounts);
+  const mint = (email: string, mintOptions: MintOptions = {}): string => {
+    const token = accounts.mint(email, mintOptions);
     persist();
     return token;
   };
@@ -211,9 +252,17 @@ export async function start(options: StartOptions = {}): Promise<EmulatorServer>
     now,
     onEdit: persist,
     validate: (ref, body) => validateBody(contracts.sheets, ref, body),
+    signIn: (email) => {
+      if (!accounts.directory.isGoogleAccount(email))
+        throw new GoogleApiError(
+          403,
+          'PERMISSION_DENIED',
+          `${email} is not a Google account: it cannot sign in to Google Sheets.`,
+        );
+    },
   });
   let baseUrl = '';
-  const deps: DriveDeps = { store, sheets, notifier, baseUrl: () => baseUrl, now, projectNumber };
+  const deps: DriveDeps = { store, sheets, notifier, baseUrl: () => baseUrl, now, projectNumber, accounts };
 
   function route(httpMethod: string, rawPath: string): Routed | null {
     if (rawPath.startsWith('/batch/') || rawPath === '/batch') throw notImplemented('HTTP batch requests');
@@ -242,9 +291,16 @@ export async function start(options: StartOptions = {}): Promise<EmulatorServer>
     const credential = readCredential(req.headers.authorization, search);
     if (credential.kind === 'none') throw unregisteredCaller(api);
     if (credential.kind === 'key') throw invalidApiKey();
-    const identity = tokens.lookup(credential.token);
-    if (!identity) throw unauthenticated(api);
-    return identity;
+    const found = accounts.identify(credential.token);
+    if ('problem' in found) throw unauthenticated(api);
+    return found.identity;
+  }
+
+  /** The caller as this method sees it: refused without a scope the method accepts, limited by drive.file. */
+  function authorizeCall(api: LoadedApi, method: MethodSpec, identity: Identity): Identity {
+    const grant = grantFor(method.scopes, identity.scopes);
+    if (!grant.allowed) throw insufficientScopes(api.name, method.scopes ?? []);
+    return { ...identity, perFile: grant.perFile };
   }
 
   function parseJson(api: ApiName, text: string): unknown {
@@ -275,10 +331,10 @@ export async function start(options: StartOptions = {}): Promise<EmulatorServer>
       methodId = method.id;
       apiName = api.name;
       counters.hit(methodId);
-      const fault = faults.draw(methodId);
+      const fault = faults.draw(methodId, store.files.get(params.fileId ?? '')?.name);
       if (fault.latencyMs > 0) await sleep(fault.latencyMs);
       if (fault.error) throw fault.error;
-      const caller = identify(api.name, req, url.searchParams);
+      const caller = authorizeCall(api, method, identify(api.name, req, url.searchParams));
       if (routed.upload) throw notImplemented('Uploading file content (media upload)');
       quotas?.charge(methodId, caller.email, now());
       const query = validateQuery(api, method, url.searchParams);
@@ -300,7 +356,7 @@ export async function start(options: StartOptions = {}): Promise<EmulatorServer>
         : undefined;
       let result: unknown;
       if (api.name === 'sheets') {
-        const requestContext = createContext(store, now, persist, caller.email);
+        const requestContext = createContext(store, now, persist, caller.email, accounts);
         result = sheets.handle({ methodId, params, query, body, caller }, requestContext);
       } else {
         result = driveMethod(methodId)({ methodId, params, query, body, caller }, deps).body;
@@ -356,7 +412,11 @@ export async function start(options: StartOptions = {}): Promise<EmulatorServer>
       case 'POST /__emulator/token': {
         const email = (url.searchParams.get('email') ?? serviceAccountEmail).trim().toLowerCase();
         if (!/^[^@\s]+@[^@\s]+$/.test(email)) return bad(400, `not an e-mail address: ${email}`);
-        return ok({ email, token: mint(email), tokenType: 'Bearer' });
+        try {
+          return ok({ email, token: mint(email, mintOptionsOf(url)), tokenType: 'Bearer' });
+        } catch (err) {
+          return bad(400, err instanceof Error ? err.message : String(err));
+        }
       }
       case 'GET /__emulator/counters':
         return ok(counters.snapshot());
@@ -409,6 +469,7 @@ export async function start(options: StartOptions = {}): Promise<EmulatorServer>
           })),
         });
       default:
+        if (serveAccountsAdmin({ accounts, store, consents, persist }, m, rawPath, text, res)) return;
         if (await ui.serve(m, rawPath, url, text, req.headers['content-type'] ?? '', res)) return;
         return bad(404, `no admin endpoint ${m} ${rawPath}; see scripts/sheets-emulator/README.md`);
     }
@@ -421,6 +482,28 @@ export async function start(options: StartOptions = {}): Promise<EmulatorServer>
     faults.clear();
     notifier.clearLog();
     ui.wipe();
+    accounts.sharing.wipe();
+    consents.clear();
+    persist();
+  }
+
+  async function serveOAuthRequest(
+    req: IncomingMessage,
+    res: ServerResponse,
+    url: URL,
+    rawPath: string,
+  ): Promise<void> {
+    const text = await readBody(req);
+    const oauthDeps = { accounts, now, knownScopes: scopesKnown };
+    if (!serveOAuth(oauthDeps, consents, req.method ?? 'GET', rawPath, url, text, req.headers, res)) {
+      sendJson(
+        res,
+        405,
+        { error: 'invalid_request', error_description: `Method ${req.method ?? ''} not allowed` },
+        true,
+      );
+      return;
+    }
     persist();
   }
 
@@ -430,7 +513,9 @@ export async function start(options: StartOptions = {}): Promise<EmulatorServer>
     const url = new URL(rawUrl, 'http://emulator.invalid');
     const work = rawPath.startsWith('/__emulator/')
       ? serveAdmin(req, res, url, rawPath)
-      : serveApi(req, res, url, rawPath);
+      : isOAuthPath(rawPath)
+        ? serveOAuthRequest(req, res, url, rawPath)
+        : serveApi(req, res, url, rawPath);
     work.catch((err: unknown) => {
       internalErrors.push(`${req.method ?? ''} ${rawPath}: ${String(err)}`);
       if (!res.headersSent) sendJson(res, 500, internalError().toBody(), true);
@@ -452,7 +537,21 @@ export async function start(options: StartOptions = {}): Promise<EmulatorServer>
     url: baseUrl,
     port,
     serviceAccountEmail,
-    mintToken: (email = serviceAccountEmail) => mint(email),
+    mintToken: (email = serviceAccountEmail, mintOptions = {}) => mint(email, mintOptions),
+    registerAccount: (account) => {
+      accounts.register(account, store);
+      persist();
+    },
+    registerClient: (client) => {
+      accounts.clients.register(client);
+      persist();
+    },
+    createSharedDrive: (spec) => {
+      const checked = parseSharedDrive(spec, accounts.directory);
+      if (typeof checked === 'string') throw new Error(`bad shared drive: ${checked}`);
+      return createSharedDrive(store, checked).id;
+    },
+    emails: () => accounts.sharing.outbox(),
     counters: () => counters.snapshot(),
     resetCounters: () => {
       counters.reset();

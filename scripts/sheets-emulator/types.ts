@@ -2,9 +2,17 @@
 // Both halves code against these types. Add fields freely; never rename or remove one another part uses.
 import type { sheets_v4 } from '@googleapis/sheets';
 
-/** A caller identity, resolved from the bearer token. */
+/** A caller identity, resolved from the bearer token (accounts/ and oauth/ fill the optional parts). */
 export interface Identity {
   email: string;
+  /** The token's OAuth scopes; absent for a person in Google's own UI, who may do anything their roles allow. */
+  scopes?: string[];
+  /** The app (OAuth client id, or a service account's own client id) the token was issued to. */
+  appId?: string;
+  /** Cloud project number of that app: developer metadata with PROJECT visibility belongs to one project. */
+  projectNumber?: string;
+  /** Set per call: the only scope granting this call is per-file (drive.file), so only the app's files are visible. */
+  perFile?: boolean;
 }
 
 /** Drive's view of a file; a spreadsheet file also carries its Sheets model. */
@@ -24,6 +32,10 @@ export interface FileRecord {
   lastModifyingEmail?: string;
   permissions: PermissionRecord[];
   parents: string[];
+  /** The shared drive holding the file (then ownerEmail is '': the drive owns it); on the drive's root, its own id. */
+  driveId?: string;
+  /** Apps (OAuth client ids) that created the file or had it opened with them: what drive.file lets them see. */
+  appIds?: string[];
   /** Present when mimeType is application/vnd.google-apps.spreadsheet. Owned by sheets/. */
   spreadsheet?: SpreadsheetModel;
 }

@@ -13,9 +13,12 @@ export interface Harness extends Clients {
   server: EmulatorServer;
 }
 
-/** Starts an in-memory emulator with the real Sheets half (unless `options.sheets` replaces it). */
+/**
+ * Starts an in-memory emulator with the real Sheets half (unless `options.sheets` replaces it). Lenient accounts
+ * by default: these harness tests are about Sheets features, not Google's account model (accounts/ tests run strict).
+ */
 export async function startHarness(options: StartOptions = {}): Promise<Harness> {
-  const server = await start(options);
+  const server = await start({ accounts: 'lenient', ...options });
   return { server, ...clientsFor(server, undefined, { retry: false }) };
 }
 

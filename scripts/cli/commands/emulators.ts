@@ -26,6 +26,8 @@ export async function startLocalEmulators(
   const firestore = await startFirestoreEmulator({ port: options.firestorePort ?? 0 });
   try {
     const sheets = await startSheetsEmulator({
+      // Lenient until the identity redesign (#17) lands
+      accounts: 'lenient',
       port: options.sheetsPort ?? 0,
       ...(options.dataDir ? { dataDir: options.dataDir } : {}),
       quotas: options.quotas ?? 'off',

@@ -40,6 +40,8 @@ export interface MethodSpec {
   request?: { $ref: string };
   response?: { $ref: string };
   supportsMediaUpload?: boolean;
+  /** The OAuth scopes any one of which lets a token call the method. */
+  scopes?: string[];
 }
 
 interface DiscoveryResource {

@@ -1,4 +1,5 @@
 /** What every Drive method handler receives and returns. */
+import type { AccountModel } from '../accounts/model.js';
 import type { Query } from '../contract/params.js';
 import type { Identity, SheetsHandler } from '../types.js';
 import type { Notifier } from './notifier.js';
@@ -22,6 +23,8 @@ export interface DriveDeps {
   baseUrl: () => string;
   now: () => Date;
   projectNumber: string;
+  /** Principals, sharing state and the strict/lenient switch. */
+  accounts: AccountModel;
 }
 
 /** A handler's answer: a JSON body, or undefined for 204 No Content. */

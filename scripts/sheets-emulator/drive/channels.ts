@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { driveError, invalidArgument } from '../contract/errors.js';
 import type { DriveCall, DriveDeps, DriveResult } from './call.js';
 import { one } from './call.js';
-import { visibleFile } from './lookup.js';
+import { viewerOf, visibleFile } from './lookup.js';
 import type { ChannelRecord } from './store.js';
 
 const HOUR = 3_600_000;
@@ -86,7 +86,7 @@ function openChannel(
 
 /** files.watch */
 export function watchFile(call: DriveCall, deps: DriveDeps): DriveResult {
-  const file = visibleFile(deps.store, call.params.fileId ?? '', call.caller.email);
+  const file = visibleFile(deps.store, call.params.fileId ?? '', viewerOf(call));
   return openChannel(call, deps, {
     kind: 'file',
     fileId: file.id,

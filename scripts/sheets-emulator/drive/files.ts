@@ -7,10 +7,21 @@ import {
   invalidArgument,
   notImplemented,
 } from '../contract/errors.js';
-import { canWrite, isListed, roleOf } from './access.js';
+import { driveStorageQuotaExceeded } from '../accounts/errors.js';
+import { canWrite, isListed } from './access.js';
 import type { DriveCall, DriveDeps, DriveResult } from './call.js';
 import { one } from './call.js';
-import { ownedFile, rootRecord, targetFolder, visibleFile, writableFile } from './lookup.js';
+import { corpusOf } from './corpora.js';
+import {
+  mayDelete,
+  ownedFile,
+  reachable,
+  rootRecord,
+  targetFolder,
+  viewerOf,
+  visibleFile,
+  writableFile,
+} from './lookup.js';
 import { matchesQuery, parseQuery } from './query.js';
 import { fileResource } from './resource.js';
 import { MIME, newFileId } from './store.js';
@@ -47,16 +58,34 @@ export function get(call: DriveCall, deps: DriveDeps): DriveResult {
   const email = call.caller.email;
   if (id === 'root' || id === deps.store.rootId(email))
     return { body: fileResource(rootRecord(deps.store, email), email, deps.store.lookup) };
-  return { body: fileResource(visibleFile(deps.store, id, email), email, deps.store.lookup) };
+  return { body: fileResource(visibleFile(deps.store, id, viewerOf(call)), email, deps.store.lookup) };
 }
 
 function newRecord(
   deps: DriveDeps,
-  fields: Omit<FileRecord, 'createdTime' | 'modifiedTime' | 'version' | 'trashed' | 'permissions'>,
+  call: DriveCall,
+  fields: Pick<FileRecord, 'id' | 'name' | 'mimeType'>,
+  parents: FileRecord[],
 ): FileRecord {
+  const email = call.caller.email;
+  // A file put in a shared drive belongs to the drive; anywhere else its creator owns it, which Google refuses to
+  // a service account since 2025 (it has no storage quota).
+  const driveId = parents[0]?.driveId;
+  if (driveId === undefined && !deps.accounts.mayOwnFiles(email)) throw driveStorageQuotaExceeded();
   const t = deps.store.stamp();
-  const base = { createdTime: t, modifiedTime: t, version: 1, trashed: false, permissions: [] };
-  return { ...fields, ...base, lastModifyingEmail: fields.ownerEmail };
+  return {
+    ...fields,
+    createdTime: t,
+    modifiedTime: t,
+    version: 1,
+    trashed: false,
+    ownerEmail: driveId === undefined ? email : '',
+    lastModifyingEmail: email,
+    permissions: [],
+    parents: parents.map((f) => f.id),
+    ...(driveId !== undefined ? { driveId } : {}),
+    appIds: call.caller.appId !== undefined ? [call.caller.appId] : [],
+  };
 }
 
 /** files.create (metadata only: spreadsheets, folders and empty files). */
@@ -64,6 +93,7 @@ export function create(call: DriveCall, deps: DriveDeps): DriveResult {
   const body = call.body ?? {};
   refuseUnsupported('files.create', body, ['name', 'mimeType', 'parents']);
   const email = call.caller.email;
+  const viewer = viewerOf(call);
   const mimeType = stringField(body, 'mimeType') ?? 'application/octet-stream';
   if (
     mimeType.startsWith('application/vnd.google-apps.') &&
@@ -76,12 +106,12 @@ export function create(call: DriveCall, deps: DriveDeps): DriveResult {
   checkSingleParent(requested);
   const parents =
     requested.length > 0
-      ? requested.map((p) => targetFolder(deps.store, p, email))
-      : [deps.store.rootId(email)];
+      ? requested.map((p) => targetFolder(deps.store, p, viewer))
+      : [rootRecord(deps.store, email)];
   const id = newFileId();
   const name =
     stringField(body, 'name') ?? (mimeType === MIME.spreadsheet ? 'Untitled spreadsheet' : 'Untitled');
-  const record = newRecord(deps, { id, name, mimeType, ownerEmail: email, parents });
+  const record = newRecord(deps, call, { id, name, mimeType }, parents);
   if (mimeType === MIME.spreadsheet) record.spreadsheet = deps.sheets.newSpreadsheet(id, name);
   deps.store.insert(record);
   return { body: fileResource(record, email, deps.store.lookup) };
@@ -92,7 +122,8 @@ export function copy(call: DriveCall, deps: DriveDeps): DriveResult {
   const body = call.body ?? {};
   refuseUnsupported('files.copy', body, ['name', 'parents', 'mimeType']);
   const email = call.caller.email;
-  const source = visibleFile(deps.store, call.params.fileId ?? '', email);
+  const viewer = viewerOf(call);
+  const source = visibleFile(deps.store, call.params.fileId ?? '', viewer);
   if (source.mimeType === MIME.folder) {
     throw driveError(403, 'cannotCopyFile', 'This file cannot be copied by the user.');
   }
@@ -100,20 +131,22 @@ export function copy(call: DriveCall, deps: DriveDeps): DriveResult {
   if (mimeType !== undefined && mimeType !== source.mimeType)
     throw notImplemented('Converting a file while copying it');
   const requested = parentsField(body);
-  let parents: string[];
+  let parents: FileRecord[];
   if (requested && requested.length > 0) {
     checkSingleParent(requested);
-    parents = requested.map((p) => targetFolder(deps.store, p, email));
+    parents = requested.map((p) => targetFolder(deps.store, p, viewer));
   } else {
-    const discoverable = source.parents.filter((p) => {
+    const discoverable = source.parents.flatMap((p) => {
       const folder = deps.store.files.get(p);
-      return folder ? canWrite(folder, email, deps.store.lookup) : p === deps.store.rootId(email);
+      if (folder)
+        return canWrite(folder, email, deps.store.lookup) && reachable(folder, viewer) ? [folder] : [];
+      return p === deps.store.rootId(email) ? [rootRecord(deps.store, email)] : [];
     });
-    parents = discoverable.length > 0 ? discoverable : [deps.store.rootId(email)];
+    parents = discoverable.length > 0 ? discoverable : [rootRecord(deps.store, email)];
   }
   const id = newFileId();
   const name = stringField(body, 'name') ?? `Copy of ${source.name}`;
-  const record = newRecord(deps, { id, name, mimeType: source.mimeType, ownerEmail: email, parents });
+  const record = newRecord(deps, call, { id, name, mimeType: source.mimeType }, parents);
   if (source.spreadsheet) record.spreadsheet = deps.sheets.copySpreadsheet(source.spreadsheet, id, name);
   deps.store.insert(record);
   return { body: fileResource(record, email, deps.store.lookup) };
@@ -147,21 +180,23 @@ export function update(call: DriveCall, deps: DriveDeps): DriveResult {
   }
   refuseUnsupported('files.update', body, ['name', 'trashed', 'mimeType']);
   const email = call.caller.email;
-  const file = writableFile(deps.store, call.params.fileId ?? '', email);
+  const viewer = viewerOf(call);
+  const file = writableFile(deps.store, call.params.fileId ?? '', viewer);
   const mimeType = stringField(body, 'mimeType');
   if (mimeType !== undefined && mimeType !== file.mimeType)
     throw notImplemented("Changing a file's mimeType");
   const trashed = body.trashed;
-  if (
-    typeof trashed === 'boolean' &&
-    trashed !== file.trashed &&
-    roleOf(file, email, deps.store.lookup) !== 'owner'
-  ) {
+  if (typeof trashed === 'boolean' && trashed !== file.trashed && !mayDelete(file, email, deps.store)) {
     throw insufficientFilePermissions();
   }
   const add = splitIds(one(call.query, 'addParents'));
   const remove = splitIds(one(call.query, 'removeParents'));
-  const addIds = add.map((p) => targetFolder(deps.store, p, email));
+  const addIds = add.map((p) => {
+    const folder = targetFolder(deps.store, p, viewer);
+    if (folder.driveId !== file.driveId)
+      throw notImplemented('Moving files between My Drive and shared drives');
+    return folder.id;
+  });
   const removeIds = remove.map((p) => (p === 'root' ? deps.store.rootId(email) : p));
   const nextParents = [...file.parents.filter((p) => !removeIds.includes(p))];
   for (const p of addIds) if (!nextParents.includes(p)) nextParents.push(p);
@@ -195,7 +230,7 @@ function removeTree(deps: DriveDeps, file: FileRecord): void {
 
 /** files.delete (owner only; folders take their contents with them). */
 export function remove(call: DriveCall, deps: DriveDeps): DriveResult {
-  const file = ownedFile(deps.store, call.params.fileId ?? '', call.caller.email);
+  const file = ownedFile(deps.store, call.params.fileId ?? '', viewerOf(call));
   removeTree(deps, file);
   return {};
 }
@@ -279,14 +314,12 @@ function listFingerprint(call: DriveCall): string {
     .slice(0, 12);
 }
 
-/** files.list with q, orderBy and paging. */
+/** files.list with q, orderBy, paging and the shared-drive corpora. */
 export function list(call: DriveCall, deps: DriveDeps): DriveResult {
   const email = call.caller.email;
   const spaces = one(call.query, 'spaces');
   if (spaces !== undefined && spaces !== 'drive') throw notImplemented(`files.list spaces=${spaces}`);
-  const corpora = one(call.query, 'corpora');
-  if (corpora !== undefined && corpora !== 'user') throw notImplemented(`files.list corpora=${corpora}`);
-  if (one(call.query, 'driveId') !== undefined) throw notImplemented('Shared drives (driveId)');
+  const corpus = corpusOf(call, deps);
   const qText = one(call.query, 'q');
   const q = qText !== undefined && qText.trim() !== '' ? parseQuery(qText) : undefined;
   const order = parseOrderBy(one(call.query, 'orderBy'));
@@ -299,9 +332,16 @@ export function list(call: DriveCall, deps: DriveDeps): DriveResult {
     if (!m || m[2] !== fingerprint) throw invalidArgument('drive', 'Invalid Value', 'pageToken');
     offset = Number(m[1]);
   }
+  const viewer = viewerOf(call);
   const scope = { caller: email, rootId: deps.store.rootId(email), lookup: deps.store.lookup };
   const matching = [...deps.store.files.values()]
-    .filter((f) => isListed(f, email, deps.store.lookup) && (q === undefined || matchesQuery(q, f, scope)))
+    .filter(
+      (f) =>
+        corpus.includes(f) &&
+        reachable(f, viewer) &&
+        isListed(f, email, deps.store.lookup) &&
+        (q === undefined || matchesQuery(q, f, scope)),
+    )
     .sort((a, b) => compareFiles(a, b, order));
   const page = matching.slice(offset, offset + size);
   const next =

@@ -4,6 +4,7 @@ import { notImplemented } from '../contract/errors.js';
 import type { DriveMethod } from './call.js';
 import * as changes from './changes.js';
 import * as channels from './channels.js';
+import * as drives from './drives.js';
 import * as files from './files.js';
 import * as permissions from './permissions.js';
 
@@ -24,6 +25,8 @@ export const DRIVE_METHODS: Record<string, DriveMethod> = {
   'drive.changes.list': changes.list,
   'drive.changes.watch': channels.watchChanges,
   'drive.channels.stop': channels.stop,
+  'drive.drives.get': drives.get,
+  'drive.drives.list': drives.list,
 };
 
 /** The implementation of a Drive method, or a 501 thrower. */

@@ -1,5 +1,6 @@
-/** Drive permissions.create/list/get/delete. */
-import type { PermissionRecord } from '../types.js';
+/** Drive permissions.create/list/get/delete, with Google's rules for addresses that are no Google account. */
+import { noGoogleAccount } from '../accounts/errors.js';
+import type { FileRecord, PermissionRecord } from '../types.js';
 import {
   driveError,
   insufficientFilePermissions,
@@ -9,8 +10,10 @@ import {
 import { canWrite, roleOf } from './access.js';
 import type { DriveCall, DriveDeps, DriveResult } from './call.js';
 import { flag, one } from './call.js';
+import { isDriveRoot } from './corpora.js';
 import { pageSize } from './files.js';
-import { visibleFile, writableFile } from './lookup.js';
+import type { Viewer } from './lookup.js';
+import { viewerOf, visibleFile, writableFile } from './lookup.js';
 import { ownerPermission, permissionResource } from './resource.js';
 import { userPermissionId } from './store.js';
 
@@ -30,7 +33,46 @@ function permissionId(p: Omit<PermissionRecord, 'id'>): string {
   return userPermissionId(p.emailAddress ?? '');
 }
 
-/** permissions.create (sendNotificationEmail is accepted; no mail leaves the emulator). */
+/** The file whose sharing the caller may change: a writer of an item, an organizer of a shared drive itself. */
+function shareableFile(deps: DriveDeps, fileId: string, viewer: Viewer): FileRecord {
+  const file = writableFile(deps.store, fileId, viewer);
+  if (isDriveRoot(file) && roleOf(file, viewer.email, deps.store.lookup) !== 'organizer')
+    throw insufficientFilePermissions();
+  return file;
+}
+
+/** The permissions a shared-drive item inherits from its drive's members (none for other files). */
+function memberPermissions(deps: DriveDeps, file: FileRecord): PermissionRecord[] {
+  if (file.driveId === undefined || isDriveRoot(file)) return [];
+  return deps.store.files.get(file.driveId)?.permissions ?? [];
+}
+
+/** The notification e-mail Drive sends (recorded in the outbox, listed by GET /__emulator/emails). */
+function notify(
+  call: DriveCall,
+  deps: DriveDeps,
+  file: FileRecord,
+  to: string,
+  role: PermissionRecord['role'],
+  kind: 'share' | 'invitation',
+): void {
+  const message = one(call.query, 'emailMessage');
+  deps.accounts.sharing.send({
+    to,
+    from: call.caller.email,
+    fileId: file.id,
+    fileName: file.name,
+    role,
+    ...(message !== undefined ? { message } : {}),
+    kind,
+    at: deps.now().toISOString(),
+  });
+}
+
+/**
+ * permissions.create. Sharing with an address that is no Google account needs the notification (Drive's 400
+ * invalidSharingRequest otherwise) and only invites it: access comes once the address becomes a Google account.
+ */
 export function create(call: DriveCall, deps: DriveDeps): DriveResult {
   const body = call.body ?? {};
   for (const key of Object.keys(body)) {
@@ -39,7 +81,7 @@ export function create(call: DriveCall, deps: DriveDeps): DriveResult {
     }
   }
   const email = call.caller.email;
-  const file = writableFile(deps.store, call.params.fileId ?? '', email);
+  const file = shareableFile(deps, call.params.fileId ?? '', viewerOf(call));
   const type = body.type as PermissionRecord['type'] | undefined;
   const role = body.role as PermissionRecord['role'] | undefined;
   if (type === undefined)
@@ -48,8 +90,8 @@ export function create(call: DriveCall, deps: DriveDeps): DriveResult {
     throw driveError(400, 'required', 'The permission role field is required.', 'permission.role');
   if (!TYPES.includes(type)) throw invalidArgument('drive', 'Invalid Value', 'permission.type');
   if (!ROLES.includes(role)) throw invalidArgument('drive', 'Invalid Value', 'permission.role');
-  if (role === 'organizer' || role === 'fileOrganizer')
-    throw notImplemented('Shared-drive roles (organizer, fileOrganizer)');
+  if ((role === 'organizer' || role === 'fileOrganizer') && !isDriveRoot(file))
+    throw notImplemented('Shared-drive roles (organizer, fileOrganizer) on items');
   const emailAddress =
     typeof body.emailAddress === 'string' ? body.emailAddress.trim().toLowerCase() : undefined;
   const domain = typeof body.domain === 'string' ? body.domain.trim().toLowerCase() : undefined;
@@ -64,7 +106,26 @@ export function create(call: DriveCall, deps: DriveDeps): DriveResult {
   if (type === 'domain' && !domain) {
     throw driveError(400, 'required', 'The permission domain field is required.', 'permission.domain');
   }
-  const formerAudience = [file.ownerEmail];
+  const formerAudience = file.ownerEmail === '' ? [] : [file.ownerEmail];
+  const notifying = flag(call.query, 'sendNotificationEmail', true);
+  if (
+    type === 'user' &&
+    emailAddress &&
+    role !== 'owner' &&
+    !deps.accounts.directory.isGoogleAccount(emailAddress)
+  ) {
+    if (!notifying) throw noGoogleAccount(emailAddress);
+    deps.accounts.sharing.invite({
+      fileId: file.id,
+      email: emailAddress,
+      role,
+      invitedBy: email,
+      at: deps.now().toISOString(),
+    });
+    notify(call, deps, file, emailAddress, role, 'invitation');
+    deps.store.record(file, { state: 'update', changed: ['permissions'] }, formerAudience);
+    return { body: permissionResource({ id: userPermissionId(emailAddress), type, role, emailAddress }) };
+  }
   if (role === 'owner') {
     if (!flag(call.query, 'transferOwnership')) {
       throw driveError(
@@ -102,14 +163,30 @@ export function create(call: DriveCall, deps: DriveDeps): DriveResult {
   const permission: PermissionRecord = { id, ...fields };
   file.permissions = [...file.permissions.filter((p) => p.id !== id), permission];
   deps.store.record(file, { state: 'update', changed: ['permissions'] }, formerAudience);
+  if (notifying && emailAddress && (type === 'user' || type === 'group'))
+    notify(call, deps, file, emailAddress, role, 'share');
   return { body: permissionResource(permission) };
+}
+
+/** Everything a file's sharing list shows: owner (none in a shared drive), members, its own, pending invitees. */
+function sharingList(deps: DriveDeps, file: FileRecord): PermissionRecord[] {
+  const invitees = deps.accounts.sharing
+    .pendingOn(file.id)
+    .map((i): PermissionRecord => ({
+      id: userPermissionId(i.email),
+      type: 'user',
+      role: i.role,
+      emailAddress: i.email,
+    }));
+  const owner = file.ownerEmail === '' ? [] : [ownerPermission(file)];
+  return [...owner, ...memberPermissions(deps, file), ...file.permissions, ...invitees];
 }
 
 function allPermissions(call: DriveCall, deps: DriveDeps) {
   const email = call.caller.email;
-  const file = visibleFile(deps.store, call.params.fileId ?? '', email);
+  const file = visibleFile(deps.store, call.params.fileId ?? '', viewerOf(call));
   if (!canWrite(file, email, deps.store.lookup)) throw insufficientFilePermissions();
-  return { file, permissions: [ownerPermission(file), ...file.permissions] };
+  return { file, permissions: sharingList(deps, file) };
 }
 
 /** permissions.list (writers and owners only, as Drive). */
@@ -137,10 +214,9 @@ function permissionNotFound(id: string) {
 
 /** permissions.get */
 export function get(call: DriveCall, deps: DriveDeps): DriveResult {
-  const email = call.caller.email;
-  const file = visibleFile(deps.store, call.params.fileId ?? '', email);
+  const file = visibleFile(deps.store, call.params.fileId ?? '', viewerOf(call));
   const id = call.params.permissionId ?? '';
-  const found = [ownerPermission(file), ...file.permissions].find((p) => p.id === id);
+  const found = sharingList(deps, file).find((p) => p.id === id);
   if (!found) throw permissionNotFound(id);
   return { body: permissionResource(found) };
 }
@@ -149,8 +225,20 @@ export function get(call: DriveCall, deps: DriveDeps): DriveResult {
 export function remove(call: DriveCall, deps: DriveDeps): DriveResult {
   const { file } = allPermissions(call, deps);
   const id = call.params.permissionId ?? '';
-  if (id === ownerPermission(file).id) {
+  if (file.ownerEmail !== '' && id === ownerPermission(file).id) {
     throw driveError(403, 'cannotRemoveOwner', 'The owner of a file cannot be removed.');
+  }
+  if (memberPermissions(deps, file).some((p) => p.id === id)) {
+    throw driveError(
+      403,
+      'cannotModifyInheritedTeamDrivePermission',
+      'Cannot update or delete an inherited permission on a shared drive item.',
+    );
+  }
+  const invitee = deps.accounts.sharing.pendingOn(file.id).find((i) => userPermissionId(i.email) === id);
+  if (invitee) {
+    deps.accounts.sharing.withdraw(file.id, invitee.email);
+    return {};
   }
   const found = file.permissions.find((p) => p.id === id);
   if (!found) throw permissionNotFound(id);

@@ -28,6 +28,10 @@ export function defaultFields(responseRef: string): string | undefined {
       return DEFAULT_FIELDS.permissionList;
     case 'ChangeList':
       return DEFAULT_FIELDS.changeList;
+    case 'Drive':
+      return 'kind,id,name';
+    case 'DriveList':
+      return 'kind,nextPageToken,drives(kind,id,name)';
     default:
       return undefined;
   }
@@ -86,7 +90,10 @@ export function fileResource(file: FileRecord, caller: string, lookup: Lookup): 
   const role = roleOf(file, caller, lookup);
   const writer = canWrite(file, caller, lookup);
   const owner = role === 'owner';
-  const permissions = [ownerPermission(file), ...file.permissions];
+  // A shared drive owns its files: no owner, no owners[]; its organizers may trash and delete.
+  const inDrive = file.driveId !== undefined;
+  const deleter = owner || (inDrive && (role === 'organizer' || role === 'fileOrganizer'));
+  const permissions = inDrive ? file.permissions : [ownerPermission(file), ...file.permissions];
   return {
     kind: 'drive#file',
     id: file.id,
@@ -106,7 +113,9 @@ export function fileResource(file: FileRecord, caller: string, lookup: Lookup): 
     modifiedTime: file.modifiedTime,
     modifiedByMe: file.lastModifyingEmail === caller,
     ...(file.lastModifyingEmail ? { lastModifyingUser: userResource(file.lastModifyingEmail, caller) } : {}),
-    owners: [userResource(file.ownerEmail, caller)],
+    ...(inDrive
+      ? { driveId: file.driveId, teamDriveId: file.driveId }
+      : { owners: [userResource(file.ownerEmail, caller)] }),
     shared: file.permissions.length > 0,
     ownedByMe: owner,
     writersCanShare: true,
@@ -122,9 +131,9 @@ export function fileResource(file: FileRecord, caller: string, lookup: Lookup): 
       canComment: writer || role === 'commenter',
       canShare: writer,
       canRename: writer,
-      canTrash: owner,
-      canDelete: owner,
-      canUntrash: owner,
+      canTrash: deleter,
+      canDelete: deleter,
+      canUntrash: deleter,
       canAddChildren: writer && file.mimeType === MIME.folder,
       canListChildren: file.mimeType === MIME.folder,
       canDownload: true,

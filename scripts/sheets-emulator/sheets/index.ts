@@ -7,7 +7,9 @@ import { applyBatchUpdate } from './batch-update/index.js';
 import { requireSheet } from './batch-update/sheets.js';
 import { badRequest, notFound } from './errors.js';
 import { dataFilterMetadata, metadataIndex, renderMetadata } from './metadata.js';
+import { projectView, writeInProjectView } from './metadata-visibility.js';
 import { assertEditsAllowed } from './protection.js';
+import { assertProtectionRequestsAllowed } from './protection-requests.js';
 import {
   asBook,
   cloneBook,
@@ -71,7 +73,8 @@ function bookOf(file: FileRecord): Book {
 }
 
 function read(call: SheetsCall, ctx: EmulatorContext): Book {
-  return bookOf(ctx.getSpreadsheetFile(call.params.spreadsheetId ?? '', call.caller));
+  const book = bookOf(ctx.getSpreadsheetFile(call.params.spreadsheetId ?? '', call.caller));
+  return projectView(book, call.caller.projectNumber);
 }
 
 /** Runs `fn` on a working copy of the spreadsheet and commits it (and records the edit) only if it succeeds. */
@@ -79,8 +82,13 @@ function write<T>(call: SheetsCall, ctx: EmulatorContext, fn: (book: Book) => T)
   const file = ctx.getSpreadsheetFile(call.params.spreadsheetId ?? '', call.caller);
   const book = bookOf(file);
   ctx.assertCanWrite(file, call.caller);
+  if (call.methodId === 'sheets.spreadsheets.batchUpdate') {
+    const requests =
+      (call.body as sheets_v4.Schema$BatchUpdateSpreadsheetRequest | undefined)?.requests ?? [];
+    assertProtectionRequestsAllowed(book, requests, call.caller.email, file.ownerEmail);
+  }
   const work = cloneBook(book);
-  const result = fn(work);
+  const result = writeInProjectView(work, call.caller.projectNumber, fn);
   // Protected cells are checked on the outcome, whichever request or values call made the change.
   assertEditsAllowed(book, work, call.caller.email, file.ownerEmail);
   commitBook(file.spreadsheet!, work);
@@ -168,6 +176,8 @@ function handle(call: SheetsCall, ctx: EmulatorContext): unknown {
   switch (call.methodId) {
     case 'sheets.spreadsheets.create': {
       const book = bookFromCreate(newSpreadsheetId(), call.body as sheets_v4.Schema$Spreadsheet | undefined);
+      const project = call.caller.projectNumber;
+      if (project !== undefined) for (const m of book.metadata) m.project = project;
       const file = ctx.createSpreadsheetFile(book, call.caller);
       return spreadsheetGet(bookOf(file), [], fieldsWantGridData(one(q, 'fields')));
     }

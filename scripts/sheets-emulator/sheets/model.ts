@@ -27,6 +27,8 @@ export interface StoredMetadata {
   /** Where it is attached: the spreadsheet, a sheet, or rows/columns of a sheet. */
   on: 'SPREADSHEET' | 'SHEET' | 'ROW' | 'COLUMN';
   sheetId?: number;
+  /** Cloud project number of the caller that created it (PROJECT visibility: only that project sees it). */
+  project?: string;
 }
 
 /** One sheet: properties, the sparse grid and the sheet-level objects stored as the API shapes them. */

@@ -26,6 +26,8 @@ export interface UiDeps {
   validate?: (ref: string, body: unknown) => unknown;
   /** Per-delivery timeout of trigger POSTs (default 10 s). */
   triggerTimeoutMs?: number;
+  /** Throws when `email` cannot sign in to the Sheets UI (no Google account); everyone may when absent. */
+  signIn?: (email: string) => void;
 }
 
 /** The UI side of a running emulator, also exposed on the object start() returns. */
@@ -128,8 +130,14 @@ export function createUi(deps: UiDeps): Ui {
     return book;
   };
   const ui: Ui = {
-    uiEdit: (id, edit) => uiEdit({ ...deps, triggers }, id, edit),
-    uiChange: (id, change) => uiChange({ ...deps, triggers }, id, change),
+    uiEdit: (id, edit) => {
+      deps.signIn?.(edit.email);
+      return uiEdit({ ...deps, triggers }, id, edit);
+    },
+    uiChange: (id, change) => {
+      deps.signIn?.(change.email);
+      return uiChange({ ...deps, triggers }, id, change);
+    },
     installTrigger: (id, trigger) => {
       requireBook(id);
       triggers.install(id, checkTrigger(trigger));

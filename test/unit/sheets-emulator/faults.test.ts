@@ -14,7 +14,7 @@ async function postFault(rule: unknown): Promise<Response> {
 }
 
 beforeAll(async () => {
-  server = await start({ sheets: fakeSheets });
+  server = await start({ accounts: 'lenient', sheets: fakeSheets });
   const { drive } = clientsFor(server);
   const created = await drive.files.create({
     requestBody: { name: 'Lỗi', mimeType: 'application/vnd.google-apps.spreadsheet' },

@@ -15,7 +15,7 @@ describe('with a dataDir', () => {
   it('brings back spreadsheets (with their cells), sharing, tokens and change tokens after a restart', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'sheets-emulator-'));
     dirs.push(dataDir);
-    const first = await start({ dataDir });
+    const first = await start({ accounts: 'lenient', dataDir });
     const sa = clientsFor(first);
     const created = await sa.drive.files.create({
       requestBody: { name: 'Giữ lại', mimeType: 'application/vnd.google-apps.spreadsheet' },
@@ -36,7 +36,7 @@ describe('with a dataDir', () => {
     await first.stop();
     expect(readdirSync(dataDir)).toEqual(['state.json']);
 
-    const second = await start({ dataDir });
+    const second = await start({ accounts: 'lenient', dataDir });
     try {
       const again = clientsFor(second);
       const sameToken = clientsFor({ url: second.url, mintToken: () => sa.token });
@@ -61,7 +61,7 @@ describe('with a dataDir', () => {
   });
 
   it('starts empty in memory without one', async () => {
-    const server = await start();
+    const server = await start({ accounts: 'lenient' });
     try {
       const list = await clientsFor(server).drive.files.list({});
       expect(list.data.files).toEqual([]);
@@ -76,6 +76,8 @@ describe('with a damaged state file', () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'sheets-emulator-'));
     dirs.push(dataDir);
     writeFileSync(join(dataDir, 'state.json'), '{"format": 1, "drive": ');
-    await expect(start({ dataDir })).rejects.toThrow(`${join(dataDir, 'state.json')} is not readable JSON`);
+    await expect(start({ accounts: 'lenient', dataDir })).rejects.toThrow(
+      `${join(dataDir, 'state.json')} is not readable JSON`,
+    );
   });
 });

@@ -11,7 +11,7 @@ import { fakeSheets } from '../../support/fake-sheets.js';
 let server: EmulatorServer;
 
 beforeAll(async () => {
-  server = await start({ sheets: fakeSheets });
+  server = await start({ accounts: 'lenient', sheets: fakeSheets });
 });
 afterAll(async () => {
   await server.stop();

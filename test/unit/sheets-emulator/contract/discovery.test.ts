@@ -13,7 +13,7 @@ let c: Clients;
 let spreadsheetId: string;
 
 beforeAll(async () => {
-  server = await start({ sheets: fakeSheets });
+  server = await start({ accounts: 'lenient', sheets: fakeSheets });
   c = clientsFor(server, undefined, { retry: false });
   const created = await c.drive.files.create({
     requestBody: { name: 'Chỉ thị 05', mimeType: 'application/vnd.google-apps.spreadsheet' },

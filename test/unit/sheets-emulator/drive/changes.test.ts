@@ -15,7 +15,7 @@ let sa: Clients;
 let officer: Clients;
 
 beforeAll(async () => {
-  server = await start({ sheets: fakeSheets });
+  server = await start({ accounts: 'lenient', sheets: fakeSheets });
 });
 afterAll(async () => {
   await server.stop();

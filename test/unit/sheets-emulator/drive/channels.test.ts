@@ -21,6 +21,7 @@ let id: string;
 beforeAll(async () => {
   clock = Date.parse('2026-11-28T08:00:00.000Z');
   server = await start({
+    accounts: 'lenient',
     sheets: fakeSheets,
     now: () => new Date(clock),
     notifications: { retryBaseMs: 10, timeoutMs: 500 },
@@ -237,7 +238,7 @@ describe('delivery', () => {
 
 describe('with notifications.batchMs', () => {
   it('merges a burst of edits into one update, as Google batches Sheets edits', async () => {
-    const batched = await start({ sheets: fakeSheets, notifications: { batchMs: 100 } });
+    const batched = await start({ accounts: 'lenient', sheets: fakeSheets, notifications: { batchMs: 100 } });
     const receiver = await listenForHooks();
     try {
       const c = clientsFor(batched, undefined, { retry: false });

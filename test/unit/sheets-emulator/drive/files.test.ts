@@ -16,7 +16,7 @@ let clock: number;
 
 beforeAll(async () => {
   clock = Date.parse('2026-11-28T08:00:00.000Z');
-  server = await start({ sheets: fakeSheets, now: () => new Date(clock) });
+  server = await start({ accounts: 'lenient', sheets: fakeSheets, now: () => new Date(clock) });
 });
 afterAll(async () => {
   await server.stop();

@@ -17,7 +17,7 @@ let viewer: Clients;
 let id: string;
 
 beforeAll(async () => {
-  server = await start({ sheets: fakeSheets });
+  server = await start({ accounts: 'lenient', sheets: fakeSheets });
 });
 afterAll(async () => {
   await server.stop();

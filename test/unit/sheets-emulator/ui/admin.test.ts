@@ -10,7 +10,7 @@ import { failure } from '../../../support/google-error.js';
 let server: EmulatorServer;
 
 beforeAll(async () => {
-  server = await start({ sheets: fakeSheets });
+  server = await start({ accounts: 'lenient', sheets: fakeSheets });
 });
 afterAll(async () => {
   await server.stop();
