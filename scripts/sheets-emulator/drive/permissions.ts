@@ -170,14 +170,12 @@ export function create(call: DriveCall, deps: DriveDeps): DriveResult {
 
 /** Everything a file's sharing list shows: owner (none in a shared drive), members, its own, pending invitees. */
 function sharingList(deps: DriveDeps, file: FileRecord): PermissionRecord[] {
-  const invitees = deps.accounts.sharing
-    .pendingOn(file.id)
-    .map((i): PermissionRecord => ({
-      id: userPermissionId(i.email),
-      type: 'user',
-      role: i.role,
-      emailAddress: i.email,
-    }));
+  const invitees = deps.accounts.sharing.pendingOn(file.id).map((i): PermissionRecord => ({
+    id: userPermissionId(i.email),
+    type: 'user',
+    role: i.role,
+    emailAddress: i.email,
+  }));
   const owner = file.ownerEmail === '' ? [] : [ownerPermission(file)];
   return [...owner, ...memberPermissions(deps, file), ...file.permissions, ...invitees];
 }

@@ -17,8 +17,8 @@ function findProtection(
 
 /**
  * Refuses (Google's protected-cell 400, prefixed with the request as batchUpdate errors are) an
- * updateProtectedRange or deleteProtectedRange by `email` on a protection that is not a warning and whose
- * editors do not include them, unless they own the spreadsheet. Unknown ids are left to the request's own check.
+ * updateProtectedRange or deleteProtectedRange by `email` on a protection whose editors do not include them,
+ * unless they own the spreadsheet. Unknown ids are left to the request's own check.
  */
 export function assertProtectionRequestsAllowed(
   book: Book,
@@ -39,8 +39,9 @@ export function assertProtectionRequestsAllowed(
         ? req.updateProtectedRange?.protectedRange?.protectedRangeId
         : req.deleteProtectedRange?.protectedRangeId;
     const protection = findProtection(book, id);
-    if (!protection || protection.warningOnly) return;
-    if (protection.editors?.users?.includes(email)) return;
+    // A warning-only protection has no editors; whether Sheets lets any editor change it is unconfirmed, so
+    // the stricter reading holds: only the owner may.
+    if (!protection || protection.editors?.users?.includes(email)) return;
     throw badRequest(`Invalid requests[${i}].${kind}: ${PROTECTED_MESSAGE}`);
   });
 }

@@ -118,3 +118,53 @@ describe('rates, latency and the rule list', () => {
     expect((await postFault({ colour: 'red' })).status).toBe(400);
   });
 });
+
+describe('an injected 403 sharingRateLimitExceeded on permissions.create', () => {
+  it('carries the body of Drive’s handle-errors guide, naming the file, and shares nothing', async () => {
+    expect(
+      (
+        await postFault({
+          status: 403,
+          reason: 'sharingRateLimitExceeded',
+          count: 1,
+          methods: ['drive.permissions.create'],
+        })
+      ).status,
+    ).toBe(200);
+    const { drive } = clientsFor(server, undefined, { retry: false });
+    const share = () =>
+      drive.permissions.create({
+        fileId: spreadsheetId,
+        sendNotificationEmail: false,
+        requestBody: { type: 'user', role: 'writer', emailAddress: 'can.bo@gmail.com' },
+      });
+    const seen = await failure(share());
+    expect(seen.status).toBe(403);
+    expect(seen.data).toEqual({
+      error: {
+        code: 403,
+        message: 'Rate Limit Exceeded',
+        errors: [
+          {
+            message:
+              'Rate limit exceeded. User message: "These item(s) could not be shared because a rate limit was exceeded: Lỗi',
+            domain: 'global',
+            reason: 'sharingRateLimitExceeded',
+          },
+        ],
+      },
+    });
+    const listed = await drive.permissions.list({
+      fileId: spreadsheetId,
+      fields: 'permissions(emailAddress)',
+    });
+    expect(listed.data.permissions?.map((p) => p.emailAddress)).not.toContain('can.bo@gmail.com');
+    expect((await share()).status).toBe(200);
+  });
+
+  it('refuses a 403 without its reason, and a reason with another status', async () => {
+    expect((await postFault({ status: 403 })).status).toBe(400);
+    expect((await postFault({ status: 500, reason: 'sharingRateLimitExceeded' })).status).toBe(400);
+    expect((await postFault({ status: 403, reason: 'dailyLimitExceeded' })).status).toBe(400);
+  });
+});
