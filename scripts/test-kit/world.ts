@@ -49,23 +49,9 @@ export interface World {
   close(): Promise<void>;
 }
 
-/** Starts a world with a quarterly directive for 2024, at `now` (default 5 March 2024, 09:00 in Vietnam). */
-export async function startWorld(name: string, now = '2024-03-05T02:00:00Z'): Promise<World> {
-  // Lenient until the identity redesign (#17) lands
-  const emulator = await start({ accounts: 'lenient' });
-  const config = loadConfig({
-    ...process.env,
-    GOOGLE_CLOUD_PROJECT: `theodoi-it-${name}`,
-    SHEETS_EMULATOR_URL: emulator.url,
-  });
-  const db = await openFirestore(config);
-  // Production retries wait up to 32 s; tests keep the same number of attempts with millisecond waits.
-  const clients = { ...(await createGoogleClients(config)), retry: { retries: 4, baseMs: 1, maxWaitMs: 5 } };
-  const clock = new ManualClock(now);
-  const calendar = createCalendar();
-  const org = { ...thapMuoi, id: `org-${name}` };
-  await importOrganisation(db, org, clock.now());
-  const spec = parseDirectiveSpec({
+/** The quarterly 2024 CCHC directive of a test world called `name`, sent to every unit of `org`. */
+export function cchcDirective(name: string, org: Organisation): DirectiveSpec {
+  return parseDirectiveSpec({
     format: DIRECTIVE_FORMAT,
     id: `cchc-${name}`,
     organisation: org.id,
@@ -84,6 +70,25 @@ export async function startWorld(name: string, now = '2024-03-05T02:00:00Z'): Pr
     contact: { person: 'Chuyên viên Phòng Nội vụ', phone: '0277 3821 101' },
     coordinators: ['nv@thapmuoi.example.vn'],
   });
+}
+
+/** Starts a world with a quarterly directive for 2024, at `now` (default 5 March 2024, 09:00 in Vietnam). */
+export async function startWorld(name: string, now = '2024-03-05T02:00:00Z'): Promise<World> {
+  // Lenient until the identity redesign (#17) lands
+  const emulator = await start({ accounts: 'lenient' });
+  const config = loadConfig({
+    ...process.env,
+    GOOGLE_CLOUD_PROJECT: `theodoi-it-${name}`,
+    SHEETS_EMULATOR_URL: emulator.url,
+  });
+  const db = await openFirestore(config);
+  // Production retries wait up to 32 s; tests keep the same number of attempts with millisecond waits.
+  const clients = { ...(await createGoogleClients(config)), retry: { retries: 4, baseMs: 1, maxWaitMs: 5 } };
+  const clock = new ManualClock(now);
+  const calendar = createCalendar();
+  const org = { ...thapMuoi, id: `org-${name}` };
+  await importOrganisation(db, org, clock.now());
+  const spec = cchcDirective(name, org);
   const deps = { db, clients, clock, calendar, serviceAccount: config.serviceAccount };
   const directive = await createDirective(deps, spec);
   return {

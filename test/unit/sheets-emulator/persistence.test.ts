@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { start } from '@theodoi/sheets-emulator/server';
 import { clientsFor } from '@theodoi/test-kit/clients';
+import { failure } from '../../support/google-error.js';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -67,6 +68,62 @@ describe('with a dataDir', () => {
       expect(list.data.files).toEqual([]);
     } finally {
       await server.stop();
+    }
+  });
+});
+
+describe('the account model with a dataDir (strict)', () => {
+  it('brings back accounts, OAuth clients, scoped tokens, shared drives, invitations and e-mails', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'sheets-emulator-accounts-'));
+    dirs.push(dataDir);
+    const client = {
+      clientId: '4242-desk.apps.googleusercontent.com',
+      clientSecret: 'GOCSPX-d',
+      projectNumber: '4242',
+      projectId: 'desk',
+      type: 'installed' as const,
+      publishing: 'production' as const,
+      verified: true,
+    };
+    const first = await start({ dataDir });
+    first.registerAccount({ email: 'lanh.dao@thapmuoi.gov.vn', kind: 'workspace' });
+    first.registerClient(client);
+    const driveId = first.createSharedDrive({
+      name: 'UBND',
+      members: [{ email: 'theodoi@theodoi-local.iam.gserviceaccount.com', role: 'fileOrganizer' }],
+    });
+    const person = clientsFor(first, 'chuyen.vien@gmail.com', {
+      clientId: client.clientId,
+      scopes: ['https://www.googleapis.com/auth/drive.file'],
+    });
+    const made = await person.drive.files.create({
+      requestBody: { name: 'Mời', mimeType: 'application/vnd.google-apps.spreadsheet' },
+    });
+    const id = made.data.id ?? '';
+    await person.drive.permissions.create({
+      fileId: id,
+      requestBody: { type: 'user', role: 'writer', emailAddress: 'can.bo@thapmuoi.gov.vn' },
+    });
+    await first.stop();
+
+    const second = await start({ dataDir });
+    try {
+      expect(() => second.mintToken('lanh.dao@thapmuoi.gov.vn')).not.toThrow();
+      const same = clientsFor({ url: second.url, mintToken: () => person.token }, undefined, {
+        retry: false,
+      });
+      expect((await same.drive.files.get({ fileId: id })).data.name).toBe('Mời');
+      expect((await failure(same.drive.drives.list({}))).status).toBe(403); // still drive.file only
+      const sa = clientsFor(second, undefined, { retry: false });
+      expect((await sa.drive.drives.get({ driveId })).data.name).toBe('UBND');
+      expect(second.emails()).toEqual([
+        expect.objectContaining({ to: 'can.bo@thapmuoi.gov.vn', kind: 'invitation' }),
+      ]);
+      second.registerAccount({ email: 'can.bo@thapmuoi.gov.vn', kind: 'workspace' });
+      const officer = clientsFor(second, 'can.bo@thapmuoi.gov.vn', { retry: false });
+      expect((await officer.sheets.spreadsheets.get({ spreadsheetId: id })).status).toBe(200);
+    } finally {
+      await second.stop();
     }
   });
 });

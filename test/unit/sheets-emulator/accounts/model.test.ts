@@ -46,7 +46,7 @@ describe('principals', () => {
     expect(res.status).toBe(200);
     const token = server.mintToken('lanh.dao@thapmuoi.gov.vn');
     expect(token).toMatch(/^ya29\./);
-    const listed = (await (await fetch(`${server.url}/__emulator/accounts`)).json()) as unknown;
+    const listed = await (await fetch(`${server.url}/__emulator/accounts`)).json();
     expect(listed).toEqual({
       mode: 'strict',
       accounts: [{ email: 'lanh.dao@thapmuoi.gov.vn', kind: 'workspace', domain: 'thapmuoi.gov.vn' }],
