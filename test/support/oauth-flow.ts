@@ -2,6 +2,25 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { CodeChallengeMethod, OAuth2Client } from 'google-auth-library';
+import type { OAuthClient } from '@theodoi/sheets-emulator/oauth/clients';
+
+/** An installed app's OAuth client for the emulator: `<name>.apps.googleusercontent.com` in project `name`. */
+export function installedApp(
+  name: string,
+  projectNumber: string,
+  overrides: Partial<OAuthClient> = {},
+): OAuthClient {
+  return {
+    clientId: `${projectNumber}-${name}.apps.googleusercontent.com`,
+    clientSecret: `GOCSPX-${name}`,
+    projectNumber,
+    projectId: name,
+    type: 'installed',
+    publishing: 'production',
+    verified: false,
+    ...overrides,
+  };
+}
 
 /** The loopback listener an installed app opens to receive the authorization redirect. */
 export interface Loopback {

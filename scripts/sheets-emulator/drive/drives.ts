@@ -1,12 +1,12 @@
 /** Drive drives.get and drives.list: the shared drives the caller is a member of. */
-import { invalidArgument, notImplemented } from '../contract/errors.js';
+import { notImplemented } from '../contract/errors.js';
 import type { FileRecord } from '../types.js';
 import { canRead, roleOf } from './access.js';
 import type { Lookup } from './access.js';
 import type { DriveCall, DriveDeps, DriveResult } from './call.js';
 import { flag, one } from './call.js';
 import { isDriveRoot, memberDrive } from './corpora.js';
-import { pageSize } from './files.js';
+import { offsetPage } from './files.js';
 
 /** A Drive `Drive` resource as a member sees it. */
 export function driveResource(root: FileRecord, caller: string, lookup: Lookup): Record<string, unknown> {
@@ -61,16 +61,10 @@ export function list(call: DriveCall, deps: DriveDeps): DriveResult {
   refuseAdminAccess(call);
   if (one(call.query, 'q') !== undefined) throw notImplemented('drives.list with q');
   const email = call.caller.email;
-  const size = pageSize(one(call.query, 'pageSize'), 10, 100);
-  const token = one(call.query, 'pageToken');
-  const offset = token === undefined ? 0 : Number(Buffer.from(token, 'base64url').toString('utf8'));
-  if (!Number.isInteger(offset) || offset < 0) throw invalidArgument('drive', 'Invalid Value', 'pageToken');
   const mine = [...deps.store.files.values()]
     .filter((f) => isDriveRoot(f) && canRead(f, email, deps.store.lookup))
     .sort((a, b) => a.createdTime.localeCompare(b.createdTime));
-  const page = mine.slice(offset, offset + size);
-  const next =
-    offset + size < mine.length ? Buffer.from(String(offset + size)).toString('base64url') : undefined;
+  const { page, next } = offsetPage(call, mine, 10, 100);
   return {
     body: {
       kind: 'drive#driveList',

@@ -307,6 +307,23 @@ export function pageSize(value: string | undefined, fallback: number, max: numbe
   return n;
 }
 
+/** One page of `items` by the call's pageSize (default `fallback`, at most `max`) and an offset pageToken. */
+export function offsetPage<T>(
+  call: DriveCall,
+  items: T[],
+  fallback: number,
+  max: number,
+): { page: T[]; next?: string } {
+  const size = pageSize(one(call.query, 'pageSize'), fallback, max);
+  const token = one(call.query, 'pageToken');
+  const offset = token === undefined ? 0 : Number(Buffer.from(token, 'base64url').toString('utf8'));
+  if (!Number.isInteger(offset) || offset < 0) throw invalidArgument('drive', 'Invalid Value', 'pageToken');
+  const page = items.slice(offset, offset + size);
+  return offset + size < items.length
+    ? { page, next: Buffer.from(String(offset + size)).toString('base64url') }
+    : { page };
+}
+
 function listFingerprint(call: DriveCall): string {
   return createHash('sha256')
     .update(`${call.caller.email}\n${one(call.query, 'q') ?? ''}\n${one(call.query, 'orderBy') ?? ''}`)

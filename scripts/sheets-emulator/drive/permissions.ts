@@ -11,7 +11,7 @@ import { canWrite, roleOf } from './access.js';
 import type { DriveCall, DriveDeps, DriveResult } from './call.js';
 import { flag, one } from './call.js';
 import { isDriveRoot } from './corpora.js';
-import { pageSize } from './files.js';
+import { offsetPage } from './files.js';
 import type { Viewer } from './lookup.js';
 import { viewerOf, visibleFile, writableFile } from './lookup.js';
 import { ownerPermission, permissionResource } from './resource.js';
@@ -190,13 +190,7 @@ function allPermissions(call: DriveCall, deps: DriveDeps) {
 /** permissions.list (writers and owners only, as Drive). */
 export function list(call: DriveCall, deps: DriveDeps): DriveResult {
   const { permissions } = allPermissions(call, deps);
-  const size = pageSize(one(call.query, 'pageSize'), 100, 100);
-  const token = one(call.query, 'pageToken');
-  const offset = token === undefined ? 0 : Number(Buffer.from(token, 'base64url').toString('utf8'));
-  if (!Number.isInteger(offset) || offset < 0) throw invalidArgument('drive', 'Invalid Value', 'pageToken');
-  const page = permissions.slice(offset, offset + size);
-  const next =
-    offset + size < permissions.length ? Buffer.from(String(offset + size)).toString('base64url') : undefined;
+  const { page, next } = offsetPage(call, permissions, 100, 100);
   return {
     body: {
       kind: 'drive#permissionList',

@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { start } from '@theodoi/sheets-emulator/server';
 import { clientsFor } from '@theodoi/test-kit/clients';
 import { failure } from '../../support/google-error.js';
+import { installedApp } from '../../support/oauth-flow.js';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -76,15 +77,7 @@ describe('the account model with a dataDir (strict)', () => {
   it('brings back accounts, OAuth clients, scoped tokens, shared drives, invitations and e-mails', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'sheets-emulator-accounts-'));
     dirs.push(dataDir);
-    const client = {
-      clientId: '4242-desk.apps.googleusercontent.com',
-      clientSecret: 'GOCSPX-d',
-      projectNumber: '4242',
-      projectId: 'desk',
-      type: 'installed' as const,
-      publishing: 'production' as const,
-      verified: true,
-    };
+    const client = installedApp('desk', '4242', { verified: true });
     const first = await start({ dataDir });
     first.registerAccount({ email: 'lanh.dao@thapmuoi.gov.vn', kind: 'workspace' });
     first.registerClient(client);

@@ -6,20 +6,13 @@ import type { EmulatorServer } from '@theodoi/sheets-emulator/server';
 import { clientsFor } from '@theodoi/test-kit/clients';
 import type { Clients } from '@theodoi/test-kit/clients';
 import { failure } from '../../../support/google-error.js';
+import { installedApp } from '../../../support/oauth-flow.js';
 
 const AUTH = 'https://www.googleapis.com/auth/';
 const PERSON = 'chu.tich.xa@gmail.com';
 const SA = 'theodoi@theodoi-local.iam.gserviceaccount.com';
 const SHEET = 'application/vnd.google-apps.spreadsheet';
-const APP = {
-  clientId: '555000111-theodoi-desktop.apps.googleusercontent.com',
-  clientSecret: 'GOCSPX-desktop',
-  projectNumber: '555000111',
-  projectId: 'theodoi-desktop',
-  type: 'installed' as const,
-  publishing: 'production' as const,
-  verified: false,
-};
+const APP = installedApp('theodoi-desktop', '555000111');
 
 let server: EmulatorServer;
 let full: Clients;

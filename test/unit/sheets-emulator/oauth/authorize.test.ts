@@ -6,30 +6,13 @@ import type { EmulatorServer } from '@theodoi/sheets-emulator/server';
 import type { OAuth2Client } from 'google-auth-library';
 import { openInBrowser, openLoopback, oauthClient, pkceAuthUrl } from '../../../support/oauth-flow.js';
 import type { BrowserOutcome, Loopback } from '../../../support/oauth-flow.js';
+import { installedApp } from '../../../support/oauth-flow.js';
 
 const AUTH = 'https://www.googleapis.com/auth/';
 const PERSON = 'thu.ky.ubnd@gmail.com';
 const TESTER = 'nguoi.thu@gmail.com';
-const base = {
-  clientSecret: 'GOCSPX-s',
-  projectNumber: '101010',
-  type: 'installed' as const,
-};
-const PUBLISHED = {
-  ...base,
-  clientId: 'published.apps.googleusercontent.com',
-  projectId: 'ung-dung-that',
-  publishing: 'production' as const,
-  verified: false,
-};
-const TESTING = {
-  ...base,
-  clientId: 'testing.apps.googleusercontent.com',
-  projectId: 'ung-dung-thu',
-  publishing: 'testing' as const,
-  verified: false,
-  testUsers: [TESTER],
-};
+const PUBLISHED = installedApp('ung-dung-that', '101010');
+const TESTING = installedApp('ung-dung-thu', '101011', { publishing: 'testing', testUsers: [TESTER] });
 
 let server: EmulatorServer;
 let loopback: Loopback;

@@ -7,20 +7,18 @@ import { drive } from '@googleapis/drive';
 import { start } from '@theodoi/sheets-emulator/server';
 import type { EmulatorServer } from '@theodoi/sheets-emulator/server';
 import type { OAuth2Client } from 'google-auth-library';
-import { openInBrowser, openLoopback, oauthClient, pkceAuthUrl } from '../../../support/oauth-flow.js';
+import {
+  installedApp,
+  openInBrowser,
+  openLoopback,
+  oauthClient,
+  pkceAuthUrl,
+} from '../../../support/oauth-flow.js';
 import type { Loopback } from '../../../support/oauth-flow.js';
 
 const AUTH = 'https://www.googleapis.com/auth/';
 const PERSON = 'dieu.phoi.vien@gmail.com';
-const APP = {
-  clientId: '777888999-theodoi.apps.googleusercontent.com',
-  clientSecret: 'GOCSPX-theodoi-desktop',
-  projectNumber: '777888999',
-  projectId: 'theodoi-desktop',
-  type: 'installed' as const,
-  publishing: 'production' as const,
-  verified: false,
-};
+const APP = installedApp('theodoi-desktop', '777888999');
 
 let server: EmulatorServer;
 let loopback: Loopback;

@@ -5,21 +5,18 @@ import type { GaxiosError } from 'gaxios';
 import { start } from '@theodoi/sheets-emulator/server';
 import type { EmulatorServer } from '@theodoi/sheets-emulator/server';
 import type { OAuth2Client } from 'google-auth-library';
-import { openInBrowser, openLoopback, oauthClient, pkceAuthUrl } from '../../../support/oauth-flow.js';
+import {
+  installedApp,
+  openInBrowser,
+  openLoopback,
+  oauthClient,
+  pkceAuthUrl,
+} from '../../../support/oauth-flow.js';
 import type { Loopback } from '../../../support/oauth-flow.js';
 
 const SCOPE = 'https://www.googleapis.com/auth/drive.file';
 const PERSON = 'can.bo.tinh@gmail.com';
-const TESTING = {
-  clientId: 'thu-nghiem.apps.googleusercontent.com',
-  clientSecret: 'GOCSPX-thu-nghiem',
-  projectNumber: '303030',
-  projectId: 'thu-nghiem',
-  type: 'installed' as const,
-  publishing: 'testing' as const,
-  verified: false,
-  testUsers: [PERSON],
-};
+const TESTING = installedApp('thu-nghiem', '303030', { publishing: 'testing', testUsers: [PERSON] });
 
 let clock = Date.parse('2026-12-03T03:00:00.000Z');
 let server: EmulatorServer;

@@ -6,18 +6,11 @@ import type { EmulatorServer } from '@theodoi/sheets-emulator/server';
 import { clientsFor } from '@theodoi/test-kit/clients';
 import type { Clients } from '@theodoi/test-kit/clients';
 import { failure } from '../../../support/google-error.js';
+import { installedApp } from '../../../support/oauth-flow.js';
 
 const PERSON = 'dieu.phoi@gmail.com';
 const SA = 'theodoi@theodoi-local.iam.gserviceaccount.com';
-const OTHER_APP = {
-  clientId: '222333444-other.apps.googleusercontent.com',
-  clientSecret: 'GOCSPX-other',
-  projectNumber: '222333444',
-  projectId: 'ung-dung-khac',
-  type: 'installed' as const,
-  publishing: 'production' as const,
-  verified: true,
-};
+const OTHER_APP = installedApp('ung-dung-khac', '222333444', { verified: true });
 
 let server: EmulatorServer;
 let ours: Clients;
