@@ -8,6 +8,8 @@ import {
   DirectiveDraftSchema,
   DRAFT_FORMAT,
   type Deadline,
+  type OcrReport,
+  SOURCE_FORMATS,
   type DirectiveDraft,
   type DraftWarning,
   type Task,
@@ -18,6 +20,7 @@ import { locateParts } from './layout.js';
 import { missingFields } from './missing.js';
 import { paragraphs } from './paragraphs.js';
 import { readDistribution, readRecipients } from './recipients.js';
+import { fieldsToReview, LOW_CONFIDENCE, meanConfidence, type OcrWord } from './review.js';
 import { findReferences } from './references.js';
 import { readSigner, splitTail } from './signature.js';
 import type { RawTask } from './tasks.js';
@@ -25,10 +28,15 @@ import { collectTasks } from './tasks.js';
 import { foldLoose, normaliseLines } from './text.js';
 import { buildUnitIndex, sameName, type UnitIndex } from './units.js';
 
-/** Where the text came from, recorded in the draft. */
+/** Where the text came from, recorded in the draft; `ocr` when some of it was read from a scan. */
 export interface ImportSource {
   readonly file: string | null;
-  readonly format: 'txt' | 'docx' | 'text';
+  readonly format: (typeof SOURCE_FORMATS)[number];
+  readonly ocr?: {
+    readonly engine: string;
+    readonly pages: readonly number[];
+    readonly words: readonly OcrWord[];
+  };
 }
 
 const TIME_LABEL = /thoi (?:gian|han)(?:\s+(?:thuc hien|hoan thanh|bao cao))?\s*:\s*/g;
@@ -121,10 +129,10 @@ export function importDirective(
   }
 
   const tail = splitTail(layout.tail);
-  const partial: Omit<DirectiveDraft, 'missing' | 'warnings'> = {
+  const partial: Omit<DirectiveDraft, 'missing' | 'warnings' | 'review'> = {
     format: DRAFT_FORMAT,
     organisation: organisation.id,
-    source: { file: source.file, format: source.format },
+    source: { file: source.file, format: source.format, ocr: ocrReport(source) },
     kind: kind.kind,
     kindLabel: kind.kind === null ? null : kindLabel(kind.kind),
     issuer: { name: issuer.name, parent: issuer.parent, lines: [...layout.issuerLines] },
@@ -138,5 +146,30 @@ export function importDirective(
     signer: readSigner(tail.signature),
     distribution: readDistribution(index, tail.entries),
   };
-  return DirectiveDraftSchema.parse({ ...partial, missing: missingFields(partial), warnings });
+  const review = source.ocr === undefined ? [] : fieldsToReview(partial, source.ocr.words);
+  for (const r of review)
+    warn(
+      'low-confidence',
+      r.field,
+      msg.lowConfidence(r.field, r.text, r.words[0]?.text ?? '', r.words[0]?.confidence ?? 0),
+    );
+  return DirectiveDraftSchema.parse({
+    ...partial,
+    missing: missingFields(partial),
+    warnings,
+    review: review.map((r) => r.field),
+  });
+}
+
+function ocrReport(source: ImportSource): OcrReport | null {
+  if (source.ocr === undefined) return null;
+  const { engine, pages, words } = source.ocr;
+  return {
+    engine,
+    pages: [...pages],
+    confidence: meanConfidence(words) ?? 0,
+    words: words.length,
+    lowConfidenceWords: words.filter((w) => w.confidence < LOW_CONFIDENCE).length,
+    threshold: LOW_CONFIDENCE,
+  };
 }

@@ -2,7 +2,7 @@
 import type { DirectiveDraft } from './draft.js';
 
 /** The missing fields of a draft, in the order the document lays them out. */
-export function missingFields(draft: Omit<DirectiveDraft, 'missing' | 'warnings'>): string[] {
+export function missingFields(draft: Omit<DirectiveDraft, 'missing' | 'warnings' | 'review'>): string[] {
   const missing: string[] = [];
   const need = (absent: boolean, field: string): void => {
     if (absent) missing.push(field);
