@@ -30,6 +30,87 @@ export function mendBrokenDate(lines: readonly string[]): string[] {
   return out;
 }
 
+/**
+ * Removes what a web page's table leaves in a pasted header: a lone "|" between cells, a "|" closing a cell, and
+ * " | " between two blocks on one line ("Số: 30/2018/QĐ-UBND | Hải Phòng, ngày …"). Lines of a data table
+ * ("| a | b |") are kept; they open with "|".
+ */
+export function dropCellBorders(lines: readonly string[]): string[] {
+  return lines.flatMap((line, i) => {
+    const t = line.trim();
+    if (i >= HEADER_SCAN || !t.includes('|') || (t.startsWith('|') && t.length > 1)) return [line];
+    if (t === '|') return [''];
+    return t
+      .replace(/\s*\|$/, '')
+      .split(/\s+\|\s+/)
+      .map(squash);
+  });
+}
+
+/** Header phrases a narrow cell breaks over lines ("CỘNG" / "HÒA XÃ HỘI …", "ỦY" / "BAN NHÂN DÂN"), loose-folded. */
+const BROKEN_PHRASES = [
+  'cong hoa xa hoi chu nghia viet nam',
+  'doc lap tu do hanh phuc',
+  'uy ban nhan dan',
+  'hoi dong nhan dan',
+];
+
+function words(line: string): string {
+  return foldLoose(line)
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+}
+
+/** Whether `text` is the start of a phrase but not all of it, whole words only. */
+function startsPhrase(text: string): boolean {
+  return text !== '' && BROKEN_PHRASES.some((p) => p !== text && p.startsWith(`${text} `));
+}
+
+/**
+ * Joins header phrases broken over lines by a narrow cell, and restores the "Ủ" a PDF's missing glyph drops
+ * ("Y BAN NHÂN DÂN" → "ỦY BAN NHÂN DÂN").
+ */
+export function mendBrokenPhrases(lines: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const raw of lines) {
+    const line = out.length < HEADER_SCAN ? raw.replace(/^(\s*)Y BAN NHÂN DÂN/u, '$1ỦY BAN NHÂN DÂN') : raw;
+    const previous = out.at(-1);
+    if (
+      out.length < HEADER_SCAN &&
+      previous !== undefined &&
+      startsPhrase(words(previous)) &&
+      line.trim() !== ''
+    ) {
+      const joined = words(`${previous} ${line}`);
+      if (BROKEN_PHRASES.some((p) => joined.startsWith(p) || p.startsWith(joined))) {
+        out[out.length - 1] = `${previous.trim()} ${line.trim()}`;
+        continue;
+      }
+    }
+    out.push(line);
+  }
+  return out;
+}
+
+/** Joins "Số:" left alone on its line to the number under it ("Số:" / "33/2009/QĐ-UBND"). */
+export function mendBrokenNumber(lines: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const line of lines) {
+    const previous = out.at(-1);
+    if (
+      out.length < HEADER_SCAN &&
+      previous !== undefined &&
+      /^so\s*[:.]?$/.test(foldLoose(previous.trim())) &&
+      /^[\d.…_\s]*\//.test(line.trim())
+    ) {
+      out[out.length - 1] = `${previous.trim()} ${line.trim()}`;
+      continue;
+    }
+    out.push(line);
+  }
+  return out;
+}
+
 /** Splits lines that hold two side-by-side header blocks ("ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"). */
 export function splitSideBySide(lines: readonly string[]): string[] {
   const out: string[] = [];

@@ -15,6 +15,7 @@ import {
   type Task,
 } from './draft.js';
 import { readIssuer, readKind, readNumber, readPlaceDate, readSubject } from './header.js';
+import { issuerFromText } from './issuer-text.js';
 import { kindLabel } from './kinds.js';
 import { locateParts } from './layout.js';
 import { missingFields } from './missing.js';
@@ -60,6 +61,17 @@ function deadlinesOf(task: RawTask): Deadline[] {
   });
 }
 
+/** The header's issuer, completed from the text when the header names no one or only "Ủy ban nhân dân". */
+function completeIssuer(
+  header: { name: string | null; parent: string | null },
+  text: string,
+  place: string | null,
+): { name: string | null; parent: string | null } {
+  const bare = header.name === null || /^(?:uy ban nhan dan|hoi dong nhan dan)$/.test(foldLoose(header.name));
+  if (!bare) return header;
+  return { ...header, name: issuerFromText(text, place, header.name ?? undefined) ?? header.name };
+}
+
 function resolveTask(index: UnitIndex, raw: RawTask): Task {
   const lead =
     raw.cells?.lead !== undefined && raw.cells.lead !== ''
@@ -93,11 +105,11 @@ export function importDirective(
     warnings.push({ code, field, message });
   };
 
-  const issuer = readIssuer(layout.issuerLines);
+  const { place, date, possible } = readPlaceDate(layout.dateLine);
+  const issuer = completeIssuer(readIssuer(layout.issuerLines), layout.lines.join('\n'), place);
   if (issuer.name !== null && !sameName(issuer.name, organisation.name))
     warn('issuer-not-organisation', 'issuer', msg.issuerNotOrganisation(issuer.name, organisation.name));
   const numberSymbol = readNumber(layout.numberText);
-  const { place, date, possible } = readPlaceDate(layout.dateLine);
   if (date !== null && !possible) warn('invalid-date', 'date', msg.invalidDate('date', date.raw));
   const kind = readKind(layout, numberSymbol);
   const symbol = numberSymbol?.symbol ?? '';
