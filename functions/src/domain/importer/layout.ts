@@ -37,7 +37,8 @@ export interface Layout {
 const NUMBER_LINE = /^so\s*[:.]?\s*(?=[\d.…_\s]*\/)/;
 const PLACE_DATE = /^(?:[^,]{0,60},\s*)?ngay\s*[\d.…_\s]*thang\s*[\d.…_\s]*nam\s*\d{0,4}/;
 const KINH_GUI = /^kinh\s+gui\s*:?\s*/;
-const VV = /^v\s*\/\s*v\b\s*[:.]?\s*/;
+// "V/v …" under the number of a công văn; "VỀ VIỆC …" alone when a quyết định's title line was lost.
+const VV = /^(?:v\s*\/\s*v\b|ve viec\s)\s*[:.]?\s*/;
 const RULE = /^[-_=–—.…\s*]{3,}$/;
 const AUTHORITY = /^(tm|kt|tl|q|tuq)\s*\.\s*\S/;
 const NOI_NHAN = /^noi\s+nhan\s*:?/;
@@ -222,7 +223,7 @@ export function locateParts(cleanLines: readonly string[]): Layout {
   } else if (vvAt >= 0) {
     subjectStart = vvAt;
     // A "V/v" subject runs until "Kính gửi" even over blank lines, as text pasted from a PDF has them.
-    subjectEnd = readContinued(lines, vvAt, isAnchor, kinhGui > vvAt);
+    subjectEnd = readContinued(lines, vvAt, (l) => isAnchor(l) || isAuthorityLine(l), kinhGui > vvAt);
   }
   const subjectLines =
     subjectStart >= 0 ? lines.slice(subjectStart, subjectEnd).filter((l) => !isBlank(l)) : [];
