@@ -2,7 +2,7 @@
 import { foldLoose, squash } from './text.js';
 
 /** Quốc hiệu, possibly wrapped before "VIỆT NAM" (loose fold). */
-export const QUOC_HIEU = /cong hoa xa hoi chu nghia(?:\s+viet nam)?/;
+export const QUOC_HIEU = /cong hoa xa hoi chu nghia(?:\s+viet(?:\s+nam)?)?/;
 /** Tiêu ngữ "Độc lập - Tự do - Hạnh phúc" (loose fold). */
 export const MOTTO = /doc lap\s*[-–—]?\s*tu do\s*[-–—]?\s*hanh phuc/;
 /** How many lines from the top the header is looked for in. */
@@ -114,29 +114,33 @@ export function mendBrokenNumber(lines: readonly string[]): string[] {
 /** Splits lines that hold two side-by-side header blocks ("ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"). */
 export function splitSideBySide(lines: readonly string[]): string[] {
   const out: string[] = [];
-  let vietNamWrapped = false;
+  // What is left of a wrapped Quốc hiệu on the next line: "VIỆT NAM", or "NAM" after a break inside it.
+  let vietNamWrapped: 'viet nam' | 'nam' | null = null;
   lines.forEach((line, i) => {
     if (i >= HEADER_SCAN) {
       out.push(line);
       return;
     }
     let parts = [line];
-    if (vietNamWrapped && line.trim() !== '') {
+    if (vietNamWrapped !== null && line.trim() !== '') {
       // "… CHỦ NGHĨA" / "VIỆT NAM": the Quốc hiệu wrapped; its tail is dropped with it.
-      const m = /^(.*?)\s*\bviet nam\s*(.*)$/.exec(foldLoose(line.trim()));
+      const m = (vietNamWrapped === 'nam' ? /^(.*?)\s*\bnam\s*(.*)$/ : /^(.*?)\s*\bviet nam\s*(.*)$/).exec(
+        foldLoose(line.trim()),
+      );
       if (m && ((m[1] ?? '') === '' || (m[2] ?? '') === '')) {
         const t = line.trim();
         parts = [
           (m[1] ?? '') === '' ? t.slice(t.length - (m[2] ?? '').length) : t.slice(0, (m[1] ?? '').length),
         ];
       }
-      vietNamWrapped = false;
+      vietNamWrapped = null;
     }
     for (const marker of [QUOC_HIEU, MOTTO]) {
       parts = parts.flatMap((part) => {
         const m = marker.exec(foldLoose(part));
         if (!m) return [part];
-        if (marker === QUOC_HIEU && !m[0].endsWith('viet nam')) vietNamWrapped = true;
+        if (marker === QUOC_HIEU && !m[0].endsWith('viet nam'))
+          vietNamWrapped = m[0].endsWith('viet') ? 'nam' : 'viet nam';
         const end = m.index + m[0].length;
         return [part.slice(0, m.index), part.slice(m.index, end), part.slice(end)]
           .map(squash)

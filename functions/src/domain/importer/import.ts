@@ -123,7 +123,10 @@ export function importDirective(
     warn('recipient-unresolved', 'recipients', msg.recipientUnresolved(text));
 
   const body = paragraphs(layout.body);
-  const references = findReferences(body.map((p) => p.text).join('\n'));
+  // The document's own number, quoted in its body ("Kế hoạch này …số 12/KH-UBND"), is not a reference.
+  const references = findReferences(body.map((p) => p.text).join('\n')).filter(
+    (r) => numberSymbol?.number == null || r.numberSymbol?.raw !== numberSymbol.raw,
+  );
   references.forEach((r, i) => {
     if (r.date !== null && !isPossibleDate(r.date))
       warn('invalid-date', `references[${i}].date`, msg.invalidDate(r.raw, formatPartialDate(r.date)));

@@ -193,7 +193,7 @@ export function locateParts(cleanLines: readonly string[]): Layout {
     const l = foldLoose(line.trim());
     return (
       KINH_GUI.test(l) ||
-      NUMBER_LINE.test(l) ||
+      (NUMBER_LINE.test(l) && line === lines[numberAt]) ||
       PLACE_DATE.test(l) ||
       QUOC_HIEU.test(l) ||
       MOTTO.test(l) ||
