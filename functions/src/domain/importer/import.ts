@@ -9,7 +9,7 @@ import {
   DRAFT_FORMAT,
   type Deadline,
   type OcrReport,
-  SOURCE_FORMATS,
+  type SOURCE_FORMATS,
   type DirectiveDraft,
   type DraftWarning,
   type Task,

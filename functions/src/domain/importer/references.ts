@@ -80,7 +80,7 @@ function tail(
   from: number,
   limit: number,
 ): { issuer: string | null; subject: string | null; end: number } {
-  const { text, loose, lower } = ft;
+  const { text, loose } = ft;
   let at = from;
   let issuer: string | null = null;
   const of = ISSUER.exec(loose.slice(at));
