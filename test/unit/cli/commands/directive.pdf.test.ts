@@ -4,10 +4,9 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CommanderError } from 'commander';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { directiveCommand } from '@theodoi/cli/commands/directive';
 import { type DirectiveDraft, parseDirectiveDraft } from '@theodoi/functions/domain/importer/draft';
+import { runDirective } from '../../../support/directive-command.js';
 import {
   blankPdf,
   decree30Pdf,
@@ -22,19 +21,7 @@ const SEED = join(documents, 'congvan-thap-muoi-cchc-2024.txt');
 const dir = mkdtempSync(join(tmpdir(), 'theodoi-import-pdf-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-async function run(...args: string[]): Promise<{ out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const command = directiveCommand({ out: (t) => (out += t), err: (t) => (err += t) });
-  for (const sub of command.commands)
-    sub.exitOverride().configureOutput({ writeOut: (t) => (out += t), writeErr: (t) => (err += t) });
-  try {
-    await command.exitOverride().parseAsync(args, { from: 'user' });
-  } catch (error) {
-    if (!(error instanceof CommanderError)) throw error;
-  }
-  return { out, err };
-}
+const run = runDirective;
 
 async function draftOf(file: string): Promise<DirectiveDraft> {
   return parseDirectiveDraft(JSON.parse((await run('import', file, '--org', ORG)).out));

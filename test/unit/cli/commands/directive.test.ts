@@ -3,10 +3,9 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CommanderError } from 'commander';
 import { afterAll, describe, expect, it } from 'vitest';
-import { directiveCommand } from '@theodoi/cli/commands/directive';
 import { DirectiveDraftSchema, parseDirectiveDraft } from '@theodoi/functions/domain/importer/draft';
+import { runDirective } from '../../../support/directive-command.js';
 import { docx, docxOfBlocks, linesToBlocks, wordTable } from '../../../support/zip.js';
 
 const SEED = new URL('../../../fixtures/documents/congvan-thap-muoi-cchc-2024.txt', import.meta.url).pathname;
@@ -16,20 +15,7 @@ const ORG = new URL('../../../../examples/thap-muoi-2024/organisation.json', imp
 const dir = mkdtempSync(join(tmpdir(), 'theodoi-import-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-async function run(...args: string[]): Promise<{ out: string; err: string; exit?: string }> {
-  let out = '';
-  let err = '';
-  const command = directiveCommand({ out: (t) => (out += t), err: (t) => (err += t) });
-  for (const sub of command.commands)
-    sub.exitOverride().configureOutput({ writeOut: (t) => (out += t), writeErr: (t) => (err += t) });
-  try {
-    await command.exitOverride().parseAsync(args, { from: 'user' });
-  } catch (error) {
-    if (error instanceof CommanderError) return { out, err, exit: error.code };
-    throw error;
-  }
-  return { out, err };
-}
+const run = runDirective;
 
 describe('theodoi directive import', () => {
   it('prints the draft of the seed as pretty UTF-8 JSON', async () => {

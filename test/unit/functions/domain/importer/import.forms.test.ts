@@ -6,19 +6,8 @@ import type { DirectiveDraft } from '@theodoi/functions/domain/importer/draft';
 import { importDirective } from '@theodoi/functions/domain/importer/import';
 import { foldLower } from '@theodoi/functions/domain/importer/text';
 import { loadCorpus } from '@theodoi/test-kit/importer-corpus';
+import { seededRandom } from '../../../../fixtures/seeded-random.js';
 import { thapMuoi } from '../../../../support/importer-helpers.js';
-
-/** A small seeded generator (mulberry32), so a failing form can be reproduced from its seed. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const OLD_TONES: Record<string, string> = {
   òa: 'oà',
@@ -91,7 +80,7 @@ describe('the same document in any form gives the same draft', () => {
   for (const doc of loadCorpus()) {
     it(doc.name, () => {
       const expected = content(importDirective(doc.text, thapMuoi));
-      const next = random([...doc.name].reduce((h, c) => (h * 31 + c.charCodeAt(0)) >>> 0, 7));
+      const next = seededRandom([...doc.name].reduce((h, c) => (h * 31 + c.charCodeAt(0)) >>> 0, 7));
       for (let i = 0; i < 8; i += 1) {
         const variant = form(doc.text, next);
         expect(content(importDirective(variant.text, thapMuoi)), variant.name).toEqual(expected);
