@@ -3,6 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { startFirestoreEmulator, type FirestoreEmulator } from '@theodoi/test-kit/emulators/firestore';
 import { coldStartRows } from './cold-start.js';
 import { feedbackRows } from './feedback.js';
+import { importerCorpusRows } from './importer-corpus.js';
 import { memoryRows } from './memory.js';
 import type { Row } from './row.js';
 import { sweepRows } from './sweep.js';
@@ -44,6 +45,7 @@ async function untilClosed(host: string, timeoutMs = 15_000): Promise<void> {
 // Pure figures first, while no emulator competes for the CPU.
 await part('cold start', () => coldStartRows(log));
 await part('sync processing', syncProcessingRows);
+await part('importer corpus', () => importerCorpusRows(log));
 
 let firestore: FirestoreEmulator | undefined;
 await part('Firestore emulator', async () => {

@@ -284,7 +284,27 @@ export const directiveImport = {
     `Cơ quan ban hành "${issuer}" không phải là ${organisation}.`,
   written: (path: string, missing: number, warnings: number) =>
     `Đã ghi bản nháp vào ${path} (còn thiếu ${missing} mục, ${warnings} cảnh báo).`,
-  unsupportedFile: (path: string) => `Chỉ nhập được tệp .txt hoặc .docx: ${path}`,
+  unsupportedFile: (path: string) =>
+    `Chỉ nhập được tệp .txt, .docx, .pdf hoặc ảnh quét (.png, .jpg): ${path}`,
+  emptyPdf: (path: string) =>
+    `Tệp PDF ${path} không có chữ và cũng không có hình ảnh nào để nhận dạng: không có gì để đọc.`,
+  ocrMissing:
+    'Văn bản là bản quét nên cần nhận dạng chữ (OCR), nhưng máy chưa cài tesseract và dữ liệu tiếng Việt: ' +
+    'chạy "apt-get install -y tesseract-ocr tesseract-ocr-vie poppler-utils".',
+  pdftoppmMissing:
+    'Cần pdftoppm (gói poppler-utils) để chuyển trang PDF quét thành ảnh: chạy "apt-get install -y poppler-utils".',
+  /** A field holding a word OCR read uncertainly; `field` is the draft's field name. */
+  lowConfidence: (field: string, text: string, word: string, confidence: number) =>
+    `Cần đối chiếu với bản gốc: "${text}" (mục ${field}) có chữ nhận dạng chưa chắc chắn "${word}" (độ tin cậy ${Math.round(confidence)}%).`,
+  /** What was read, printed after the draft is written or shown. */
+  readSummary: (file: string, how: string, missing: number, warnings: number) =>
+    `Đã đọc ${file} (${how}): còn thiếu ${missing} mục, ${warnings} cảnh báo.`,
+  howText: 'văn bản',
+  howDocx: 'tệp Word',
+  howPdfText: 'PDF có lớp chữ',
+  howOcr: (pages: number, confidence: number, engine: string) =>
+    `nhận dạng chữ ${pages} trang bằng ${engine}, độ tin cậy trung bình ${confidence.toFixed(1).replace('.', ',')}%`,
+  reviewList: (fields: string[]) => `Các mục cần đối chiếu với bản gốc: ${fields.join(', ')}.`,
   unreadableFile: (path: string, reason: string) => `Không đọc được tệp ${path}: ${reason}`,
   badOrganisation: (path: string, reason: string) => `Tệp tổ chức ${path} không hợp lệ: ${reason}`,
 } as const;

@@ -1,4 +1,4 @@
-/** `theodoi directive import`: reads an official document (.txt or .docx) into a directive draft for review. */
+/** `theodoi directive import`: reads an official document (.txt, .docx, .pdf, a scan) into a directive draft for review. */
 import { readFile, writeFile } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import { Command } from 'commander';
@@ -6,9 +6,12 @@ import mammoth from 'mammoth';
 import { ZodError } from 'zod';
 import type { DirectiveDraft } from '@theodoi/functions/domain/importer/draft';
 import { htmlToText } from '@theodoi/functions/domain/importer/html-text';
-import { importDirective } from '@theodoi/functions/domain/importer/import';
+import { importDirective, type ImportSource } from '@theodoi/functions/domain/importer/import';
+import { positionedText } from '@theodoi/functions/domain/importer/positioned-text';
 import { type Organisation, parseOrganisation } from '@theodoi/functions/domain/organisation';
 import { directiveImport as msg } from '@theodoi/functions/messages.vi';
+import { ocrImage, ocrPdfPages } from '../documents/ocr.js';
+import { readPdf } from '../documents/pdf.js';
 import { readDataFile } from '../read-data-file.js';
 
 /** The organisation file used when `--org` is not given. */
@@ -25,27 +28,74 @@ const processOutput: CommandOutput = {
   err: (text) => process.stderr.write(text),
 };
 
-/** The format of a document file, told by its extension; anything but .txt (or none) and .docx is refused. */
-export function documentFormat(file: string): 'txt' | 'docx' {
+/** A document format the command reads. */
+export type DocumentFormat = 'txt' | 'docx' | 'pdf' | 'image';
+
+const IMAGE_EXTENSIONS = new Set(['.png', '.jpg', '.jpeg', '.tif', '.tiff']);
+
+/** The format of a document file, told by its extension; anything else is refused. */
+export function documentFormat(file: string): DocumentFormat {
   const extension = extname(file).toLowerCase();
   if (extension === '.docx') return 'docx';
+  if (extension === '.pdf') return 'pdf';
+  if (IMAGE_EXTENSIONS.has(extension)) return 'image';
   if (extension === '.txt' || extension === '') return 'txt';
   throw new Error(msg.unsupportedFile(file));
 }
 
+/** A document's text and how it was read: `ocr` when some page was a scan, `pages` for a PDF. */
+export interface DocumentText {
+  readonly text: string;
+  readonly format: DocumentFormat;
+  readonly pages: number | null;
+  readonly ocr?: ImportSource['ocr'];
+}
+
+/** A PDF: the text layer laid out by position; pages that are only images go through OCR. */
+async function readPdfText(file: string): Promise<DocumentText> {
+  const pdf = await readPdf(file);
+  if (pdf.items.length === 0 && pdf.scannedPages.length === 0) throw new Error(msg.emptyPdf(file));
+  if (pdf.scannedPages.length === 0)
+    return { text: positionedText(pdf.items), format: 'pdf', pages: pdf.pages };
+  const ocr = await ocrPdfPages(file, pdf.scannedPages);
+  return {
+    text: positionedText([...pdf.items, ...ocr.words]),
+    format: 'pdf',
+    pages: pdf.pages,
+    ocr: { engine: ocr.engine, pages: pdf.scannedPages, words: ocr.words },
+  };
+}
+
+async function readImageText(file: string): Promise<DocumentText> {
+  const ocr = await ocrImage(file);
+  return {
+    text: positionedText(ocr.words),
+    format: 'image',
+    pages: 1,
+    ocr: { engine: ocr.engine, pages: [1], words: ocr.words },
+  };
+}
+
 /**
  * Reads a document's text: .txt as UTF-8; .docx through mammoth's HTML, not its raw text, which drops Word's list
- * numbers ("1.", "a)") and flattens tables cell by cell.
+ * numbers ("1.", "a)") and flattens tables cell by cell; a PDF by its text layer's positions; scans by OCR.
  */
-export async function readDocumentText(file: string): Promise<{ text: string; format: 'txt' | 'docx' }> {
+export async function readDocumentText(file: string): Promise<DocumentText> {
   const format = documentFormat(file);
   try {
+    if (format === 'pdf') return await readPdfText(file);
+    if (format === 'image') return await readImageText(file);
     const text =
       format === 'docx'
         ? htmlToText((await mammoth.convertToHtml({ path: file })).value)
         : await readFile(file, 'utf8');
-    return { text, format };
+    return { text, format, pages: null };
   } catch (error) {
+    if (
+      error instanceof Error &&
+      [msg.ocrMissing, msg.pdftoppmMissing, msg.emptyPdf(file)].includes(error.message)
+    )
+      throw error;
     throw new Error(msg.unreadableFile(file, (error as Error).message), { cause: error });
   }
 }
@@ -67,7 +117,29 @@ export async function loadOrganisation(file: string): Promise<Organisation> {
 export async function importDirectiveFile(file: string, organisationFile: string): Promise<DirectiveDraft> {
   const organisation = await loadOrganisation(organisationFile);
   const document = await readDocumentText(file);
-  return importDirective(document.text, organisation, { file: basename(file), format: document.format });
+  return importDirective(document.text, organisation, {
+    file: basename(file),
+    format: document.format,
+    ...(document.ocr ? { ocr: document.ocr } : {}),
+  });
+}
+
+/** How the draft's document was read, for the user: text, Word, a PDF's text layer, or OCR with its confidence. */
+export function howRead(draft: DirectiveDraft): string {
+  const ocr = draft.source.ocr;
+  if (ocr !== null) return msg.howOcr(ocr.pages.length, ocr.confidence, ocr.engine);
+  if (draft.source.format === 'pdf') return msg.howPdfText;
+  return draft.source.format === 'docx' ? msg.howDocx : msg.howText;
+}
+
+/** The lines told to the user about a draft read from a PDF or a scan: how it was read and what to check. */
+export function readReport(draft: DirectiveDraft): string[] {
+  if (draft.source.format !== 'pdf' && draft.source.format !== 'image') return [];
+  const lines = [
+    msg.readSummary(draft.source.file ?? '', howRead(draft), draft.missing.length, draft.warnings.length),
+  ];
+  if (draft.review.length > 0) lines.push(msg.reviewList(draft.review));
+  return lines;
 }
 
 /** The `directive` command with its `import` subcommand. */
@@ -78,7 +150,7 @@ export function directiveCommand(output: CommandOutput = processOutput): Command
   directive
     .command('import')
     .description(
-      'Read a document (.txt, or .docx) laid out per Decree 30/2020 into a directive draft (JSON) to review and complete.',
+      'Read a document (.txt, .docx, .pdf, or a scan: .png, .jpg) laid out per Decree 30/2020 into a directive draft (JSON) to review and complete. Scans are read by OCR (tesseract-ocr, tesseract-ocr-vie).',
     )
     .argument('<file>', 'the document, e.g. seed/congvan-thap-muoi-cchc-2024.txt')
     .option('-o, --out <draft>', 'write the draft to this file instead of printing it')
@@ -90,6 +162,7 @@ export function directiveCommand(output: CommandOutput = processOutput): Command
     .action(async (file: string, opts: { out?: string; org: string }) => {
       const draft = await importDirectiveFile(file, opts.org);
       const json = `${JSON.stringify(draft, null, 2)}\n`;
+      for (const line of readReport(draft)) output.err(`${line}\n`);
       if (opts.out === undefined) {
         output.out(json);
         return;

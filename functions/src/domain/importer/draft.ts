@@ -142,6 +142,7 @@ export const WARNING_CODES = [
   'kind-symbol-mismatch',
   'invalid-date',
   'issuer-not-organisation',
+  'low-confidence',
 ] as const;
 
 /** Something the coordinator should look at: a code, the field it concerns and a Vietnamese message. */
@@ -153,11 +154,34 @@ export const WarningSchema = z.strictObject({
 /** A warning. */
 export type DraftWarning = z.infer<typeof WarningSchema>;
 
+/** The formats a document is read from: text, Word, a PDF (its text layer, OCR for scanned pages), an image (OCR). */
+export const SOURCE_FORMATS = ['txt', 'docx', 'pdf', 'image', 'text'] as const;
+
+/** How OCR went, when some of the document was a scan: the engine, the pages read and the mean word confidence. */
+export const OcrReportSchema = z.strictObject({
+  engine: z.string(),
+  /** 1-based pages read by OCR (1 for an image). */
+  pages: z.array(z.number().int().positive()),
+  /** Mean confidence of the words read, 0–100. */
+  confidence: z.number().min(0).max(100),
+  words: z.number().int().nonnegative(),
+  /** Words read below the review threshold. */
+  lowConfidenceWords: z.number().int().nonnegative(),
+  threshold: z.number().min(0).max(100),
+});
+/** An OCR report. */
+export type OcrReport = z.infer<typeof OcrReportSchema>;
+
 /** The whole draft. Every field the document did not give is null (or empty) and named in `missing`. */
 export const DirectiveDraftSchema = z.strictObject({
   format: z.literal(DRAFT_FORMAT),
   organisation: z.string(),
-  source: z.strictObject({ file: z.string().nullable(), format: z.enum(['txt', 'docx', 'text']) }),
+  source: z.strictObject({
+    file: z.string().nullable(),
+    format: z.enum(SOURCE_FORMATS),
+    /** Null unless some page was read by OCR; drafts written before OCR have none. */
+    ocr: OcrReportSchema.nullable().default(null),
+  }),
   kind: z.enum(DOCUMENT_KIND_IDS).nullable(),
   kindLabel: z.string().nullable(),
   issuer: z.strictObject({
@@ -176,6 +200,8 @@ export const DirectiveDraftSchema = z.strictObject({
   distribution: DistributionSchema,
   missing: z.array(z.string()),
   warnings: z.array(WarningSchema),
+  /** Fields holding words OCR read with low confidence, to check against the paper ("numberSymbol", "recipients[0]"). */
+  review: z.array(z.string()).default([]),
 });
 /** A directive draft. */
 export type DirectiveDraft = z.infer<typeof DirectiveDraftSchema>;

@@ -8,16 +8,20 @@ import {
   DirectiveDraftSchema,
   DRAFT_FORMAT,
   type Deadline,
+  type OcrReport,
+  type SOURCE_FORMATS,
   type DirectiveDraft,
   type DraftWarning,
   type Task,
 } from './draft.js';
 import { readIssuer, readKind, readNumber, readPlaceDate, readSubject } from './header.js';
+import { issuerFromText } from './issuer-text.js';
 import { kindLabel } from './kinds.js';
 import { locateParts } from './layout.js';
 import { missingFields } from './missing.js';
 import { paragraphs } from './paragraphs.js';
 import { readDistribution, readRecipients } from './recipients.js';
+import { fieldsToReview, LOW_CONFIDENCE, meanConfidence, type OcrWord } from './review.js';
 import { findReferences } from './references.js';
 import { readSigner, splitTail } from './signature.js';
 import type { RawTask } from './tasks.js';
@@ -25,10 +29,15 @@ import { collectTasks } from './tasks.js';
 import { foldLoose, normaliseLines } from './text.js';
 import { buildUnitIndex, sameName, type UnitIndex } from './units.js';
 
-/** Where the text came from, recorded in the draft. */
+/** Where the text came from, recorded in the draft; `ocr` when some of it was read from a scan. */
 export interface ImportSource {
   readonly file: string | null;
-  readonly format: 'txt' | 'docx' | 'text';
+  readonly format: (typeof SOURCE_FORMATS)[number];
+  readonly ocr?: {
+    readonly engine: string;
+    readonly pages: readonly number[];
+    readonly words: readonly OcrWord[];
+  };
 }
 
 const TIME_LABEL = /thoi (?:gian|han)(?:\s+(?:thuc hien|hoan thanh|bao cao))?\s*:\s*/g;
@@ -50,6 +59,17 @@ function deadlinesOf(task: RawTask): Deadline[] {
     seen.add(key);
     return !dup;
   });
+}
+
+/** The header's issuer, completed from the text when the header names no one or only "Ủy ban nhân dân". */
+function completeIssuer(
+  header: { name: string | null; parent: string | null },
+  text: string,
+  place: string | null,
+): { name: string | null; parent: string | null } {
+  const bare = header.name === null || /^(?:uy ban nhan dan|hoi dong nhan dan)$/.test(foldLoose(header.name));
+  if (!bare) return header;
+  return { ...header, name: issuerFromText(text, place, header.name ?? undefined) ?? header.name };
 }
 
 function resolveTask(index: UnitIndex, raw: RawTask): Task {
@@ -85,11 +105,11 @@ export function importDirective(
     warnings.push({ code, field, message });
   };
 
-  const issuer = readIssuer(layout.issuerLines);
+  const { place, date, possible } = readPlaceDate(layout.dateLine);
+  const issuer = completeIssuer(readIssuer(layout.issuerLines), layout.lines.join('\n'), place);
   if (issuer.name !== null && !sameName(issuer.name, organisation.name))
     warn('issuer-not-organisation', 'issuer', msg.issuerNotOrganisation(issuer.name, organisation.name));
   const numberSymbol = readNumber(layout.numberText);
-  const { place, date, possible } = readPlaceDate(layout.dateLine);
   if (date !== null && !possible) warn('invalid-date', 'date', msg.invalidDate('date', date.raw));
   const kind = readKind(layout, numberSymbol);
   const symbol = numberSymbol?.symbol ?? '';
@@ -103,7 +123,10 @@ export function importDirective(
     warn('recipient-unresolved', 'recipients', msg.recipientUnresolved(text));
 
   const body = paragraphs(layout.body);
-  const references = findReferences(body.map((p) => p.text).join('\n'));
+  // The document's own number, quoted in its body ("Kế hoạch này …số 12/KH-UBND"), is not a reference.
+  const references = findReferences(body.map((p) => p.text).join('\n')).filter(
+    (r) => numberSymbol?.number == null || r.numberSymbol?.raw !== numberSymbol.raw,
+  );
   references.forEach((r, i) => {
     if (r.date !== null && !isPossibleDate(r.date))
       warn('invalid-date', `references[${i}].date`, msg.invalidDate(r.raw, formatPartialDate(r.date)));
@@ -121,10 +144,10 @@ export function importDirective(
   }
 
   const tail = splitTail(layout.tail);
-  const partial: Omit<DirectiveDraft, 'missing' | 'warnings'> = {
+  const partial: Omit<DirectiveDraft, 'missing' | 'warnings' | 'review'> = {
     format: DRAFT_FORMAT,
     organisation: organisation.id,
-    source: { file: source.file, format: source.format },
+    source: { file: source.file, format: source.format, ocr: ocrReport(source) },
     kind: kind.kind,
     kindLabel: kind.kind === null ? null : kindLabel(kind.kind),
     issuer: { name: issuer.name, parent: issuer.parent, lines: [...layout.issuerLines] },
@@ -138,5 +161,30 @@ export function importDirective(
     signer: readSigner(tail.signature),
     distribution: readDistribution(index, tail.entries),
   };
-  return DirectiveDraftSchema.parse({ ...partial, missing: missingFields(partial), warnings });
+  const review = source.ocr === undefined ? [] : fieldsToReview(partial, source.ocr.words);
+  for (const r of review)
+    warn(
+      'low-confidence',
+      r.field,
+      msg.lowConfidence(r.field, r.text, r.words[0]?.text ?? '', r.words[0]?.confidence ?? 0),
+    );
+  return DirectiveDraftSchema.parse({
+    ...partial,
+    missing: missingFields(partial),
+    warnings,
+    review: review.map((r) => r.field),
+  });
+}
+
+function ocrReport(source: ImportSource): OcrReport | null {
+  if (source.ocr === undefined) return null;
+  const { engine, pages, words } = source.ocr;
+  return {
+    engine,
+    pages: [...pages],
+    confidence: meanConfidence(words) ?? 0,
+    words: words.length,
+    lowConfidenceWords: words.filter((w) => w.confidence < LOW_CONFIDENCE).length,
+    threshold: LOW_CONFIDENCE,
+  };
 }

@@ -35,6 +35,7 @@ export const DOCUMENT_KINDS = [
     loose: 'thong tu lien tich',
   },
   { id: 'luat', label: 'Luật', abbreviation: null, loose: 'luat' },
+  { id: 'bo-luat', label: 'Bộ luật', abbreviation: null, loose: 'bo luat' },
   // Only ever cited ("Văn bản số 123/UBND-NV"), never a title.
   { id: 'van-ban', label: 'Văn bản', abbreviation: null, loose: 'van ban' },
 ] as const satisfies readonly DocumentKindInfo[];

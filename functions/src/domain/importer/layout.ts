@@ -1,5 +1,14 @@
 /** Splits a document's lines into the parts Decree 30/2020 lays out: header, title and subject, recipients, body, tail. */
-import { HEADER_SCAN, mendBrokenDate, MOTTO, QUOC_HIEU, splitSideBySide } from './header-lines.js';
+import {
+  dropCellBorders,
+  HEADER_SCAN,
+  mendBrokenDate,
+  mendBrokenNumber,
+  mendBrokenPhrases,
+  MOTTO,
+  QUOC_HIEU,
+  splitSideBySide,
+} from './header-lines.js';
 import { kindByName } from './kinds.js';
 import { foldLoose, isUpperCaseLine, squash } from './text.js';
 
@@ -28,12 +37,23 @@ export interface Layout {
 const NUMBER_LINE = /^so\s*[:.]?\s*(?=[\d.…_\s]*\/)/;
 const PLACE_DATE = /^(?:[^,]{0,60},\s*)?ngay\s*[\d.…_\s]*thang\s*[\d.…_\s]*nam\s*\d{0,4}/;
 const KINH_GUI = /^kinh\s+gui\s*:?\s*/;
-const VV = /^v\s*\/\s*v\b\s*[:.]?\s*/;
+// "V/v …" under the number of a công văn; "VỀ VIỆC …" alone when a quyết định's title line was lost.
+const VV = /^(?:v\s*\/\s*v\b|ve viec\s)\s*[:.]?\s*/;
 const RULE = /^[-_=–—.…\s*]{3,}$/;
 const AUTHORITY = /^(tm|kt|tl|q|tuq)\s*\.\s*\S/;
 const NOI_NHAN = /^noi\s+nhan\s*:?/;
 const BODY_OPENERS =
   /^(?:thuc hien|can cu|nham|qua|hien nay|theo de nghi|xet de nghi|tren co so|tiep nhan|trong thoi gian qua)(?![a-z])/;
+
+/** A line naming who decides, under the title of a quyết định ("ỦY BAN NHÂN DÂN TỈNH X", "CHỦ TỊCH ỦY BAN …"). */
+export function isAuthorityLine(line: string): boolean {
+  return (
+    isUpperCaseLine(line) &&
+    /^(?:chu tich|giam doc|uy ban|hoi dong nhan dan|truong|bo truong|thu tuong)(?![a-z])/.test(
+      foldLoose(line.trim()),
+    )
+  );
+}
 
 function isBlank(line: string | undefined): boolean {
   return line === undefined || line.trim() === '';
@@ -136,7 +156,9 @@ function findTail(lines: readonly string[], from: number): number {
 
 /** Locates every part of a document in its cleaned lines. */
 export function locateParts(cleanLines: readonly string[]): Layout {
-  const lines = splitSideBySide(mendBrokenDate(cleanLines));
+  const lines = splitSideBySide(
+    mendBrokenNumber(mendBrokenDate(mendBrokenPhrases(dropCellBorders(cleanLines)))),
+  );
   const loose = lines.map((l) => foldLoose(l.trim()));
   const scan = Math.min(lines.length, HEADER_SCAN);
   const find = (re: RegExp, from = 0, to = scan): number => {
@@ -171,7 +193,7 @@ export function locateParts(cleanLines: readonly string[]): Layout {
     const l = foldLoose(line.trim());
     return (
       KINH_GUI.test(l) ||
-      NUMBER_LINE.test(l) ||
+      (NUMBER_LINE.test(l) && line === lines[numberAt]) ||
       PLACE_DATE.test(l) ||
       QUOC_HIEU.test(l) ||
       MOTTO.test(l) ||
@@ -189,20 +211,19 @@ export function locateParts(cleanLines: readonly string[]): Layout {
     let s = titleAt + 1;
     while (s < lines.length && (isBlank(lines[s]) || RULE.test(lines[s] ?? ''))) s += 1;
     const candidate = lines[s] ?? '';
-    const authorityLine =
-      isUpperCaseLine(candidate) && /^(chu tich|giam doc|uy ban|truong)/.test(foldLoose(candidate));
+    const authorityLine = isAuthorityLine(candidate);
     // The line under the title is its subject even when it opens like a body ("THỰC HIỆN CÔNG TÁC …").
     if (s < lines.length && !isStructural(candidate) && !authorityLine) {
       subjectStart = s;
       const upper = isUpperCaseLine(candidate);
       const stop = (l: string): boolean =>
-        isAnchor(l) || (/\p{L}{2}/u.test(l) && isUpperCaseLine(l) !== upper);
+        isAnchor(l) || isAuthorityLine(l) || (/\p{L}{2}/u.test(l) && isUpperCaseLine(l) !== upper);
       subjectEnd = readContinued(lines, s, stop, false);
     }
   } else if (vvAt >= 0) {
     subjectStart = vvAt;
     // A "V/v" subject runs until "Kính gửi" even over blank lines, as text pasted from a PDF has them.
-    subjectEnd = readContinued(lines, vvAt, isAnchor, kinhGui > vvAt);
+    subjectEnd = readContinued(lines, vvAt, (l) => isAnchor(l) || isAuthorityLine(l), kinhGui > vvAt);
   }
   const subjectLines =
     subjectStart >= 0 ? lines.slice(subjectStart, subjectEnd).filter((l) => !isBlank(l)) : [];

@@ -2,7 +2,7 @@
 import type { DirectiveDraft } from './draft.js';
 
 /** The missing fields of a draft, in the order the document lays them out. */
-export function missingFields(draft: Omit<DirectiveDraft, 'missing' | 'warnings'>): string[] {
+export function missingFields(draft: Omit<DirectiveDraft, 'missing' | 'warnings' | 'review'>): string[] {
   const missing: string[] = [];
   const need = (absent: boolean, field: string): void => {
     if (absent) missing.push(field);
@@ -22,7 +22,7 @@ export function missingFields(draft: Omit<DirectiveDraft, 'missing' | 'warnings'
   need(draft.recipients.unitCodes.length === 0, 'recipients');
   draft.references.forEach((r, i) => {
     need(r.date === null, `references[${i}].date`);
-    need(r.issuer === null && r.kind !== 'luat', `references[${i}].issuer`);
+    need(r.issuer === null && r.kind !== 'luat' && r.kind !== 'bo-luat', `references[${i}].issuer`);
   });
   need(draft.tasks.length === 0, 'tasks');
   for (const task of draft.tasks) {

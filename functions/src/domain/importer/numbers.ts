@@ -10,6 +10,9 @@ export function parseNumberSymbol(token: string): NumberSymbol | null {
   const m = new RegExp(String.raw`^(\d{1,6})?[\s.…_]*/\s*(?:(\d{4})\s*/\s*)?(` + SYMBOL + ')?$', 'u').exec(
     raw,
   );
+  const party = new RegExp(`^(\\d{1,6})-(${SYMBOL}/${SYMBOL})$`, 'u').exec(raw);
+  if (party)
+    return { raw, number: Number.parseInt(party[1] ?? '', 10), year: null, symbol: party[2] ?? null };
   if (!m) {
     const bare = /^(\d{1,6})$/.exec(raw);
     return bare ? { raw, number: Number.parseInt(bare[1] ?? '', 10), year: null, symbol: null } : null;

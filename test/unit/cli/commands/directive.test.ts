@@ -3,10 +3,9 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CommanderError } from 'commander';
 import { afterAll, describe, expect, it } from 'vitest';
-import { directiveCommand } from '@theodoi/cli/commands/directive';
 import { DirectiveDraftSchema, parseDirectiveDraft } from '@theodoi/functions/domain/importer/draft';
+import { runDirective } from '../../../support/directive-command.js';
 import { docx, docxOfBlocks, linesToBlocks, wordTable } from '../../../support/zip.js';
 
 const SEED = new URL('../../../fixtures/documents/congvan-thap-muoi-cchc-2024.txt', import.meta.url).pathname;
@@ -16,20 +15,7 @@ const ORG = new URL('../../../../examples/thap-muoi-2024/organisation.json', imp
 const dir = mkdtempSync(join(tmpdir(), 'theodoi-import-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-async function run(...args: string[]): Promise<{ out: string; err: string; exit?: string }> {
-  let out = '';
-  let err = '';
-  const command = directiveCommand({ out: (t) => (out += t), err: (t) => (err += t) });
-  for (const sub of command.commands)
-    sub.exitOverride().configureOutput({ writeOut: (t) => (out += t), writeErr: (t) => (err += t) });
-  try {
-    await command.exitOverride().parseAsync(args, { from: 'user' });
-  } catch (error) {
-    if (error instanceof CommanderError) return { out, err, exit: error.code };
-    throw error;
-  }
-  return { out, err };
-}
+const run = runDirective;
 
 describe('theodoi directive import', () => {
   it('prints the draft of the seed as pretty UTF-8 JSON', async () => {
@@ -38,7 +24,7 @@ describe('theodoi directive import', () => {
     expect(out).toMatch(/^\{\n {2}"format": "theodoi\/directive-draft@1",/);
     expect(out).toContain('"name": "Ủy ban nhân dân huyện Tháp Mười"');
     const draft = DirectiveDraftSchema.parse(JSON.parse(out));
-    expect(draft.source).toEqual({ file: 'congvan-thap-muoi-cchc-2024.txt', format: 'txt' });
+    expect(draft.source).toEqual({ file: 'congvan-thap-muoi-cchc-2024.txt', format: 'txt', ocr: null });
     expect(draft.numberSymbol?.symbol).toBe('UBND-NV');
     expect(draft.recipients.unitCodes).toHaveLength(25);
     expect(draft.missing).toEqual(['number', 'date.day', 'tasks[1].deadline', 'tasks[2].deadline']);
@@ -69,7 +55,7 @@ describe('theodoi directive import', () => {
     writeFileSync(file, docx(readFileSync(SEED, 'utf8')));
     const fromDocx = DirectiveDraftSchema.parse(JSON.parse((await run('import', file, '--org', ORG)).out));
     const fromText = DirectiveDraftSchema.parse(JSON.parse((await run('import', SEED, '--org', ORG)).out));
-    expect(fromDocx.source).toEqual({ file: 'congvan.docx', format: 'docx' });
+    expect(fromDocx.source).toEqual({ file: 'congvan.docx', format: 'docx', ocr: null });
     expect({ ...fromDocx, source: null }).toEqual({ ...fromText, source: null });
   });
 
@@ -134,11 +120,14 @@ describe('theodoi directive import', () => {
   });
 
   it('refuses a file type it cannot read, and an invalid organisation file, naming them', async () => {
-    const pdf = join(dir, 'congvan.pdf');
-    writeFileSync(pdf, '%PDF-1.4');
-    await expect(run('import', pdf, '--org', ORG)).rejects.toThrow(
-      `Chỉ nhập được tệp .txt hoặc .docx: ${pdf}`,
+    const odt = join(dir, 'congvan.odt');
+    writeFileSync(odt, 'not a document we read');
+    await expect(run('import', odt, '--org', ORG)).rejects.toThrow(
+      `Chỉ nhập được tệp .txt, .docx, .pdf hoặc ảnh quét (.png, .jpg): ${odt}`,
     );
+    const brokenPdf = join(dir, 'broken.pdf');
+    writeFileSync(brokenPdf, '%PDF-1.4');
+    await expect(run('import', brokenPdf, '--org', ORG)).rejects.toThrow(`Không đọc được tệp ${brokenPdf}`);
     const badOrg = join(dir, 'org.json');
     writeFileSync(badOrg, JSON.stringify({ id: 'x' }));
     await expect(run('import', SEED, '--org', badOrg)).rejects.toThrow(`Tệp tổ chức ${badOrg} không hợp lệ`);

@@ -205,17 +205,37 @@ describe('findLead and findCooperating', () => {
 });
 
 describe('findReferences', () => {
-  it('reads a legal normative document with its year, and a law only in a "Căn cứ" clause', () => {
+  it('reads a legal normative document with its year, and laws and codes cited by name wherever they are dated', () => {
     const refs = findReferences(
       'Căn cứ Luật Ban hành văn bản quy phạm pháp luật ngày 22 tháng 6 năm 2015;\n' +
         'Căn cứ Nghị định số 09/2019/NĐ-CP ngày 24/01/2019 của Chính phủ quy định về chế độ báo cáo;\n' +
-        'Thực hiện tốt Luật Thi đua khen thưởng ngày 15 tháng 6 năm 2022 và Công văn này./.',
+        'Căn cứ Luật Tổ chức chính quyền địa phương;\n' +
+        'Thực hiện tốt Luật Thi đua khen thưởng ngày 15 tháng 6 năm 2022, Bộ luật Lao động năm 2019 và Công văn này./.\n' +
+        'Các văn bản pháp luật hiện hành.',
     );
-    expect(refs.map((r) => [r.kind, r.numberSymbol?.raw ?? r.title, r.issuer])).toEqual([
-      ['luat', 'Ban hành văn bản quy phạm pháp luật', null],
-      ['nghi-dinh', '09/2019/NĐ-CP', 'Chính phủ'],
+    expect(refs.map((r) => [r.kind, r.numberSymbol?.raw ?? r.title, r.issuer, r.date])).toEqual([
+      ['luat', 'Ban hành văn bản quy phạm pháp luật', null, { year: 2015, month: 6, day: 22 }],
+      ['nghi-dinh', '09/2019/NĐ-CP', 'Chính phủ', { year: 2019, month: 1, day: 24 }],
+      ['luat', 'Tổ chức chính quyền địa phương', null, null],
+      ['luat', 'Thi đua khen thưởng', null, { year: 2022, month: 6, day: 15 }],
+      ['bo-luat', 'Lao động', null, { year: 2019, month: null, day: null }],
     ]);
     expect(refs[1]?.numberSymbol).toEqual({ raw: '09/2019/NĐ-CP', number: 9, year: 2019, symbol: 'NĐ-CP' });
+  });
+
+  it('counts each document once, reads kinds broken over lines, qualified kinds and party numbers', () => {
+    const refs = findReferences(
+      'Thực hiện Chỉ\nthị số 8008/CT-TCTL ngày 25/10/2019 của Bộ trưởng Bộ Nông nghiệp và Phát triển nông thôn về việc tăng cường;\n' +
+        'Theo đề nghị của Sở Nội vụ tại Tờ trình số 1494/TTr-SNV ngày 28 tháng 6 năm 2018 và Báo cáo thẩm định số 18/BCTĐ-STP ngày 25 tháng 5 năm 2018 của Sở Tư pháp.\n' +
+        'Nghị quyết số 05-NQ/TU ngày 17 tháng 6 năm 2021 của Ban Chấp hành Đảng bộ tỉnh; thực hiện Chỉ thị 8008/CT-TCTL của Bộ Lao động, Thương binh và Xã hội.',
+    );
+    expect(refs.map((r) => [r.kind, r.numberSymbol?.raw, r.issuer])).toEqual([
+      ['chi-thi', '8008/CT-TCTL', 'Bộ trưởng Bộ Nông nghiệp và Phát triển nông thôn'],
+      ['to-trinh', '1494/TTr-SNV', 'Sở Nội vụ'],
+      ['bao-cao', '18/BCTĐ-STP', 'Sở Tư pháp'],
+      ['nghi-quyet', '05-NQ/TU', 'Ban Chấp hành Đảng bộ tỉnh'],
+    ]);
+    expect(refs[3]?.numberSymbol).toEqual({ raw: '05-NQ/TU', number: 5, year: null, symbol: 'NQ/TU' });
   });
 
   const cited: [string, string, string, string | null][] = [

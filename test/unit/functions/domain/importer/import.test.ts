@@ -14,7 +14,7 @@ describe('importing the seed công văn', () => {
     expect(DirectiveDraftSchema.parse(draft)).toEqual(draft);
     expect(draft.format).toBe('theodoi/directive-draft@1');
     expect(draft.organisation).toBe('huyen-thap-muoi');
-    expect(draft.source).toEqual({ file: 'congvan-thap-muoi-cchc-2024.txt', format: 'txt' });
+    expect(draft.source).toEqual({ file: 'congvan-thap-muoi-cchc-2024.txt', format: 'txt', ocr: null });
   });
 
   it('reads the issuer from the two header lines, properly cased, with no parent line', () => {
