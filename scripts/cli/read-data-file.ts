@@ -1,19 +1,15 @@
 /** Reads a JSON or YAML data file given on the command line, checking its size and kind before parsing it. */
-import { readFile, stat } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
+import { checkFileSize, decodeText, InputFileError } from './file-checks.js';
 import { dataFile as msg } from './messages.vi.js';
 
 /** The largest data file read: an organisation of 5,000 units is about 2 MB. */
 export const MAX_DATA_FILE_BYTES = 10 * 1024 * 1024;
 
 /** A data file that cannot be used; the message is the coordinator's, in Vietnamese. */
-export class DataFileError extends Error {
-  constructor(message: string, options?: { cause?: unknown }) {
-    super(message, options);
-    this.name = 'DataFileError';
-  }
-}
+export class DataFileError extends InputFileError {}
 
 /** Parses FILE as YAML (.yaml/.yml) or JSON (anything else); every error names the file (and line) in Vietnamese. */
 export async function readDataFile(file: string): Promise<unknown> {
@@ -34,39 +30,8 @@ export async function readDataFile(file: string): Promise<unknown> {
 }
 
 async function readText(file: string): Promise<string> {
-  let bytes: Buffer;
-  try {
-    const info = await stat(file);
-    if (info.isDirectory()) throw new DataFileError(msg.notAFile(file));
-    if (info.size > MAX_DATA_FILE_BYTES)
-      throw new DataFileError(
-        msg.tooLarge(file, (info.size / 1024 / 1024).toFixed(1), MAX_DATA_FILE_BYTES / 1024 / 1024),
-      );
-    bytes = await readFile(file);
-  } catch (error) {
-    if (error instanceof DataFileError) throw error;
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new DataFileError(msg.missing(file), { cause: error });
-    throw new DataFileError(msg.unreadable(file, code ?? (error as Error).message), { cause: error });
-  }
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch (error) {
-    throw new DataFileError(msg.notText(file), { cause: error });
-  }
-  if (hasControlCharacters(text.slice(0, 64 * 1024))) throw new DataFileError(msg.notText(file));
-  if (text.trim() === '') throw new DataFileError(msg.empty(file));
-  return text.replace(/^\uFEFF/, '');
-}
-
-/** Control characters other than tab, line breaks and form feed do not occur in a hand-written data file. */
-function hasControlCharacters(text: string): boolean {
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0c && c !== 0x0d) return true;
-  }
-  return false;
+  await checkFileSize(file, MAX_DATA_FILE_BYTES);
+  return decodeText(file, await readFile(file));
 }
 
 /** The 1-based line and column of a JSON.parse error ("… in JSON at position 95"), or the end of the text. */

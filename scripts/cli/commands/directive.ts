@@ -12,6 +12,8 @@ import { type Organisation, parseOrganisation } from '@theodoi/functions/domain/
 import { directiveImport as msg } from '@theodoi/functions/messages.vi';
 import { ocrImage, ocrPdfPages } from '../documents/ocr.js';
 import { readPdf } from '../documents/pdf.js';
+import { checkFileSize, decodeText, InputFileError, startsWith } from '../file-checks.js';
+import { files } from '../messages.vi.js';
 import { readDataFile } from '../read-data-file.js';
 
 /** The organisation file used when `--org` is not given. */
@@ -82,22 +84,63 @@ async function readImageText(file: string): Promise<DocumentText> {
  */
 export async function readDocumentText(file: string): Promise<DocumentText> {
   const format = documentFormat(file);
+  await checkDocumentFile(file, format);
+  let document: DocumentText;
   try {
-    if (format === 'pdf') return await readPdfText(file);
-    if (format === 'image') return await readImageText(file);
-    const text =
-      format === 'docx'
-        ? htmlToText((await mammoth.convertToHtml({ path: file })).value)
-        : await readFile(file, 'utf8');
-    return { text, format, pages: null };
+    if (format === 'pdf') document = await readPdfText(file);
+    else if (format === 'image') document = await readImageText(file);
+    else if (format === 'docx')
+      document = {
+        text: htmlToText((await mammoth.convertToHtml({ path: file })).value),
+        format,
+        pages: null,
+      };
+    else document = { text: decodeText(file, await readFile(file)), format, pages: null };
   } catch (error) {
     if (
-      error instanceof Error &&
-      [msg.ocrMissing, msg.pdftoppmMissing, msg.emptyPdf(file)].includes(error.message)
+      error instanceof InputFileError ||
+      (error instanceof Error &&
+        [msg.ocrMissing, msg.pdftoppmMissing, msg.emptyPdf(file)].includes(error.message))
     )
       throw error;
     throw new Error(msg.unreadableFile(file, (error as Error).message), { cause: error });
   }
+  if (document.text.length > MAX_DOCUMENT_CHARACTERS)
+    throw new InputFileError(files.textTooLong(file, document.text.length.toLocaleString('vi-VN')));
+  return document;
+}
+
+/** The largest file of each format read: a công văn of 50 pages is about 150 KB of text. */
+export const MAX_DOCUMENT_BYTES: Readonly<Record<DocumentFormat, number>> = {
+  txt: 1024 * 1024,
+  docx: 20 * 1024 * 1024,
+  pdf: 50 * 1024 * 1024,
+  image: 30 * 1024 * 1024,
+};
+/** The most text the importer reads from one document, whatever its format. */
+export const MAX_DOCUMENT_CHARACTERS = 1_000_000;
+
+/** The first bytes each binary format starts with. */
+const SIGNATURES: Readonly<Record<Exclude<DocumentFormat, 'txt'>, { kind: string; bytes: Buffer[] }>> = {
+  docx: { kind: 'Word (.docx)', bytes: [Buffer.from('PK\x03\x04', 'latin1')] },
+  pdf: { kind: 'PDF', bytes: [Buffer.from('%PDF-', 'latin1')] },
+  image: {
+    kind: 'ảnh (.png, .jpg, .tif)',
+    bytes: [
+      Buffer.from([0x89, 0x50, 0x4e, 0x47]),
+      Buffer.from([0xff, 0xd8, 0xff]),
+      Buffer.from('II*\x00', 'latin1'),
+      Buffer.from('MM\x00*', 'latin1'),
+    ],
+  },
+};
+
+/** Refuses, before any parsing, a file that is missing, too large for its format, or not of the kind its name says. */
+async function checkDocumentFile(file: string, format: DocumentFormat): Promise<void> {
+  await checkFileSize(file, MAX_DOCUMENT_BYTES[format]);
+  if (format === 'txt') return;
+  const { kind, bytes } = SIGNATURES[format];
+  if (!(await startsWith(file, bytes))) throw new InputFileError(files.notOfKind(file, kind));
 }
 
 /** Loads and validates the organisation the recipients and units are resolved against. */

@@ -46,7 +46,7 @@ describe('readDataFile', () => {
   it('refuses a file over the size limit without reading it', async () => {
     const file = write('huge.json', Buffer.alloc(MAX_DATA_FILE_BYTES + 1, 0x20));
     const started = performance.now();
-    await expect(readDataFile(file)).rejects.toThrow(/quá giới hạn 10 MB của một tệp dữ liệu/);
+    await expect(readDataFile(file)).rejects.toThrow(/quá giới hạn 10.0 MB cho loại tệp này/);
     expect(performance.now() - started).toBeLessThan(500);
   });
 

@@ -132,14 +132,41 @@ describe('theodoi directive import', () => {
     writeFileSync(badOrg, JSON.stringify({ id: 'x' }));
     await expect(run('import', SEED, '--org', badOrg)).rejects.toThrow(`Tệp tổ chức ${badOrg} không hợp lệ`);
     await expect(run('import', join(dir, 'missing.txt'), '--org', ORG)).rejects.toThrow(
-      `Không đọc được tệp ${join(dir, 'missing.txt')}: ENOENT`,
+      `Không tìm thấy tệp ${join(dir, 'missing.txt')} — kiểm tra lại đường dẫn.`,
     );
     await expect(run('import', SEED, '--org', join(dir, 'nowhere.json'))).rejects.toThrow(
       `Không tìm thấy tệp ${join(dir, 'nowhere.json')} — kiểm tra lại đường dẫn.`,
     );
     const brokenDocx = join(dir, 'broken.docx');
     writeFileSync(brokenDocx, 'not a zip');
-    await expect(run('import', brokenDocx, '--org', ORG)).rejects.toThrow(`Không đọc được tệp ${brokenDocx}`);
+    await expect(run('import', brokenDocx, '--org', ORG)).rejects.toThrow(
+      `Tệp ${brokenDocx} không phải tệp Word (.docx) dù có đuôi như vậy`,
+    );
+    const truncatedDocx = join(dir, 'truncated.docx');
+    writeFileSync(truncatedDocx, 'PK\u0003\u0004 cut short');
+    await expect(run('import', truncatedDocx, '--org', ORG)).rejects.toThrow(
+      `Không đọc được tệp ${truncatedDocx}`,
+    );
+  });
+
+  it('refuses, before parsing, a binary or oversized text, and a file that is not what its name says', async () => {
+    const binary = join(dir, 'photo.txt');
+    writeFileSync(binary, Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 16, 0x4a, 0x46, 0x49, 0x46, 0, 1]));
+    await expect(run('import', binary, '--org', ORG)).rejects.toThrow(
+      `Tệp ${binary} không phải tệp văn bản (mã UTF-8) — có lẽ đã chọn nhầm tệp.`,
+    );
+    const huge = join(dir, 'huge.txt');
+    writeFileSync(huge, 'a'.repeat(2 * 1024 * 1024));
+    const started = performance.now();
+    await expect(run('import', huge, '--org', ORG)).rejects.toThrow(
+      `Tệp ${huge} nặng 2.0 MB, quá giới hạn 1.0 MB cho loại tệp này — có lẽ đã chọn nhầm tệp.`,
+    );
+    expect(performance.now() - started).toBeLessThan(1000);
+    const notPdf = join(dir, 'scan.pdf');
+    writeFileSync(notPdf, 'PK\u0003\u0004 a Word file renamed');
+    await expect(run('import', notPdf, '--org', ORG)).rejects.toThrow(
+      `Tệp ${notPdf} không phải tệp PDF dù có đuôi như vậy — có lẽ tệp bị hỏng hoặc đã đổi tên.`,
+    );
   });
 
   it('documents its options in --help', async () => {
