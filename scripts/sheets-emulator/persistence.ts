@@ -1,13 +1,19 @@
 /** Saves the emulator's state to `<dataDir>/state.json` atomically (temp file + rename), debounced. */
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { SavedAppsScript } from './apps-script/runtime.js';
 import type { SavedDrive } from './drive/store.js';
+import type { SavedKeys } from './identity-tokens.js';
 
 /** Everything that survives a restart. */
 export interface SavedState {
   format: 1;
   drive: SavedDrive;
   tokens: Record<string, string>;
+  /** Script projects, triggers and budgets' use (absent in files written before Apps Script was emulated). */
+  appsScript?: SavedAppsScript;
+  /** The ID-token signing keys, once made. */
+  identityKeys?: SavedKeys;
 }
 
 /** Debounced, atomic writes of one state file. */

@@ -19,6 +19,10 @@ import {
 } from './contract/errors.js';
 import { validateQuery } from './contract/params.js';
 import { applyMask, compileMask, filterResponse } from './contract/response.js';
+import type { AppsScriptOptions } from './apps-script/runtime.js';
+import { AppsScriptRuntime } from './apps-script/runtime.js';
+import { serveAppsScript } from './apps-script/admin.js';
+import { legacyTriggers } from './apps-script/legacy-trigger.js';
 import type { CounterSnapshot } from './counters.js';
 import { Counters } from './counters.js';
 import type { DriveDeps } from './drive/call.js';
@@ -30,6 +34,7 @@ import { DriveStore } from './drive/store.js';
 import type { FaultRule } from './faults.js';
 import { checkFaultRule, Faults } from './faults.js';
 import { DEFAULT_SERVICE_ACCOUNT, readCredential, TokenStore } from './identity.js';
+import { identityDocument, IdentityTokens } from './identity-tokens.js';
 import { Persistence } from './persistence.js';
 import { sheetsHandler } from './sheets/index.js';
 import type { QuotaLimits } from './quotas.js';
@@ -62,9 +67,12 @@ export interface StartOptions {
   log?: (line: string) => void;
   /**
    * Push delivery tuning: retries on 5xx/network errors, first backoff, per-attempt timeout, and batchMs
-   * (merge a channel's update/change notifications within this window, as Google delays Sheets edits; 0 = off).
+   * (merge a channel's update/change notifications within this window, as Google coalesces Sheets edits: default
+   * 3 minutes, PUSH_BATCH_MS; tests pass 0 to get them at once).
    */
   notifications?: { retries?: number; retryBaseMs?: number; timeoutMs?: number; batchMs?: number };
+  /** The Apps Script runtime's tuning: Workspace domains, budgets, execution and UrlFetch limits (apps-script/). */
+  appsScript?: AppsScriptOptions;
   /** Debounce of state writes when dataDir is set (default 100 ms). */
   persistDebounceMs?: number;
 }
@@ -98,11 +106,18 @@ export interface EmulatorServer extends Omit<Ui, 'serve' | 'close'> {
   internalErrors(): string[];
   /** The context handed to the Sheets half (for tests that seed data directly). */
   context: EmulatorContext;
+  /** The Apps Script runtime: scripts, triggers, executions, budgets (also served under /__emulator/scripts). */
+  appsScript: AppsScriptRuntime;
+  /** Google's ID-token signing keys (served at /oauth2/v1/certs and /oauth2/v3/certs). */
+  identityTokens: IdentityTokens;
   /** Writes pending state, stops notifications and closes the server. */
   stop(): Promise<void>;
 }
 
 type Routed = { api: LoadedApi; method: MethodSpec; params: Record<string, string>; upload: boolean };
+
+/** Google coalesces a spreadsheet's edit notifications, "around every 3 minutes" (sheets-facts.md §8e). */
+export const PUSH_BATCH_MS = 180_000;
 
 const MAX_BODY = 64 * 1024 * 1024;
 
@@ -170,23 +185,45 @@ export async function start(options: StartOptions = {}): Promise<EmulatorServer>
     retries: options.notifications?.retries ?? 3,
     retryBaseMs: options.notifications?.retryBaseMs ?? 250,
     timeoutMs: options.notifications?.timeoutMs ?? 5000,
-    batchMs: options.notifications?.batchMs ?? 0,
+    batchMs: options.notifications?.batchMs ?? PUSH_BATCH_MS,
   });
   const internalErrors: string[] = [];
 
   const persistence = options.dataDir
     ? new Persistence(
         options.dataDir,
-        () => ({ format: 1, drive: store.save(), tokens: tokens.toJSON() }),
+        () => ({
+          format: 1,
+          drive: store.save(),
+          tokens: tokens.toJSON(),
+          appsScript: appsScript.save(),
+          identityKeys: identityTokens.save(),
+        }),
         options.persistDebounceMs ?? 100,
       )
     : undefined;
+  const persist = () => persistence?.schedule();
+  const identityTokens = new IdentityTokens(now, persist);
+  const appsScript = new AppsScriptRuntime(
+    {
+      drive: store,
+      tokens: identityTokens,
+      now,
+      changed: persist,
+      internalError: (detail) => {
+        internalErrors.push(detail);
+        log(`internal error: ${detail}`);
+      },
+    },
+    options.appsScript,
+  );
   const saved = persistence?.load();
   if (saved) {
     store.load(saved.drive);
     tokens.load(saved.tokens);
+    appsScript.load(saved.appsScript);
+    identityTokens.load(saved.identityKeys);
   }
-  const persist = () => persistence?.schedule();
   store.onEvent(persist);
 
   const context = createContext(store, now, persist);
@@ -201,6 +238,7 @@ export async function start(options: StartOptions = {}): Promise<EmulatorServer>
     now,
     onEdit: persist,
     validate: (ref, body) => validateBody(contracts.sheets, ref, body),
+    triggers: legacyTriggers(appsScript),
   });
   let baseUrl = '';
   const deps: DriveDeps = { store, sheets, notifier, baseUrl: () => baseUrl, now, projectNumber };
@@ -381,6 +419,8 @@ export async function start(options: StartOptions = {}): Promise<EmulatorServer>
       case 'DELETE /__emulator/notifications':
         notifier.clearLog();
         return ok({ ok: true });
+      case 'POST /__emulator/keys/rotate':
+        return ok({ kids: await identityTokens.rotate(), signingKid: await identityTokens.signingKid() });
       case 'GET /__emulator/errors':
         return ok({ errors: internalErrors });
       case 'GET /__emulator/files':
@@ -396,10 +436,19 @@ export async function start(options: StartOptions = {}): Promise<EmulatorServer>
             permissions: f.permissions,
           })),
         });
-      default:
+      default: {
+        const answer = await serveAppsScript(appsScript, m, rawPath, url, text);
+        if (answer) return sendJson(res, answer.status, answer.body, true);
         if (await ui.serve(m, rawPath, url, text, req.headers['content-type'] ?? '', res)) return;
         return bad(404, `no admin endpoint ${m} ${rawPath}; see scripts/sheets-emulator/README.md`);
+      }
     }
+  }
+
+  async function serveIdentity(req: IncomingMessage, res: ServerResponse, rawPath: string): Promise<void> {
+    const doc = await identityDocument(identityTokens, req.method ?? 'GET', rawPath, baseUrl, now());
+    if (doc) return sendJson(res, 200, doc.body, false, doc.headers);
+    sendJson(res, 404, { error: { code: 404, message: 'Not Found', status: 'NOT_FOUND' } }, true);
   }
 
   function wipe(): void {
@@ -409,6 +458,7 @@ export async function start(options: StartOptions = {}): Promise<EmulatorServer>
     faults.clear();
     notifier.clearLog();
     ui.wipe();
+    appsScript.wipe();
     persist();
   }
 
@@ -418,7 +468,9 @@ export async function start(options: StartOptions = {}): Promise<EmulatorServer>
     const url = new URL(rawUrl, 'http://emulator.invalid');
     const work = rawPath.startsWith('/__emulator/')
       ? serveAdmin(req, res, url, rawPath)
-      : serveApi(req, res, url, rawPath);
+      : rawPath.startsWith('/oauth2/') || rawPath === '/.well-known/openid-configuration'
+        ? serveIdentity(req, res, rawPath)
+        : serveApi(req, res, url, rawPath);
     work.catch((err: unknown) => {
       internalErrors.push(`${req.method ?? ''} ${rawPath}: ${String(err)}`);
       if (!res.headersSent) sendJson(res, 500, internalError().toBody(), true);
@@ -458,6 +510,8 @@ export async function start(options: StartOptions = {}): Promise<EmulatorServer>
     wipe,
     internalErrors: () => [...internalErrors],
     context,
+    appsScript,
+    identityTokens,
     uiEdit: (id, edit) => ui.uiEdit(id, edit),
     uiChange: (id, change) => ui.uiChange(id, change),
     installTrigger: (id, trigger) => ui.installTrigger(id, trigger),
@@ -468,7 +522,7 @@ export async function start(options: StartOptions = {}): Promise<EmulatorServer>
     xlsx: (id) => ui.xlsx(id),
     stop: async () => {
       notifier.close();
-      ui.close();
+      await appsScript.close();
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
       await closed;
