@@ -1,4 +1,4 @@
-/** CLI entry: `theodoi-sheets-emulator --port P --data-dir D [--quotas google] [--notify-batch-ms N] [--verbose]`. */
+/** CLI entry: `theodoi-sheets-emulator --port P --data-dir D [--quotas google] [--notify-batch-ms N] [--workspace-domains a,b] [--verbose]`. */
 import { parseOptions } from './options.js';
 import { start } from './server.js';
 

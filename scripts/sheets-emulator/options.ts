@@ -2,7 +2,7 @@
 import { parseArgs } from 'node:util';
 import type { StartOptions } from './server.js';
 
-/** Parses argv and env (SHEETS_EMULATOR_PORT, _QUOTAS, _DATA_DIR, _NOTIFY_BATCH_MS). */
+/** Parses argv and env (SHEETS_EMULATOR_PORT, _QUOTAS, _DATA_DIR, _NOTIFY_BATCH_MS, _WORKSPACE_DOMAINS). */
 export function parseOptions(argv: string[], env: NodeJS.ProcessEnv): StartOptions & { verbose: boolean } {
   const { values } = parseArgs({
     args: argv,
@@ -13,6 +13,7 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv): StartOptio
       quotas: { type: 'string' },
       'service-account': { type: 'string' },
       'notify-batch-ms': { type: 'string' },
+      'workspace-domains': { type: 'string' },
       verbose: { type: 'boolean', default: false },
     },
     strict: true,
@@ -25,16 +26,23 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv): StartOptio
   if (quotas !== 'google' && quotas !== 'off')
     throw new Error(`--quotas: expected google or off, got ${quotas}`);
   const dataDir = values['data-dir'] ?? env.SHEETS_EMULATOR_DATA_DIR;
-  const batchText = values['notify-batch-ms'] ?? env.SHEETS_EMULATOR_NOTIFY_BATCH_MS ?? '0';
-  const batchMs = Number(batchText);
-  if (!Number.isInteger(batchMs) || batchMs < 0)
+  // Unset: Google's ~3-minute coalescing of a spreadsheet's edit notifications (server.ts PUSH_BATCH_MS).
+  const batchText = values['notify-batch-ms'] ?? env.SHEETS_EMULATOR_NOTIFY_BATCH_MS;
+  const batchMs = batchText === undefined ? undefined : Number(batchText);
+  if (batchMs !== undefined && (!Number.isInteger(batchMs) || batchMs < 0))
     throw new Error(`--notify-batch-ms: not a duration: ${batchText}`);
+  const domains = (values['workspace-domains'] ?? env.SHEETS_EMULATOR_WORKSPACE_DOMAINS ?? '')
+    .split(',')
+    .map((d) => d.trim())
+    .filter((d) => d !== '');
   return {
     port,
     quotas,
     host: values.host ?? '127.0.0.1',
     verbose: values.verbose ?? false,
-    notifications: { batchMs },
+    ...(batchMs !== undefined ? { notifications: { batchMs } } : {}),
+    // From the command line, time-driven triggers fire on their own, checked every second.
+    appsScript: { tickMs: 1000, ...(domains.length > 0 ? { workspaceDomains: domains } : {}) },
     ...(dataDir ? { dataDir } : {}),
     ...(values['service-account'] ? { serviceAccountEmail: values['service-account'] } : {}),
   };

@@ -51,7 +51,8 @@ export interface World {
 
 /** Starts a world with a quarterly directive for 2024, at `now` (default 5 March 2024, 09:00 in Vietnam). */
 export async function startWorld(name: string, now = '2024-03-05T02:00:00Z'): Promise<World> {
-  const emulator = await start({});
+  // Tests want push notifications at once, not after Google's ~3-minute coalescing.
+  const emulator = await start({ notifications: { batchMs: 0 } });
   const config = loadConfig({
     ...process.env,
     GOOGLE_CLOUD_PROJECT: `theodoi-it-${name}`,

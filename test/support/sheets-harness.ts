@@ -13,9 +13,12 @@ export interface Harness extends Clients {
   server: EmulatorServer;
 }
 
-/** Starts an in-memory emulator with the real Sheets half (unless `options.sheets` replaces it). */
+/**
+ * Starts an in-memory emulator with the real Sheets half (unless `options.sheets` replaces it). Push notifications
+ * go out at once unless `options.notifications.batchMs` says otherwise (Google's ~3-minute coalescing is the default).
+ */
 export async function startHarness(options: StartOptions = {}): Promise<Harness> {
-  const server = await start(options);
+  const server = await start({ ...options, notifications: { batchMs: 0, ...options.notifications } });
   return { server, ...clientsFor(server, undefined, { retry: false }) };
 }
 

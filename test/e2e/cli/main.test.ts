@@ -13,7 +13,7 @@ describe('theodoi units import → directive create → sync', () => {
       env: { ...process.env, GOOGLE_CLOUD_PROJECT: 'theodoi-it-cli-flow', SHEETS_EMULATOR_URL: sheets.url },
     });
   beforeAll(async () => {
-    sheets = await start({});
+    sheets = await start({ notifications: { batchMs: 0 } });
   });
   afterAll(async () => sheets?.stop());
 

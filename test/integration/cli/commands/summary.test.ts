@@ -17,7 +17,7 @@ describe('theodoi summary', () => {
       },
     });
   beforeAll(async () => {
-    sheets = await start({});
+    sheets = await start({ notifications: { batchMs: 0 } });
   });
   afterAll(async () => sheets?.stop());
 
