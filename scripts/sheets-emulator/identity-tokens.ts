@@ -52,7 +52,7 @@ function selfSignedCertificate(privateKeyPem: string, publicKeyPem: string, now:
     { name: 'extKeyUsage', clientAuth: true },
   ]);
   cert.sign(forge.pki.privateKeyFromPem(privateKeyPem), forge.md.sha256.create());
-  return forge.pki.certificateToPem(cert);
+  return forge.pki.certificateToPem(cert).replace(/\r\n/g, '\n'); // Google's PEMs end lines with \n
 }
 
 /** Makes a fresh 2048-bit RSA key with its certificate; the kid is the SHA-1 of the public key (40 hex, like Google's). */

@@ -1,4 +1,5 @@
 /** Test helper: the Apps Script admin endpoints of a running emulator, called over HTTP as a test kit would. */
+import type { drive_v3 } from '@googleapis/drive';
 import type { ExecutionRecord } from '@theodoi/sheets-emulator/apps-script/model';
 
 /** A JSON answer of an admin endpoint. */
@@ -66,3 +67,19 @@ export const ID_TOKEN_SCOPES = [
   'https://www.googleapis.com/auth/script.scriptapp',
   'https://www.googleapis.com/auth/spreadsheets',
 ];
+
+/** Shares a file with each address (no notification e-mail), as its owner does in the Share dialog. */
+export async function share(
+  drive: drive_v3.Drive,
+  fileId: string,
+  emails: string[],
+  role: 'writer' | 'reader' = 'writer',
+): Promise<void> {
+  for (const emailAddress of emails) {
+    await drive.permissions.create({
+      fileId,
+      sendNotificationEmail: false,
+      requestBody: { type: 'user', role, emailAddress },
+    });
+  }
+}

@@ -442,7 +442,7 @@ export class AppsScriptRuntime {
         event: q.event,
       },
     };
-    const ctx: ExecutionContext = { script, exec, runAs };
+    const ctx: ExecutionContext = { script, exec, runAs, emulatorMs: 0 };
     const handler = serviceCalls(
       {
         scripts: this.scripts,
@@ -463,7 +463,7 @@ export class AppsScriptRuntime {
     const started = performance.now();
     const result = await this.pool.run(job, handler, this.options.maxExecutionMs ?? SIX_MINUTES);
     // Google counts the whole execution, waits on UrlFetchApp included.
-    exec.durationMs = Math.round(performance.now() - started);
+    exec.durationMs = Math.round(performance.now() - started - ctx.emulatorMs);
     if (q.trigger) {
       this.budgets.chargeRuntime(runAs, exec.durationMs);
       this.deps.changed();

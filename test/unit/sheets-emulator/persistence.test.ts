@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { OAuth2Client } from 'google-auth-library';
 import { start } from '@theodoi/sheets-emulator/server';
 import { clientsFor } from '@theodoi/test-kit/clients';
-import { admin, createScript, runScript } from '../../support/apps-script.js';
+import { admin, createScript, runScript, share } from '../../support/apps-script.js';
 import { startReceiver } from '../../support/receiver.js';
 
 const dirs: string[] = [];
@@ -73,11 +73,7 @@ describe('with a dataDir', () => {
     const sa = clientsFor(first);
     const sheet = (await sa.sheets.spreadsheets.create({ requestBody: { properties: { title: 'Giữ lại' } } }))
       .data.spreadsheetId!;
-    await sa.drive.permissions.create({
-      fileId: sheet,
-      sendNotificationEmail: false,
-      requestBody: { type: 'user', role: 'writer', emailAddress: creator },
-    });
+    await share(sa.drive, sheet, [creator]);
     const script = await createScript(first, {
       owner: creator,
       source: `

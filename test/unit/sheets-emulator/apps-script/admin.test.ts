@@ -1,7 +1,7 @@
 // Anyone who can edit a spreadsheet can open its bound script and read its Script Properties: the shared secret of
 // theodoi's current trigger is readable by every officer with edit access. Viewers and strangers are refused.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { admin, createScript } from '../../../support/apps-script.js';
+import { admin, createScript, share } from '../../../support/apps-script.js';
 import { createSpreadsheet, startHarness, stopHarness } from '../../../support/sheets-harness.js';
 import type { Harness } from '../../../support/sheets-harness.js';
 
@@ -26,17 +26,8 @@ describe('opening a bound script', () => {
   beforeAll(async () => {
     h = await startHarness();
     id = await createSpreadsheet(h.sheets, { properties: { title: 'Báo cáo CCHC' } });
-    for (const [email, role] of [
-      [COORDINATOR, 'writer'],
-      [OFFICER, 'writer'],
-      [VIEWER, 'reader'],
-    ] as const) {
-      await h.drive.permissions.create({
-        fileId: id,
-        sendNotificationEmail: false,
-        requestBody: { type: 'user', role, emailAddress: email },
-      });
-    }
+    await share(h.drive, id, [COORDINATOR, OFFICER]);
+    await share(h.drive, id, [VIEWER], 'reader');
   });
   afterAll(async () => {
     await stopHarness(h);

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ExecutionRecord } from '@theodoi/sheets-emulator/apps-script/model';
 import { start } from '@theodoi/sheets-emulator/server';
-import { admin, createScript, runScript } from '../../../support/apps-script.js';
+import { admin, createScript, runScript, share } from '../../../support/apps-script.js';
 import type { ScriptInfo } from '../../../support/apps-script.js';
 import { fakeSheets } from '../../../support/fake-sheets.js';
 import { startReceiver } from '../../../support/receiver.js';
@@ -66,13 +66,7 @@ describe('daily budgets of trigger creators', () => {
     rx = await startReceiver();
     for (const creator of [RUNNER, FETCHER]) {
       sheetOf[creator] = await createSpreadsheet(h.sheets, { properties: { title: creator } });
-      for (const email of [creator, OFFICER]) {
-        await h.drive.permissions.create({
-          fileId: sheetOf[creator],
-          sendNotificationEmail: false,
-          requestBody: { type: 'user', role: 'writer', emailAddress: email },
-        });
-      }
+      await share(h.drive, sheetOf[creator], [creator, OFFICER]);
     }
     script = await createScript(h.server, {
       owner: RUNNER,

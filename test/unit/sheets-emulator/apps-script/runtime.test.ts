@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ExecutionRecord } from '@theodoi/sheets-emulator/apps-script/model';
 import { subjectOf } from '@theodoi/sheets-emulator/identity-tokens';
 import { clientsFor } from '@theodoi/test-kit/clients';
-import { admin, createScript, ID_TOKEN_SCOPES, runScript } from '../../../support/apps-script.js';
+import { admin, createScript, ID_TOKEN_SCOPES, runScript, share } from '../../../support/apps-script.js';
 import type { ScriptInfo } from '../../../support/apps-script.js';
 import { startReceiver } from '../../../support/receiver.js';
 import type { Receiver } from '../../../support/receiver.js';
@@ -85,15 +85,7 @@ describe('a standalone script’s installable onEdit triggers', () => {
       );
     }
     unshared = ids.pop()!;
-    for (const id of ids) {
-      for (const email of [COORDINATOR, OFFICER]) {
-        await h.drive.permissions.create({
-          fileId: id,
-          sendNotificationEmail: false,
-          requestBody: { type: 'user', role: 'writer', emailAddress: email },
-        });
-      }
-    }
+    for (const id of ids) await share(h.drive, id, [COORDINATOR, OFFICER]);
     script = await createScript(h.server, {
       owner: COORDINATOR,
       editors: [ASSISTANT],

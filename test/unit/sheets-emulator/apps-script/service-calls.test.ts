@@ -3,7 +3,7 @@
 // reveals them, properties and caches keep to their scopes, time-driven triggers fire on the emulator clock.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ExecutionRecord } from '@theodoi/sheets-emulator/apps-script/model';
-import { admin, createScript, ID_TOKEN_SCOPES, runScript } from '../../../support/apps-script.js';
+import { admin, createScript, ID_TOKEN_SCOPES, runScript, share } from '../../../support/apps-script.js';
 import { startReceiver } from '../../../support/receiver.js';
 import type { Receiver } from '../../../support/receiver.js';
 import { createSpreadsheet, startHarness, stopHarness } from '../../../support/sheets-harness.js';
@@ -153,13 +153,7 @@ describe('Apps Script services in the emulator', () => {
 
     it('reveals an editor only inside the owner’s Workspace domain, never between gmail accounts', async () => {
       const sheet = await createSpreadsheet(h.sheets, { properties: { title: 'Ai sửa' } });
-      for (const email of [OWNER, COLLEAGUE, GMAIL, OTHER_GMAIL]) {
-        await h.drive.permissions.create({
-          fileId: sheet,
-          sendNotificationEmail: false,
-          requestBody: { type: 'user', role: 'writer', emailAddress: email },
-        });
-      }
+      await share(h.drive, sheet, [OWNER, COLLEAGUE, GMAIL, OTHER_GMAIL]);
       const seenBy = async (creator: string, editor: string) => {
         const script = await createScript(h.server, {
           owner: creator,
