@@ -122,7 +122,10 @@ export class IdentityTokens {
       this.keys = { current, next };
       this.onChange();
       return this.keys;
-    })();
+    })().catch((err: unknown) => {
+      this.making = undefined; // let the next caller try again
+      throw err;
+    });
     return this.making;
   }
 

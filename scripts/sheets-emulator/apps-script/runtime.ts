@@ -138,10 +138,15 @@ export class AppsScriptRuntime {
   /** Creates a project. */
   createScript(input: CreateScriptInput): ScriptRecord {
     const script = this.scripts.create(input);
-    // Key generation takes a moment: start it now rather than inside the first getIdentityToken's execution time.
-    this.deps.tokens.ready().catch((err: unknown) => this.deps.internalError(`signing keys: ${String(err)}`));
+    this.warmKeys(script);
     this.deps.changed();
     return script;
+  }
+
+  /** Key generation takes a moment: a script that can ask for ID tokens has it started now, not at its first call. */
+  private warmKeys(script: ScriptRecord): void {
+    if (!script.manifest.oauthScopes?.includes(SCOPES.openid)) return;
+    this.deps.tokens.ready().catch((err: unknown) => this.deps.internalError(`signing keys: ${String(err)}`));
   }
 
   /** Changes the code or manifest, as an editor of the project saving in the editor. */
@@ -156,6 +161,7 @@ export class AppsScriptRuntime {
     const manifest = change.manifest !== undefined ? checkManifest(change.manifest) : script.manifest;
     if (typeof change.source === 'string') script.source = change.source;
     script.manifest = manifest;
+    this.warmKeys(script);
     this.deps.changed();
     return script;
   }
