@@ -34,8 +34,6 @@ export interface ExecutionContext {
   exec: ExecutionRecord;
   /** The effective user. */
   runAs: string;
-  /** Time spent in the emulator's own set-up (making signing keys), not the script's: left out of its duration. */
-  emulatorMs: number;
 }
 
 /** A UrlFetchApp request as the sandbox sends it. */
@@ -249,9 +247,6 @@ export function serviceCalls(deps: ServiceDeps, ctx: ExecutionContext): ServiceH
     // scope is never detected automatically: only a manifest that lists it gets a token [doc ScriptApp, cloud-run].
     const explicit = script.manifest.oauthScopes;
     if (!explicit?.includes(SCOPES.openid)) return null;
-    const started = performance.now();
-    await deps.tokens.ready();
-    ctx.emulatorMs += performance.now() - started;
     return deps.tokens.idToken({
       audience: script.clientId,
       email: runAs,
