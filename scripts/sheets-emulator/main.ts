@@ -1,4 +1,7 @@
-/** CLI entry: `theodoi-sheets-emulator --port P --data-dir D [--quotas google] [--notify-batch-ms N] [--accounts strict|lenient] [--verbose]`. */
+/**
+ * CLI entry: `theodoi-sheets-emulator --port P --data-dir D [--quotas google] [--notify-batch-ms N]
+ * [--accounts strict|lenient] [--verbose]`.
+ */
 import { parseOptions } from './options.js';
 import { start } from './server.js';
 

@@ -29,9 +29,10 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv): StartOptio
   if (accounts !== 'strict' && accounts !== 'lenient')
     throw new Error(`--accounts: expected strict or lenient, got ${accounts}`);
   const dataDir = values['data-dir'] ?? env.SHEETS_EMULATOR_DATA_DIR;
-  const batchText = values['notify-batch-ms'] ?? env.SHEETS_EMULATOR_NOTIFY_BATCH_MS ?? '0';
-  const batchMs = Number(batchText);
-  if (!Number.isInteger(batchMs) || batchMs < 0)
+  // Unset: Google's ~3-minute coalescing of a spreadsheet's edit notifications (server.ts PUSH_BATCH_MS).
+  const batchText = values['notify-batch-ms'] ?? env.SHEETS_EMULATOR_NOTIFY_BATCH_MS;
+  const batchMs = batchText === undefined ? undefined : Number(batchText);
+  if (batchMs !== undefined && (!Number.isInteger(batchMs) || batchMs < 0))
     throw new Error(`--notify-batch-ms: not a duration: ${batchText}`);
   return {
     port,
@@ -39,7 +40,9 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv): StartOptio
     accounts,
     host: values.host ?? '127.0.0.1',
     verbose: values.verbose ?? false,
-    notifications: { batchMs },
+    ...(batchMs !== undefined ? { notifications: { batchMs } } : {}),
+    // From the command line, time-driven triggers fire on their own, checked every second.
+    appsScript: { tickMs: 1000 },
     ...(dataDir ? { dataDir } : {}),
     ...(values['service-account'] ? { serviceAccountEmail: values['service-account'] } : {}),
   };

@@ -2,7 +2,9 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { SavedAccounts } from './accounts/model.js';
+import type { SavedAppsScript } from './apps-script/runtime.js';
 import type { SavedDrive } from './drive/store.js';
+import type { SavedKeys } from './identity-tokens.js';
 
 /** Everything that survives a restart. */
 export interface SavedState {
@@ -12,6 +14,10 @@ export interface SavedState {
   tokens: Record<string, string>;
   /** Accounts, OAuth clients, tokens, invitations and e-mails. */
   accounts?: SavedAccounts;
+  /** Script projects, triggers and budgets' use (absent in files written before Apps Script was emulated). */
+  appsScript?: SavedAppsScript;
+  /** The ID-token signing keys, once made. */
+  identityKeys?: SavedKeys;
 }
 
 /** Debounced, atomic writes of one state file. */

@@ -21,6 +21,10 @@ import {
 } from './contract/errors.js';
 import { validateQuery } from './contract/params.js';
 import { applyMask, compileMask, filterResponse } from './contract/response.js';
+import type { AppsScriptOptions } from './apps-script/runtime.js';
+import { AppsScriptRuntime } from './apps-script/runtime.js';
+import { serveAppsScript } from './apps-script/admin.js';
+import { legacyTriggers } from './apps-script/legacy-trigger.js';
 import type { CounterSnapshot } from './counters.js';
 import { Counters } from './counters.js';
 import type { DriveDeps } from './drive/call.js';
@@ -44,6 +48,7 @@ import type { SharedDriveSpec } from './accounts/shared-drives.js';
 import type { OAuthClient } from './oauth/clients.js';
 import { ConsentQueue, isOAuthPath, serveOAuth } from './oauth/routes.js';
 import { grantFor, knownScopes } from './oauth/scopes.js';
+import { identityDocument, IdentityTokens } from './identity-tokens.js';
 import { Persistence } from './persistence.js';
 import { sheetsHandler } from './sheets/index.js';
 import type { QuotaLimits } from './quotas.js';
@@ -76,9 +81,12 @@ export interface StartOptions {
   log?: (line: string) => void;
   /**
    * Push delivery tuning: retries on 5xx/network errors, first backoff, per-attempt timeout, and batchMs
-   * (merge a channel's update/change notifications within this window, as Google delays Sheets edits; 0 = off).
+   * (merge a channel's update/change notifications within this window, as Google coalesces Sheets edits: default
+   * 3 minutes, PUSH_BATCH_MS; tests pass 0 to get them at once).
    */
   notifications?: { retries?: number; retryBaseMs?: number; timeoutMs?: number; batchMs?: number };
+  /** The Apps Script runtime's tuning: Workspace domains, budgets, execution and UrlFetch limits (apps-script/). */
+  appsScript?: AppsScriptOptions;
   /** Debounce of state writes when dataDir is set (default 100 ms). */
   persistDebounceMs?: number;
   /**
@@ -133,11 +141,18 @@ export interface EmulatorServer extends Omit<Ui, 'serve' | 'close'> {
   internalErrors(): string[];
   /** The context handed to the Sheets half (for tests that seed data directly). */
   context: EmulatorContext;
+  /** The Apps Script runtime: scripts, triggers, executions, budgets (also served under /__emulator/scripts). */
+  appsScript: AppsScriptRuntime;
+  /** Google's ID-token signing keys (served at /oauth2/v1/certs and /oauth2/v3/certs). */
+  identityTokens: IdentityTokens;
   /** Writes pending state, stops notifications and closes the server. */
   stop(): Promise<void>;
 }
 
 type Routed = { api: LoadedApi; method: MethodSpec; params: Record<string, string>; upload: boolean };
+
+/** Google coalesces a spreadsheet's edit notifications, "around every 3 minutes" (sheets-facts.md §8e). */
+export const PUSH_BATCH_MS = 180_000;
 
 const MAX_BODY = 64 * 1024 * 1024;
 
@@ -221,23 +236,56 @@ export async function start(options: StartOptions = {}): Promise<EmulatorServer>
     retries: options.notifications?.retries ?? 3,
     retryBaseMs: options.notifications?.retryBaseMs ?? 250,
     timeoutMs: options.notifications?.timeoutMs ?? 5000,
-    batchMs: options.notifications?.batchMs ?? 0,
+    batchMs: options.notifications?.batchMs ?? PUSH_BATCH_MS,
   });
   const internalErrors: string[] = [];
 
   const persistence = options.dataDir
     ? new Persistence(
         options.dataDir,
-        () => ({ format: 1, drive: store.save(), tokens: {}, accounts: accounts.save() }),
+        () => ({
+          format: 1,
+          drive: store.save(),
+          tokens: {},
+          accounts: accounts.save(),
+          appsScript: appsScript.save(),
+          identityKeys: identityTokens.save(),
+        }),
         options.persistDebounceMs ?? 100,
       )
     : undefined;
+  const persist = () => persistence?.schedule();
+  const identityTokens = new IdentityTokens(now, persist);
+  /** Google's refusal of an address that is no Google account, for what it tried to do. */
+  const requireGoogleAccount = (email: string, what: string) => {
+    if (!accounts.directory.isGoogleAccount(email))
+      throw new GoogleApiError(403, 'PERMISSION_DENIED', `${email} is not a Google account: it cannot ${what}.`);
+  };
+  const appsScript = new AppsScriptRuntime(
+    {
+      drive: store,
+      tokens: identityTokens,
+      now,
+      changed: persist,
+      internalError: (detail) => {
+        internalErrors.push(detail);
+        log(`internal error: ${detail}`);
+      },
+      requireGoogleAccount: (email) => requireGoogleAccount(email, 'use Apps Script'),
+      workspaceDomainOf: (email) => {
+        const principal = accounts.directory.principal(email);
+        return principal?.kind === 'workspace' ? principal.domain : undefined;
+      },
+    },
+    options.appsScript,
+  );
   const saved = persistence?.load();
   if (saved) {
     store.load(saved.drive);
     accounts.load(saved.accounts, saved.tokens);
+    appsScript.load(saved.appsScript);
+    identityTokens.load(saved.identityKeys);
   }
-  const persist = () => persistence?.schedule();
   store.onEvent(persist);
 
   const context = createContext(store, now, persist, undefined, accounts);
@@ -252,14 +300,8 @@ export async function start(options: StartOptions = {}): Promise<EmulatorServer>
     now,
     onEdit: persist,
     validate: (ref, body) => validateBody(contracts.sheets, ref, body),
-    signIn: (email) => {
-      if (!accounts.directory.isGoogleAccount(email))
-        throw new GoogleApiError(
-          403,
-          'PERMISSION_DENIED',
-          `${email} is not a Google account: it cannot sign in to Google Sheets.`,
-        );
-    },
+    signIn: (email) => requireGoogleAccount(email, 'sign in to Google Sheets'),
+    triggers: legacyTriggers(appsScript),
   });
   let baseUrl = '';
   const deps: DriveDeps = { store, sheets, notifier, baseUrl: () => baseUrl, now, projectNumber, accounts };
@@ -453,6 +495,8 @@ export async function start(options: StartOptions = {}): Promise<EmulatorServer>
       case 'DELETE /__emulator/notifications':
         notifier.clearLog();
         return ok({ ok: true });
+      case 'POST /__emulator/keys/rotate':
+        return ok({ kids: await identityTokens.rotate(), signingKid: await identityTokens.signingKid() });
       case 'GET /__emulator/errors':
         return ok({ errors: internalErrors });
       case 'GET /__emulator/files':
@@ -468,11 +512,20 @@ export async function start(options: StartOptions = {}): Promise<EmulatorServer>
             permissions: f.permissions,
           })),
         });
-      default:
+      default: {
         if (serveAccountsAdmin({ accounts, store, consents, persist }, m, rawPath, text, res)) return;
+        const answer = await serveAppsScript(appsScript, m, rawPath, url, text);
+        if (answer) return sendJson(res, answer.status, answer.body, true);
         if (await ui.serve(m, rawPath, url, text, req.headers['content-type'] ?? '', res)) return;
         return bad(404, `no admin endpoint ${m} ${rawPath}; see scripts/sheets-emulator/README.md`);
+      }
     }
+  }
+
+  async function serveIdentity(req: IncomingMessage, res: ServerResponse, rawPath: string): Promise<void> {
+    const doc = await identityDocument(identityTokens, req.method ?? 'GET', rawPath, baseUrl, now());
+    if (doc) return sendJson(res, 200, doc.body, false, doc.headers);
+    sendJson(res, 404, { error: { code: 404, message: 'Not Found', status: 'NOT_FOUND' } }, true);
   }
 
   function wipe(): void {
@@ -482,6 +535,7 @@ export async function start(options: StartOptions = {}): Promise<EmulatorServer>
     faults.clear();
     notifier.clearLog();
     ui.wipe();
+    appsScript.wipe();
     accounts.sharing.wipe();
     consents.clear();
     persist();
@@ -515,6 +569,8 @@ export async function start(options: StartOptions = {}): Promise<EmulatorServer>
       ? serveAdmin(req, res, url, rawPath)
       : isOAuthPath(rawPath)
         ? serveOAuthRequest(req, res, url, rawPath)
+      : rawPath.startsWith('/oauth2/') || rawPath === '/.well-known/openid-configuration'
+        ? serveIdentity(req, res, rawPath)
         : serveApi(req, res, url, rawPath);
     work.catch((err: unknown) => {
       internalErrors.push(`${req.method ?? ''} ${rawPath}: ${String(err)}`);
@@ -569,6 +625,8 @@ export async function start(options: StartOptions = {}): Promise<EmulatorServer>
     wipe,
     internalErrors: () => [...internalErrors],
     context,
+    appsScript,
+    identityTokens,
     uiEdit: (id, edit) => ui.uiEdit(id, edit),
     uiChange: (id, change) => ui.uiChange(id, change),
     installTrigger: (id, trigger) => ui.installTrigger(id, trigger),
@@ -579,7 +637,7 @@ export async function start(options: StartOptions = {}): Promise<EmulatorServer>
     xlsx: (id) => ui.xlsx(id),
     stop: async () => {
       notifier.close();
-      ui.close();
+      await appsScript.close();
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
       await closed;

@@ -16,9 +16,15 @@ export interface Harness extends Clients {
 /**
  * Starts an in-memory emulator with the real Sheets half (unless `options.sheets` replaces it). Lenient accounts
  * by default: these harness tests are about Sheets features, not Google's account model (accounts/ tests run strict).
+ * Push notifications go out at once unless `options.notifications.batchMs` says otherwise (Google's ~3-minute
+ * coalescing is the emulator's default).
  */
 export async function startHarness(options: StartOptions = {}): Promise<Harness> {
-  const server = await start({ accounts: 'lenient', ...options });
+  const server = await start({
+    accounts: 'lenient',
+    ...options,
+    notifications: { batchMs: 0, ...options.notifications },
+  });
   return { server, ...clientsFor(server, undefined, { retry: false }) };
 }
 

@@ -10,6 +10,16 @@ const HOUR = 3_600_000;
 /** Longest channel life per kind: a day for files, a week for changes. */
 export const MAX_TTL_MS = { file: 24 * HOUR, changes: 7 * 24 * HOUR } as const;
 
+/**
+ * Google accepts only https addresses ("WebHook callback must be HTTPS: <address>", reason push.webhookUrlNotHttps).
+ * The one exception here: plain http to this machine's loopback (127.0.0.0/8, localhost, [::1]), where local
+ * receivers listen without a certificate. Any other http address is refused as Google refuses it.
+ */
+export function isLoopback(url: URL): boolean {
+  const host = url.hostname.toLowerCase();
+  return host === 'localhost' || host === '[::1]' || /^127(\.\d{1,3}){3}$/.test(host);
+}
+
 function resourceIdFor(key: string): string {
   return createHash('sha256').update(key).digest('base64url').slice(0, 27);
 }
@@ -50,7 +60,7 @@ function openChannel(
       'address',
     );
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopback(url))) {
     throw driveError(400, 'push.webhookUrlNotHttps', `WebHook callback must be HTTPS: ${address}`, 'address');
   }
   if (deps.store.channels.has(id)) throw driveError(400, 'channelIdNotUnique', `Channel id ${id} not unique`);

@@ -10,8 +10,7 @@ import { parseUiChange, uiChange } from './change.js';
 import type { UiChangeRequest, UiChangeResult } from './change.js';
 import { parseUiEdit, uiEdit } from './edit.js';
 import type { UiEditRequest, UiEditResult } from './edit.js';
-import { TriggerHub } from './triggers.js';
-import type { InstalledTrigger, TriggerDelivery } from './triggers.js';
+import type { InstalledTrigger, SheetTriggers, TriggerDelivery } from './triggers.js';
 import { renderIndex, renderView } from './view.js';
 import { exportXlsx, XLSX_CONTENT_TYPE } from './xlsx.js';
 
@@ -28,21 +27,23 @@ export interface UiDeps {
   triggerTimeoutMs?: number;
   /** Throws when `email` cannot sign in to the Sheets UI (no Google account); everyone may when absent. */
   signIn?: (email: string) => void;
+  /** The installed triggers (apps-script/): what UI edits fire. */
+  triggers: SheetTriggers;
 }
 
 /** The UI side of a running emulator, also exposed on the object start() returns. */
 export interface Ui {
-  /** Applies an edit as an officer typing in the Sheets UI and fires the installed trigger. */
+  /** Applies an edit as an officer typing in the Sheets UI and fires the installed triggers. */
   uiEdit(spreadsheetId: string, edit: UiEditRequest): UiEditResult;
   /** Applies a structural change (batchUpdate requests) as a person in the UI and fires onChange. */
   uiChange(spreadsheetId: string, change: UiChangeRequest): UiChangeResult;
-  /** Installs (replaces) the spreadsheet's onEdit/onChange trigger. */
+  /** Installs (replaces) the spreadsheet's legacy onEdit/onChange trigger (a bound script running Code.gs). */
   installTrigger(spreadsheetId: string, trigger: InstalledTrigger): void;
-  /** Removes the spreadsheet's trigger; false when none was installed. */
+  /** Removes the spreadsheet's legacy trigger; false when none was installed. */
   removeTrigger(spreadsheetId: string): boolean;
-  /** Trigger deliveries so far. */
+  /** The legacy trigger's deliveries so far. */
   triggerDeliveries(): TriggerDelivery[];
-  /** Resolves when every queued trigger delivery has finished. */
+  /** Resolves when no trigger execution is queued or running. */
   triggersIdle(): Promise<void>;
   /** The HTML view of a spreadsheet (every tab), or undefined when there is no such spreadsheet. */
   view(spreadsheetId: string, options?: { editAs?: string }): string | undefined;
@@ -57,10 +58,8 @@ export interface Ui {
     contentType: string,
     res: ServerResponse,
   ): Promise<boolean>;
-  /** Forgets triggers and the delivery log (wipe). */
+  /** Forgets the delivery log (wipe; the scripts themselves are the runtime's). */
   wipe(): void;
-  /** Stops deliveries (server stop). */
-  close(): void;
 }
 
 function send(res: ServerResponse, status: number, type: string, body: string | Buffer): void {
@@ -119,7 +118,7 @@ function checkTrigger(body: unknown): InstalledTrigger {
 
 /** Creates the UI side over the emulator's store. */
 export function createUi(deps: UiDeps): Ui {
-  const triggers = new TriggerHub(deps.now, deps.triggerTimeoutMs);
+  const triggers = deps.triggers;
   const bookOf = (id: string): Book | undefined => {
     const file = deps.store.files.get(id);
     return file?.spreadsheet && file.mimeType === MIME.spreadsheet ? asBook(file.spreadsheet) : undefined;
@@ -153,8 +152,7 @@ export function createUi(deps: UiDeps): Ui {
       const book = bookOf(id);
       return book ? exportXlsx(book) : undefined;
     },
-    wipe: () => triggers.wipe(),
-    close: () => triggers.close(),
+    wipe: () => triggers.clearLog(),
     async serve(method, rawPath, url, body, contentType, res) {
       if (rawPath === '/__emulator/triggers') {
         if (method === 'GET') {

@@ -10,11 +10,14 @@ export interface UiChangeRequest {
   requests: sheets_v4.Schema$Request[];
 }
 
-/** The outcome: Sheets' BatchUpdateSpreadsheetResponse, the onChange changeType and the queued delivery, if any. */
+/** The outcome: Sheets' BatchUpdateSpreadsheetResponse, the onChange changeType and the executions it queued. */
 export interface UiChangeResult {
   response: sheets_v4.Schema$BatchUpdateSpreadsheetResponse;
   changeType: string;
+  /** The event's deliveryId when the legacy trigger is installed. */
   deliveryId?: string;
+  /** Executions of the installed onChange triggers. */
+  executions?: string[];
 }
 
 const FORMAT_KINDS = new Set([
@@ -62,7 +65,7 @@ export function parseUiChange(body: unknown): UiChangeRequest {
 
 /**
  * Applies the requests as `email` through the Sheets half's own batchUpdate (access and protection as for
- * any write), then fires the installed trigger with kind 'change' and the first request's changeType.
+ * any write), then fires the installed onChange triggers with the first request's changeType.
  */
 export function uiChange(deps: UiEditDeps, spreadsheetId: string, req: UiChangeRequest): UiChangeResult {
   const ctx = createContext(deps.store, deps.now, deps.onEdit, req.email);
@@ -79,6 +82,6 @@ export function uiChange(deps: UiEditDeps, spreadsheetId: string, req: UiChangeR
     ctx,
   ) as sheets_v4.Schema$BatchUpdateSpreadsheetResponse;
   const changeType = changeTypeOf(req.requests[0]!);
-  const deliveryId = deps.triggers.fire(spreadsheetId, { kind: 'change', changeType, user: req.email });
-  return deliveryId ? { response, changeType, deliveryId } : { response, changeType };
+  const fired = deps.triggers.fire(spreadsheetId, { kind: 'change', changeType, user: req.email });
+  return { response, changeType, ...fired };
 }

@@ -1,4 +1,4 @@
-/** An edit typed by a person in the Sheets UI: checks protection and strict validation, runs values.update (USER_ENTERED) as that person, then fires the trigger. */
+/** An edit typed by a person in the Sheets UI: checks protection and strict validation, runs values.update (USER_ENTERED) as that person, then fires the installed triggers. */
 import type { sheets_v4 } from '@googleapis/sheets';
 import { createContext } from '../context.js';
 import type { DriveStore } from '../drive/store.js';
@@ -9,7 +9,8 @@ import { Renderer } from '../sheets/render.js';
 import { valuesUpdate } from '../sheets/values.js';
 import type { SheetsHandler } from '../types.js';
 import { GoogleApiError } from '../types.js';
-import type { TriggerHub } from './triggers.js';
+import type { Book, SheetData } from '../sheets/model.js';
+import type { SheetTriggers } from './triggers.js';
 import { satisfiesRule } from './validation.js';
 
 /** What an officer typed: who, where (A1, with or without a sheet name), and the values (rows). */
@@ -19,18 +20,20 @@ export interface UiEditRequest {
   values: unknown[][];
 }
 
-/** The outcome of a UI edit: Sheets' UpdateValuesResponse and the trigger delivery it queued, if any. */
+/** The outcome of a UI edit: Sheets' UpdateValuesResponse and the trigger executions it queued. */
 export interface UiEditResult {
   response: sheets_v4.Schema$UpdateValuesResponse;
-  /** The event's deliveryId when a trigger is installed. */
+  /** The event's deliveryId when the legacy trigger is installed. */
   deliveryId?: string;
+  /** Executions of the installed onEdit/onChange triggers (`GET /__emulator/apps-script/executions`). */
+  executions?: string[];
 }
 
 /** What a UI edit needs from the emulator. */
 export interface UiEditDeps {
   store: DriveStore;
   sheets: SheetsHandler;
-  triggers: TriggerHub;
+  triggers: SheetTriggers;
   now: () => Date;
   onEdit: () => void;
   /** Checks a request body against the Sheets discovery schema `ref` as the API does (Google's 400 on unknown fields). */
@@ -57,6 +60,16 @@ export function parseUiEdit(body: unknown): UiEditRequest {
 function a1Part(updatedRange: string): string {
   const bang = updatedRange.lastIndexOf('!');
   return bang < 0 ? updatedRange : updatedRange.slice(bang + 1);
+}
+
+/** A cell's value as Apps Script's e.value / e.oldValue give it (undefined for an empty cell). */
+function cellValue(book: Book, sheet: SheetData, row: number, col: number): string | undefined {
+  const v = new Renderer(book).value(sheet, row, col, 'UNFORMATTED_VALUE', 'SERIAL_NUMBER');
+  return typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean'
+    ? v === ''
+      ? undefined
+      : String(v)
+    : undefined;
 }
 
 /** Google's dialog text when a typed entry breaks a strict ("Reject the input") validation rule. */
@@ -93,13 +106,17 @@ function checkTyped(deps: UiEditDeps, spreadsheetId: string, req: UiEditRequest)
 
 /**
  * Applies the edit as `email` through the Sheets half's own values.update (access, protection and
- * USER_ENTERED parsing as for any write), then fires the installed onEdit trigger. A refused edit throws
- * Google's error and fires nothing.
+ * USER_ENTERED parsing as for any write), then fires the installed onEdit and onChange triggers. A refused edit
+ * throws Google's error and fires nothing.
  */
 export function uiEdit(deps: UiEditDeps, spreadsheetId: string, req: UiEditRequest): UiEditResult {
   checkTyped(deps, spreadsheetId, req);
   const caller = { email: req.email };
   const ctx = createContext(deps.store, deps.now, deps.onEdit, req.email);
+  const single = req.values.length === 1 && req.values[0]!.length === 1;
+  const before = single ? asBook(ctx.getSpreadsheetFile(spreadsheetId, caller).spreadsheet!) : undefined;
+  const at = before ? parseRange(before, req.range) : undefined;
+  const oldValue = before && at ? cellValue(before, at.sheet, at.startRow ?? 0, at.startCol ?? 0) : undefined;
   const response = deps.sheets.handle(
     {
       methodId: 'sheets.spreadsheets.values.update',
@@ -112,13 +129,25 @@ export function uiEdit(deps: UiEditDeps, spreadsheetId: string, req: UiEditReque
   ) as sheets_v4.Schema$UpdateValuesResponse;
   if (!response.updatedCells) return { response }; // nothing typed: the UI records no edit
   const updated = response.updatedRange ?? req.range;
-  const file = ctx.getSpreadsheetFile(spreadsheetId, caller);
-  const sheetName = parseRange(asBook(file.spreadsheet!), updated).sheet.properties.title;
-  const deliveryId = deps.triggers.fire(spreadsheetId, {
+  const book = asBook(ctx.getSpreadsheetFile(spreadsheetId, caller).spreadsheet!);
+  const target = parseRange(book, updated);
+  const row = target.startRow ?? 0;
+  const col = target.startCol ?? 0;
+  const value = single ? cellValue(book, target.sheet, row, col) : undefined;
+  const fired = deps.triggers.fire(spreadsheetId, {
     kind: 'edit',
-    sheetName,
-    range: a1Part(updated),
     user: req.email,
+    range: {
+      sheetName: target.sheet.properties.title,
+      sheetId: target.sheet.properties.sheetId,
+      a1: a1Part(updated),
+      row: row + 1,
+      column: col + 1,
+      numRows: (target.endRow ?? row + 1) - row,
+      numColumns: (target.endCol ?? col + 1) - col,
+    },
+    ...(value !== undefined ? { value } : {}),
+    ...(oldValue !== undefined ? { oldValue } : {}),
   });
-  return deliveryId ? { response, deliveryId } : { response };
+  return { response, ...fired };
 }

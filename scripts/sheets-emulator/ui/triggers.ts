@@ -1,7 +1,6 @@
-/** Installed sheet triggers (theodoi's Apps Script onEdit/onChange) and their signed, asynchronous deliveries. */
-import { randomUUID } from 'node:crypto';
-import { signedRequest } from '@theodoi/apps-script/contract';
+/** What UI edits need from the trigger machinery (apps-script/), and the legacy per-spreadsheet trigger's types. */
 import type { SheetEvent } from '@theodoi/apps-script/contract';
+import type { SheetUiEvent } from '../apps-script/model.js';
 
 /** What the coordinator's "Cài đặt kích hoạt" step leaves behind: where to POST and the shared secret. */
 export interface InstalledTrigger {
@@ -14,7 +13,7 @@ export interface InstalledTrigger {
   revealUser?: boolean;
 }
 
-/** One delivery attempt as `GET /__emulator/triggers` reports it. */
+/** One POST of the legacy trigger's script, as `GET /__emulator/triggers` reports it. */
 export interface TriggerDelivery {
   spreadsheetId: string;
   deliveryId: string;
@@ -30,126 +29,28 @@ export interface TriggerDelivery {
   error?: string;
 }
 
-/** The parts of an event the caller decides; the rest (v, deliveryId, spreadsheetId) is filled in. */
-export type EventFields = Pick<SheetEvent, 'kind' | 'user'> &
-  Partial<Pick<SheetEvent, 'changeType' | 'sheetName' | 'range'>>;
+/** What a UI edit or change set off: the executions of every installed trigger, and the legacy delivery id. */
+export interface Fired {
+  /** Execution ids (`GET /__emulator/apps-script/executions`). */
+  executions: string[];
+  /** The deliveryId the legacy trigger's script will send, when the spreadsheet has one. */
+  deliveryId?: string;
+}
 
-const MAX_LOG = 1000;
-
-/** Holds installed triggers and delivers events without ever blocking or failing the edit that caused them. */
-export class TriggerHub {
-  private readonly installed = new Map<string, InstalledTrigger>();
-  private readonly queues = new Map<string, Promise<void>>();
-  private readonly aborter = new AbortController();
-  private log: TriggerDelivery[] = [];
-  private closed = false;
-
-  constructor(
-    private readonly now: () => Date,
-    private readonly timeoutMs = 10_000,
-  ) {}
-
-  /** Installs (or replaces) the trigger of a spreadsheet. */
-  install(spreadsheetId: string, trigger: InstalledTrigger): void {
-    this.installed.set(spreadsheetId, {
-      url: trigger.url,
-      secret: trigger.secret,
-      ...(trigger.revealUser === false ? { revealUser: false } : {}),
-    });
-  }
-
-  /** Removes the trigger of a spreadsheet; false when there was none. */
-  remove(spreadsheetId: string): boolean {
-    return this.installed.delete(spreadsheetId);
-  }
-
-  /** The installed trigger of a spreadsheet (url only: the secret stays inside). */
-  describe(spreadsheetId: string): { url: string } | undefined {
-    const t = this.installed.get(spreadsheetId);
-    return t ? { url: t.url } : undefined;
-  }
-
+/** The trigger machinery as the UI sees it. */
+export interface SheetTriggers {
+  /** Fires every installed trigger of the spreadsheet for what a person did in the UI; never blocks or fails. */
+  fire(spreadsheetId: string, event: SheetUiEvent): Fired;
+  /** Installs (or replaces) the legacy trigger of a spreadsheet. */
+  install(spreadsheetId: string, trigger: InstalledTrigger): void;
+  /** Removes the legacy trigger of a spreadsheet; false when there was none. */
+  remove(spreadsheetId: string): boolean;
+  /** The legacy trigger of a spreadsheet (url only: the secret stays inside). */
+  describe(spreadsheetId: string): { url: string } | undefined;
+  /** The legacy trigger's deliveries so far, oldest first. */
+  deliveries(): TriggerDelivery[];
   /** Forgets the delivery log (triggers stay installed). */
-  clearLog(): void {
-    this.log = [];
-  }
-
-  /** Removes every trigger and forgets the log. */
-  wipe(): void {
-    this.installed.clear();
-    this.log = [];
-  }
-
-  /**
-   * Queues the event the Apps Script would send for this spreadsheet, if a trigger is installed; returns the
-   * deliveryId, or undefined when nothing is installed. Deliveries of one spreadsheet go out in order.
-   */
-  fire(spreadsheetId: string, fields: EventFields): string | undefined {
-    const trigger = this.installed.get(spreadsheetId);
-    if (!trigger || this.closed) return undefined;
-    // Same key order as apps-script/Code.gs builds it: v, deliveryId, spreadsheetId, then the partial.
-    const event: SheetEvent = {
-      v: 1,
-      deliveryId: randomUUID(),
-      spreadsheetId,
-      kind: fields.kind,
-      ...(fields.changeType !== undefined ? { changeType: fields.changeType } : {}),
-      ...(fields.sheetName !== undefined ? { sheetName: fields.sheetName } : {}),
-      ...(fields.range !== undefined ? { range: fields.range } : {}),
-      user: trigger.revealUser === false ? null : fields.user,
-    };
-    const previous = this.queues.get(spreadsheetId) ?? Promise.resolve();
-    const next = previous.then(() => this.send(spreadsheetId, trigger, event));
-    this.queues.set(spreadsheetId, next);
-    void next.finally(() => {
-      if (this.queues.get(spreadsheetId) === next) this.queues.delete(spreadsheetId);
-    });
-    return event.deliveryId;
-  }
-
-  /** Deliveries so far, oldest first (at most the last 1000). */
-  deliveries(): TriggerDelivery[] {
-    return this.log.map((d) => ({ ...d, event: { ...d.event } }));
-  }
-
-  /** Resolves when every queued delivery has finished. */
-  async idle(): Promise<void> {
-    while (this.queues.size > 0) await Promise.allSettled([...this.queues.values()]);
-  }
-
-  /** Stops delivering and aborts requests in flight. */
-  close(): void {
-    this.closed = true;
-    this.aborter.abort();
-  }
-
-  private async send(spreadsheetId: string, trigger: InstalledTrigger, event: SheetEvent): Promise<void> {
-    if (this.closed) return;
-    const sentAt = this.now();
-    const { body, headers } = signedRequest(event, trigger.secret, sentAt);
-    const record: TriggerDelivery = {
-      spreadsheetId,
-      deliveryId: event.deliveryId,
-      kind: event.kind,
-      url: trigger.url,
-      event,
-      at: sentAt.toISOString(),
-      status: 0,
-    };
-    try {
-      const res = await fetch(trigger.url, {
-        method: 'POST',
-        headers,
-        body,
-        redirect: 'follow',
-        signal: AbortSignal.any([this.aborter.signal, AbortSignal.timeout(this.timeoutMs)]),
-      });
-      record.status = res.status;
-      await res.arrayBuffer().catch(() => undefined);
-    } catch (err) {
-      record.error = err instanceof Error ? err.message : String(err);
-    }
-    this.log.push(record);
-    if (this.log.length > MAX_LOG) this.log.splice(0, this.log.length - MAX_LOG);
-  }
+  clearLog(): void;
+  /** Resolves when no trigger execution is queued or running. */
+  idle(): Promise<void>;
 }

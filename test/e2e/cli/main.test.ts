@@ -14,7 +14,7 @@ describe('theodoi units import → directive create → sync', () => {
     });
   beforeAll(async () => {
     // Lenient until the identity redesign (#17) lands
-    sheets = await start({ accounts: 'lenient' });
+    sheets = await start({ accounts: 'lenient', notifications: { batchMs: 0 } });
   });
   afterAll(async () => sheets?.stop());
 

@@ -1,12 +1,16 @@
-// State in dataDir survives a restart: files, Sheets content, permissions, tokens and the change log.
+// State in dataDir survives a restart: files, Sheets content, permissions, tokens and the change log, and the Apps
+// Script half: projects, properties, consents, triggers, budgets' use and the ID-token signing keys.
 import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { OAuth2Client } from 'google-auth-library';
 import { start } from '@theodoi/sheets-emulator/server';
 import { clientsFor } from '@theodoi/test-kit/clients';
 import { failure } from '../../support/google-error.js';
 import { installedApp } from '../../support/oauth-flow.js';
+import { admin, createScript, runScript } from '../../support/apps-script.js';
+import { startReceiver } from '../../support/receiver.js';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -59,6 +63,68 @@ describe('with a dataDir', () => {
       expect(changes.data.changes?.map((c) => c.fileId)).toEqual([id]);
     } finally {
       await second.stop();
+    }
+  });
+
+  it('brings back scripts, their properties and triggers, budgets’ use and the signing keys', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'sheets-emulator-'));
+    dirs.push(dataDir);
+    const creator = 'dieu.phoi.thapmuoi@gmail.com';
+    const rx = await startReceiver();
+    const first = await start({ dataDir });
+    // The coordinator owns the spreadsheet: a service account cannot (strict accounts).
+    const owner = clientsFor(first, creator);
+    const sheet = (await owner.sheets.spreadsheets.create({ requestBody: { properties: { title: 'Giữ lại' } } }))
+      .data.spreadsheetId!;
+    const script = await createScript(first, {
+      owner: creator,
+      source: `
+        function install() { ScriptApp.newTrigger('send').forSpreadsheet('${sheet}').onEdit().create(); }
+        function token() { return ScriptApp.getIdentityToken(); }
+        function send(e) {
+          UrlFetchApp.fetch(PropertiesService.getScriptProperties().getProperty('URL'), { method: 'post', payload: e.range.getA1Notation() });
+        }`,
+      manifest: {
+        oauthScopes: [
+          'openid',
+          'https://www.googleapis.com/auth/script.external_request',
+          'https://www.googleapis.com/auth/script.scriptapp',
+        ],
+      },
+      scriptProperties: { URL: rx.url },
+    });
+    await runScript(first, script.scriptId, 'install', creator);
+    const token = (await runScript(first, script.scriptId, 'token', creator)).result as string;
+    first.uiEdit(sheet, { email: creator, range: 'A1', values: [['1']] });
+    await first.triggersIdle();
+    const triggers = (await admin(first, 'GET', `/scripts/${script.scriptId}/triggers`)).body;
+    await first.stop();
+
+    const second = await start({ dataDir });
+    try {
+      expect((await admin(second, 'GET', `/scripts/${script.scriptId}/triggers`)).body).toEqual(triggers);
+      expect(
+        (await admin(second, 'GET', `/scripts/${script.scriptId}/properties?as=${creator}`)).body,
+      ).toEqual({
+        properties: { URL: rx.url },
+      });
+      const quotas = await admin<{ used: { urlFetchCalls: number; triggerRuntimeMs: number } }>(
+        second,
+        'GET',
+        `/apps-script/quotas?user=${creator}`,
+      );
+      expect(quotas.body.used.urlFetchCalls).toBe(1);
+      expect(quotas.body.used.triggerRuntimeMs).toBeGreaterThan(0);
+      const verifier = new OAuth2Client({
+        endpoints: { oauth2FederatedSignonPemCertsUrl: `${second.url}/oauth2/v1/certs` },
+      });
+      await verifier.verifyIdToken({ idToken: token, audience: script.clientId });
+      second.uiEdit(sheet, { email: creator, range: 'B2', values: [['2']] }); // consent and trigger still in force
+      await second.triggersIdle();
+      expect(rx.received.map((r) => r.body)).toEqual(['A1', 'B2']);
+    } finally {
+      await second.stop();
+      await rx.close();
     }
   });
 

@@ -14,7 +14,7 @@ let hooks: HookListener;
 let sa: Clients;
 
 beforeAll(async () => {
-  server = await start({ accounts: 'lenient' });
+  server = await start({ accounts: 'lenient', notifications: { batchMs: 0 } });
   hooks = await listenForHooks();
   sa = clientsFor(server, undefined, { retry: false });
 });

@@ -25,7 +25,7 @@ describe('theodoi report and theodoi dashboard', () => {
     });
   beforeAll(async () => {
     // Lenient until the identity redesign (#17) lands
-    sheets = await start({ accounts: 'lenient' });
+    sheets = await start({ accounts: 'lenient', notifications: { batchMs: 0 } });
     out = await mkdtemp(join(tmpdir(), 'theodoi-report-'));
     await theodoi('units', 'import', 'examples/thap-muoi-2024/organisation.json');
     await theodoi('directive', 'create', '--file', 'examples/thap-muoi-2024/directive-cchc-2024.json');

@@ -18,7 +18,7 @@ describe('theodoi summary', () => {
     });
   beforeAll(async () => {
     // Lenient until the identity redesign (#17) lands
-    sheets = await start({ accounts: 'lenient' });
+    sheets = await start({ accounts: 'lenient', notifications: { batchMs: 0 } });
   });
   afterAll(async () => sheets?.stop());
 

@@ -1,6 +1,6 @@
 // Drive push notifications: files.watch, changes.watch and channels.stop, observed by a local receiver.
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { start } from '@theodoi/sheets-emulator/server';
+import { PUSH_BATCH_MS, start } from '@theodoi/sheets-emulator/server';
 import type { EmulatorServer } from '@theodoi/sheets-emulator/server';
 import { clientsFor } from '@theodoi/test-kit/clients';
 import type { Clients } from '@theodoi/test-kit/clients';
@@ -24,7 +24,7 @@ beforeAll(async () => {
     accounts: 'lenient',
     sheets: fakeSheets,
     now: () => new Date(clock),
-    notifications: { retryBaseMs: 10, timeoutMs: 500 },
+    notifications: { retryBaseMs: 10, timeoutMs: 500, batchMs: 0 },
   });
 });
 afterAll(async () => {
@@ -174,6 +174,36 @@ describe('channels.stop', () => {
   });
 });
 
+describe('notification addresses', () => {
+  it('refuses an http address off this machine with Google’s 400, and takes https or loopback http', async () => {
+    const address = 'http://theodoi.example.vn/drive-notification';
+    const seen = await failure(
+      sa.drive.files.watch({ fileId: id, requestBody: { id: 'http-ngoai', type: 'web_hook', address } }),
+    );
+    expect([seen.status, seen.message]).toEqual([400, `WebHook callback must be HTTPS: ${address}`]);
+    expect(seen.data).toMatchObject({
+      error: { errors: [{ reason: 'push.webhookUrlNotHttps', location: 'address' }] },
+    });
+    const https = await sa.drive.files.watch({
+      fileId: id,
+      requestBody: { id: 'https', type: 'web_hook', address: 'https://127.0.0.1:9/drive-notification' },
+    });
+    expect(https.data.id).toBe('https');
+    await sa.drive.channels.stop({ requestBody: { id: 'https', resourceId: https.data.resourceId ?? '' } });
+    for (const local of [hooks.url, hooks.url.replace('127.0.0.1', 'localhost')]) {
+      const ok = await sa.drive.files.watch({
+        fileId: id,
+        requestBody: {
+          id: `loopback-${local.length}-${local.includes('localhost')}`,
+          type: 'web_hook',
+          address: local,
+        },
+      });
+      expect(ok.status).toBe(200);
+    }
+  });
+});
+
 describe('changes.watch', () => {
   it('sends sync, then change for edits to files in the watcher’s feed, honouring a one-week cap', async () => {
     const token = (await sa.drive.changes.getStartPageToken({})).data.startPageToken ?? '';
@@ -236,7 +266,30 @@ describe('delivery', () => {
   });
 });
 
-describe('with notifications.batchMs', () => {
+describe('coalescing of a spreadsheet’s edit notifications', () => {
+  it('holds edits back for Google’s ~3 minutes by default (only the sync message goes at once)', async () => {
+    expect(PUSH_BATCH_MS).toBe(180_000);
+    const google = await start({ sheets: fakeSheets });
+    const receiver = await listenForHooks();
+    try {
+      // A person owns the spreadsheet (strict accounts: a service account cannot).
+      const c = clientsFor(google, 'dieu.phoi.thapmuoi@gmail.com', { retry: false });
+      const fileId =
+        (await c.drive.files.create({ requestBody: { name: 'Mặc định', mimeType: SHEET } })).data.id ?? '';
+      await c.drive.files.watch({
+        fileId,
+        requestBody: { id: 'mac-dinh', type: 'web_hook', address: receiver.url },
+      });
+      await c.sheets.spreadsheets.batchUpdate({ spreadsheetId: fileId, requestBody: { requests: [] } });
+      await expect.poll(() => receiver.states()).toEqual(['sync']);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(receiver.states()).toEqual(['sync']);
+    } finally {
+      await google.stop();
+      await receiver.close();
+    }
+  });
+
   it('merges a burst of edits into one update, as Google batches Sheets edits', async () => {
     const batched = await start({ accounts: 'lenient', sheets: fakeSheets, notifications: { batchMs: 100 } });
     const receiver = await listenForHooks();
