@@ -9,9 +9,9 @@ import { loadConfig } from '@theodoi/functions/config';
 import { createCalendar } from '@theodoi/functions/domain/calendar/index';
 import { DIRECTIVE_FORMAT, parseDirectiveSpec } from '@theodoi/functions/domain/directive';
 import { parseOrganisation, type Organisation } from '@theodoi/functions/domain/organisation';
-import { columnLetters, quoteSheetName } from '@theodoi/functions/sheets/a1';
-import { createGoogleClients } from '@theodoi/functions/sheets/clients';
-import { FIRST_UNIT_ROW, reportColumns } from '@theodoi/functions/sheets/report-layout';
+import { columnLetters, quoteSheetName } from '@theodoi/functions/sheets/layout/a1';
+import { createGoogleClients } from '@theodoi/functions/sheets/api/clients';
+import { FIRST_UNIT_ROW, reportColumns } from '@theodoi/functions/sheets/layout/report-tab';
 import { openFirestore } from '@theodoi/functions/store/firestore';
 import { importOrganisation } from '@theodoi/functions/store/units';
 import {

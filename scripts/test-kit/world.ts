@@ -11,7 +11,7 @@ import {
   type DirectiveSpec,
 } from '@theodoi/functions/domain/directive';
 import { parseOrganisation, type Organisation } from '@theodoi/functions/domain/organisation';
-import { createGoogleClients, type GoogleClients } from '@theodoi/functions/sheets/clients';
+import { createGoogleClients, type GoogleClients } from '@theodoi/functions/sheets/api/clients';
 import { openFirestore } from '@theodoi/functions/store/firestore';
 import { importOrganisation } from '@theodoi/functions/store/units';
 import { createDirective, type CreatedDirective } from '@theodoi/functions/usecases/create-directive';

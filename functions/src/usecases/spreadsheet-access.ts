@@ -4,7 +4,7 @@
  */
 import type { Firestore } from 'firebase-admin/firestore';
 import { spreadsheetRecovery as msg } from '../messages.vi.js';
-import { accessProblemOf } from '../sheets/access-error.js';
+import { accessProblemOf } from '../sheets/api/google-error.js';
 import { beforeDeadline, FIRESTORE_TIMEOUT_MS } from '../store/deadline.js';
 import { clearAccessLost, markAccessLost, type DirectiveRecord } from '../store/directives.js';
 import { UserFacingError } from './errors.js';

@@ -10,7 +10,7 @@ import type { Clock } from '../clock.js';
 import type { WorkingCalendar } from '../domain/calendar/working-calendar.js';
 import type { RowStatus } from '../domain/validation/validate-row.js';
 import { syncErrors as msg } from '../messages.vi.js';
-import type { GoogleClients } from '../sheets/clients.js';
+import type { GoogleClients } from '../sheets/api/clients.js';
 import { getDirective, recordTabs, type DirectiveRecord } from '../store/directives.js';
 import { raiseNotices } from '../store/notices.js';
 import { acquireSyncLease, releaseSyncLease } from '../store/sync-lease.js';

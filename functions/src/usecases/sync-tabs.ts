@@ -1,8 +1,8 @@
 /** Where a sync finds each period's rows: the tab it read, or a tab it recreates; and which tabs were renamed. */
 import { reportRows, type UnitRow } from '../domain/sync/report-rows.js';
 import { syncErrors as msg } from '../messages.vi.js';
-import type { ReadReport } from '../sheets/read-report.js';
-import { FIRST_UNIT_ROW, SYSTEM_KEYS } from '../sheets/report-layout.js';
+import type { ReadReport } from '../sheets/api/read-columns.js';
+import { FIRST_UNIT_ROW, SYSTEM_KEYS } from '../sheets/layout/report-tab.js';
 import type { DirectiveRecord } from '../store/directives.js';
 import { UserFacingError } from './errors.js';
 import type { RecreatedTab } from './recreate-tabs.js';

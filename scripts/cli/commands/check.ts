@@ -6,7 +6,7 @@ import { formatVietnameseDate } from '@theodoi/functions/domain/status/index';
 import { runDeadlineCheck, type DeadlineRun } from '@theodoi/functions/http/check-deadlines';
 import { dashboard as dashboardMsg, reminders as msg } from '@theodoi/functions/messages.vi';
 import { createRuntime } from '@theodoi/functions/runtime';
-import type { ReminderItem } from '@theodoi/functions/usecases/check-deadlines';
+import type { ReminderItem } from '@theodoi/functions/domain/deadlines/reminders';
 
 /** The "Nhắc việc" list as the coordinator reads it: by directive, then period, one line per unit to chase. */
 export function formatReminderList(items: readonly ReminderItem[], at: Date): string {

@@ -13,9 +13,9 @@ import { importDirective } from '@theodoi/functions/domain/importer/import';
 import { parseOrganisation } from '@theodoi/functions/domain/organisation';
 import { UNIT_STATUS_CODES, type UnitStatusCode } from '@theodoi/functions/domain/status/index';
 import { demo as msg } from '@theodoi/functions/messages.vi';
-import { columnLetters, quoteSheetName } from '@theodoi/functions/sheets/a1';
-import { reportColumns } from '@theodoi/functions/sheets/report-layout';
-import { statusText as rowStatusText } from '@theodoi/functions/sheets/write-status';
+import { columnLetters, quoteSheetName } from '@theodoi/functions/sheets/layout/a1';
+import { reportColumns } from '@theodoi/functions/sheets/layout/report-tab';
+import { statusText as rowStatusText } from '@theodoi/functions/sheets/layout/status-cells';
 import { loadReports } from '@theodoi/functions/store/reports';
 import { importOrganisation } from '@theodoi/functions/store/units';
 import { buildSummary } from '@theodoi/functions/usecases/build-summary';
@@ -164,7 +164,7 @@ async function play(
   for (const event of events) {
     clock.set(new Date(event.at));
     if (!event.edit) {
-      const check = await checkDeadlines({ ...deps, retryDelaysMs: [] });
+      const check = await checkDeadlines(deps);
       const counts = check.directives[0]?.periods[tab.periodKey];
       flagged = check.reminders.length;
       if (counts) log(msg.morning(formatVn(clock.now(), 'dd/MM HH:mm'), counts, check.reminders.length));
