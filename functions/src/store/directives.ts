@@ -95,7 +95,12 @@ export async function directiveExists(db: Firestore, directiveId: string): Promi
 /** The stored directive, validated; undefined when not registered. */
 export async function getDirective(db: Firestore, directiveId: string): Promise<DirectiveRecord | undefined> {
   const snap = await db.doc(directivePath(directiveId)).get();
-  return snap.exists ? DirectiveRecordSchema.parse(snap.data()) : undefined;
+  return snap.exists ? parseDirectiveRecord(snap.data()) : undefined;
+}
+
+/** A directive document as read (by a transaction, say), validated. */
+export function parseDirectiveRecord(document: unknown): DirectiveRecord {
+  return DirectiveRecordSchema.parse(document);
 }
 
 /** Every open directive. */

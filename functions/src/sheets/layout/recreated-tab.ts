@@ -4,7 +4,6 @@
  * with a line above the header saying what happened; pure.
  */
 import type { sheets_v4 } from '@googleapis/sheets';
-import type { StatusWrite } from '../../domain/sync/plan-sync.js';
 import type { UnitRow } from '../../domain/sync/report-rows.js';
 import type { CellValue } from '../../domain/values/cell.js';
 import { spreadsheetRecovery as msg } from '../../messages.vi.js';
@@ -16,7 +15,6 @@ import {
   type NewTabPlan,
 } from './period-tab.js';
 import { HEADER_ROW } from './report-tab.js';
-import { statusRequests, type StatusTarget } from './status-cells.js';
 
 /** Everything a recreated tab is built from. */
 export interface RecreateTabInput extends Omit<NewTabInput, 'existing' | 'title' | 'index'> {
@@ -89,22 +87,6 @@ export function planRecreatedTab(input: RecreateTabInput): RecreatedTabPlan {
     },
   };
   return { ...plan, requests: [...plan.requests, ...refill, notice], rows, refilledUnits: refill.length };
-}
-
-/**
- * The status requests of a recreated tab: each row's verdict as a sync writes it, with "Cập nhật lúc" set to
- * when the unit's report last changed (rows never reported keep it blank).
- */
-export function restoredStatusRequests(
-  writes: readonly StatusWrite[],
-  target: StatusTarget,
-  lastChangedAt: (unitCode: string) => Date | undefined,
-  now: Date,
-): sheets_v4.Schema$Request[] {
-  return writes.flatMap((w) => {
-    const at = lastChangedAt(w.unitCode);
-    return at ? statusRequests([{ ...w, changed: true }], target, at) : statusRequests([w], target, now);
-  });
 }
 
 /** `title`, or "<title> (tạo lại)", "(tạo lại 2)" … when a tab has it (Sheets compares titles ignoring case). */

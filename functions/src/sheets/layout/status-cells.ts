@@ -43,13 +43,22 @@ export interface StatusTarget {
   updatedAtKey: string;
 }
 
-/** The requests for `writes`; empty when there is nothing to write. */
+/**
+ * The requests for `writes`; empty when there is nothing to write. "Cập nhật lúc" is stamped `now` on the rows that
+ * changed; `stampedAt` gives a row its own time instead (a refilled tab: when the unit's report last changed).
+ */
 export function statusRequests(
   writes: readonly StatusWrite[],
   target: StatusTarget,
   now: Date,
+  stampedAt?: (unitCode: string) => Date | undefined,
 ): sheets_v4.Schema$Request[] {
-  const stamp = DateTime.fromJSDate(now, { zone: VIETNAM_ZONE }).toFormat('HH:mm dd/MM/yyyy');
+  const stamp = (at: Date) => DateTime.fromJSDate(at, { zone: VIETNAM_ZONE }).toFormat('HH:mm dd/MM/yyyy');
+  const stampOf = (w: StatusWrite): string | undefined => {
+    const at = stampedAt?.(w.unitCode);
+    if (at) return stamp(at);
+    return w.changed ? stamp(now) : undefined;
+  };
   const cell = (
     rowIndex: number,
     key: string,
@@ -68,33 +77,36 @@ export function statusRequests(
       },
     ];
   };
-  return writes.flatMap((w) => [
-    ...cell(
-      w.rowIndex,
-      target.statusKey,
-      {
-        userEnteredValue: { stringValue: statusText(w.status, w.errors) },
-        note: statusNote(w.status, w.errors),
-        userEnteredFormat: { backgroundColor: STATUS_COLOURS[w.status] },
-      },
-      'userEnteredValue,note,userEnteredFormat.backgroundColor',
-    ),
-    ...(w.changed
-      ? cell(
-          w.rowIndex,
-          target.updatedAtKey,
-          { userEnteredValue: { stringValue: stamp } },
-          'userEnteredValue',
-        )
-      : []),
-    ...w.mark.flatMap((key) =>
-      cell(
+  return writes.flatMap((w) => {
+    const updatedAt = stampOf(w);
+    return [
+      ...cell(
         w.rowIndex,
-        key,
-        { userEnteredFormat: { backgroundColor: SOFT_RED } },
-        'userEnteredFormat.backgroundColor',
+        target.statusKey,
+        {
+          userEnteredValue: { stringValue: statusText(w.status, w.errors) },
+          note: statusNote(w.status, w.errors),
+          userEnteredFormat: { backgroundColor: STATUS_COLOURS[w.status] },
+        },
+        'userEnteredValue,note,userEnteredFormat.backgroundColor',
       ),
-    ),
-    ...w.unmark.flatMap((key) => cell(w.rowIndex, key, {}, 'userEnteredFormat.backgroundColor')),
-  ]);
+      ...(updatedAt === undefined
+        ? []
+        : cell(
+            w.rowIndex,
+            target.updatedAtKey,
+            { userEnteredValue: { stringValue: updatedAt } },
+            'userEnteredValue',
+          )),
+      ...w.mark.flatMap((key) =>
+        cell(
+          w.rowIndex,
+          key,
+          { userEnteredFormat: { backgroundColor: SOFT_RED } },
+          'userEnteredFormat.backgroundColor',
+        ),
+      ),
+      ...w.unmark.flatMap((key) => cell(w.rowIndex, key, {}, 'userEnteredFormat.backgroundColor')),
+    ];
+  });
 }

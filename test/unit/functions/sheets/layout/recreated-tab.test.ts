@@ -5,13 +5,8 @@ import { loadTemplate } from '@theodoi/sheets-schema/registry';
 import { createCalendar } from '@theodoi/functions/domain/calendar/index';
 import { parseOrganisation } from '@theodoi/functions/domain/organisation';
 import { parseSchedule, periodOf } from '@theodoi/functions/domain/periods/index';
-import type { StatusWrite } from '@theodoi/functions/domain/sync/plan-sync';
 import { planPeriodTab } from '@theodoi/functions/sheets/layout/period-tab';
-import {
-  planRecreatedTab,
-  restoredStatusRequests,
-  type RecreateTabInput,
-} from '@theodoi/functions/sheets/layout/recreated-tab';
+import { planRecreatedTab, type RecreateTabInput } from '@theodoi/functions/sheets/layout/recreated-tab';
 
 const units = parseOrganisation(
   JSON.parse(
@@ -101,39 +96,5 @@ describe('planRecreatedTab', () => {
     expect(notice?.rows?.[0]?.values?.[0]?.userEnteredValue).toEqual({
       stringValue: 'Trang này được hệ thống tạo lại',
     });
-  });
-});
-
-describe('restoredStatusRequests', () => {
-  it('stamps "Cập nhật lúc" with when each report last changed, and leaves it for rows never reported', () => {
-    const write = (unitCode: string, rowIndex: number): StatusWrite => ({
-      rowIndex,
-      unitCode,
-      status: 'valid',
-      errors: [],
-      mark: [],
-      unmark: [],
-      changed: false,
-      sheetHash: 'h',
-    });
-    const target = {
-      sheetId: 1002,
-      columnOf: new Map([
-        ['_status', 23],
-        ['_updated_at', 25],
-      ]),
-      statusKey: '_status',
-      updatedAtKey: '_updated_at',
-    };
-    const requests = restoredStatusRequests(
-      [write('VP', 4), write('NV', 5)],
-      target,
-      (u) => (u === 'VP' ? new Date('2024-03-04T02:15:00Z') : undefined),
-      new Date('2024-03-05T02:00:00Z'),
-    );
-    const stamps = requests.filter((r) => r.updateCells?.start?.columnIndex === 25);
-    expect(
-      stamps.map((r) => [r.updateCells?.start?.rowIndex, r.updateCells?.rows?.[0]?.values?.[0]]),
-    ).toEqual([[4, { userEnteredValue: { stringValue: '09:15 04/03/2024' } }]]);
   });
 });
