@@ -1,5 +1,6 @@
 /** Every log event theodoi emits, one named function each (alphabetical), so messages are asserted in tests. */
 import type { Logger } from './logger.js';
+import type { SyncedEvent } from './usecases/run-events.js';
 import type { SyncEvents } from './usecases/sync-events.js';
 
 /** The named log events bound to one logger. */
@@ -33,15 +34,7 @@ export function createLogs(logger: Logger) {
       sheetsWrites: number;
       firestoreWrites: number;
     }) => logger.info('Deadlines checked', summary),
-    directiveSynced: (outcome: {
-      directiveId: string;
-      result: string;
-      periodKey?: string;
-      changedUnits?: number;
-      firestoreWrites?: number;
-      calls?: unknown;
-      durationMs?: number;
-    }) =>
+    directiveSynced: (outcome: SyncedEvent) =>
       logger.info('Directive synced', {
         directiveId: outcome.directiveId,
         result: outcome.result,
@@ -61,9 +54,17 @@ export function createLogs(logger: Logger) {
       failed > 0
         ? logger.warning('Reminders sent, some failed', { sent, unchanged, noAddress, failed })
         : logger.info('Reminders sent', { sent, unchanged, noAddress, failed }),
+    requestFailed: (event: { function: string; status: number; code: string; error?: unknown }) =>
+      logger.error('Request failed', {
+        function: event.function,
+        status: event.status,
+        code: event.code,
+        ...(event.error === undefined ? {} : { error: describe(event.error) }),
+      }),
+    requestRefused: (event: { function: string; status: number; code: string }) =>
+      logger.warning('Request refused', event),
     sweepDone: (openDirectives: number, changedDirectives: number, driveCalls: number) =>
       logger.info('Sweep done', { openDirectives, changedDirectives, driveCalls }),
-    triggerRefused: (reason: string) => logger.warning('Trigger call refused', { reason }),
   };
 }
 

@@ -1,7 +1,7 @@
 // checkHealth degrades, in Vietnamese, when Firestore does not answer.
 import { describe, expect, it } from 'vitest';
 import { ManualClock } from '@theodoi/functions/clock';
-import { checkHealth } from '@theodoi/functions/health';
+import { checkHealth } from '@theodoi/functions/usecases/health';
 import { createLogger } from '@theodoi/functions/logger';
 import { createLogs } from '@theodoi/functions/logs';
 

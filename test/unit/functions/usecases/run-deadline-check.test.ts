@@ -1,7 +1,7 @@
 // The scheduler retries a deadline check only for failures a retry may cure: a spreadsheet theodoi can no
 // longer open stays marked on its directive until it is shared again, so it alone never makes the run fail.
 import { describe, expect, it } from 'vitest';
-import { retryableFailures } from '@theodoi/functions/http/check-deadlines';
+import { retryableFailures } from '@theodoi/functions/usecases/run-deadline-check';
 import type { DeadlineCheck } from '@theodoi/functions/usecases/check-deadlines';
 
 const check = (failed: DeadlineCheck['failed']): DeadlineCheck => ({

@@ -1,8 +1,8 @@
 /** The `health` use case: reports theodoi's version and whether Firestore answers. */
-import type { Clock } from './clock.js';
-import type { Logs } from './logs.js';
-import { general } from './messages.vi.js';
-import type { FirestoreProbe } from './store/firestore.js';
+import type { Clock } from '../clock.js';
+import type { Logs } from '../logs.js';
+import { general } from '../messages.vi.js';
+import type { FirestoreProbe } from '../store/firestore.js';
 
 /** What the health endpoint answers. */
 export interface HealthReport {
