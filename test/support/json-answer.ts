@@ -47,3 +47,28 @@ export function jsonBody(answer: Answer, status: number): Record<string, unknown
 
 /** A JSON body larger than any function takes (64 KiB and more). */
 export const OVERSIZED_BODY = JSON.stringify({ padding: 'x'.repeat(70 * 1024) });
+
+/**
+ * Checks that `call` is answered 503 'unavailable' in JSON while the Sheets emulator answers theodoi's one read
+ * with 503 through every attempt of the retry policy (1 + 4, Retry-After 0 so nobody waits); the fault is then
+ * cleared.
+ */
+export async function expectUnavailable(
+  emulator: { addFault(rule: object): void; clearFaults(): void },
+  call: () => Promise<Answer>,
+): Promise<void> {
+  emulator.addFault({
+    status: 503,
+    count: 5,
+    methods: ['sheets.spreadsheets.values.batchGetByDataFilter'],
+    retryAfterSeconds: 0,
+  });
+  try {
+    expect(jsonBody(await call(), 503)).toEqual({
+      error: 'Google did not answer; try again later',
+      code: 'unavailable',
+    });
+  } finally {
+    emulator.clearFaults();
+  }
+}

@@ -7,7 +7,7 @@ import { useCaseDeps } from '../runtime-deps.js';
 import { checkChannelToken } from '../triggers/drive-channel.js';
 import { receiveDriveChange, type DriveChange } from '../usecases/receive-drive-change.js';
 import { errorAnswer } from './answer.js';
-import type { Endpoint } from './endpoint.js';
+import { triggerSecret, type Endpoint } from './endpoint.js';
 
 /** POST with Drive's X-Goog-* headers and no body to speak of. */
 export const endpoint: Endpoint<DriveChange> = {
@@ -15,15 +15,10 @@ export const endpoint: Endpoint<DriveChange> = {
   methods: ['POST'],
   maxBodyBytes: 1024,
   parse: (call, rt) => {
-    const secret = rt.config.triggerSecret;
-    if (!secret) {
-      return {
-        ok: false,
-        answer: errorAnswer(503, 'not-configured', 'THEODOI_TRIGGER_SECRET is not configured'),
-      };
-    }
+    const secret = triggerSecret(rt);
+    if (!secret.ok) return secret;
     const channelId = call.header('x-goog-channel-id');
-    if (!channelId || !checkChannelToken(secret, channelId, call.header('x-goog-channel-token'))) {
+    if (!channelId || !checkChannelToken(secret.input, channelId, call.header('x-goog-channel-token'))) {
       return { ok: false, answer: errorAnswer(401, 'drive-token', 'unknown channel or token') };
     }
     return {

@@ -54,3 +54,13 @@ export function parseJsonInput<S extends z.ZodType>(
   if (!parsed.success) return { ok: false, answer: errorAnswer(400, 'invalid-body', `expected ${expected}`) };
   return { ok: true, input: parsed.data };
 }
+
+/** The secret the triggers' signatures and channel tokens are made with, or 503 'not-configured' without it. */
+export function triggerSecret(rt: Runtime): Parsed<string> {
+  const secret = rt.config.triggerSecret;
+  if (secret) return { ok: true, input: secret };
+  return {
+    ok: false,
+    answer: errorAnswer(503, 'not-configured', 'THEODOI_TRIGGER_SECRET is not configured'),
+  };
+}

@@ -13,7 +13,7 @@ import {
 } from '../triggers/sheet-event.js';
 import { receiveSheetEdit } from '../usecases/receive-sheet-edit.js';
 import { errorAnswer } from './answer.js';
-import type { Endpoint } from './endpoint.js';
+import { triggerSecret, type Endpoint } from './endpoint.js';
 
 const REFUSAL_STATUS: Record<RefusalReason, number> = {
   'missing-signature': 401,
@@ -29,17 +29,12 @@ export const endpoint: Endpoint<SheetEvent> = {
   methods: ['POST'],
   maxBodyBytes: MAX_BODY_BYTES,
   parse: (call, rt) => {
-    const secret = rt.config.triggerSecret;
-    if (!secret) {
-      return {
-        ok: false,
-        answer: errorAnswer(503, 'not-configured', 'THEODOI_TRIGGER_SECRET is not configured'),
-      };
-    }
+    const secret = triggerSecret(rt);
+    if (!secret.ok) return secret;
     const check = checkSheetEvent(
       call.rawBody ?? Buffer.alloc(0),
       { timestamp: call.header(TIMESTAMP_HEADER), signature: call.header(SIGNATURE_HEADER) },
-      secret,
+      secret.input,
       rt.clock.now(),
     );
     if (!check.ok)

@@ -6,7 +6,7 @@ import { ensureWatch } from '@theodoi/functions/usecases/watch-directive';
 import { getDirective } from '@theodoi/functions/store/directives';
 import { serveFunction, type FunctionServer } from '@theodoi/test-kit/function-server';
 import { startWorld, type World } from '@theodoi/test-kit/world';
-import { jsonBody, OVERSIZED_BODY, send } from '../../../support/json-answer.js';
+import { expectUnavailable, jsonBody, OVERSIZED_BODY, send } from '../../../support/json-answer.js';
 
 const SECRET = 'drive-secret-'.padEnd(40, 'z');
 const TAB = "'Quý I/2024'";
@@ -157,20 +157,7 @@ describe('driveNotification', () => {
     expect(jsonBody(await send(url, { headers: headers(702), body: '{"x": ' }), 200)).toMatchObject({
       result: 'synced',
     });
-    world.emulator.addFault({
-      status: 503,
-      count: 5,
-      methods: ['sheets.spreadsheets.values.batchGetByDataFilter'],
-      retryAfterSeconds: 0,
-    });
-    try {
-      expect(jsonBody(await send(url, { headers: headers(703) }), 503)).toEqual({
-        error: 'Google did not answer; try again later',
-        code: 'unavailable',
-      });
-    } finally {
-      world.emulator.clearFaults();
-    }
+    await expectUnavailable(world.emulator, () => send(url, { headers: headers(703) }));
   });
 
   it('renews a channel about to expire: opens the new one, then stops the old one', async () => {

@@ -14,7 +14,7 @@ import {
 } from '@theodoi/functions/triggers/sheet-event';
 import { serveFunction, type FunctionServer } from '@theodoi/test-kit/function-server';
 import { startWorld, thapMuoi, type World } from '@theodoi/test-kit/world';
-import { jsonBody, OVERSIZED_BODY, send } from '../../../support/json-answer.js';
+import { expectUnavailable, jsonBody, OVERSIZED_BODY, send } from '../../../support/json-answer.js';
 
 const SECRET = 'e2e-secret-'.padEnd(40, 'x');
 const TAB = "'Quý I/2024'";
@@ -136,21 +136,8 @@ describe('sheetEvent', () => {
   });
 
   it('answers 503 in JSON when the sync fails on a Sheets that stays unavailable, so the trigger may try again', async () => {
-    world.emulator.addFault({
-      status: 503,
-      count: 5,
-      methods: ['sheets.spreadsheets.values.batchGetByDataFilter'],
-      retryAfterSeconds: 0,
-    });
-    try {
-      const req = signedRequest(event(), SECRET, new Date());
-      expect(jsonBody(await send(url, { body: req.body, headers: req.headers }), 503)).toEqual({
-        error: 'Google did not answer; try again later',
-        code: 'unavailable',
-      });
-    } finally {
-      world.emulator.clearFaults();
-    }
+    const req = signedRequest(event(), SECRET, new Date());
+    await expectUnavailable(world.emulator, () => send(url, { body: req.body, headers: req.headers }));
     const again = signedRequest(event(), SECRET, new Date());
     expect((await post(again.body, again.headers)).status).toBe(200);
   });

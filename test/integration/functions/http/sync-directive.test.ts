@@ -4,10 +4,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serveFunction, type FunctionServer } from '@theodoi/test-kit/function-server';
 import { startWorld, type World } from '@theodoi/test-kit/world';
-import { jsonBody, OVERSIZED_BODY, send } from '../../../support/json-answer.js';
+import { expectUnavailable, jsonBody, OVERSIZED_BODY, send } from '../../../support/json-answer.js';
 
 const NAME = 'sync-entry';
-const READ = 'sheets.spreadsheets.values.batchGetByDataFilter';
 
 describe('syncDirective entry point', () => {
   let world: World;
@@ -61,12 +60,7 @@ describe('syncDirective entry point', () => {
   });
 
   it('answers 503 when Sheets stays unavailable through every retry, and the next call syncs', async () => {
-    world.emulator.addFault({ status: 503, count: 5, methods: [READ], retryAfterSeconds: 0 });
-    expect(jsonBody(await post({ directiveId: world.spec.id }), 503)).toEqual({
-      error: 'Google did not answer; try again later',
-      code: 'unavailable',
-    });
-    world.emulator.clearFaults();
+    await expectUnavailable(world.emulator, () => post({ directiveId: world.spec.id }));
     expect(jsonBody(await post({ directiveId: world.spec.id }), 200)).toMatchObject({ result: 'synced' });
   });
 });
