@@ -9,23 +9,19 @@ import type { Firestore } from 'firebase-admin/firestore';
 import { loadTemplate } from '@theodoi/sheets-schema/registry';
 import type { Clock } from '../clock.js';
 import type { WorkingCalendar } from '../domain/calendar/working-calendar.js';
-import { planDeadlineCheck, tabsToAdopt } from '../domain/deadlines/plan-check.js';
+import { planDeadlineCheck } from '../domain/deadlines/plan-check.js';
 import type { ReminderItem } from '../domain/deadlines/reminders.js';
-import { openedPeriods, periodAt, type Period } from '../domain/periods/index.js';
+import { openedPeriods, periodAt } from '../domain/periods/index.js';
 import type { UnitStatusCode } from '../domain/status/index.js';
 import { sendBatchUpdate } from '../sheets/api/batch-update.js';
 import type { GoogleClients } from '../sheets/api/clients.js';
-import { listTabs } from '../sheets/api/list-tabs.js';
-import { readReportColumns } from '../sheets/api/read-columns.js';
 import { deadlineCheckRequests } from '../sheets/layout/deadline-check.js';
-import { nextReportSheetId } from '../sheets/layout/period-tab.js';
-import { FIRST_UNIT_ROW, SYSTEM_KEYS } from '../sheets/layout/report-tab.js';
 import { firestoreStep } from '../store/deadline.js';
 import { listOpenDirectives, recordPeriodTabs, type DirectiveRecord } from '../store/directives.js';
-import { commitFlags, loadFlags } from '../store/flags.js';
-import { loadOpenNotices, resolveNotices } from '../store/notices.js';
-import { loadReports } from '../store/reports.js';
+import { commitFlags } from '../store/flags.js';
+import { resolveNotices } from '../store/notices.js';
 import { listUnits, type StoredUnit } from '../store/units.js';
+import { loadDeadlineCheck } from './load-deadline-check.js';
 import { noteAccessLost, noteAccessRestored } from './spreadsheet-access.js';
 import type { SyncEvents } from './sync-events.js';
 import { writeStatusesAndSummary } from './sync-summary.js';
@@ -150,7 +146,7 @@ async function checkDirective(
   if (periods.length === 0) return { check, reminders: [] };
   const store = firestoreStep(deps);
 
-  const loaded = await loadDirective(deps, directive, periods);
+  const loaded = await loadDeadlineCheck(deps, directive, periods);
   check.calls.sheetsReads = loaded.sheetsReads;
   const plan = planDeadlineCheck({
     directive,
@@ -204,49 +200,5 @@ async function checkDirective(
       problems: plan.problems,
     },
     reminders: plan.reminders,
-  };
-}
-
-/** What the planner takes from Firestore and the sheet, and the Sheets reads it cost. */
-interface LoadedDirective {
-  input: Pick<
-    Parameters<typeof planDeadlineCheck>[0],
-    'reports' | 'flags' | 'columns' | 'keys' | 'firstUnitRow' | 'nextSheetId' | 'presentTabs' | 'notices'
-  >;
-  sheetsReads: number;
-}
-
-/**
- * The load: the stored reports, flags and open notices, and one read of every opened period's code and status
- * columns. A tab to open whose columns were read anyway costs one more read: the tab list, for its sheet id.
- */
-async function loadDirective(
-  deps: CheckDeadlinesDeps,
-  directive: DirectiveRecord,
-  periods: readonly Period[],
-): Promise<LoadedDirective> {
-  const store = firestoreStep(deps);
-  const keys = periods.map((p) => p.key);
-  const [read, reports, flags, notices] = await Promise.all([
-    readReportColumns(deps.clients, directive.spreadsheetId, keys, [SYSTEM_KEYS.code, SYSTEM_KEYS.deadline]),
-    store(loadReports(deps.db, directive.id, keys), 'reading the stored reports'),
-    store(loadFlags(deps.db, directive.id, keys), 'reading the flags'),
-    store(loadOpenNotices(deps.db, directive.id), 'reading the notices'),
-  ]);
-  const input: LoadedDirective['input'] = {
-    reports,
-    flags,
-    columns: new Map([...read].map(([periodKey, r]) => [periodKey, r.columns])),
-    keys: { code: SYSTEM_KEYS.code, deadline: SYSTEM_KEYS.deadline },
-    firstUnitRow: FIRST_UNIT_ROW,
-    nextSheetId: nextReportSheetId(directive.tabs),
-    notices,
-  };
-  if (tabsToAdopt({ directive, periods, ...input }).length === 0) return { input, sheetsReads: 1 };
-  // Rare: a tab added by a check that failed before recording it. Its sheet id is read, not guessed.
-  const present = await listTabs(deps.clients, directive.spreadsheetId);
-  return {
-    input: { ...input, presentTabs: new Map(present.map((t) => [t.title, t.sheetId])) },
-    sheetsReads: 2,
   };
 }
