@@ -7,12 +7,9 @@ import { z } from 'zod';
 import { DirectiveSpecSchema, type DirectiveSpec } from '../domain/directive.js';
 import type { Period } from '../domain/periods/periods.js';
 import { directivePath } from './paths.js';
+import { TimestampLike } from './timestamp.js';
 
 const TabSchema = z.object({ sheetId: z.number().int(), title: z.string() });
-
-const TimestampLike = z.custom<{ toDate(): Date }>(
-  (v) => typeof (v as { toDate?: unknown })?.toDate === 'function',
-);
 
 /** Set while theodoi cannot open the spreadsheet (deleted, or no longer shared with it); null once it can again. */
 const AccessLostSchema = z.object({

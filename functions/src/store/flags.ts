@@ -3,13 +3,10 @@ import type { Firestore } from 'firebase-admin/firestore';
 import { z } from 'zod';
 import { FLAG_KINDS, type FlagChange, type StoredFlag } from '../domain/deadlines/flags.js';
 import { MAX_BATCH_WRITES } from './units.js';
+import { TimestampLike } from './timestamp.js';
 
 /** The id of a unit's flag in one period: `<periodKey>~<unitCode>`. */
 export const flagId = (periodKey: string, unitCode: string) => `${periodKey}~${unitCode}`;
-
-const TimestampLike = z.custom<{ toDate(): Date }>(
-  (v) => typeof (v as { toDate?: unknown })?.toDate === 'function',
-);
 
 const StoredFlagSchema = z
   .object({

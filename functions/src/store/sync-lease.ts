@@ -42,7 +42,7 @@ export async function acquireSyncLease(
         tx.update(ref, { 'syncLease.pending': true });
         return { state: 'held' };
       }
-      tx.update(ref, { syncLease: { holder, until: new Date(now.getTime() + LEASE_MS), pending: false } });
+      tx.update(ref, { syncLease: heldBy(holder, now) });
       return { state: 'taken', document };
     },
     { maxAttempts: LEASE_ATTEMPTS },
@@ -70,7 +70,7 @@ export async function releaseSyncLease(
       const document = snap.data();
       if (lease?.holder !== holder || !document) return { state: 'done' };
       if (lease.pending) {
-        tx.update(ref, { syncLease: { holder, until: new Date(now.getTime() + LEASE_MS), pending: false } });
+        tx.update(ref, { syncLease: heldBy(holder, now) });
         return { state: 'again', document };
       }
       tx.update(ref, { syncLease: { holder: null, until: null, pending: false } });
@@ -78,4 +78,9 @@ export async function releaseSyncLease(
     },
     { maxAttempts: LEASE_ATTEMPTS },
   );
+}
+
+/** The lease held by `holder` for LEASE_MS from `now`, with no edit pending. */
+function heldBy(holder: string, now: Date) {
+  return { holder, until: new Date(now.getTime() + LEASE_MS), pending: false };
 }

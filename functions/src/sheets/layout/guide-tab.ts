@@ -36,30 +36,16 @@ export function guideTabRequests(
   });
   const g = msg.guide;
   return [
-    {
-      updateCells: {
-        start: { sheetId, rowIndex: 0, columnIndex: 0 },
-        fields: 'userEnteredValue,userEnteredFormat',
-        rows: [
-          {
-            values: [
-              {
-                userEnteredValue: { stringValue: g.title },
-                userEnteredFormat: { textFormat: { bold: true, fontSize: 14 } },
-              },
-            ],
-          },
-          { values: [] },
-          row(g.directive, content.directiveRef),
-          row(g.subject, content.subject),
-          row(g.issuer, content.issuer),
-          row(g.deadline, content.deadlines.join('\n')),
-          row(g.template, content.templateTitle),
-          row(g.howTo, `${msg.guide.howToText}\n\n${content.instructions}`),
-          row(g.contact, content.contact),
-        ],
-      },
-    },
+    fromTopLeft(sheetId, g.title, { bold: true, fontSize: 14 }, [
+      { values: [] },
+      row(g.directive, content.directiveRef),
+      row(g.subject, content.subject),
+      row(g.issuer, content.issuer),
+      row(g.deadline, content.deadlines.join('\n')),
+      row(g.template, content.templateTitle),
+      row(g.howTo, `${msg.guide.howToText}\n\n${content.instructions}`),
+      row(g.contact, content.contact),
+    ]),
     widthRequest(sheetId, 0, 170),
     widthRequest(sheetId, 1, 720),
     lockSheet(sheetId, 'theodoi: hướng dẫn', systemEditors),
@@ -69,24 +55,28 @@ export function guideTabRequests(
 /** Requests that put the placeholder on the summary tab and lock it. */
 export function summaryPlaceholderRequests(sheetId: number, systemEditors: readonly string[]): Request[] {
   return [
-    {
-      updateCells: {
-        start: { sheetId, rowIndex: 0, columnIndex: 0 },
-        fields: 'userEnteredValue,userEnteredFormat',
-        rows: [
-          {
-            values: [
-              {
-                userEnteredValue: { stringValue: msg.summaryPlaceholder },
-                userEnteredFormat: { textFormat: { italic: true } },
-              },
-            ],
-          },
-        ],
-      },
-    },
+    fromTopLeft(sheetId, msg.summaryPlaceholder, { italic: true }),
     lockSheet(sheetId, 'theodoi: tổng hợp', systemEditors),
   ];
+}
+
+/** Writes from A1 down: `text` in `textFormat` on the first row, then `rows`. */
+function fromTopLeft(
+  sheetId: number,
+  text: string,
+  textFormat: sheets_v4.Schema$TextFormat,
+  rows: sheets_v4.Schema$RowData[] = [],
+): Request {
+  return {
+    updateCells: {
+      start: { sheetId, rowIndex: 0, columnIndex: 0 },
+      fields: 'userEnteredValue,userEnteredFormat',
+      rows: [
+        { values: [{ userEnteredValue: { stringValue: text }, userEnteredFormat: { textFormat } }] },
+        ...rows,
+      ],
+    },
+  };
 }
 
 function widthRequest(sheetId: number, column: number, pixelSize: number): Request {
