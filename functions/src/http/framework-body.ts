@@ -8,6 +8,7 @@
  * answers every refusal in JSON.
  */
 import { createRequire } from 'node:module';
+import { sep } from 'node:path';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
 /** The largest body any function reads; each function's own, smaller limit is checked by the edge. */
@@ -26,6 +27,8 @@ interface BodyParser {
   urlencoded: ParserFactory;
 }
 
+/** The framework's server module, which requires body-parser and builds the parsers in getServer. */
+const SERVER_MODULE = ['', '@google-cloud', 'functions-framework', 'build', 'src', 'server.js'].join(sep);
 const REFUSAL = Symbol.for('theodoi.bodyRefusal');
 const REPLACED = Symbol.for('theodoi.bodyParsersReplaced');
 
@@ -35,16 +38,19 @@ export function bodyRefusalOf(req: object): BodyRefusal | undefined {
 }
 
 /**
- * Replaces the parsers of the body-parser the Functions Framework loaded; true when they are (or already were)
- * replaced, false when the framework's server module is not loaded yet. The framework builds its parsers when it
+ * Replaces the parsers of the body-parser the Functions Framework's server module loaded; true when they are (or
+ * already were) replaced, false when that module is not loaded yet. The framework builds its parsers when it
  * builds a server, so this must run before: `functions-framework` loads its server before this package (index.ts
  * calls this at import); whoever builds servers from the registry (tests, `theodoi serve`) calls it after loading
  * `@google-cloud/functions-framework/testing`. Never loads body-parser itself: that would cost cold start.
  */
 export function replaceFrameworkBodyParsers(): boolean {
   const require = createRequire(import.meta.url);
-  const path = createRequire(require.resolve('@google-cloud/functions-framework')).resolve('body-parser');
-  const loaded = require.cache[path]?.exports as (BodyParser & { [REPLACED]?: true }) | undefined;
+  // Found by scanning the module cache rather than resolving: a bare import (the cold start) pays nothing.
+  const server = Object.keys(require.cache).find((path) => path.endsWith(SERVER_MODULE));
+  if (!server) return false;
+  const loaded = require.cache[createRequire(server).resolve('body-parser')]?.exports as
+    (BodyParser & { [REPLACED]?: true }) | undefined;
   if (!loaded) return false;
   if (loaded[REPLACED]) return true;
   const raw = loaded.raw;
