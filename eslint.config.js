@@ -65,6 +65,36 @@ export default tseslint.config(
     },
   },
   {
+    // Layouts build requests and nothing else: the calls are sheets/api's, Firestore is store/'s.
+    files: ['functions/src/sheets/layout/**'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [
+                '../api/*',
+                '../../store/*',
+                'firebase-admin',
+                'firebase-admin/*',
+                'node:fs',
+                'node:http',
+                'node:net',
+              ],
+              message: 'sheets/layout builds requests only; calls live in sheets/api.',
+            },
+            {
+              group: ['@googleapis/*'],
+              allowTypeImports: true,
+              message: 'sheets/layout uses the API types only.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['scripts/sheets-emulator/**'],
     rules: {
       'no-restricted-imports': [

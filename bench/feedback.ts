@@ -6,8 +6,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
-import { columnLetters, quoteSheetName } from '@theodoi/functions/sheets/a1';
-import { FIRST_UNIT_ROW, reportColumns, SYSTEM_KEYS } from '@theodoi/functions/sheets/report-layout';
+import { columnLetters, quoteSheetName } from '@theodoi/functions/sheets/layout/a1';
+import { FIRST_UNIT_ROW, reportColumns, SYSTEM_KEYS } from '@theodoi/functions/sheets/layout/report-tab';
 import { loadTemplate } from '@theodoi/sheets-schema/registry';
 import { cchcRowWith } from '../test/fixtures/cchc-rows.js';
 import { percentile, type Row } from './row.js';

@@ -14,8 +14,8 @@ import { planSync, type StoredReportState, type SyncPlan } from '@theodoi/functi
 import { reportRows, type ReadColumn } from '@theodoi/functions/domain/sync/report-rows';
 import { createRowValidator } from '@theodoi/functions/domain/validation/validate-row';
 import type { CellValue } from '@theodoi/functions/domain/values/cell';
-import { FIRST_UNIT_ROW, SYSTEM_KEYS } from '@theodoi/functions/sheets/report-layout';
-import { statusText } from '@theodoi/functions/sheets/write-status';
+import { FIRST_UNIT_ROW, SYSTEM_KEYS } from '@theodoi/functions/sheets/layout/report-tab';
+import { statusText } from '@theodoi/functions/sheets/layout/status-cells';
 import { loadTemplate } from '@theodoi/sheets-schema/registry';
 import { round, type Row } from './row.js';
 

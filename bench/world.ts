@@ -1,26 +1,21 @@
 /**
- * A bench world: the Sheets/Drive emulator in this process, Google's Firestore emulator at a given host, one
- * organisation of units, and directives provisioned and registered by the production use case.
+ * A bench world: the test kit's world (scripts/test-kit/world.ts) on the bench's own Firestore emulator, with an
+ * organisation of units, directives provisioned by the production use case, and rows typed in bulk.
  */
-import { readFileSync } from 'node:fs';
 import type { sheets_v4 } from '@googleapis/sheets';
 import { ManualClock } from '@theodoi/functions/clock';
-import { loadConfig } from '@theodoi/functions/config';
-import { createCalendar } from '@theodoi/functions/domain/calendar/index';
-import { DIRECTIVE_FORMAT, parseDirectiveSpec } from '@theodoi/functions/domain/directive';
 import { parseOrganisation, type Organisation } from '@theodoi/functions/domain/organisation';
-import { columnLetters, quoteSheetName } from '@theodoi/functions/sheets/a1';
-import { createGoogleClients } from '@theodoi/functions/sheets/clients';
-import { FIRST_UNIT_ROW, reportColumns } from '@theodoi/functions/sheets/report-layout';
-import { openFirestore } from '@theodoi/functions/store/firestore';
-import { importOrganisation } from '@theodoi/functions/store/units';
-import {
-  createDirective,
-  type CreateDirectiveDeps,
-  type CreatedDirective,
-} from '@theodoi/functions/usecases/create-directive';
+import { columnLetters, quoteSheetName } from '@theodoi/functions/sheets/layout/a1';
+import { FIRST_UNIT_ROW, reportColumns } from '@theodoi/functions/sheets/layout/report-tab';
+import type { CreatedDirective } from '@theodoi/functions/usecases/create-directive';
 import { loadTemplate } from '@theodoi/sheets-schema/registry';
-import { start, type EmulatorServer } from '@theodoi/sheets-emulator/server';
+import type { EmulatorServer } from '@theodoi/sheets-emulator/server';
+import {
+  buildWorld,
+  quarterlyDirective,
+  thapMuoi as thapMuoiUnits,
+  type LocalWorld,
+} from '@theodoi/test-kit/world';
 
 /** The template every bench directive uses, and the tab open on the world's date. */
 export const TEMPLATE = 'cchc-tuyen-truyen@1';
@@ -29,7 +24,7 @@ export const TAB = 'Quý I/2024';
 /** A running bench world; `close()` stops the Sheets emulator (Firestore belongs to the caller). */
 export interface BenchWorld {
   emulator: EmulatorServer;
-  deps: CreateDirectiveDeps & { clock: ManualClock };
+  deps: LocalWorld['deps'];
   /** The environment a functions process needs to act in this world. */
   env: Record<string, string>;
   org: Organisation;
@@ -42,8 +37,7 @@ export interface BenchWorld {
 
 /** Tháp Mười's 25 units, as the demo and the tests use them. */
 export function thapMuoi(): Organisation {
-  const url = new URL('../examples/thap-muoi-2024/organisation.json', import.meta.url);
-  return parseOrganisation(JSON.parse(readFileSync(url, 'utf8')));
+  return thapMuoiUnits;
 }
 
 /** An organisation of `units` made-up communes, each with one editor. */
@@ -73,70 +67,25 @@ export async function startBenchWorld(
   firestoreHost: string,
   now = '2024-03-05T02:00:00Z',
 ): Promise<BenchWorld> {
-  // Lenient until the identity redesign (#17) lands. Push notifications at once: the bench times the trigger
-  // path, not Google's ~3-minute coalescing.
-  const emulator = await start({ accounts: 'lenient', notifications: { batchMs: 0 } });
-  const env = {
-    GOOGLE_CLOUD_PROJECT: project,
-    FIRESTORE_EMULATOR_HOST: firestoreHost,
-    SHEETS_EMULATOR_URL: emulator.url,
-  };
-  try {
-    const config = loadConfig({ ...process.env, ...env });
-    const deps = {
-      db: await openFirestore(config),
-      clients: await createGoogleClients(config),
-      clock: new ManualClock(now),
-      calendar: createCalendar(),
-      serviceAccount: config.serviceAccount,
-    };
-    await importOrganisation(deps.db, org, deps.clock.now());
-    const firstInput = reportColumns(loadTemplate(TEMPLATE)).findIndex((c) => !c.system);
-    return {
-      emulator,
-      deps,
-      env,
-      org,
-      addDirective: (id, recipients = org.units.map((u) => u.code)) =>
-        createDirective(deps, directiveSpec(id, org, recipients)),
-      fillRows: async (spreadsheetId, at, rows) => {
-        const first = FIRST_UNIT_ROW + 1 + at;
-        const range = `${quoteSheetName(TAB)}!${columnLetters(firstInput)}${first}:${first + rows.length - 1}`;
-        const body: sheets_v4.Schema$ValueRange = { values: rows.map((r) => [...r]) };
-        await deps.clients.sheets.spreadsheets.values.update({
-          spreadsheetId,
-          range,
-          valueInputOption: 'USER_ENTERED',
-          requestBody: body,
-        });
-      },
-      close: () => emulator.stop(),
-    };
-  } catch (error) {
-    await emulator.stop();
-    throw error;
-  }
-}
-
-/** The same quarterly CCHC directive the integration tests register, for `recipients`. */
-function directiveSpec(id: string, org: Organisation, recipients: readonly string[]) {
-  return parseDirectiveSpec({
-    format: DIRECTIVE_FORMAT,
-    id,
-    organisation: org.id,
-    number: null,
-    date: '2024-02-05',
-    issuer: org.name,
-    subject: 'triển khai Kế hoạch thông tin, tuyên truyền cải cách hành chính năm 2024',
-    recipients: [...recipients],
-    template: TEMPLATE,
-    schedule: {
-      kind: 'quarterly',
-      first: '2024-Q1',
-      last: '2024-Q4',
-      deadline: { type: 'working-days-after-cutoff', days: 2 },
+  const world = await buildWorld({ project, clock: new ManualClock(now), organisation: org, firestoreHost });
+  const firstInput = reportColumns(loadTemplate(TEMPLATE)).findIndex((c) => !c.system);
+  return {
+    emulator: world.emulator,
+    deps: world.deps,
+    env: world.env,
+    org,
+    addDirective: (id, recipients) => world.addDirective(quarterlyDirective(id, org, recipients)),
+    fillRows: async (spreadsheetId, at, rows) => {
+      const first = FIRST_UNIT_ROW + 1 + at;
+      const range = `${quoteSheetName(TAB)}!${columnLetters(firstInput)}${first}:${first + rows.length - 1}`;
+      const body: sheets_v4.Schema$ValueRange = { values: rows.map((r) => [...r]) };
+      await world.clients.sheets.spreadsheets.values.update({
+        spreadsheetId,
+        range,
+        valueInputOption: 'USER_ENTERED',
+        requestBody: body,
+      });
     },
-    contact: { person: 'Chuyên viên Phòng Nội vụ', phone: '0277 3821 101' },
-    coordinators: [org.coordinator.email],
-  });
+    close: () => world.close(),
+  };
 }

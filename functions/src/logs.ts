@@ -1,5 +1,6 @@
-/** Every log event theodoi emits, one named function each (alphabetical), so messages are asserted in tests. */
+/** Every log event theodoi emits, one named function each (alphabetical per group), so messages are asserted in tests. */
 import type { Logger } from './logger.js';
+import type { RunEvents } from './usecases/run-events.js';
 import type { SyncEvents } from './usecases/sync-events.js';
 
 /** The named log events bound to one logger. */
@@ -15,33 +16,15 @@ export function createLogs(logger: Logger) {
     spreadsheetAccessRestored: (event) =>
       logger.info('Spreadsheet access restored', { ...event, lostSince: event.lostSince.toISOString() }),
   };
-  return {
-    ...spreadsheetEvents,
-    configLoaded: (config: Record<string, unknown>) => logger.debug('Configuration loaded', { config }),
-    dashboardFailed: (organisationId: string, error: unknown) =>
+  // The runs' events: a sync asked for, the sweep, the deadline check, the dashboards, the reminders.
+  const runEvents: RunEvents = {
+    dashboardFailed: (organisationId, error) =>
       logger.error('Dashboard rebuild failed', { organisationId, error: describe(error) }),
-    dashboardsRebuilt: (summary: { trigger: string; built: number; failed: number; sheetsWrites: number }) =>
-      logger.info('Dashboards rebuilt', summary),
-    deadlineCheckFailed: (directiveId: string, error: unknown) =>
+    dashboardsRebuilt: (summary) => logger.info('Dashboards rebuilt', summary),
+    deadlineCheckFailed: (directiveId, error) =>
       logger.error('Deadline check failed', { directiveId, error: describe(error) }),
-    deadlinesChecked: (summary: {
-      trigger: string;
-      directives: number;
-      failed: number;
-      reminders: number;
-      openedTabs: number;
-      sheetsWrites: number;
-      firestoreWrites: number;
-    }) => logger.info('Deadlines checked', summary),
-    directiveSynced: (outcome: {
-      directiveId: string;
-      result: string;
-      periodKey?: string;
-      changedUnits?: number;
-      firestoreWrites?: number;
-      calls?: unknown;
-      durationMs?: number;
-    }) =>
+    deadlinesChecked: (summary) => logger.info('Deadlines checked', summary),
+    directiveSynced: (outcome) =>
       logger.info('Directive synced', {
         directiveId: outcome.directiveId,
         result: outcome.result,
@@ -51,19 +34,32 @@ export function createLogs(logger: Logger) {
         calls: outcome.calls,
         durationMs: outcome.durationMs,
       }),
-    directiveSyncFailed: (directiveId: string, error: unknown) =>
+    directiveSyncFailed: (directiveId, error) =>
       logger.error('Directive sync failed', { directiveId, error: describe(error) }),
+    remindersSent: (sent, unchanged, noAddress, failed) =>
+      failed > 0
+        ? logger.warning('Reminders sent, some failed', { sent, unchanged, noAddress, failed })
+        : logger.info('Reminders sent', { sent, unchanged, noAddress, failed }),
+    sweepDone: (openDirectives, changedDirectives, driveCalls) =>
+      logger.info('Sweep done', { openDirectives, changedDirectives, driveCalls }),
+  };
+  return {
+    ...spreadsheetEvents,
+    ...runEvents,
+    configLoaded: (config: Record<string, unknown>) => logger.debug('Configuration loaded', { config }),
     firestoreUnavailable: (error: unknown, latencyMs: number) =>
       logger.warning('Firestore did not answer the health probe', { error: describe(error), latencyMs }),
     healthChecked: (firestoreOk: boolean, latencyMs: number) =>
       logger.info('Health checked', { firestoreOk, latencyMs }),
-    remindersSent: (sent: number, unchanged: number, noAddress: number, failed: number) =>
-      failed > 0
-        ? logger.warning('Reminders sent, some failed', { sent, unchanged, noAddress, failed })
-        : logger.info('Reminders sent', { sent, unchanged, noAddress, failed }),
-    sweepDone: (openDirectives: number, changedDirectives: number, driveCalls: number) =>
-      logger.info('Sweep done', { openDirectives, changedDirectives, driveCalls }),
-    triggerRefused: (reason: string) => logger.warning('Trigger call refused', { reason }),
+    requestFailed: (event: { function: string; status: number; code: string; error?: unknown }) =>
+      logger.error('Request failed', {
+        function: event.function,
+        status: event.status,
+        code: event.code,
+        ...(event.error === undefined ? {} : { error: describe(event.error) }),
+      }),
+    requestRefused: (event: { function: string; status: number; code: string }) =>
+      logger.warning('Request refused', event),
   };
 }
 

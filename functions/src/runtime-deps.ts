@@ -1,23 +1,27 @@
-/** The dependencies of the sync and provisioning use cases, assembled from a runtime. */
+/** The use cases' dependencies, assembled from a runtime. */
+import type { Logs } from './logs.js';
+import type { SmtpOptions } from './mail/smtp.js';
 import type { Runtime } from './runtime.js';
 import type { CreateDirectiveDeps } from './usecases/create-directive.js';
-import type { SyncEvents } from './usecases/sync-events.js';
 
-/** What every use case may take: provisioning's needs, plus the named events the sync and the check log. */
-export type UseCaseDeps = CreateDirectiveDeps & { events: SyncEvents };
+/**
+ * What every use case may take: provisioning's needs, the named events the runs log, and where reminders are
+ * mailed from (absent: no SMTP server configured).
+ */
+export type UseCaseDeps = CreateDirectiveDeps & { events: Logs; mail?: SmtpOptions };
 
 /** Everything the use cases take, opened once from the runtime; `watch` only when notifications are configured. */
 export async function useCaseDeps(rt: Runtime): Promise<UseCaseDeps> {
-  const { driveWebhookUrl, triggerSecret, serviceAccount } = rt.config;
-  return {
+  const { driveWebhookUrl, triggerSecret, serviceAccount, smtpUrl, mailFrom } = rt.config;
+  const deps: UseCaseDeps = {
     db: await rt.firestore(),
     clients: await rt.google(),
     clock: rt.clock,
     calendar: await rt.calendar(),
     serviceAccount,
     events: rt.logs,
-    ...(driveWebhookUrl && triggerSecret
-      ? { watch: { address: driveWebhookUrl, secret: triggerSecret } }
-      : {}),
   };
+  if (driveWebhookUrl && triggerSecret) deps.watch = { address: driveWebhookUrl, secret: triggerSecret };
+  if (smtpUrl && mailFrom) deps.mail = { url: smtpUrl, from: mailFrom };
+  return deps;
 }

@@ -5,7 +5,7 @@ import { loadConfig, maskConfig, type Config } from './config.js';
 import type { WorkingCalendar } from './domain/calendar/working-calendar.js';
 import { createLogger } from './logger.js';
 import { createLogs, type Logs } from './logs.js';
-import type { GoogleClients } from './sheets/clients.js';
+import type { GoogleClients } from './sheets/api/clients.js';
 import { openFirestore } from './store/firestore.js';
 
 /** Shared per-instance dependencies, created on the first invocation (never at import time). */
@@ -34,7 +34,7 @@ export function createRuntime(
     logs,
     clock,
     firestore: () => (db ??= openFirestore(config)),
-    google: () => (google ??= import('./sheets/clients.js').then((m) => m.createGoogleClients(config))),
+    google: () => (google ??= import('./sheets/api/clients.js').then((m) => m.createGoogleClients(config))),
     calendar: () =>
       (calendar ??= import('./domain/calendar/working-calendar.js').then((m) => m.createCalendar())),
   };

@@ -1,65 +1,129 @@
-// A local world for sync tests: the Sheets emulator, Firestore (started by the global setup), Tháp Mười's
-// units, and a directive provisioned with the cchc-tuyen-truyen template.
+/**
+ * The one local world the integration tests, the bench and the demo build: the emulators (Firestore reused or
+ * started, the Sheets/Drive emulator in this process), theodoi's runtime on a simulated clock, an organisation
+ * imported, and directives provisioned by the production use case. `startWorld` is the tests' usual world.
+ */
 import { readFileSync } from 'node:fs';
 import type { Firestore } from 'firebase-admin/firestore';
 import { ManualClock } from '@theodoi/functions/clock';
-import { loadConfig } from '@theodoi/functions/config';
-import { createCalendar } from '@theodoi/functions/domain/calendar/index';
 import {
   DIRECTIVE_FORMAT,
   parseDirectiveSpec,
   type DirectiveSpec,
 } from '@theodoi/functions/domain/directive';
 import { parseOrganisation, type Organisation } from '@theodoi/functions/domain/organisation';
-import { createGoogleClients, type GoogleClients } from '@theodoi/functions/sheets/clients';
-import { openFirestore } from '@theodoi/functions/store/firestore';
+import { useCaseDeps, type UseCaseDeps } from '@theodoi/functions/runtime-deps';
+import { createRuntime, type Runtime } from '@theodoi/functions/runtime';
+import type { GoogleClients } from '@theodoi/functions/sheets/api/clients';
+import type { RetryPolicy } from '@theodoi/functions/sheets/api/retry';
 import { importOrganisation } from '@theodoi/functions/store/units';
 import { createDirective, type CreatedDirective } from '@theodoi/functions/usecases/create-directive';
 import { syncDirective, type SyncOutcome } from '@theodoi/functions/usecases/sync-directive';
-import { start, type EmulatorServer } from '@theodoi/sheets-emulator/server';
+import type { EmulatorServer } from '@theodoi/sheets-emulator/server';
 import { clientsFor } from './clients.js';
+import { startLocalEmulators, type LocalEmulators } from './emulators/local.js';
 
+/** Tháp Mười's 25 units (examples/thap-muoi-2024), as the tests, the bench and the demo use them. */
 export const thapMuoi: Organisation = parseOrganisation(
   JSON.parse(
     readFileSync(new URL('../../examples/thap-muoi-2024/organisation.json', import.meta.url), 'utf8'),
   ),
 );
 
+/** What a world is made of. */
+export interface WorldOptions {
+  /** The Firestore project the world's data lives in (one per world keeps worlds apart). */
+  project: string;
+  /** The world's clock, or the instant a new simulated one starts at. */
+  clock: ManualClock | string;
+  organisation: Organisation;
+  /** A Firestore emulator already running; else FIRESTORE_EMULATOR_HOST's, else one is started. */
+  firestoreHost?: string;
+  /** Whether the Sheets emulator keeps the world's simulated time (the demo: trigger calls are signed with it). */
+  sheetsOnWorldClock?: boolean;
+  /** More environment for the runtime: a trigger secret, LOG_LEVEL. */
+  env?: Record<string, string>;
+  /** The retry policy of the world's own Google clients (tests keep the attempts, not production's waits). */
+  retry?: RetryPolicy;
+}
+
 /** A running world: call `close()` when done. */
-export interface World {
+export interface LocalWorld {
+  emulators: LocalEmulators;
+  /** The Sheets/Drive emulator. */
   emulator: EmulatorServer;
+  /** The environment a functions process needs to act in this world. */
+  env: Record<string, string>;
+  /** theodoi's runtime in this world, on the world's clock. */
+  runtime: Runtime;
+  /** What the use cases take, from the runtime. */
+  deps: UseCaseDeps & { clock: ManualClock };
   db: Firestore;
   clients: GoogleClients;
   clock: ManualClock;
-  directive: CreatedDirective;
-  spec: DirectiveSpec;
-  sync(trigger?: string): Promise<SyncOutcome>;
-  /** What the use cases need, for calling them directly. */
-  deps: {
-    db: Firestore;
-    clients: GoogleClients;
-    clock: ManualClock;
-    calendar: ReturnType<typeof createCalendar>;
-    serviceAccount: string;
-  };
-  /** Registers one more directive like the first, under another id. */
-  another(id: string): Promise<CreatedDirective>;
-  /** The officer's own Sheets client (their identity). */
+  organisation: Organisation;
+  /** Provisions and registers a directive, as `theodoi directive create` does. */
+  addDirective(spec: DirectiveSpec): Promise<CreatedDirective>;
+  /** An officer's own Sheets client (their identity). */
   officer(email: string): ReturnType<typeof clientsFor>['sheets'];
+  /** Stops the Sheets emulator, and Firestore when the world started it. */
   close(): Promise<void>;
 }
 
-/** The quarterly 2024 CCHC directive of a test world called `name`, sent to every unit of `org`. */
-export function cchcDirective(name: string, org: Organisation): DirectiveSpec {
+/** Builds a world: emulators, runtime, and `options.organisation` imported at the clock's now. */
+export async function buildWorld(options: WorldOptions): Promise<LocalWorld> {
+  const clock = typeof options.clock === 'string' ? new ManualClock(options.clock) : options.clock;
+  const emulators = await startLocalEmulators({
+    // Push notifications at once: worlds time the trigger path, not Google's ~3-minute coalescing.
+    notifyBatchMs: 0,
+    ...(options.firestoreHost ? { firestoreHost: options.firestoreHost } : {}),
+    ...(options.sheetsOnWorldClock ? { now: () => clock.now() } : {}),
+  });
+  try {
+    const env = { ...emulators.env, GOOGLE_CLOUD_PROJECT: options.project, ...options.env };
+    const runtime = createRuntime({ ...process.env, ...env }, clock);
+    const opened = await useCaseDeps(runtime);
+    const clients = options.retry ? { ...opened.clients, retry: options.retry } : opened.clients;
+    const deps = { ...opened, clients, clock };
+    await importOrganisation(deps.db, options.organisation, clock.now());
+    return {
+      emulators,
+      emulator: emulators.sheets,
+      env,
+      runtime,
+      deps,
+      db: deps.db,
+      clients,
+      clock,
+      organisation: options.organisation,
+      addDirective: (spec) => createDirective(deps, spec),
+      officer: (email) => clientsFor(emulators.sheets, email).sheets,
+      close: () => emulators.stop(),
+    };
+  } catch (error) {
+    await emulators.stop();
+    throw error;
+  }
+}
+
+/**
+ * The quarterly 2024 CCHC directive the tests and the bench register, issued by `organisation` and followed by its
+ * coordinator, for `recipients` (default: every unit).
+ */
+export function quarterlyDirective(
+  id: string,
+  organisation: Organisation,
+  recipients: readonly string[] = organisation.units.map((u) => u.code),
+): DirectiveSpec {
   return parseDirectiveSpec({
     format: DIRECTIVE_FORMAT,
-    id: `cchc-${name}`,
-    organisation: org.id,
+    id,
+    organisation: organisation.id,
     number: null,
     date: '2024-02-05',
-    issuer: 'Ủy ban nhân dân huyện Tháp Mười',
+    issuer: organisation.name,
     subject: 'triển khai Quyết định ban hành Kế hoạch thông tin, tuyên truyền CCHC năm 2024 của Bộ Nội vụ',
-    recipients: org.units.map((u) => u.code),
+    recipients: [...recipients],
     template: 'cchc-tuyen-truyen@1',
     schedule: {
       kind: 'quarterly',
@@ -68,41 +132,42 @@ export function cchcDirective(name: string, org: Organisation): DirectiveSpec {
       deadline: { type: 'working-days-after-cutoff', days: 2 },
     },
     contact: { person: 'Chuyên viên Phòng Nội vụ', phone: '0277 3821 101' },
-    coordinators: ['nv@thapmuoi.example.vn'],
+    coordinators: [organisation.coordinator.email],
   });
 }
 
-/** Starts a world with a quarterly directive for 2024, at `now` (default 5 March 2024, 09:00 in Vietnam). */
+/** The tests' world: Tháp Mười as `org-<name>`, and its quarterly directive `cchc-<name>` provisioned. */
+export interface World extends LocalWorld {
+  directive: CreatedDirective;
+  spec: DirectiveSpec;
+  sync(trigger?: string): Promise<SyncOutcome>;
+  /** Registers one more directive like the first, under another id. */
+  another(id: string): Promise<CreatedDirective>;
+}
+
+/**
+ * Starts the tests' world at `now` (default 5 March 2024, 09:00 in Vietnam), on the Firestore emulator the
+ * integration tests' global setup started. Production retries wait up to 32 s; these wait milliseconds.
+ */
 export async function startWorld(name: string, now = '2024-03-05T02:00:00Z'): Promise<World> {
-  // Lenient until the identity redesign (#17) lands. Tests want push notifications at once, not after Google's
-  // ~3-minute coalescing.
-  const emulator = await start({ accounts: 'lenient', notifications: { batchMs: 0 } });
-  const config = loadConfig({
-    ...process.env,
-    GOOGLE_CLOUD_PROJECT: `theodoi-it-${name}`,
-    SHEETS_EMULATOR_URL: emulator.url,
+  const world = await buildWorld({
+    project: `theodoi-it-${name}`,
+    clock: now,
+    organisation: { ...thapMuoi, id: `org-${name}` },
+    retry: { retries: 4, baseMs: 1, maxWaitMs: 5 },
   });
-  const db = await openFirestore(config);
-  // Production retries wait up to 32 s; tests keep the same number of attempts with millisecond waits.
-  const clients = { ...(await createGoogleClients(config)), retry: { retries: 4, baseMs: 1, maxWaitMs: 5 } };
-  const clock = new ManualClock(now);
-  const calendar = createCalendar();
-  const org = { ...thapMuoi, id: `org-${name}` };
-  await importOrganisation(db, org, clock.now());
-  const spec = cchcDirective(name, org);
-  const deps = { db, clients, clock, calendar, serviceAccount: config.serviceAccount };
-  const directive = await createDirective(deps, spec);
-  return {
-    emulator,
-    db,
-    clients,
-    clock,
-    directive,
-    spec,
-    sync: (trigger = 'test') => syncDirective(deps, { directiveId: spec.id, trigger }),
-    deps,
-    another: (id) => createDirective(deps, { ...spec, id }),
-    officer: (email) => clientsFor(emulator, email).sheets,
-    close: () => emulator.stop(),
-  };
+  try {
+    const spec = quarterlyDirective(`cchc-${name}`, world.organisation);
+    const directive = await world.addDirective(spec);
+    return {
+      ...world,
+      directive,
+      spec,
+      sync: (trigger = 'test') => syncDirective(world.deps, { directiveId: spec.id, trigger }),
+      another: (id) => world.addDirective({ ...spec, id }),
+    };
+  } catch (error) {
+    await world.close();
+    throw error;
+  }
 }

@@ -1,13 +1,19 @@
-/** The `sheetEvent` use case: a signed call from the sheet's Apps Script trigger becomes one sync. */
+/**
+ * The `sheetEvent` function: a signed call from the sheet's Apps Script trigger. The call is checked before any
+ * work (signature in constant time, window, size, shape); a replayed delivery is 409; then one sync.
+ */
+import { MAX_BODY_BYTES } from '@theodoi/apps-script/contract';
 import { useCaseDeps } from '../runtime-deps.js';
-import type { Runtime } from '../runtime.js';
 import {
   checkSheetEvent,
   SIGNATURE_HEADER,
   TIMESTAMP_HEADER,
   type RefusalReason,
+  type SheetEvent,
 } from '../triggers/sheet-event.js';
-import type { HttpAnswer } from './answer.js';
+import { receiveSheetEdit } from '../usecases/receive-sheet-edit.js';
+import { errorAnswer } from './answer.js';
+import { triggerSecret, type Endpoint } from './endpoint.js';
 
 const REFUSAL_STATUS: Record<RefusalReason, number> = {
   'missing-signature': 401,
@@ -17,52 +23,30 @@ const REFUSAL_STATUS: Record<RefusalReason, number> = {
   malformed: 400,
 };
 
-/** What an incoming call carries. */
-export interface IncomingCall {
-  rawBody: Buffer | undefined;
-  header(name: string): string | undefined;
-}
-
-/** Checks the call before any work (signature, window, size, shape, replay), then syncs the directive's tab. */
-export async function handleSheetEvent(rt: Runtime, call: IncomingCall): Promise<HttpAnswer> {
-  const secret = rt.config.triggerSecret;
-  if (!secret) return { status: 503, body: { error: 'THEODOI_TRIGGER_SECRET is not configured' } };
-  const check = checkSheetEvent(
-    call.rawBody ?? Buffer.alloc(0),
-    { timestamp: call.header(TIMESTAMP_HEADER), signature: call.header(SIGNATURE_HEADER) },
-    secret,
-    rt.clock.now(),
-  );
-  if (!check.ok) {
-    rt.logs.triggerRefused(check.reason);
-    return { status: REFUSAL_STATUS[check.reason], body: { error: check.reason } };
-  }
-  const event = check.event;
-  const db = await rt.firestore();
-  const [{ claimDelivery }, { findDirectiveBySpreadsheet }] = await Promise.all([
-    import('../store/events.js'),
-    import('../store/directives.js'),
-  ]);
-  if (
-    !(await claimDelivery(
-      db,
-      event.deliveryId,
-      { source: 'sheet', spreadsheetId: event.spreadsheetId },
+/** POST of the trigger contract's signed JSON, at most MAX_BODY_BYTES (16 KiB). */
+export const endpoint: Endpoint<SheetEvent> = {
+  name: 'sheetEvent',
+  methods: ['POST'],
+  maxBodyBytes: MAX_BODY_BYTES,
+  parse: (call, rt) => {
+    const secret = triggerSecret(rt);
+    if (!secret.ok) return secret;
+    const check = checkSheetEvent(
+      call.rawBody ?? Buffer.alloc(0),
+      { timestamp: call.header(TIMESTAMP_HEADER), signature: call.header(SIGNATURE_HEADER) },
+      secret.input,
       rt.clock.now(),
-    ))
-  ) {
-    rt.logs.triggerRefused('replayed');
-    return { status: 409, body: { error: 'replayed' } };
-  }
-  const directive = await findDirectiveBySpreadsheet(db, event.spreadsheetId);
-  if (!directive) return { status: 404, body: { error: 'no directive for this spreadsheet' } };
-  const periodKey = Object.entries(directive.tabs).find(([, tab]) => tab.title === event.sheetName)?.[0];
-  const { syncDirective } = await import('../usecases/sync-directive.js');
-  const outcome = await syncDirective(await useCaseDeps(rt), {
-    directiveId: directive.id,
-    trigger: `sheet:${event.kind}`,
-    ...(periodKey ? { periodKey } : {}),
-  });
-  rt.logs.directiveSynced(outcome);
-  return { status: 200, body: outcome };
-}
+    );
+    if (!check.ok)
+      return { ok: false, answer: errorAnswer(REFUSAL_STATUS[check.reason], check.reason, check.reason) };
+    return { ok: true, input: check.event };
+  },
+  run: async (rt, event) => {
+    const received = await receiveSheetEdit(await useCaseDeps(rt), event);
+    if (received.kind === 'replayed') return errorAnswer(409, 'replayed', 'replayed');
+    if (received.kind === 'unknown-spreadsheet') {
+      return errorAnswer(404, 'unknown-spreadsheet', 'no directive for this spreadsheet');
+    }
+    return { status: 200, body: received.outcome };
+  },
+};

@@ -1,39 +1,27 @@
-/** The `syncDirective` use case over HTTP: sync one directive by id, or run the sweep over changed ones. */
+/** The `syncDirective` function: sync one directive by id, or run the sweep over changed ones (the schedule). */
 import { z } from 'zod';
 import { useCaseDeps } from '../runtime-deps.js';
-import type { Runtime } from '../runtime.js';
-import { UserFacingError } from '../usecases/errors.js';
-import type { HttpAnswer } from './answer.js';
+import { runSync, type RunSyncRequest } from '../usecases/run-sync.js';
+import { parseJsonInput, type Endpoint } from './endpoint.js';
 
 const BodySchema = z.strictObject({
   directiveId: z.string().min(1).optional(),
   periodKey: z.string().optional(),
 });
 
-/** Syncs `directiveId`, or sweeps the directives whose spreadsheets changed when none is named (the schedule). */
-export async function handleSyncRequest(rt: Runtime, body: unknown): Promise<HttpAnswer> {
-  const parsed = BodySchema.safeParse(body ?? {});
-  if (!parsed.success) return { status: 400, body: { error: 'expected {directiveId?, periodKey?}' } };
-  const deps = await useCaseDeps(rt);
-  const { directiveId, periodKey } = parsed.data;
-  if (!directiveId) {
-    const { sweepDirectives } = await import('../usecases/sweep.js');
-    const sweep = await sweepDirectives(deps, (id, error) => rt.logs.directiveSyncFailed(id, error));
-    rt.logs.sweepDone(sweep.openDirectives, sweep.changedDirectives, sweep.driveCalls);
-    return { status: 200, body: sweep };
-  }
-  const { syncDirective } = await import('../usecases/sync-directive.js');
-  try {
-    const outcome = await syncDirective(deps, {
-      directiveId,
-      trigger: 'request',
-      ...(periodKey ? { periodKey } : {}),
-    });
-    rt.logs.directiveSynced(outcome);
-    return { status: 200, body: outcome };
-  } catch (error) {
-    rt.logs.directiveSyncFailed(directiveId, error);
-    if (error instanceof UserFacingError) return { status: 422, body: { directiveId, error: error.message } };
-    throw error;
-  }
-}
+/** POST `{}` (the sweep) or `{directiveId, periodKey?}`; a coordinator's mistake (no such directive) is 422. */
+export const endpoint: Endpoint<RunSyncRequest> = {
+  name: 'syncDirective',
+  methods: ['POST'],
+  maxBodyBytes: 4096,
+  parse: (call) => {
+    const parsed = parseJsonInput(call.rawBody, BodySchema, '{directiveId?, periodKey?}');
+    if (!parsed.ok) return parsed;
+    const { directiveId, periodKey } = parsed.input;
+    const request: RunSyncRequest = { trigger: directiveId ? 'request' : 'sweep' };
+    if (directiveId) request.directiveId = directiveId;
+    if (periodKey) request.periodKey = periodKey;
+    return { ok: true, input: request };
+  },
+  run: async (rt, request) => ({ status: 200, body: await runSync(await useCaseDeps(rt), request) }),
+};

@@ -43,3 +43,9 @@ export async function beforeDeadline<T>(work: Promise<T>, ms: number, step: stri
     clearTimeout(timer);
   }
 }
+
+/** `beforeDeadline` bound to a timeout (FIRESTORE_TIMEOUT_MS by default): how the use cases run each Firestore step. */
+export function firestoreStep(options: { firestoreTimeoutMs?: number }) {
+  return <T>(work: Promise<T>, step: string) =>
+    beforeDeadline(work, options.firestoreTimeoutMs ?? FIRESTORE_TIMEOUT_MS, step);
+}

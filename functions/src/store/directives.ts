@@ -7,12 +7,9 @@ import { z } from 'zod';
 import { DirectiveSpecSchema, type DirectiveSpec } from '../domain/directive.js';
 import type { Period } from '../domain/periods/periods.js';
 import { directivePath } from './paths.js';
+import { TimestampLike } from './timestamp.js';
 
 const TabSchema = z.object({ sheetId: z.number().int(), title: z.string() });
-
-const TimestampLike = z.custom<{ toDate(): Date }>(
-  (v) => typeof (v as { toDate?: unknown })?.toDate === 'function',
-);
 
 /** Set while theodoi cannot open the spreadsheet (deleted, or no longer shared with it); null once it can again. */
 const AccessLostSchema = z.object({
@@ -95,7 +92,12 @@ export async function directiveExists(db: Firestore, directiveId: string): Promi
 /** The stored directive, validated; undefined when not registered. */
 export async function getDirective(db: Firestore, directiveId: string): Promise<DirectiveRecord | undefined> {
   const snap = await db.doc(directivePath(directiveId)).get();
-  return snap.exists ? DirectiveRecordSchema.parse(snap.data()) : undefined;
+  return snap.exists ? parseDirectiveRecord(snap.data()) : undefined;
+}
+
+/** A directive document as read (by a transaction, say), validated. */
+export function parseDirectiveRecord(document: unknown): DirectiveRecord {
+  return DirectiveRecordSchema.parse(document);
 }
 
 /** Every open directive. */

@@ -4,6 +4,7 @@
  */
 import type { Firestore } from 'firebase-admin/firestore';
 import { z } from 'zod';
+import { TimestampLike } from './timestamp.js';
 
 /** What a notice is about. */
 export const NOTICE_KINDS = ['tab-recreated'] as const;
@@ -27,10 +28,6 @@ export interface StoredNotice extends Notice {
   id: string;
   raisedAt: Date;
 }
-
-const TimestampLike = z.custom<{ toDate(): Date }>(
-  (v) => typeof (v as { toDate?: unknown })?.toDate === 'function',
-);
 
 const StoredNoticeSchema = z
   .object({

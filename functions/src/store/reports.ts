@@ -11,10 +11,7 @@ import type { SummaryReport } from '../domain/summary/model.js';
 import type { ReportChange, StatusWrite, StoredReportState, SyncPlan } from '../domain/sync/plan-sync.js';
 import type { RowError } from '../domain/validation/validate-row.js';
 import { reportId, snapshotPath } from './paths.js';
-
-const TimestampLike = z.custom<{ toDate(): Date }>(
-  (v) => typeof (v as { toDate?: unknown })?.toDate === 'function',
-);
+import { TimestampLike } from './timestamp.js';
 
 const StoredReportSchema = z
   .object({

@@ -3,19 +3,19 @@
  * row per open directive and a units × directives matrix of statuses — in one batchUpdate (created on first run).
  */
 import { createHash } from 'node:crypto';
-import type { sheets_v4 } from '@googleapis/sheets';
 import { openedPeriods, periodAt, type Period } from '../domain/periods/index.js';
 import type { UnitStatusCode } from '../domain/status/index.js';
 import type { SummaryModel } from '../domain/summary/model.js';
 import { directiveCreate } from '../messages.vi.js';
-import type { GoogleClients } from '../sheets/clients.js';
 import {
   dashboardCreateBody,
   dashboardRequests,
   type DashboardDirective,
   type DashboardModel,
-} from '../sheets/dashboard-layout.js';
-import { writeStatuses } from '../sheets/write-status.js';
+} from '../sheets/layout/dashboard.js';
+import { sendBatchUpdate } from '../sheets/api/batch-update.js';
+import { createSpreadsheet, shareAsWriter } from '../sheets/api/create-spreadsheet.js';
+import { missingDashboardTabs } from '../sheets/api/dashboard-tabs.js';
 import { listOpenDirectives, type DirectiveRecord } from '../store/directives.js';
 import {
   getOrganisation,
@@ -140,23 +140,14 @@ export async function buildDashboard(
   let created = false;
   let driveCalls = 0;
   if (!spreadsheetId) {
-    const res = await deps.clients.sheets.spreadsheets.create({
-      requestBody: dashboardCreateBody(organisation.name),
-      fields: 'spreadsheetId,spreadsheetUrl',
-    });
-    if (!res.data.spreadsheetId) throw new Error('spreadsheets.create returned no spreadsheetId');
-    spreadsheetId = res.data.spreadsheetId;
-    spreadsheetUrl =
-      res.data.spreadsheetUrl ?? `https://docs.google.com/spreadsheets/d/${spreadsheetId}/edit`;
+    ({ spreadsheetId, spreadsheetUrl } = await createSpreadsheet(
+      deps.clients,
+      dashboardCreateBody(organisation.name),
+    ));
     created = true;
     await setDashboardSpreadsheet(deps.db, organisation.id, { spreadsheetId, spreadsheetUrl });
     if (organisation.coordinator.email) {
-      await deps.clients.drive.permissions.create({
-        fileId: spreadsheetId,
-        sendNotificationEmail: false,
-        requestBody: { type: 'user', role: 'writer', emailAddress: organisation.coordinator.email },
-        fields: 'id',
-      });
+      await shareAsWriter(deps.clients, spreadsheetId, organisation.coordinator.email);
       driveCalls = 1;
     }
   }
@@ -176,15 +167,15 @@ export async function buildDashboard(
   let reads = 0;
   let writes = created ? 1 : 0;
   try {
-    writes += await writeStatuses(deps.clients, spreadsheetId, requests);
+    writes += await sendBatchUpdate(deps.clients, spreadsheetId, requests);
   } catch (error) {
     // A tab deleted by hand makes the rewrite fail: read which tabs remain, add the missing ones and rewrite.
     if (created) throw error;
     writes += 1;
     reads += 1;
-    const missing = await missingTabs(deps.clients, spreadsheetId);
+    const missing = await missingDashboardTabs(deps.clients, spreadsheetId);
     if (missing.length === 0) throw error;
-    writes += await writeStatuses(deps.clients, spreadsheetId, [...missing, ...requests]);
+    writes += await sendBatchUpdate(deps.clients, spreadsheetId, [...missing, ...requests]);
   }
   if (organisation.dashboardFingerprint !== fingerprint) {
     await setDashboardFingerprint(deps.db, organisation.id, fingerprint);
@@ -196,16 +187,4 @@ export async function buildDashboard(
 function contentFingerprint(model: DashboardModel): string {
   const timeless = dashboardRequests({ ...model, generatedAt: new Date(0) });
   return createHash('sha256').update(JSON.stringify(timeless)).digest('base64url');
-}
-
-/** addSheet requests for the dashboard's tabs that are no longer in the spreadsheet. */
-async function missingTabs(
-  clients: GoogleClients,
-  spreadsheetId: string,
-): Promise<sheets_v4.Schema$Request[]> {
-  const res = await clients.sheets.spreadsheets.get({ spreadsheetId, fields: 'sheets.properties.sheetId' });
-  const present = new Set((res.data.sheets ?? []).map((s) => s.properties?.sheetId));
-  return (dashboardCreateBody('').sheets ?? [])
-    .filter((s) => !present.has(s.properties?.sheetId))
-    .map((s) => ({ addSheet: { properties: { ...s.properties } } }));
 }

@@ -10,10 +10,14 @@ import type { WorkingCalendar } from '../domain/calendar/working-calendar.js';
 import { periodAt, periodOf, type Period } from '../domain/periods/index.js';
 import { buildSummaryModel, type SummaryModel } from '../domain/summary/index.js';
 import { summary as msg, syncErrors } from '../messages.vi.js';
-import type { GoogleClients } from '../sheets/clients.js';
-import { SUMMARY_SHEET_ID } from '../sheets/provision-plan.js';
-import { summaryRequests, type SummaryRequestOptions, type SummaryTarget } from '../sheets/summary-layout.js';
-import { writeStatuses } from '../sheets/write-status.js';
+import type { GoogleClients } from '../sheets/api/clients.js';
+import {
+  summaryRequests,
+  type SummaryRequestOptions,
+  type SummaryTarget,
+} from '../sheets/layout/summary-tab.js';
+import { sendBatchUpdate } from '../sheets/api/batch-update.js';
+import { readSummaryTarget } from '../sheets/api/summary-tab-charts.js';
 import { getDirective, type DirectiveRecord } from '../store/directives.js';
 import { loadSummaryReports } from '../store/reports.js';
 import { getOrganisation, listUnits } from '../store/units.js';
@@ -59,10 +63,10 @@ export async function buildSummary(
   const period = summaryPeriod(directive, request.periodKey, now, deps.calendar);
   const [model, target] = await Promise.all([
     summaryModelFor(deps, directive, period, now),
-    readSummaryTarget(deps.clients, directive.spreadsheetId),
+    summaryTarget(deps.clients, directive.spreadsheetId),
   ]);
   const requests = summaryRequests(model, target, summaryOptions(deps, directive));
-  const writes = await writeStatuses(deps.clients, directive.spreadsheetId, requests);
+  const writes = await sendBatchUpdate(deps.clients, directive.spreadsheetId, requests);
   return {
     model,
     spreadsheetId: directive.spreadsheetId,
@@ -132,18 +136,8 @@ export function summaryPeriod(
 }
 
 /** The Tổng hợp tab's charts, read in one call so the rewrite can delete them; fails when the tab is gone. */
-export async function readSummaryTarget(
-  clients: GoogleClients,
-  spreadsheetId: string,
-): Promise<SummaryTarget> {
-  const res = await clients.sheets.spreadsheets.get({
-    spreadsheetId,
-    fields: 'sheets(properties.sheetId,charts.chartId)',
-  });
-  const tab = res.data.sheets?.find((s) => s.properties?.sheetId === SUMMARY_SHEET_ID);
-  if (!tab) throw new UserFacingError(msg.tabMissing, 'summary-tab-missing');
-  return {
-    sheetId: SUMMARY_SHEET_ID,
-    existingChartIds: (tab.charts ?? []).flatMap((c) => (typeof c.chartId === 'number' ? [c.chartId] : [])),
-  };
+async function summaryTarget(clients: GoogleClients, spreadsheetId: string): Promise<SummaryTarget> {
+  const target = await readSummaryTarget(clients, spreadsheetId);
+  if (!target) throw new UserFacingError(msg.tabMissing, 'summary-tab-missing');
+  return target;
 }

@@ -6,6 +6,7 @@
 import { listOpenDirectives } from '../store/directives.js';
 import { buildDashboard, type BuildDashboardDeps, type BuildDashboardResult } from './build-dashboard.js';
 import { UserFacingError } from './errors.js';
+import type { RunEvents } from './run-events.js';
 
 /** One organisation's part of a run. */
 export interface DashboardRun {
@@ -59,5 +60,26 @@ export async function rebuildDashboards(
       });
     }
   }
+  return outcome;
+}
+
+/**
+ * One logged rewrite, as Cloud Scheduler and the deadline check start it: the dashboards of `organisationIds`
+ * (every organisation with an open directive when absent), each failure and the whole run logged by name.
+ */
+export async function runDashboards(
+  deps: BuildDashboardDeps & { events: Pick<RunEvents, 'dashboardFailed' | 'dashboardsRebuilt'> },
+  options: { trigger: string; organisationIds?: readonly string[] },
+): Promise<DashboardsOutcome> {
+  const outcome = await rebuildDashboards(deps, {
+    ...(options.organisationIds ? { organisationIds: options.organisationIds } : {}),
+    onError: (organisationId, error) => deps.events.dashboardFailed(organisationId, error),
+  });
+  deps.events.dashboardsRebuilt({
+    trigger: options.trigger,
+    built: outcome.built.length,
+    failed: outcome.failed.length,
+    sheetsWrites: outcome.built.reduce((n, b) => n + b.calls.sheetsWrites, 0),
+  });
   return outcome;
 }

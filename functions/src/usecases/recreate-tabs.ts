@@ -13,11 +13,11 @@ import { statusText as deadlineText, unitStatus } from '../domain/status/index.j
 import type { SummaryReport } from '../domain/summary/model.js';
 import { reportState } from '../domain/summary/report-state.js';
 import { spreadsheetRecovery as recovery, syncErrors } from '../messages.vi.js';
-import type { GoogleClients } from '../sheets/clients.js';
-import { listTabs } from '../sheets/list-tabs.js';
-import { planRecreatedTab, type RecreatedTabPlan } from '../sheets/recreate-tab-plan.js';
-import { SYSTEM_KEYS } from '../sheets/report-layout.js';
-import { deadlineRequests } from '../sheets/write-deadlines.js';
+import type { GoogleClients } from '../sheets/api/clients.js';
+import { listTabs } from '../sheets/api/list-tabs.js';
+import { planRecreatedTab, type RecreatedTabPlan } from '../sheets/layout/recreated-tab.js';
+import { SYSTEM_KEYS } from '../sheets/layout/report-tab.js';
+import { deadlineRequests } from '../sheets/layout/deadline-cells.js';
 import type { DirectiveRecord } from '../store/directives.js';
 import type { Notice } from '../store/notices.js';
 import { loadReportCells } from '../store/report-cells.js';

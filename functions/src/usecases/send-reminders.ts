@@ -8,7 +8,7 @@ import { formatVietnameseDate } from '../domain/status/index.js';
 import type { Mailer } from '../mail/smtp.js';
 import { reminders as msg } from '../messages.vi.js';
 import { loadSentReminders, recordSentReminder, reminderId } from '../store/reminders.js';
-import type { ReminderItem } from './check-deadlines.js';
+import type { ReminderItem } from '../domain/deadlines/reminders.js';
 
 /** What sending reminders needs. */
 export interface SendRemindersDeps {

@@ -4,8 +4,8 @@
  */
 import type { Firestore } from 'firebase-admin/firestore';
 import { spreadsheetRecovery as msg } from '../messages.vi.js';
-import { accessProblemOf } from '../sheets/access-error.js';
-import { beforeDeadline, FIRESTORE_TIMEOUT_MS } from '../store/deadline.js';
+import { accessProblemOf } from '../sheets/api/google-error.js';
+import { firestoreStep } from '../store/deadline.js';
 import { clearAccessLost, markAccessLost, type DirectiveRecord } from '../store/directives.js';
 import { UserFacingError } from './errors.js';
 import type { SyncEvents } from './sync-events.js';
@@ -38,9 +38,8 @@ export async function noteAccessLost(
       : msg.notShared(name, directive.spreadsheetId, deps.serviceAccount ?? msg.ourAccount);
   const since = directive.access?.since.toDate() ?? now;
   // The coordinator's error stands even if Firestore cannot take the mark now: the next attempt marks it.
-  await beforeDeadline(
+  await firestoreStep(deps)(
     markAccessLost(deps.db, directive.id, { reason, since, message }, now),
-    deps.firestoreTimeoutMs ?? FIRESTORE_TIMEOUT_MS,
     'marking the directive',
   ).catch(() => undefined);
   deps.events?.spreadsheetAccessLost?.({
@@ -55,11 +54,7 @@ export async function noteAccessLost(
 /** Clears the directive's mark after theodoi opened its spreadsheet again; true when there was one. */
 export async function noteAccessRestored(deps: AccessDeps, directive: DirectiveRecord): Promise<boolean> {
   if (!directive.access) return false;
-  await beforeDeadline(
-    clearAccessLost(deps.db, directive.id),
-    deps.firestoreTimeoutMs ?? FIRESTORE_TIMEOUT_MS,
-    'clearing the lost-access mark',
-  );
+  await firestoreStep(deps)(clearAccessLost(deps.db, directive.id), 'clearing the lost-access mark');
   deps.events?.spreadsheetAccessRestored?.({
     directiveId: directive.id,
     spreadsheetId: directive.spreadsheetId,

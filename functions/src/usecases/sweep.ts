@@ -2,7 +2,7 @@
  * The scheduled sweep: asks Drive which spreadsheets changed since the last sweep and syncs only the
  * directives whose spreadsheet did. The first sweep (no cursor yet) syncs every open directive.
  */
-import { changedFilesSince, startPageToken } from '../sheets/drive-changes.js';
+import { changedFilesSince, startPageToken } from '../sheets/api/drive-changes.js';
 import { getDriveCursor, setDriveCursor } from '../store/drive-cursor.js';
 import { listOpenDirectives } from '../store/directives.js';
 import { UserFacingError } from './errors.js';

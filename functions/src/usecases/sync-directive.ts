@@ -5,13 +5,11 @@
  * a renamed one is followed; a spreadsheet theodoi can no longer open marks the directive until it can again.
  */
 import { randomUUID } from 'node:crypto';
-import type { Firestore } from 'firebase-admin/firestore';
-import type { Clock } from '../clock.js';
-import type { WorkingCalendar } from '../domain/calendar/working-calendar.js';
+import type { DocumentData } from 'firebase-admin/firestore';
 import type { RowStatus } from '../domain/validation/validate-row.js';
 import { syncErrors as msg } from '../messages.vi.js';
-import type { GoogleClients } from '../sheets/clients.js';
-import { getDirective, recordTabs, type DirectiveRecord } from '../store/directives.js';
+import { firestoreStep } from '../store/deadline.js';
+import { parseDirectiveRecord, recordTabs, type DirectiveRecord } from '../store/directives.js';
 import { raiseNotices } from '../store/notices.js';
 import { acquireSyncLease, releaseSyncLease } from '../store/sync-lease.js';
 import { UserFacingError } from './errors.js';
@@ -23,29 +21,16 @@ import {
 } from './recreate-tabs.js';
 import { noteAccessLost, noteAccessRestored } from './spreadsheet-access.js';
 import type { SyncEvents } from './sync-events.js';
-import { firestoreStep, readPlanAndStore } from './sync-plan.js';
+import { readPlanAndStore, type PeriodOutcome, type PlanDeps, type PlanRequest } from './sync-plan.js';
 import { writeStatusesAndSummary } from './sync-summary.js';
 
-/** What a sync needs. */
-export interface SyncDeps {
-  db: Firestore;
-  clients: GoogleClients;
-  clock: Clock;
-  calendar: WorkingCalendar;
-  /** Theodoi's account: recreates a deleted report tab with its protections, and is named in access errors. */
-  serviceAccount?: string;
+/** What a sync needs; theodoi's account is also named in access errors. */
+export interface SyncDeps extends PlanDeps {
   /** Named events for the logs (tab recreated, access lost or restored). */
   events?: Partial<SyncEvents>;
-  /** How long one Firestore step may take before the sync fails; FIRESTORE_TIMEOUT_MS by default. */
-  firestoreTimeoutMs?: number;
 }
 
-/** One period tab's part of a sync. */
-export interface PeriodOutcome {
-  counts: Record<RowStatus, number>;
-  changedUnits: number;
-  statusCellsWritten: number;
-}
+export type { PeriodOutcome };
 
 /** What one sync did, for the caller, the logs and the snapshot. */
 export interface SyncOutcome {
@@ -80,32 +65,40 @@ export interface SyncOutcome {
 }
 
 /** Options of one sync request. */
-export interface SyncRequest {
+export interface SyncRequest extends PlanRequest {
   directiveId: string;
-  trigger: string;
-  /** Read only this period's tab; by default every report tab of the directive, in the same one read. */
-  periodKey?: string;
 }
 
-/** Syncs a directive, or leaves a mark for the sync already running to run again. */
+/**
+ * Syncs a directive, or leaves a mark for the sync already running to run again. The directive document is read
+ * once per run, by the lease's own transaction (taking the lease, or keeping it for one more run).
+ */
 export async function syncDirective(deps: SyncDeps, request: SyncRequest): Promise<SyncOutcome> {
   const syncId = `${deps.clock.now().toISOString().replace(/[:.]/g, '-')}-${randomUUID().slice(0, 8)}`;
   const store = firestoreStep(deps);
   const release = () =>
     store(releaseSyncLease(deps.db, request.directiveId, syncId, deps.clock.now()), 'releasing the lease');
-  const leased = acquireSyncLease(deps.db, request.directiveId, syncId, deps.clock.now());
-  if (!(await store(leased, 'taking the lease'))) {
-    return { directiveId: request.directiveId, result: 'coalesced', syncId };
+  const lease = await store(
+    acquireSyncLease(deps.db, request.directiveId, syncId, deps.clock.now()),
+    'taking the lease',
+  );
+  if (lease.state === 'missing') {
+    throw new UserFacingError(msg.unknownDirective(request.directiveId), 'unknown-directive');
   }
+  if (lease.state === 'held') return { directiveId: request.directiveId, result: 'coalesced', syncId };
+  let document: DocumentData = lease.document;
   let outcome: SyncOutcome | undefined;
   let runs = 0;
   try {
-    do {
+    for (;;) {
       runs += 1;
-      outcome = mergeRuns(outcome, await syncOnce(deps, request, syncId, runs));
-    } while (await release());
+      outcome = mergeRuns(outcome, await syncOnce(deps, request, document, syncId, runs));
+      const released = await release();
+      if (released.state === 'done') break;
+      document = released.document;
+    }
   } catch (error) {
-    await release().catch(() => false);
+    await release().catch(() => undefined);
     throw error;
   }
   return { ...outcome, runs };
@@ -114,14 +107,11 @@ export async function syncDirective(deps: SyncDeps, request: SyncRequest): Promi
 async function syncOnce(
   deps: SyncDeps,
   request: SyncRequest,
+  document: DocumentData,
   syncId: string,
   run: number,
 ): Promise<SyncOutcome> {
-  const directive = await firestoreStep(deps)(
-    getDirective(deps.db, request.directiveId),
-    'reading the directive',
-  );
-  if (!directive) throw new UserFacingError(msg.unknownDirective(request.directiveId), 'unknown-directive');
+  const directive = parseDirectiveRecord(document);
   try {
     return await syncSpreadsheet(deps, request, directive, syncId, run);
   } catch (error) {

@@ -3,7 +3,7 @@
  * or regained), for the logs: English, with ids and counts, never a title or a cell officers typed. The runtime's
  * logs (`logs.ts`) implement them.
  */
-import type { AccessProblem } from '../sheets/access-error.js';
+import type { AccessProblem } from '../sheets/api/google-error.js';
 
 /** The events; the use cases call those they are given. */
 export interface SyncEvents {

@@ -4,29 +4,50 @@
  * reports it held are garbage once it returns (a 5,000-unit sync holds tens of MiB of them).
  */
 import type { sheets_v4 } from '@googleapis/sheets';
+import type { Firestore } from 'firebase-admin/firestore';
 import { loadTemplate } from '@theodoi/sheets-schema/registry';
+import type { Clock } from '../clock.js';
 import type { WorkingCalendar } from '../domain/calendar/working-calendar.js';
 import { vietnamDateOf } from '../domain/calendar/iso-date.js';
 import { periodAt } from '../domain/periods/index.js';
 import { duplicateWrites, planSync } from '../domain/sync/plan-sync.js';
-import { createRowValidator } from '../domain/validation/validate-row.js';
+import { createRowValidator, type RowStatus } from '../domain/validation/validate-row.js';
 import { syncErrors as msg, validation as validationMessages } from '../messages.vi.js';
-import { readReportColumns } from '../sheets/read-report.js';
-import { restoredStatusRequests } from '../sheets/recreate-tab-plan.js';
-import { SYSTEM_KEYS } from '../sheets/report-layout.js';
-import { statusRequests, statusText } from '../sheets/write-status.js';
-import { beforeDeadline, FIRESTORE_TIMEOUT_MS } from '../store/deadline.js';
+import type { GoogleClients } from '../sheets/api/clients.js';
+import { readReportColumns } from '../sheets/api/read-columns.js';
+import { SYSTEM_KEYS } from '../sheets/layout/report-tab.js';
+import { statusRequests, statusText } from '../sheets/layout/status-cells.js';
+import { firestoreStep } from '../store/deadline.js';
 import type { DirectiveRecord } from '../store/directives.js';
 import { commitSync, loadReports, type PeriodSync, type StoredReport } from '../store/reports.js';
 import { UserFacingError } from './errors.js';
-import { planTabRecreation, recreatedDeadlineRequests, type RecreatedTab } from './recreate-tabs.js';
-import type { PeriodOutcome, SyncDeps, SyncRequest } from './sync-directive.js';
-import { readSource, recreatedSource, renamedTabs } from './sync-tabs.js';
+import type { RecreatedTab } from './recreate-tabs.js';
+import { renamedTabs, syncSources } from './sync-sources.js';
 
-/** Runs a Firestore step under the sync's deadline: a Firestore that does not answer fails the sync clearly. */
-export function firestoreStep(deps: Pick<SyncDeps, 'firestoreTimeoutMs'>) {
-  return <T>(work: Promise<T>, step: string) =>
-    beforeDeadline(work, deps.firestoreTimeoutMs ?? FIRESTORE_TIMEOUT_MS, step);
+/** What reading, planning and storing need. */
+export interface PlanDeps {
+  db: Firestore;
+  clients: GoogleClients;
+  clock: Clock;
+  calendar: WorkingCalendar;
+  /** Theodoi's account: recreates a deleted report tab with its protections. */
+  serviceAccount?: string;
+  /** How long one Firestore step may take before the sync fails; FIRESTORE_TIMEOUT_MS by default. */
+  firestoreTimeoutMs?: number;
+}
+
+/** What the sync was asked for: why it runs, and which period's tab (every report tab by default). */
+export interface PlanRequest {
+  trigger: string;
+  /** Read only this period's tab; by default every report tab of the directive, in the same one read. */
+  periodKey?: string;
+}
+
+/** One period tab's part of a sync. */
+export interface PeriodOutcome {
+  counts: Record<RowStatus, number>;
+  changedUnits: number;
+  statusCellsWritten: number;
 }
 
 /** What the rest of the sync needs once the reports are stored. */
@@ -55,8 +76,8 @@ export interface RunInfo {
 
 /** Reads the tabs, plans every row and stores the changed reports; nothing is written to the sheet. */
 export async function readPlanAndStore(
-  deps: SyncDeps,
-  request: SyncRequest,
+  deps: PlanDeps,
+  request: PlanRequest,
   directive: DirectiveRecord,
   { runId, started, startedAt }: RunInfo,
 ): Promise<StoredSync> {
@@ -66,32 +87,35 @@ export async function readPlanAndStore(
   }
   const periodKeys = request.periodKey ? [request.periodKey] : Object.keys(directive.tabs).sort();
   const template = loadTemplate(directive.template);
-  const inputs = template.columns.map((c) => c.key);
-  const keys = [SYSTEM_KEYS.code, ...inputs, SYSTEM_KEYS.status, SYSTEM_KEYS.updatedAt];
+  const keys = [
+    SYSTEM_KEYS.code,
+    ...template.columns.map((c) => c.key),
+    SYSTEM_KEYS.status,
+    SYSTEM_KEYS.updatedAt,
+  ];
   const [read, stored] = await Promise.all([
     readReportColumns(deps.clients, directive.spreadsheetId, periodKeys, keys),
     store(loadReports(deps.db, directive.id, periodKeys), 'reading the stored reports'),
   ]);
-  // No column of a recorded tab read: deleted by hand. It is planned anew, filled with what Firestore holds.
-  const gone = periodKeys.filter((key) => (read.get(key)?.columns.size ?? 0) === 0);
-  const recreated =
-    gone.length > 0
-      ? await planTabRecreation(deps, directive, template, gone, startedAt)
-      : new Map<string, RecreatedTab>();
+  // A tab deleted by hand is recovered first and comes back as a source like the others.
+  const { sources, recreated, sheetsReads } = await syncSources(
+    deps,
+    directive,
+    template,
+    read,
+    stored,
+    startedAt,
+  );
   const validator = createRowValidator(template, {
     referenceYear: Number(vietnamDateOf(startedAt).slice(0, 4)),
   });
 
   const periods: PeriodSync[] = [];
   const requests: sheets_v4.Schema$Request[] = [];
-  for (const periodKey of periodKeys) {
-    const recreation = recreated.get(periodKey);
-    const source = recreation
-      ? recreatedSource(recreation)
-      : readSource(directive.tabs[periodKey]!, read.get(periodKey), inputs);
-    const storedHere = stored.get(periodKey) ?? new Map<string, StoredReport>();
+  for (const source of sources) {
+    const storedHere = stored.get(source.periodKey) ?? new Map<string, StoredReport>();
     const plan = planSync(source.rows, storedHere, validator, statusText);
-    periods.push({ periodKey, plan, stored: storedHere });
+    periods.push({ periodKey: source.periodKey, plan, stored: storedHere });
     const writes = [
       ...plan.statusWrites,
       ...duplicateWrites(source.duplicates, source.rows, statusText, validationMessages.duplicateUnit),
@@ -102,23 +126,12 @@ export async function readPlanAndStore(
       statusKey: SYSTEM_KEYS.status,
       updatedAtKey: SYSTEM_KEYS.updatedAt,
     };
-    requests.push(
-      ...(recreation
-        ? [
-            ...recreation.plan.requests,
-            ...restoredStatusRequests(writes, target, (u) => storedHere.get(u)?.lastChangedAt, startedAt),
-            ...recreatedDeadlineRequests(directive, recreation, storedHere, startedAt, deps.calendar),
-          ]
-        : statusRequests(writes, target, startedAt)),
-    );
+    requests.push(...source.prelude, ...statusRequests(writes, target, startedAt, source.stampedAt));
   }
   const headline =
     request.periodKey ??
     (periodKeys.length === 1 ? periodKeys[0]! : currentPeriodKey(directive, startedAt, deps.calendar));
-  const calls = {
-    sheetsReads: gone.length > 0 ? 2 : 1,
-    sheetsWrites: requests.length > 0 ? 1 : 0,
-  };
+  const calls = { sheetsReads: 1 + sheetsReads, sheetsWrites: requests.length > 0 ? 1 : 0 };
   // Store first: nothing is shown to an officer as accepted that Firestore does not hold.
   const firestoreWrites = await store(
     commitSync(

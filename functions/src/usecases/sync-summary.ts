@@ -7,10 +7,11 @@ import type { sheets_v4 } from '@googleapis/sheets';
 import type { Firestore } from 'firebase-admin/firestore';
 import type { WorkingCalendar } from '../domain/calendar/working-calendar.js';
 import { periodOf } from '../domain/periods/index.js';
-import type { GoogleClients } from '../sheets/clients.js';
-import { SUMMARY_SHEET_ID } from '../sheets/provision-plan.js';
-import { SUMMARY_CHART_ID, summaryRequests } from '../sheets/summary-layout.js';
-import { writeStatuses } from '../sheets/write-status.js';
+import type { GoogleClients } from '../sheets/api/clients.js';
+import { SUMMARY_SHEET_ID } from '../sheets/layout/new-spreadsheet.js';
+import { SUMMARY_CHART_ID, summaryRequests } from '../sheets/layout/summary-tab.js';
+import { sendBatchUpdate } from '../sheets/api/batch-update.js';
+import { GoogleApiError } from '../sheets/api/google-error.js';
 import { directivePath } from '../store/paths.js';
 import type { DirectiveRecord } from '../store/directives.js';
 import { summaryModelFor, summaryOptions } from './build-summary.js';
@@ -39,11 +40,11 @@ export async function writeStatusesAndSummary(
     summaryOptions({}, directive),
   );
   try {
-    await writeStatuses(deps.clients, directive.spreadsheetId, [...statusRequests, ...summary]);
+    await sendBatchUpdate(deps.clients, directive.spreadsheetId, [...statusRequests, ...summary]);
   } catch (error) {
-    if ((error as { status?: number }).status !== 400) throw error;
+    if (!(error instanceof GoogleApiError && error.code === 'invalid')) throw error;
     // Someone removed the chart or reshaped the tab: keep the officers' statuses, rebuild the chart next time.
-    await writeStatuses(deps.clients, directive.spreadsheetId, statusRequests);
+    await sendBatchUpdate(deps.clients, directive.spreadsheetId, statusRequests);
     if (hasChart) await deps.db.doc(directivePath(directive.id)).update({ summaryChart: false });
     return { sheetsWrites: 2, firestoreWrites: hasChart ? 1 : 0, summary: false };
   }

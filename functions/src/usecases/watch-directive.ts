@@ -1,8 +1,8 @@
 /** Keeps a Drive push channel open on each directive's spreadsheet, renewing it before it expires. */
 import type { Firestore } from 'firebase-admin/firestore';
 import type { Clock } from '../clock.js';
-import type { GoogleClients } from '../sheets/clients.js';
-import { stopChannel, watchFile, type Watch } from '../sheets/watch.js';
+import type { GoogleClients } from '../sheets/api/clients.js';
+import { stopChannel, watchFile, type Watch } from '../sheets/api/drive-watch.js';
 import { setDirectiveWatch, type DirectiveRecord } from '../store/directives.js';
 import { CHANNEL_TTL_MS, RENEW_BEFORE_MS, channelToken } from '../triggers/drive-channel.js';
 

@@ -3,10 +3,11 @@ import { Command } from 'commander';
 import { DateTime } from 'luxon';
 import { VIETNAM_ZONE } from '@theodoi/functions/clock';
 import { formatVietnameseDate } from '@theodoi/functions/domain/status/index';
-import { runDeadlineCheck, type DeadlineRun } from '@theodoi/functions/http/check-deadlines';
+import { useCaseDeps } from '@theodoi/functions/runtime-deps';
+import { runDeadlineCheck, type DeadlineRun } from '@theodoi/functions/usecases/run-deadline-check';
 import { dashboard as dashboardMsg, reminders as msg } from '@theodoi/functions/messages.vi';
 import { createRuntime } from '@theodoi/functions/runtime';
-import type { ReminderItem } from '@theodoi/functions/usecases/check-deadlines';
+import type { ReminderItem } from '@theodoi/functions/domain/deadlines/reminders';
 
 /** The "Nhắc việc" list as the coordinator reads it: by directive, then period, one line per unit to chase. */
 export function formatReminderList(items: readonly ReminderItem[], at: Date): string {
@@ -81,7 +82,7 @@ export function checkCommand(): Command {
     .option('--no-mail', 'do not send e-mail reminders')
     .action(async (opts: { mail: boolean }) => {
       const rt = createRuntime(process.env);
-      const run = await runDeadlineCheck(rt, { trigger: 'cli', mail: opts.mail });
+      const run = await runDeadlineCheck(await useCaseDeps(rt), { trigger: 'cli', mail: opts.mail });
       console.log(formatReminderList(run.check.reminders, run.check.checkedAt));
       console.log('');
       console.log(formatRunSummary(run, rt.config.smtpUrl !== undefined));

@@ -1,52 +1,6 @@
 /** `theodoi emulators`: starts the local stand-ins for Google (Firestore, Sheets + Drive) and runs until stopped. */
 import { Command, Option } from 'commander';
-import { startFirestoreEmulator, type FirestoreEmulator } from '@theodoi/test-kit/emulators/firestore';
-import { start as startSheetsEmulator, type EmulatorServer } from '@theodoi/sheets-emulator/server';
-
-/** The running emulators. */
-export interface LocalEmulators {
-  firestore: FirestoreEmulator;
-  sheets: EmulatorServer;
-  /** The environment that points theodoi at them. */
-  env: { FIRESTORE_EMULATOR_HOST: string; SHEETS_EMULATOR_URL: string };
-  stop(): Promise<void>;
-}
-
-/** Starts both emulators (Firestore may be reused from FIRESTORE_EMULATOR_HOST). */
-export async function startLocalEmulators(
-  options: {
-    firestorePort?: number;
-    sheetsPort?: number;
-    dataDir?: string;
-    quotas?: 'google' | 'off';
-    /** The Sheets emulator's clock (the demo's simulated one); the machine's by default. */
-    now?: () => Date;
-  } = {},
-): Promise<LocalEmulators> {
-  const firestore = await startFirestoreEmulator({ port: options.firestorePort ?? 0 });
-  try {
-    const sheets = await startSheetsEmulator({
-      // Lenient until the identity redesign (#17) lands
-      accounts: 'lenient',
-      port: options.sheetsPort ?? 0,
-      ...(options.dataDir ? { dataDir: options.dataDir } : {}),
-      quotas: options.quotas ?? 'off',
-      ...(options.now ? { now: options.now } : {}),
-    });
-    return {
-      firestore,
-      sheets,
-      env: { FIRESTORE_EMULATOR_HOST: firestore.host, SHEETS_EMULATOR_URL: sheets.url },
-      stop: async () => {
-        await sheets.stop();
-        await firestore.stop();
-      },
-    };
-  } catch (error) {
-    await firestore.stop();
-    throw error;
-  }
-}
+import { startLocalEmulators } from '@theodoi/test-kit/emulators/local';
 
 /** The `emulators` command. */
 export function emulatorsCommand(): Command {

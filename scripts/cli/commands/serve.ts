@@ -7,11 +7,11 @@ export async function serveFunctions(
   port: number,
   host = '127.0.0.1',
 ): Promise<{ server: Server; url: string }> {
-  const [{ FUNCTION_NAMES }, { getTestServer }] = await Promise.all([
+  const [{ FUNCTION_NAMES }, { functionTestServer }] = await Promise.all([
     import('@theodoi/functions/index'),
-    import('@google-cloud/functions-framework/testing'),
+    import('@theodoi/test-kit/function-server'),
   ]);
-  const apps = new Map(FUNCTION_NAMES.map((name) => [name, getTestServer(name)]));
+  const apps = new Map(FUNCTION_NAMES.map((name) => [name, functionTestServer(name)]));
   const server = createServer((req, res) => {
     const [, first = '', ...rest] = (req.url ?? '/').split('/');
     const app = apps.get(first as (typeof FUNCTION_NAMES)[number]);

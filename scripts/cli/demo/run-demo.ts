@@ -6,25 +6,22 @@
 import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { DateTime } from 'luxon';
-import { ManualClock, VIETNAM_ZONE } from '@theodoi/functions/clock';
+import { VIETNAM_ZONE } from '@theodoi/functions/clock';
 import type { createCalendar } from '@theodoi/functions/domain/calendar/index';
 import { parseDirectiveSpec, specFromDraft } from '@theodoi/functions/domain/directive';
 import { importDirective } from '@theodoi/functions/domain/importer/import';
 import { parseOrganisation } from '@theodoi/functions/domain/organisation';
 import { UNIT_STATUS_CODES, type UnitStatusCode } from '@theodoi/functions/domain/status/index';
 import { demo as msg } from '@theodoi/functions/messages.vi';
-import { columnLetters, quoteSheetName } from '@theodoi/functions/sheets/a1';
-import { reportColumns } from '@theodoi/functions/sheets/report-layout';
-import { statusText as rowStatusText } from '@theodoi/functions/sheets/write-status';
+import { columnLetters, quoteSheetName } from '@theodoi/functions/sheets/layout/a1';
+import { reportColumns } from '@theodoi/functions/sheets/layout/report-tab';
+import { statusText as rowStatusText } from '@theodoi/functions/sheets/layout/status-cells';
 import { loadReports } from '@theodoi/functions/store/reports';
-import { importOrganisation } from '@theodoi/functions/store/units';
 import { buildSummary } from '@theodoi/functions/usecases/build-summary';
 import { checkDeadlines } from '@theodoi/functions/usecases/check-deadlines';
-import { createDirective } from '@theodoi/functions/usecases/create-directive';
-import { useCaseDeps } from '@theodoi/functions/runtime-deps';
-import { createRuntime } from '@theodoi/functions/runtime';
 import { loadTemplate } from '@theodoi/sheets-schema/registry';
-import { startLocalEmulators, type LocalEmulators } from '../commands/emulators.js';
+import type { LocalEmulators } from '@theodoi/test-kit/emulators/local';
+import { buildWorld, type LocalWorld } from '@theodoi/test-kit/world';
 import { viewUrl, writeArtefacts } from './artefacts.js';
 import { demoEdits } from './scenario.js';
 import { serveSheetEvent, type SheetEventServer } from './sheet-event-server.js';
@@ -76,29 +73,26 @@ const SEED_FILE = new URL('../../../examples/thap-muoi-2024/congvan-cchc-2024.tx
 /** Runs the scenario; the caller stops the result (or keeps it running for a person to look and type). */
 export async function runDemo(log: (line: string) => void, outDir = 'out/demo'): Promise<DemoResult> {
   log(msg.starting);
-  const clock = new ManualClock('2024-03-01T02:00:00Z');
-  const emulators = await startLocalEmulators({ now: () => clock.now() });
+  // One simulated clock for the runtime (which checks the trigger's window) and the Sheets emulator (which signs it).
+  const world = await buildWorld({
+    project: 'theodoi-demo',
+    clock: '2024-03-01T02:00:00Z',
+    organisation: parseOrganisation(JSON.parse(await readFile(ORG_FILE, 'utf8'))),
+    sheetsOnWorldClock: true,
+    env: { THEODOI_TRIGGER_SECRET: randomBytes(32).toString('base64url'), LOG_LEVEL: 'error' },
+  });
   let functions: SheetEventServer | undefined;
   try {
-    const rt = createRuntime(
-      {
-        ...emulators.env,
-        GOOGLE_CLOUD_PROJECT: 'theodoi-demo',
-        THEODOI_TRIGGER_SECRET: randomBytes(32).toString('base64url'),
-        LOG_LEVEL: 'error',
-      },
-      clock,
-    );
-    functions = await serveSheetEvent(rt);
+    functions = await serveSheetEvent(world.runtime);
     const served = functions;
     const stop = async () => {
       await served.close();
-      await emulators.stop();
+      await world.close();
     };
-    return { ...(await play(rt, clock, emulators, functions, log, outDir)), emulators, stop };
+    return { ...(await play(world, served, log, outDir)), emulators: world.emulators, stop };
   } catch (error) {
     await functions?.close();
-    await emulators.stop();
+    await world.close();
     throw error;
   }
 }
@@ -108,17 +102,13 @@ function percentile(sorted: readonly number[], p: number): number {
 }
 
 async function play(
-  rt: ReturnType<typeof createRuntime>,
-  clock: ManualClock,
-  emulators: LocalEmulators,
+  world: LocalWorld,
   functions: SheetEventServer,
   log: (line: string) => void,
   outDir: string,
 ): Promise<Omit<DemoResult, 'emulators' | 'stop'>> {
-  const deps = await useCaseDeps(rt);
+  const { deps, clock, emulators, organisation: org, runtime: rt } = world;
   const { db, calendar } = deps;
-  const org = parseOrganisation(JSON.parse(await readFile(ORG_FILE, 'utf8')));
-  await importOrganisation(db, org, clock.now());
   log(msg.unitsLoaded(org.units.length));
   // The coordinator imports the công văn's text, then completes what no document says.
   const draft = importDirective(await readFile(SEED_FILE, 'utf8'), org, {
@@ -138,7 +128,7 @@ async function play(
   const spec = specFromDraft(draft, choices);
   const template = loadTemplate(spec.template);
 
-  const created = await createDirective(deps, spec);
+  const created = await world.addDirective(spec);
   const tab = created.tabs[0]!;
   log(msg.provisioned(created.title, created.calls.sheets, created.calls.drive));
   // The coordinator's "Cài đặt kích hoạt" step: the sheet's onEdit trigger now calls sheetEvent.
@@ -164,7 +154,7 @@ async function play(
   for (const event of events) {
     clock.set(new Date(event.at));
     if (!event.edit) {
-      const check = await checkDeadlines({ ...deps, retryDelaysMs: [] });
+      const check = await checkDeadlines(deps);
       const counts = check.directives[0]?.periods[tab.periodKey];
       flagged = check.reminders.length;
       if (counts) log(msg.morning(formatVn(clock.now(), 'dd/MM HH:mm'), counts, check.reminders.length));

@@ -6,6 +6,7 @@ import { ensureWatch } from '@theodoi/functions/usecases/watch-directive';
 import { getDirective } from '@theodoi/functions/store/directives';
 import { serveFunction, type FunctionServer } from '@theodoi/test-kit/function-server';
 import { startWorld, type World } from '@theodoi/test-kit/world';
+import { expectUnavailable, jsonBody, OVERSIZED_BODY, send } from '../../../support/json-answer.js';
 
 const SECRET = 'drive-secret-'.padEnd(40, 'z');
 const TAB = "'Quý I/2024'";
@@ -133,6 +134,30 @@ describe('driveNotification', () => {
       .collection(`directives/${world.spec.id}/reports/2024-Q1~NV/versions`)
       .get();
     expect(versions.size).toBe(1);
+  });
+
+  it('answers a wrong method, an oversized body and a malformed one in JSON, and a sync Google fails with 503', async () => {
+    await world.emulator.notificationsIdle();
+    const directive = (await getDirective(world.db, world.spec.id))!;
+    const channelId = directive.watch!.channelId;
+    const headers = (n: number) => ({
+      'content-type': 'application/json',
+      'X-Goog-Channel-ID': channelId,
+      'X-Goog-Channel-Token': channelToken(SECRET, channelId),
+      'X-Goog-Resource-State': 'update',
+      'X-Goog-Message-Number': String(n),
+    });
+    expect(jsonBody(await send(url, { method: 'GET', headers: headers(700) }), 405)).toMatchObject({
+      code: 'method-not-allowed',
+    });
+    expect(jsonBody(await send(url, { headers: headers(701), body: OVERSIZED_BODY }), 413)).toMatchObject({
+      code: 'too-large',
+    });
+    // Drive sends no body: whatever comes is not parsed, so malformed JSON changes nothing.
+    expect(jsonBody(await send(url, { headers: headers(702), body: '{"x": ' }), 200)).toMatchObject({
+      result: 'synced',
+    });
+    await expectUnavailable(world.emulator, () => send(url, { headers: headers(703) }));
   });
 
   it('renews a channel about to expire: opens the new one, then stops the old one', async () => {

@@ -2,11 +2,19 @@
 // whose verdict appears in the sheet; forged, stale and replayed calls are refused before any work.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { handleSheetEvent } from '@theodoi/functions/http/sheet-event';
+import { answerCall } from '@theodoi/functions/http/edge';
+import { endpoint as sheetEvent } from '@theodoi/functions/http/sheet-event';
 import { createRuntime } from '@theodoi/functions/runtime';
-import { signedRequest, type SheetEvent } from '@theodoi/functions/triggers/sheet-event';
+import {
+  signedRequest,
+  signSheetEvent,
+  SIGNATURE_HEADER,
+  TIMESTAMP_HEADER,
+  type SheetEvent,
+} from '@theodoi/functions/triggers/sheet-event';
 import { serveFunction, type FunctionServer } from '@theodoi/test-kit/function-server';
 import { startWorld, thapMuoi, type World } from '@theodoi/test-kit/world';
+import { expectUnavailable, jsonBody, OVERSIZED_BODY, send } from '../../../support/json-answer.js';
 
 const SECRET = 'e2e-secret-'.padEnd(40, 'x');
 const TAB = "'Quý I/2024'";
@@ -106,6 +114,34 @@ describe('sheetEvent', () => {
     expect(world.emulator.counters().total).toBe(0);
   });
 
+  it('answers a wrong method, an oversized body and malformed JSON in JSON, never the framework’s HTML page', async () => {
+    expect(jsonBody(await send(url, { method: 'GET' }), 405)).toMatchObject({ code: 'method-not-allowed' });
+    expect(jsonBody(await send(url, { body: OVERSIZED_BODY }), 413)).toMatchObject({ code: 'too-large' });
+    const malformed = '{"v": 1, "deliveryId": ';
+    const unsigned = { headers: { 'content-type': 'application/json' }, body: malformed };
+    expect(jsonBody(await send(url, unsigned), 401)).toEqual({
+      error: 'missing-signature',
+      code: 'missing-signature',
+    });
+    const timestamp = Math.floor(Date.now() / 1000);
+    const signed = {
+      headers: {
+        'content-type': 'application/json',
+        [TIMESTAMP_HEADER]: String(timestamp),
+        [SIGNATURE_HEADER]: signSheetEvent(malformed, timestamp, SECRET),
+      },
+      body: malformed,
+    };
+    expect(jsonBody(await send(url, signed), 400)).toEqual({ error: 'malformed', code: 'malformed' });
+  });
+
+  it('answers 503 in JSON when the sync fails on a Sheets that stays unavailable, so the trigger may try again', async () => {
+    const req = signedRequest(event(), SECRET, new Date());
+    await expectUnavailable(world.emulator, () => send(url, { body: req.body, headers: req.headers }));
+    const again = signedRequest(event(), SECRET, new Date());
+    expect((await post(again.body, again.headers)).status).toBe(200);
+  });
+
   it("logs ids and counts, never an officer's cell contents, the secret or a signature", async () => {
     const lines: string[] = [];
     const spy = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
@@ -114,7 +150,7 @@ describe('sheetEvent', () => {
     });
     const typed = 'Nội dung riêng của xã Mỹ Hòa 7391';
     try {
-      // The same handler the function runs, with a runtime that logs everything down to debug.
+      // The same edge and endpoint the function runs, with a runtime that logs everything down to debug.
       const rt = createRuntime({
         ...process.env,
         GOOGLE_CLOUD_PROJECT: 'theodoi-it-e2e',
@@ -123,7 +159,8 @@ describe('sheetEvent', () => {
         LOG_LEVEL: 'debug',
       });
       const call = (req: { body: string; headers: Record<string, string> }) =>
-        handleSheetEvent(rt, {
+        answerCall(sheetEvent, () => rt, {
+          method: 'POST',
           rawBody: Buffer.from(req.body),
           header: (name) =>
             Object.entries(req.headers).find(([k]) => k.toLowerCase() === name.toLowerCase())?.[1],
@@ -152,10 +189,10 @@ describe('sheetEvent', () => {
       expect(events.map((e) => e.message)).toEqual([
         'Configuration loaded',
         'Directive synced',
-        'Trigger call refused',
+        'Request refused',
       ]);
       expect(events[1]).toMatchObject({ directiveId: world.spec.id, changedUnits: 1 });
-      expect(events[2]).toMatchObject({ reason: 'forged' });
+      expect(events[2]).toMatchObject({ function: 'sheetEvent', status: 401, code: 'forged' });
     } finally {
       spy.mockRestore();
     }

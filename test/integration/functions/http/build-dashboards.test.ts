@@ -7,6 +7,7 @@ import type { DashboardsOutcome } from '@theodoi/functions/usecases/rebuild-dash
 import { getOrganisation } from '@theodoi/functions/store/units';
 import { startWorld, thapMuoi, type World } from '@theodoi/test-kit/world';
 import { serveFunction, type FunctionServer } from '@theodoi/test-kit/function-server';
+import { jsonBody, OVERSIZED_BODY, send } from '../../../support/json-answer.js';
 
 const NAME = 'dashboard-entry';
 
@@ -45,9 +46,16 @@ describe('buildDashboards entry point', () => {
     await world?.close();
   });
 
-  it('refuses anything but a POST with {} or {organisationId}', async () => {
-    expect((await fetch(url)).status).toBe(405);
+  it('refuses anything but a POST with {} or {organisationId}, in JSON', async () => {
+    expect(jsonBody(await send(url, { method: 'GET' }), 405)).toMatchObject({ code: 'method-not-allowed' });
     expect((await post({ directiveId: 'x' })).status).toBe(400);
+    const json = { 'content-type': 'application/json' };
+    expect(jsonBody(await send(url, { headers: json, body: '{"organisationId": ' }), 400)).toMatchObject({
+      code: 'malformed-json',
+    });
+    expect(jsonBody(await send(url, { headers: json, body: OVERSIZED_BODY }), 413)).toMatchObject({
+      code: 'too-large',
+    });
   });
 
   it('creates the dashboard of every organisation with an open directive on the first call', async () => {
@@ -100,8 +108,11 @@ describe('buildDashboards entry point', () => {
   });
 
   it('answers 500 with a Vietnamese reason for an unknown organisation, so the scheduler retries', async () => {
-    const { status, body } = await post({ organisationId: 'khong-co' });
-    expect(status).toBe(500);
+    const answer = await send(url, {
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ organisationId: 'khong-co' }),
+    });
+    const body = jsonBody(answer, 500) as unknown as DashboardsOutcome;
     expect(body.failed).toEqual([
       { organisationId: 'khong-co', error: expect.stringContaining('khong-co') as unknown },
     ]);

@@ -5,13 +5,13 @@ import { execFile } from 'node:child_process';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { promisify } from 'node:util';
-import { getTestServer } from '@google-cloud/functions-framework/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DeadlineRun } from '@theodoi/functions/http/check-deadlines';
+import type { DeadlineRun } from '@theodoi/functions/usecases/run-deadline-check';
 import { getDirective } from '@theodoi/functions/store/directives';
+import { functionTestServer } from '@theodoi/test-kit/function-server';
 import { startWorld, type World } from '@theodoi/test-kit/world';
+import { jsonBody, OVERSIZED_BODY, send } from '../../../support/json-answer.js';
 import { startSmtp, type TestSmtp } from '../../../support/smtp.js';
-import '@theodoi/functions/index';
 
 const run = promisify(execFile);
 const NAME = 'deadlines-entry';
@@ -24,8 +24,8 @@ async function listen(server: Server): Promise<string> {
 describe('checkDeadlines entry points', () => {
   let world: World;
   let smtp: TestSmtp;
-  const http = getTestServer('checkDeadlines');
-  const events = getTestServer('checkDeadlinesEvent');
+  const http = functionTestServer('checkDeadlines');
+  const events = functionTestServer('checkDeadlinesEvent');
   let httpUrl = '';
   let eventUrl = '';
   const saved = { ...process.env };
@@ -48,14 +48,52 @@ describe('checkDeadlines entry points', () => {
     await world?.close();
   });
 
-  it('refuses anything but a POST with {} or {mail}', async () => {
-    expect((await fetch(httpUrl)).status).toBe(405);
-    const bad = await fetch(httpUrl, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ directiveId: 'x' }),
+  it('refuses anything but a POST with {} or {mail}, in JSON', async () => {
+    expect(jsonBody(await send(httpUrl, { method: 'GET' }), 405)).toMatchObject({
+      code: 'method-not-allowed',
     });
-    expect(bad.status).toBe(400);
+    const json = { 'content-type': 'application/json' };
+    expect(
+      jsonBody(await send(httpUrl, { headers: json, body: JSON.stringify({ directiveId: 'x' }) }), 400),
+    ).toEqual({
+      error: 'expected {mail?: boolean}',
+      code: 'invalid-body',
+    });
+    expect(jsonBody(await send(httpUrl, { headers: json, body: '{"mail": ' }), 400)).toMatchObject({
+      code: 'malformed-json',
+    });
+    expect(
+      jsonBody(await send(httpUrl, { headers: json, body: JSON.stringify({ x: 'x'.repeat(5000) }) }), 413),
+    ).toMatchObject({
+      code: 'too-large',
+    });
+    expect(jsonBody(await send(httpUrl, { headers: json, body: OVERSIZED_BODY }), 413)).toMatchObject({
+      code: 'too-large',
+    });
+  });
+
+  it('refuses anything but a POSTed CloudEvent or Pub/Sub push on the event function, in JSON', async () => {
+    const ce = {
+      'content-type': 'application/json',
+      'ce-id': 'pubsub-message-0',
+      'ce-specversion': '1.0',
+      'ce-source': '//pubsub.googleapis.com/projects/theodoi/topics/check-deadlines',
+      'ce-type': 'google.cloud.pubsub.topic.v1.messagePublished',
+    };
+    expect(jsonBody(await send(eventUrl, { method: 'GET', headers: ce }), 405)).toMatchObject({
+      code: 'method-not-allowed',
+    });
+    expect(jsonBody(await send(eventUrl, { headers: ce, body: OVERSIZED_BODY }), 413)).toMatchObject({
+      code: 'too-large',
+    });
+    expect(jsonBody(await send(eventUrl, { headers: ce, body: '{"message": ' }), 400)).toMatchObject({
+      code: 'malformed-json',
+    });
+    const notAnEvent = { headers: { 'content-type': 'application/json' }, body: '{"hello": "world"}' };
+    expect(jsonBody(await send(eventUrl, notAnEvent), 400)).toEqual({
+      error: 'expected a CloudEvent or a Pub/Sub push',
+      code: 'not-an-event',
+    });
   });
 
   it("Cloud Scheduler's call opens the missing tabs in one write, flags every unit and mails each unit once", async () => {
@@ -166,4 +204,31 @@ describe('checkDeadlines entry points', () => {
     );
     expect(smtp.received).toHaveLength(25);
   }, 60_000);
+
+  it("answers 429 with the run when Google's quota stays exhausted, on both entry points, so they retry", async () => {
+    const read = 'sheets.spreadsheets.values.batchGetByDataFilter';
+    world.emulator.addFault({ status: 429, count: 10, methods: [read], retryAfterSeconds: 0 });
+    try {
+      const json = { 'content-type': 'application/json' };
+      const viaHttp = jsonBody(
+        await send(httpUrl, { headers: json, body: '{"mail": false}' }),
+        429,
+      ) as unknown as DeadlineRun;
+      expect(viaHttp.check.failed).toMatchObject([{ directiveId: world.spec.id, code: 'quota' }]);
+      const ce = {
+        ...json,
+        'ce-id': 'pubsub-message-2',
+        'ce-specversion': '1.0',
+        'ce-source': '//pubsub.googleapis.com/projects/theodoi/topics/check-deadlines',
+        'ce-type': 'google.cloud.pubsub.topic.v1.messagePublished',
+      };
+      const viaEvent = jsonBody(
+        await send(eventUrl, { headers: ce, body: '{}' }),
+        429,
+      ) as unknown as DeadlineRun;
+      expect(viaEvent.check.failed).toMatchObject([{ directiveId: world.spec.id, code: 'quota' }]);
+    } finally {
+      world.emulator.clearFaults();
+    }
+  });
 });

@@ -17,19 +17,25 @@ const t0 = new Date('2024-03-12T02:00:00Z');
 describe('sync lease', () => {
   it('lets one sync in, makes the second one leave a pending mark, and asks the holder to run again', async () => {
     await db.doc('directives/d-lease-1').set({ number: '01/UBND-NV' });
-    expect(await acquireSyncLease(db, 'd-lease-1', 'sync-a', t0)).toBe(true);
-    expect(await acquireSyncLease(db, 'd-lease-1', 'sync-b', t0)).toBe(false);
-    expect(await releaseSyncLease(db, 'd-lease-1', 'sync-a', t0)).toBe(true);
-    expect(await releaseSyncLease(db, 'd-lease-1', 'sync-a', t0)).toBe(false);
-    expect(await acquireSyncLease(db, 'd-lease-1', 'sync-b', t0)).toBe(true);
+    expect(await acquireSyncLease(db, 'd-lease-1', 'sync-a', t0)).toMatchObject({
+      state: 'taken',
+      document: { number: '01/UBND-NV' },
+    });
+    expect(await acquireSyncLease(db, 'd-lease-1', 'sync-b', t0)).toEqual({ state: 'held' });
+    expect(await releaseSyncLease(db, 'd-lease-1', 'sync-a', t0)).toMatchObject({
+      state: 'again',
+      document: { number: '01/UBND-NV', syncLease: { holder: 'sync-a', pending: true } },
+    });
+    expect(await releaseSyncLease(db, 'd-lease-1', 'sync-a', t0)).toEqual({ state: 'done' });
+    expect(await acquireSyncLease(db, 'd-lease-1', 'sync-b', t0)).toMatchObject({ state: 'taken' });
   });
 
   it('lets a sync take over a lease whose holder died', async () => {
     await db.doc('directives/d-lease-2').set({ number: '02/UBND-NV' });
-    expect(await acquireSyncLease(db, 'd-lease-2', 'dead', t0)).toBe(true);
+    expect(await acquireSyncLease(db, 'd-lease-2', 'dead', t0)).toMatchObject({ state: 'taken' });
     const later = new Date(t0.getTime() + LEASE_MS + 1);
-    expect(await acquireSyncLease(db, 'd-lease-2', 'alive', later)).toBe(true);
-    expect(await releaseSyncLease(db, 'd-lease-2', 'dead', later)).toBe(false);
+    expect(await acquireSyncLease(db, 'd-lease-2', 'alive', later)).toMatchObject({ state: 'taken' });
+    expect(await releaseSyncLease(db, 'd-lease-2', 'dead', later)).toEqual({ state: 'done' });
   });
 
   it('lets exactly one of ten concurrent syncs in', async () => {
@@ -37,7 +43,13 @@ describe('sync lease', () => {
     const results = await Promise.all(
       Array.from({ length: 10 }, (_, i) => acquireSyncLease(db, 'd-lease-3', `sync-${i}`, t0)),
     );
-    expect(results.filter(Boolean)).toHaveLength(1);
+    expect(results.filter((r) => r.state === 'taken')).toHaveLength(1);
+    expect(results.filter((r) => r.state === 'held')).toHaveLength(9);
+  });
+
+  it('says there is no directive rather than take a lease on nothing', async () => {
+    expect(await acquireSyncLease(db, 'd-lease-none', 'sync-a', t0)).toEqual({ state: 'missing' });
+    expect((await db.doc('directives/d-lease-none').get()).exists).toBe(false);
   });
 });
 

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   DASHBOARD_DIRECTIVES_SHEET_ID,
   DASHBOARD_MATRIX_SHEET_ID,
-} from '@theodoi/functions/sheets/dashboard-layout';
+} from '@theodoi/functions/sheets/layout/dashboard';
 import { getOrganisation, importOrganisation } from '@theodoi/functions/store/units';
 import { buildDashboard, type BuildDashboardResult } from '@theodoi/functions/usecases/build-dashboard';
 import { syncDirective } from '@theodoi/functions/usecases/sync-directive';

@@ -4,8 +4,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseTemplate } from '@theodoi/sheets-schema/registry';
 import { cchcTuyenTruyen } from '@theodoi/sheets-schema/templates/cchc-tuyen-truyen';
-import { SUMMARY_SHEET_ID } from '@theodoi/functions/sheets/provision-plan';
-import { SUMMARY_CHART_ID } from '@theodoi/functions/sheets/summary-layout';
+import { SUMMARY_SHEET_ID } from '@theodoi/functions/sheets/layout/new-spreadsheet';
+import { SUMMARY_CHART_ID } from '@theodoi/functions/sheets/layout/summary-tab';
 import { buildSummary, type BuildSummaryResult } from '@theodoi/functions/usecases/build-summary';
 import { startWorld, thapMuoi, type World } from '@theodoi/test-kit/world';
 

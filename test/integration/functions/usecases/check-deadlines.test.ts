@@ -262,12 +262,12 @@ describe('checkDeadlines through a quarter', () => {
     expect((await world.db.doc(`directives/${world.spec.id}/periods/2024-Q2`).get()).exists).toBe(true);
   });
 
-  it("waits and checks a directive again after Sheets' quota answer (429); reports it when the quota stays exhausted", async () => {
+  it('repeats a read Sheets refused for quota (429) under the one retry policy; reports the directive when the quota stays exhausted', async () => {
     const read = 'sheets.spreadsheets.values.batchGetByDataFilter';
     world.emulator.resetCounters();
     // One 429 is absorbed by the call's own retry (Retry-After honoured); the check does not even fail once.
     world.emulator.addFault({ status: 429, count: 1, methods: [read] });
-    const retried = await checkDeadlines({ ...world.deps, retryDelaysMs: [10] });
+    const retried = await checkDeadlines(world.deps);
     expect(retried.failed).toEqual([]);
     expect(retried.directives[0]).toMatchObject({
       calls: { sheetsReads: 1, sheetsWrites: 0 },
@@ -275,17 +275,21 @@ describe('checkDeadlines through a quarter', () => {
     });
     expect(world.emulator.counters()).toMatchObject({ methods: { [read]: 2 }, errors: { [read]: 1 } });
 
-    // A quota that stays exhausted through every call retry (5 attempts) and the check's own retry.
+    // A quota that stays exhausted through every attempt of the policy (1 + 4 retries): nothing above the call
+    // repeats it again; the directive is reported, coded, for the scheduler to retry the run.
+    world.emulator.resetCounters();
     world.emulator.addFault({ status: 429, count: 10, methods: [read] });
     const failedIds: string[] = [];
-    const failed = await checkDeadlines(
-      { ...world.deps, retryDelaysMs: [10] },
-      { onError: (id) => failedIds.push(id) },
-    );
+    const failed = await checkDeadlines(world.deps, { onError: (id) => failedIds.push(id) });
     expect(failed.directives).toEqual([]);
     expect(failed.failed).toMatchObject([
-      { directiveId: world.spec.id, error: expect.stringContaining('Quota exceeded') as string },
+      {
+        directiveId: world.spec.id,
+        code: 'quota',
+        error: expect.stringContaining('Quota exceeded') as string,
+      },
     ]);
+    expect(world.emulator.counters()).toMatchObject({ methods: { [read]: 5 }, errors: { [read]: 5 } });
     expect(failedIds).toEqual([world.spec.id]);
     expect(failed.reminders).toEqual([]);
     world.emulator.clearFaults();

@@ -7,13 +7,13 @@ import type { Firestore } from 'firebase-admin/firestore';
 import { ManualClock } from '@theodoi/functions/clock';
 import { loadConfig } from '@theodoi/functions/config';
 import { createCalendar } from '@theodoi/functions/domain/calendar/index';
-import { createGoogleClients, GOOGLE_SCOPES } from '@theodoi/functions/sheets/clients';
+import { createGoogleClients, GOOGLE_SCOPES } from '@theodoi/functions/sheets/api/clients';
 import { directiveExists } from '@theodoi/functions/store/directives';
 import { openFirestore } from '@theodoi/functions/store/firestore';
 import { importOrganisation } from '@theodoi/functions/store/units';
 import { createDirective, type CreateDirectiveDeps } from '@theodoi/functions/usecases/create-directive';
 import { start, type EmulatorServer } from '@theodoi/sheets-emulator/server';
-import { cchcDirective, thapMuoi } from '@theodoi/test-kit/world';
+import { quarterlyDirective, thapMuoi } from '@theodoi/test-kit/world';
 
 const NAME = 'strict';
 
@@ -48,15 +48,15 @@ describe('createDirective against the strict emulator', () => {
   });
 
   it('fails with Google’s 403 storage-quota answer and registers nothing', async () => {
-    const spec = cchcDirective(NAME, { ...thapMuoi, id: `org-${NAME}` });
+    const spec = quarterlyDirective(`cchc-${NAME}`, { ...thapMuoi, id: `org-${NAME}` });
     const error = (await createDirective(deps, spec).then(
       () => {
         throw new Error('createDirective succeeded where Google refuses it');
       },
       (e: unknown) => e,
-    )) as { status?: number; response?: { data?: unknown } };
-    expect(error.status).toBe(403);
-    expect(error.response?.data).toEqual({
+    )) as { code?: string; status?: number; cause?: { response?: { data?: unknown } } };
+    expect([error.code, error.status]).toEqual(['permission-denied', 403]);
+    expect(error.cause?.response?.data).toEqual({
       error: {
         code: 403,
         message: "The user's Drive storage quota has been exceeded.",

@@ -96,7 +96,7 @@ describe('a report tab renamed or deleted by hand', () => {
   it('recreates a deleted tab as provisioning built it, refilled from Firestore, in one extra read', async () => {
     // The morning check has written each unit's "Tình hình báo cáo" before the tab is deleted; the recreated tab
     // shows the same at once, not a blank column until the next check.
-    await checkDeadlines({ ...world.deps, retryDelaysMs: [] });
+    await checkDeadlines(world.deps);
     const old = (await getDirective(world.db, world.spec.id))!.tabs['2024-Q1']!;
     const before = await tabOf(old.sheetId);
     const deadlineColumn = before.data?.[0]?.rowData?.[3]?.values?.findIndex(
@@ -198,12 +198,12 @@ describe('a report tab renamed or deleted by hand', () => {
 
   it('tells the coordinator in the next deadline check, once', async () => {
     expect(await loadOpenNotices(world.db, world.spec.id)).toHaveLength(1);
-    const first = await checkDeadlines({ ...world.deps, retryDelaysMs: [] });
+    const first = await checkDeadlines(world.deps);
     expect(first.directives[0]?.problems).toEqual([
       expect.stringContaining('hệ thống đã tạo lại trang theo mẫu'),
     ]);
     expect(await loadOpenNotices(world.db, world.spec.id)).toEqual([]);
-    const second = await checkDeadlines({ ...world.deps, retryDelaysMs: [] });
+    const second = await checkDeadlines(world.deps);
     expect(second.directives[0]?.problems).toEqual([]);
   });
 

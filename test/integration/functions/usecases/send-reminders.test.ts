@@ -6,7 +6,7 @@ import { loadConfig } from '@theodoi/functions/config';
 import { ManualClock } from '@theodoi/functions/clock';
 import { createSmtpMailer } from '@theodoi/functions/mail/smtp';
 import { openFirestore } from '@theodoi/functions/store/firestore';
-import type { ReminderItem } from '@theodoi/functions/usecases/check-deadlines';
+import type { ReminderItem } from '@theodoi/functions/domain/deadlines/reminders';
 import { sendReminders } from '@theodoi/functions/usecases/send-reminders';
 import { startSmtp, type TestSmtp } from '../../../support/smtp.js';
 

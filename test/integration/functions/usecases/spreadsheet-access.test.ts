@@ -145,7 +145,7 @@ describe('a spreadsheet theodoi can no longer open', () => {
     );
     expect((await getDirective(world.db, 'cchc-access-c'))?.access?.reason).toBe('not-found');
 
-    const check = await checkDeadlines({ ...deps(), retryDelaysMs: [] });
+    const check = await checkDeadlines(deps());
     expect(check.directives.map((d) => d.directiveId)).toEqual([world.spec.id]);
     expect(check.failed).toEqual([
       {

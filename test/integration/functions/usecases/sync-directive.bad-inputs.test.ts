@@ -2,8 +2,8 @@
 // accepted is never overwritten by what was rejected.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadTemplate } from '@theodoi/sheets-schema/registry';
-import { reportColumns } from '@theodoi/functions/sheets/report-layout';
-import { columnLetters } from '@theodoi/functions/sheets/a1';
+import { reportColumns } from '@theodoi/functions/sheets/layout/report-tab';
+import { columnLetters } from '@theodoi/functions/sheets/layout/a1';
 import { BAD_INPUTS, type BadInput } from '../../../fixtures/bad-inputs.js';
 import { startWorld, type World } from '@theodoi/test-kit/world';
 

@@ -3,7 +3,7 @@
 // the store leaves the report stored, and a status write that fails for good is made by the next sync.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '@theodoi/functions/config';
-import { createGoogleClients } from '@theodoi/functions/sheets/clients';
+import { createGoogleClients } from '@theodoi/functions/sheets/api/clients';
 import { loadReports } from '@theodoi/functions/store/reports';
 import { syncDirective, type SyncDeps } from '@theodoi/functions/usecases/sync-directive';
 import { startWorld, type World } from '@theodoi/test-kit/world';

@@ -2,7 +2,7 @@
 // the Nhắc việc list as the command prints it.
 import { describe, expect, it } from 'vitest';
 import { formatReminderList } from '@theodoi/cli/commands/check';
-import type { ReminderItem } from '@theodoi/functions/usecases/check-deadlines';
+import type { ReminderItem } from '@theodoi/functions/domain/deadlines/reminders';
 import { buildDigests, digestText } from '@theodoi/functions/usecases/send-reminders';
 
 const item = (over: Partial<ReminderItem> = {}): ReminderItem => ({

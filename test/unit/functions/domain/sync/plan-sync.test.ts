@@ -5,7 +5,7 @@ import { planSync, rawCellsHash, type StoredReportState } from '@theodoi/functio
 import { reportRows, type ReadColumn } from '@theodoi/functions/domain/sync/report-rows';
 import { createRowValidator } from '@theodoi/functions/domain/validation/validate-row';
 import type { CellValue } from '@theodoi/functions/domain/values/cell';
-import { statusText } from '@theodoi/functions/sheets/write-status';
+import { statusText } from '@theodoi/functions/sheets/layout/status-cells';
 
 const template = loadTemplate('cchc-tuyen-truyen@1');
 const validator = createRowValidator(template, { referenceYear: 2024 });

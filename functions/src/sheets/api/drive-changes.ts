@@ -1,0 +1,48 @@
+/** Asks Drive which files changed since a page token, so a sweep reads only the spreadsheets that changed. */
+import type { GoogleClients } from './clients.js';
+import { callGoogle } from './retry.js';
+
+/** The files changed since a token, and the token to start from next time. */
+export interface ChangedFiles {
+  fileIds: Set<string>;
+  nextPageToken: string;
+  driveCalls: number;
+}
+
+/** The token from which changes.list reports changes made after now. */
+export async function startPageToken(clients: GoogleClients): Promise<string> {
+  const res = await callGoogle(
+    () => clients.drive.changes.getStartPageToken({ fields: 'startPageToken' }),
+    'repeatable',
+    clients.retry,
+  );
+  if (!res.data.startPageToken) throw new Error('changes.getStartPageToken returned no token');
+  return res.data.startPageToken;
+}
+
+/** Every file changed since `pageToken` (all pages). */
+export async function changedFilesSince(clients: GoogleClients, pageToken: string): Promise<ChangedFiles> {
+  const fileIds = new Set<string>();
+  let token = pageToken;
+  let driveCalls = 0;
+  for (;;) {
+    const pageToken = token;
+    const res = await callGoogle(
+      () =>
+        clients.drive.changes.list({
+          pageToken,
+          pageSize: 1000,
+          includeRemoved: true,
+          fields: 'nextPageToken,newStartPageToken,changes(fileId)',
+        }),
+      'repeatable',
+      clients.retry,
+    );
+    driveCalls += 1;
+    for (const change of res.data.changes ?? []) if (change.fileId) fileIds.add(change.fileId);
+    if (res.data.newStartPageToken) return { fileIds, nextPageToken: res.data.newStartPageToken, driveCalls };
+    if (!res.data.nextPageToken)
+      throw new Error('changes.list returned neither nextPageToken nor newStartPageToken');
+    token = res.data.nextPageToken;
+  }
+}

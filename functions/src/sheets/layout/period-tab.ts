@@ -1,0 +1,91 @@
+/** Plans a periodic directive's next report tab: addSheet and the report tab's requests, for one batchUpdate. */
+import type { sheets_v4 } from '@googleapis/sheets';
+import type { Template } from '@theodoi/sheets-schema/template-format';
+import type { Unit } from '../../domain/organisation.js';
+import type { Period } from '../../domain/periods/periods.js';
+import { sheet as msg } from '../../messages.vi.js';
+import { displayDate, FIRST_REPORT_SHEET_ID, weekdayOf, type ReportTab } from './new-spreadsheet.js';
+import { FIRST_UNIT_ROW, reportColumns, reportGridSize, reportTabRequests } from './report-tab.js';
+
+/** Everything a new tab is built from. */
+export interface NewTabInput {
+  period: Period;
+  template: Template;
+  /** Recipient units, in row order. */
+  units: readonly Unit[];
+  /** The directive's number and date as the title line cites them. */
+  directive: { number: string | null; date: string | null; coordinators: readonly string[] };
+  /** The report tabs the spreadsheet has already, by period key. */
+  existing: Readonly<Record<string, { sheetId: number }>>;
+  serviceAccount: string;
+  /** The tab's title when not the period's own (a tab recreated where that title is taken). */
+  title?: string;
+  /** The tab's position when not after every existing report tab (a tab recreated among the others). */
+  index?: number;
+}
+
+/** A planned tab: its requests, and where each unit's row and each column are in it. */
+export interface NewTabPlan {
+  tab: ReportTab;
+  requests: sheets_v4.Schema$Request[];
+  /** 0-based row of each unit, by unit code. */
+  rowOf: Map<string, number>;
+  /** 0-based column of each column key. */
+  columnOf: Map<string, number>;
+}
+
+/** The sheet id of the next report tab: 1000 + n, after every report tab already there. */
+export function nextReportSheetId(existing: Readonly<Record<string, { sheetId: number }>>): number {
+  const ids = Object.values(existing).map((t) => t.sheetId);
+  return Math.max(FIRST_REPORT_SHEET_ID - 1, ...ids) + 1;
+}
+
+/** The title of a period's report tab: the period's label, or "Báo cáo" for a one-off report. */
+export function periodTabTitle(period: Pick<Period, 'kind' | 'label'>): string {
+  return period.kind === 'once' ? msg.reportTabOnce : period.label;
+}
+
+/** Plans the tab of `period`, placed after the existing report tabs (before "Tổng hợp"); pure. */
+export function planPeriodTab(input: NewTabInput, sheetId: number): NewTabPlan {
+  const { period, template, units, directive } = input;
+  const title = input.title ?? periodTabTitle(period);
+  const size = reportGridSize({ template, units });
+  const directiveRef = msg.directiveRef(
+    directive.number,
+    directive.date ? displayDate(directive.date) : null,
+  );
+  const addSheet: sheets_v4.Schema$Request = {
+    addSheet: {
+      properties: {
+        sheetId,
+        title,
+        index: input.index ?? 1 + Object.keys(input.existing).length,
+        gridProperties: {
+          rowCount: size.rows,
+          columnCount: size.columns,
+          frozenRowCount: 4,
+          frozenColumnCount: 2,
+        },
+      },
+    },
+  };
+  const requests = [
+    addSheet,
+    ...reportTabRequests({
+      sheetId,
+      periodKey: period.key,
+      titleLine: msg.reportTitle(template.title, period.label, directiveRef),
+      deadlineLine: msg.deadlineLine(displayDate(period.deadline), weekdayOf(period.deadline)),
+      template,
+      units,
+      alwaysEditors: [input.serviceAccount, ...directive.coordinators],
+      systemEditors: [input.serviceAccount],
+    }),
+  ];
+  return {
+    tab: { periodKey: period.key, sheetId, title },
+    requests,
+    rowOf: new Map(units.map((u, i) => [u.code, FIRST_UNIT_ROW + i])),
+    columnOf: new Map(reportColumns(template).map((c, i) => [c.key, i])),
+  };
+}

@@ -1,0 +1,321 @@
+/** The layout of a report tab (row-per-unit): its columns, rows, formats, validation, protection and metadata. */
+import type { sheets_v4 } from '@googleapis/sheets';
+import type { Column, Template } from '@theodoi/sheets-schema/template-format';
+import type { Unit } from '../../domain/organisation.js';
+import { sheet as msg } from '../../messages.vi.js';
+
+type Request = sheets_v4.Schema$Request;
+type CellData = sheets_v4.Schema$CellData;
+
+/** Keys of the columns theodoi writes itself (grey, locked). */
+export const SYSTEM_KEYS = {
+  code: '_unit_code',
+  name: '_unit_name',
+  status: '_status',
+  deadline: '_deadline',
+  updatedAt: '_updated_at',
+} as const;
+/** Developer-metadata key tagging every column theodoi reads or writes; the value is `<periodKey>/<columnKey>`. */
+export const COLUMN_METADATA_KEY = 'theodoi.column';
+/** Developer-metadata key tagging a report tab; the value is `report:<periodKey>`. */
+export const TAB_METADATA_KEY = 'theodoi.tab';
+/** 0-based index of the header row (row 4 on screen); rows above hold the title and the deadline line. */
+export const HEADER_ROW = 3;
+/** 0-based index of the first unit's row (row 5 on screen). */
+export const FIRST_UNIT_ROW = HEADER_ROW + 1;
+
+const GREY = { red: 0.93, green: 0.93, blue: 0.93 };
+const HEADER_BLUE = { red: 0.85, green: 0.91, blue: 0.97 };
+
+/** One column of a report tab, in sheet order. */
+export interface LayoutColumn {
+  key: string;
+  header: string;
+  hint: string;
+  /** Written by theodoi only: locked for officers, grey. */
+  system: boolean;
+  width: number;
+  /** The template's column, for officer columns. */
+  column?: Column;
+}
+
+/** The columns of a report tab: code, name, the template's columns, status, updated-at. */
+export function reportColumns(template: Template): LayoutColumn[] {
+  return [
+    { key: SYSTEM_KEYS.code, header: msg.unitCodeHeader, hint: msg.unitCodeHint, system: true, width: 70 },
+    { key: SYSTEM_KEYS.name, header: msg.unitNameHeader, hint: msg.unitNameHint, system: true, width: 200 },
+    ...template.columns.map((column) => ({
+      key: column.key,
+      header: column.header,
+      hint: column.hint,
+      system: false,
+      width: column.width ?? 120,
+      column,
+    })),
+    { key: SYSTEM_KEYS.status, header: msg.statusHeader, hint: msg.statusHint, system: true, width: 220 },
+    {
+      key: SYSTEM_KEYS.deadline,
+      header: msg.deadlineHeader,
+      hint: msg.deadlineHint,
+      system: true,
+      width: 170,
+    },
+    {
+      key: SYSTEM_KEYS.updatedAt,
+      header: msg.updatedAtHeader,
+      hint: msg.updatedAtHint,
+      system: true,
+      width: 110,
+    },
+  ];
+}
+
+/** The metadata value tagging one column of one period's tab. */
+export const columnMetadataValue = (periodKey: string, columnKey: string) => `${periodKey}/${columnKey}`;
+
+/** Everything a report tab is built from. */
+export interface ReportTabSpec {
+  sheetId: number;
+  periodKey: string;
+  /** Title line, e.g. "KẾT QUẢ … — QUÝ I/2024 (Công văn số …)". */
+  titleLine: string;
+  /** Deadline line under the title. */
+  deadlineLine: string;
+  template: Template;
+  units: readonly Unit[];
+  /** Editors of every row besides each unit's own: theodoi's service account and the coordinator. */
+  alwaysEditors: readonly string[];
+  /** Who may edit theodoi's own columns and the header: theodoi's service account only. */
+  systemEditors: readonly string[];
+}
+
+/** The grid size a report tab needs. */
+export function reportGridSize(spec: Pick<ReportTabSpec, 'template' | 'units'>): {
+  rows: number;
+  columns: number;
+} {
+  return { rows: FIRST_UNIT_ROW + spec.units.length, columns: reportColumns(spec.template).length };
+}
+
+/** The batchUpdate requests that fill, format, validate, protect and tag an (empty, right-sized) report tab. */
+export function reportTabRequests(spec: ReportTabSpec): Request[] {
+  const columns = reportColumns(spec.template);
+  const { sheetId } = spec;
+  const lastRow = FIRST_UNIT_ROW + spec.units.length;
+  const requests: Request[] = [];
+
+  requests.push({
+    updateCells: {
+      start: { sheetId, rowIndex: 0, columnIndex: 0 },
+      fields: 'userEnteredValue,userEnteredFormat,note',
+      rows: [
+        { values: [textCell(spec.titleLine, { textFormat: { bold: true, fontSize: 13 } })] },
+        { values: [textCell(spec.deadlineLine, { textFormat: { italic: true } })] },
+        { values: [] },
+        { values: columns.map(headerCell) },
+        ...spec.units.map((unit) => ({
+          values: columns.map((c) =>
+            c.key === SYSTEM_KEYS.code
+              ? textCell(unit.code, { backgroundColor: GREY })
+              : c.key === SYSTEM_KEYS.name
+                ? textCell(unit.name, { backgroundColor: GREY })
+                : c.system
+                  ? { userEnteredFormat: { backgroundColor: GREY } }
+                  : { userEnteredFormat: bodyFormat(c.column) },
+          ),
+        })),
+      ],
+    },
+  });
+  for (const row of [0, 1]) {
+    requests.push({
+      mergeCells: {
+        mergeType: 'MERGE_ALL',
+        range: {
+          sheetId,
+          startRowIndex: row,
+          endRowIndex: row + 1,
+          startColumnIndex: 0,
+          endColumnIndex: columns.length,
+        },
+      },
+    });
+  }
+  columns.forEach((c, i) => {
+    requests.push({
+      updateDimensionProperties: {
+        range: { sheetId, dimension: 'COLUMNS', startIndex: i, endIndex: i + 1 },
+        properties: { pixelSize: c.width },
+        fields: 'pixelSize',
+      },
+    });
+    requests.push({
+      createDeveloperMetadata: {
+        developerMetadata: {
+          metadataKey: COLUMN_METADATA_KEY,
+          metadataValue: columnMetadataValue(spec.periodKey, c.key),
+          visibility: 'DOCUMENT',
+          location: { dimensionRange: { sheetId, dimension: 'COLUMNS', startIndex: i, endIndex: i + 1 } },
+        },
+      },
+    });
+    const rule = c.column ? validationRule(c.column) : undefined;
+    if (rule && spec.units.length > 0) {
+      requests.push({
+        setDataValidation: {
+          range: {
+            sheetId,
+            startRowIndex: FIRST_UNIT_ROW,
+            endRowIndex: lastRow,
+            startColumnIndex: i,
+            endColumnIndex: i + 1,
+          },
+          rule,
+        },
+      });
+    }
+  });
+  requests.push({
+    createDeveloperMetadata: {
+      developerMetadata: {
+        metadataKey: TAB_METADATA_KEY,
+        metadataValue: `report:${spec.periodKey}`,
+        visibility: 'DOCUMENT',
+        location: { sheetId },
+      },
+    },
+  });
+  requests.push(...protectionRequests(spec, columns));
+  return requests;
+}
+
+/** Protects the title and header rows and theodoi's columns for theodoi alone, and each unit's row for its editors. */
+function protectionRequests(spec: ReportTabSpec, columns: LayoutColumn[]): Request[] {
+  const { sheetId } = spec;
+  const firstInput = columns.findIndex((c) => !c.system);
+  const lastInput = columns.length - 1 - [...columns].reverse().findIndex((c) => !c.system);
+  const lastRow = FIRST_UNIT_ROW + spec.units.length;
+  const system = (description: string, range: sheets_v4.Schema$GridRange): Request => ({
+    addProtectedRange: {
+      protectedRange: { range, description, warningOnly: false, editors: { users: [...spec.systemEditors] } },
+    },
+  });
+  return [
+    system('theodoi: tiêu đề và hàng tiêu đề cột', {
+      sheetId,
+      startRowIndex: 0,
+      endRowIndex: FIRST_UNIT_ROW,
+    }),
+    system('theodoi: mã và tên đơn vị', {
+      sheetId,
+      startRowIndex: FIRST_UNIT_ROW,
+      endRowIndex: lastRow,
+      startColumnIndex: 0,
+      endColumnIndex: firstInput,
+    }),
+    system('theodoi: trạng thái', {
+      sheetId,
+      startRowIndex: FIRST_UNIT_ROW,
+      endRowIndex: lastRow,
+      startColumnIndex: lastInput + 1,
+      endColumnIndex: columns.length,
+    }),
+    ...spec.units.map((unit, i): Request => ({
+      addProtectedRange: {
+        protectedRange: {
+          range: {
+            sheetId,
+            startRowIndex: FIRST_UNIT_ROW + i,
+            endRowIndex: FIRST_UNIT_ROW + i + 1,
+            startColumnIndex: firstInput,
+            endColumnIndex: lastInput + 1,
+          },
+          description: `theodoi: ${unit.code}`,
+          warningOnly: false,
+          editors: { users: [...new Set([...unit.editors, ...spec.alwaysEditors])] },
+        },
+      },
+    })),
+  ];
+}
+
+function textCell(text: string, format: sheets_v4.Schema$CellFormat = {}): CellData {
+  return { userEnteredValue: { stringValue: text }, userEnteredFormat: format };
+}
+
+function headerCell(c: LayoutColumn): CellData {
+  return {
+    userEnteredValue: { stringValue: c.header },
+    userEnteredFormat: {
+      backgroundColor: c.system ? GREY : HEADER_BLUE,
+      textFormat: { bold: true },
+      wrapStrategy: 'WRAP',
+      verticalAlignment: 'MIDDLE',
+      horizontalAlignment: 'CENTER',
+    },
+    ...(c.hint ? { note: c.hint } : {}),
+  };
+}
+
+/** The number format and alignment officers see in a column. */
+function bodyFormat(column: Column | undefined): sheets_v4.Schema$CellFormat {
+  switch (column?.type) {
+    case 'integer':
+      return { numberFormat: { type: 'NUMBER', pattern: '#,##0' } };
+    case 'decimal':
+      return { numberFormat: { type: 'NUMBER', pattern: '#,##0.##' } };
+    case 'money':
+      return { numberFormat: { type: 'CURRENCY', pattern: '#,##0 "đ"' } };
+    case 'percent':
+      return { numberFormat: { type: 'PERCENT', pattern: '0%' } };
+    case 'date':
+      return { numberFormat: { type: 'DATE', pattern: 'dd/MM/yyyy' } };
+    case 'longText':
+      return { wrapStrategy: 'WRAP' };
+    default:
+      return {};
+  }
+}
+
+/**
+ * The sheet's own validation for a column: dropdowns and warnings, never strict, so nothing an officer
+ * types is refused by Sheets before theodoi can keep it and explain what is wrong.
+ */
+export function validationRule(column: Column): sheets_v4.Schema$DataValidationRule | undefined {
+  const rule = (condition: sheets_v4.Schema$BooleanCondition, showCustomUi = false) => ({
+    condition,
+    strict: false,
+    showCustomUi,
+    ...(column.hint ? { inputMessage: column.hint } : {}),
+  });
+  const n = (v: number) => ({ userEnteredValue: String(v) });
+  switch (column.type) {
+    case 'integer':
+    case 'decimal':
+    case 'money':
+    case 'percent':
+      if (column.min !== undefined && column.max !== undefined)
+        return rule({ type: 'NUMBER_BETWEEN', values: [n(column.min), n(column.max)] });
+      if (column.min !== undefined) return rule({ type: 'NUMBER_GREATER_THAN_EQ', values: [n(column.min)] });
+      if (column.max !== undefined) return rule({ type: 'NUMBER_LESS_THAN_EQ', values: [n(column.max)] });
+      return undefined;
+    case 'date':
+      return rule({ type: 'DATE_IS_VALID' });
+    case 'enum':
+      return rule(
+        { type: 'ONE_OF_LIST', values: column.options.map((o) => ({ userEnteredValue: o })) },
+        true,
+      );
+    case 'yesNo':
+      return rule(
+        { type: 'ONE_OF_LIST', values: [{ userEnteredValue: msg.yes }, { userEnteredValue: msg.no }] },
+        true,
+      );
+    case 'url':
+      return rule({ type: 'TEXT_IS_URL' });
+    case 'email':
+      return rule({ type: 'TEXT_IS_EMAIL' });
+    default:
+      return undefined;
+  }
+}

@@ -1,0 +1,42 @@
+/**
+ * A sync asked for over HTTP: one directive by id (the coordinator, a script), or the scheduled sweep over the
+ * directives whose spreadsheets changed when none is named; each logged by name.
+ */
+import type { RunEvents } from './run-events.js';
+import { sweepDirectives, type SweepOutcome } from './sweep.js';
+import { syncDirective, type SyncDeps, type SyncOutcome } from './sync-directive.js';
+import type { WatchConfig } from './watch-directive.js';
+
+/** What a requested sync needs: a sync's needs, the Drive channels to keep, and its named events. */
+export type RunSyncDeps = SyncDeps & {
+  watch?: WatchConfig;
+  events: Pick<RunEvents, 'directiveSynced' | 'directiveSyncFailed' | 'sweepDone'>;
+};
+
+/** Which sync: one directive (one period's tab, or every tab), or the sweep. */
+export interface RunSyncRequest {
+  directiveId?: string;
+  periodKey?: string;
+  trigger: string;
+}
+
+/** Syncs `request.directiveId`, or sweeps the directives whose spreadsheets changed when none is named. */
+export async function runSync(
+  deps: RunSyncDeps,
+  request: RunSyncRequest,
+): Promise<SyncOutcome | SweepOutcome> {
+  const { directiveId, periodKey, trigger } = request;
+  if (!directiveId) {
+    const sweep = await sweepDirectives(deps, (id, error) => deps.events.directiveSyncFailed(id, error));
+    deps.events.sweepDone(sweep.openDirectives, sweep.changedDirectives, sweep.driveCalls);
+    return sweep;
+  }
+  try {
+    const outcome = await syncDirective(deps, { directiveId, trigger, ...(periodKey ? { periodKey } : {}) });
+    deps.events.directiveSynced(outcome);
+    return outcome;
+  } catch (error) {
+    deps.events.directiveSyncFailed(directiveId, error);
+    throw error;
+  }
+}
