@@ -617,3 +617,53 @@ export const dashboard = {
       `Không cập nhật được bảng theo dõi của ${organisationId}: ${error}`,
   },
 } as const;
+
+/** The evaluation of units across directives (thi đua, the administrative-reform index): ranges, notes, grades. */
+export const evaluation = {
+  rangeLabel: {
+    year: (year: number) => `năm ${year}`,
+    quarter: (quarter: number, year: number) =>
+      `quý ${['I', 'II', 'III', 'IV'][quarter - 1] ?? quarter} năm ${year}`,
+    firstHalf: (year: number) => `6 tháng đầu năm ${year}`,
+    secondHalf: (year: number) => `6 tháng cuối năm ${year}`,
+    dates: (from: string, to: string) => `từ ngày ${from} đến ngày ${to}`,
+  },
+  oneRange:
+    'Cần chỉ rõ đúng một khoảng thời gian đánh giá: --year 2024, --quarter 2024-Q1, --half 2024-H1 hoặc --from … --to ….',
+  fromAndTo: 'Cần cả --from và --to (ngày theo dạng yyyy-MM-dd, ví dụ --from 2024-01-01 --to 2024-06-30).',
+  badYear: (value: string) => `"${value}" không phải năm hợp lệ — ví dụ --year 2024.`,
+  badQuarter: (value: string) => `"${value}" không phải quý hợp lệ — ví dụ --quarter 2024-Q1 (Q1 đến Q4).`,
+  badHalf: (value: string) => `"${value}" không phải nửa năm hợp lệ — dùng --half 2024-H1 hoặc 2024-H2.`,
+  badDate: (value: string) =>
+    `"${value}" không phải ngày hợp lệ — ghi theo dạng yyyy-MM-dd, ví dụ 2024-03-31.`,
+  reversedRange: (from: string, to: string) => `Ngày bắt đầu ${from} sau ngày kết thúc ${to}.`,
+  unknownGroup: 'Đơn vị không có trong danh sách đơn vị',
+  notes: {
+    established: (day: string) => `Thành lập từ ngày ${day}`,
+    retired: (day: string) => `Thôi hoạt động từ ngày ${day}`,
+    mergedInto: (into: string, day: string) => `Sáp nhập vào ${into} từ ngày ${day}`,
+    absorbed: (units: readonly string[], day: string) => `Tiếp nhận ${units.join(', ')} từ ngày ${day}`,
+  },
+  defaultGrades: {
+    excellent: 'Xuất sắc',
+    good: 'Tốt',
+    fair: 'Khá',
+    average: 'Trung bình',
+    weak: 'Yếu',
+  },
+  rubric: {
+    stepsOrder: 'các mức "upToWorkingDays" phải tăng dần',
+    weights: 'tổng trọng số của báo cáo và nhiệm vụ phải lớn hơn 0',
+    gradeAboveMax: 'điểm tối thiểu của xếp loại không được lớn hơn "maxScore"',
+    gradesOrder: 'các xếp loại phải xếp theo điểm tối thiểu giảm dần, không trùng nhau',
+  },
+  noOrganisation:
+    'Chưa có tổ chức nào trong hệ thống — nạp danh sách đơn vị bằng "theodoi units import" trước.',
+  whichOrganisation: (ids: readonly string[]) =>
+    `Có ${ids.length} tổ chức trong hệ thống (${ids.join(', ')}) — chỉ rõ tổ chức cần đánh giá bằng --org.`,
+  mergedIntoUnknown: (code: string) =>
+    `đơn vị được sáp nhập vào (mã ${code}) không có trong danh sách đơn vị`,
+  mergedIntoItself: 'một đơn vị không thể sáp nhập vào chính nó',
+  mergedWithoutRetired: 'đơn vị đã sáp nhập phải có ngày thôi hoạt động "retiredOn"',
+  retiredBeforeEstablished: 'ngày thôi hoạt động phải sau ngày thành lập',
+} as const;
