@@ -71,19 +71,23 @@ export const EvaluationRubricSchema = z
         extended: z.number().min(0).default(0),
       })
       .default({ corrected: 0, awaitingCorrection: 0, extended: 0 }),
-    grades: z
-      .array(GradeSchema)
-      .min(1)
-      .default(DEFAULT_GRADES.map((g) => ({ ...g }))),
+    /** Highest first; when absent, theodoi's default grades scaled to `maxScore`. */
+    grades: z.array(GradeSchema).min(1).optional(),
   })
   .superRefine((rubric, ctx) => {
-    rubric.grades.forEach((grade, i) => {
+    rubric.grades?.forEach((grade, i) => {
       if (grade.minScore > rubric.maxScore)
         ctx.addIssue({ code: 'custom', path: ['grades', i, 'minScore'], message: msg.rubric.gradeAboveMax });
-      if (i > 0 && grade.minScore >= rubric.grades[i - 1]!.minScore)
+      if (i > 0 && grade.minScore >= rubric.grades![i - 1]!.minScore)
         ctx.addIssue({ code: 'custom', path: ['grades', i, 'minScore'], message: msg.rubric.gradesOrder });
     });
-  });
+  })
+  .transform((rubric) => ({
+    ...rubric,
+    grades:
+      rubric.grades ??
+      DEFAULT_GRADES.map((g) => ({ label: g.label, minScore: (g.minScore * rubric.maxScore) / 100 })),
+  }));
 /** A validated rubric, defaults filled in. */
 export type EvaluationRubric = z.infer<typeof EvaluationRubricSchema>;
 /** A rubric as written in the organisation file. */
