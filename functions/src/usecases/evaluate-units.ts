@@ -36,6 +36,8 @@ export interface EvaluateUnitsRequest {
 /** The evaluation and what it cost to read. */
 export interface EvaluateUnitsResult {
   organisationId: string;
+  /** The coordinator's unit (e.g. Phòng Nội vụ), which issues the report the evaluation is attached to. */
+  coordinator: { code: string; name: string };
   model: EvaluationModel;
   reads: ObligationReads;
 }
@@ -99,5 +101,7 @@ export async function evaluateUnits(
     calendar: deps.calendar,
     rubric,
   });
-  return { organisationId, model, reads: loaded.reads };
+  const code = organisation.coordinator.unitCode;
+  const coordinator = { code, name: units.find((u) => u.code === code)?.name ?? organisation.name };
+  return { organisationId, coordinator, model, reads: loaded.reads };
 }

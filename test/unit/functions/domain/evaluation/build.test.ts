@@ -4,45 +4,15 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createCalendar } from '@theodoi/functions/domain/calendar/index';
 import {
-  buildEvaluation,
-  parseRubric,
   rankedRows,
-  yearRange,
   type EvaluationModel,
   type EvaluationRow,
   type EvaluationRubricInput,
-  type Obligation,
 } from '@theodoi/functions/domain/evaluation/index';
-import { parseOrganisation } from '@theodoi/functions/domain/organisation';
-import {
-  vn,
-  YEAR_DIRECTIVES,
-  YEAR_ORGANISATION,
-  yearObligations,
-} from '../../../../fixtures/evaluation-year.js';
+import { vn, yearModel } from '../../../../fixtures/evaluation-year.js';
 
 const calendar = createCalendar();
-const organisation = parseOrganisation(YEAR_ORGANISATION);
-const directives = YEAR_DIRECTIVES.map((d) => ({
-  id: d.id,
-  number: d.number,
-  date: d.date,
-  subject: d.subject,
-  spreadsheetUrl: `https://docs.google.com/spreadsheets/d/${d.id}/edit`,
-  status: 'open' as const,
-}));
-
-function evaluate(now: string, rubric?: EvaluationRubricInput, obligations?: Obligation[]): EvaluationModel {
-  return buildEvaluation({
-    organisation,
-    directives,
-    obligations: obligations ?? yearObligations(calendar),
-    range: yearRange(2024),
-    now: vn(now),
-    calendar,
-    rubric: parseRubric(rubric),
-  });
-}
+const evaluate = (now: string, rubric?: EvaluationRubricInput) => yearModel(now, rubric, calendar);
 
 const rowOf = (model: EvaluationModel, code: string): EvaluationRow =>
   model.groups.flatMap((g) => g.rows).find((r) => r.unitCode === code)!;
