@@ -18,44 +18,9 @@ export const dataFile = {
 
 /** The evaluation of units (`theodoi evaluate`): the .xlsx, the .docx annex and the command's output. */
 export const evaluationFiles = {
-  title: (range: string) => `KẾT QUẢ THỰC HIỆN CHẾ ĐỘ BÁO CÁO VÀ NHIỆM VỤ ĐƯỢC GIAO ${range.toUpperCase()}`,
-  subtitle: (organisation: string) => `của các cơ quan, đơn vị thuộc ${organisation}`,
-  asOf: (time: string, date: string) => `Số liệu tính đến ${time} ngày ${date}.`,
   annex: 'Phụ lục',
   attachedTo: (symbol: string, issuer: string) =>
     `(Kèm theo Báo cáo số        /${symbol} ngày      tháng      năm         của ${issuer})`,
-  columns: {
-    stt: 'STT',
-    unit: 'Đơn vị',
-    reports: 'Chế độ báo cáo',
-    tasks: 'Nhiệm vụ được giao',
-    rows: 'Theo dõi, sửa lỗi',
-    result: 'Kết quả',
-    reportsDue: 'Số báo cáo phải nộp',
-    reportsOnTime: 'Đúng hạn',
-    reportsLate: 'Trễ hạn',
-    reportsLateWorkingDays: 'Tổng số ngày làm việc trễ',
-    reportsMissingAtDeadline: 'Chưa nộp khi đến hạn',
-    reportsMissing: 'Đến nay chưa nộp',
-    tasksDue: 'Số nhiệm vụ đến hạn',
-    tasksOnTime: 'Hoàn thành đúng hạn',
-    tasksLate: 'Hoàn thành trễ hạn',
-    tasksOverdue: 'Quá hạn chưa hoàn thành',
-    corrected: 'Bị trả lại, đã sửa',
-    awaitingCorrection: 'Bị trả lại, chưa sửa',
-    extended: 'Được gia hạn',
-    score: 'Điểm',
-    grade: 'Xếp loại',
-    rank: 'Xếp hạng',
-    groupRank: 'Xếp hạng trong khối',
-    notes: 'Ghi chú',
-    directives: 'Văn bản',
-  },
-  groupTotal: 'Cộng',
-  total: 'Tổng cộng',
-  averageScore: (score: string) => `Điểm bình quân: ${score}`,
-  notScored: 'Không có báo cáo, nhiệm vụ đến hạn',
-  directivesLink: (n: number) => `${n} văn bản`,
   sheets: { units: 'Đánh giá đơn vị', details: 'Chi tiết theo văn bản', directives: 'Văn bản' },
   detailColumns: {
     directive: 'Văn bản',
@@ -67,31 +32,6 @@ export const evaluationFiles = {
   directiveStatus: { open: 'Đang theo dõi', closed: 'Đã kết thúc' },
   open: 'Mở bảng tính',
   noNumber: '(chưa có số)',
-  notesHeading: 'Ghi chú:',
-  rubricNote: (o: { max: string; reports: string; tasks: string; weights: string; penalties: string }) =>
-    `- Cách tính điểm (thang ${o.max} điểm): mỗi báo cáo ${o.reports}; mỗi nhiệm vụ ${o.tasks}. Điểm của đơn vị ` +
-    `là tỷ lệ điểm đạt được trên số báo cáo, nhiệm vụ đến hạn, với trọng số báo cáo : nhiệm vụ = ${o.weights}${o.penalties}.`,
-  credits: (o: { onTime: string; late: string; steps: string; none: string }, noneName: string) =>
-    `đúng hạn được ${o.onTime}, trễ hạn ${o.late}${o.steps}, ${noneName} ${o.none} số điểm`,
-  reportNone: 'chưa nộp',
-  taskNone: 'quá hạn',
-  lateStep: (days: number, credit: string) => `trễ đến ${days} ngày làm việc ${credit}`,
-  penalty: (what: string, points: string) => `${what} trừ ${points} điểm`,
-  penaltyNames: {
-    corrected: 'mỗi dòng bị trả lại đã sửa',
-    awaitingCorrection: 'mỗi dòng bị trả lại chưa sửa',
-    extended: 'mỗi lần được gia hạn',
-  },
-  timingNote:
-    '- Ngày trễ tính theo ngày làm việc (không tính thứ Bảy, Chủ nhật, ngày nghỉ lễ, Tết); hạn của báo cáo được gia hạn là ngày được gia hạn.',
-  directivesNote: (n: number) =>
-    `- Số liệu tổng hợp từ ${n} văn bản chỉ đạo có hạn báo cáo, hạn hoàn thành nhiệm vụ trong kỳ.`,
-  changesNote: (text: string) => `- Thay đổi đơn vị trong kỳ: ${text}.`,
-  change: {
-    merged: (unit: string, into: string, day: string) => `${unit} sáp nhập vào ${into} từ ngày ${day}`,
-    retired: (unit: string, day: string) => `${unit} thôi hoạt động từ ngày ${day}`,
-    established: (unit: string, day: string) => `${unit} thành lập từ ngày ${day}`,
-  },
   cli: {
     written: (xlsx: string, docx: string) =>
       `Đã ghi bảng đánh giá đơn vị: ${xlsx}\nĐã ghi phụ lục kèm báo cáo: ${docx}`,

@@ -18,6 +18,7 @@ import {
   type IRunOptions,
 } from 'docx';
 import type { EvaluationModel, EvaluationRow, Tally } from '@theodoi/functions/domain/evaluation/index';
+import { evaluation as table } from '@theodoi/functions/messages.vi';
 import { evaluationFiles as msg } from '../messages.vi.js';
 import { REPORT_FONT } from './docx-report.js';
 import {
@@ -27,8 +28,8 @@ import {
   partSpans,
   scoreText,
   type EvaluationColumn,
-} from './evaluation-columns.js';
-import { asOfLine, evaluationNotes, evaluationTitle } from './evaluation-notes.js';
+} from '@theodoi/functions/domain/evaluation/table';
+import { asOfLine, evaluationNotes, evaluationTitle } from '@theodoi/functions/domain/evaluation/notes';
 import type { ReportIssuer } from './report-context.js';
 
 const twips = (mm: number) => Math.round((mm * 1440) / 25.4);
@@ -185,9 +186,9 @@ function annexTable(model: EvaluationModel): Table {
       ...model.groups.flatMap((group) => [
         groupRow(`${group.numeral}. ${group.name}`, widths),
         ...group.rows.map((unit) => unitRow(unit, widths)),
-        totalRow(msg.groupTotal, group.tally, group.averageScore, widths),
+        totalRow(table.groupTotal, group.tally, group.averageScore, widths),
       ]),
-      totalRow(msg.total, model.totals, model.averageScore, widths),
+      totalRow(table.total, model.totals, model.averageScore, widths),
     ],
   });
 }
@@ -220,7 +221,7 @@ export function evaluationAnnex(
         children: [
           centred(msg.annex, { bold: true }),
           centred(title, { bold: true }),
-          centred(msg.subtitle(model.organisationName), { bold: true }),
+          centred(table.subtitle(model.organisationName), { bold: true }),
           centred(msg.attachedTo(issuer.symbol, issuer.name), { italics: true }),
           centred(asOfLine(model), { italics: true }, 120),
           annexTable(model),
@@ -228,7 +229,7 @@ export function evaluationAnnex(
             spacing: { before: 120 },
             children: [
               new TextRun({
-                text: msg.notesHeading,
+                text: table.notesHeading,
                 font: REPORT_FONT,
                 size: NOTE_SIZE,
                 bold: true,

@@ -4,6 +4,7 @@
  */
 import ExcelJS from 'exceljs';
 import type { EvaluationModel, EvaluationRow, Tally } from '@theodoi/functions/domain/evaluation/index';
+import { evaluation as table } from '@theodoi/functions/messages.vi';
 import { evaluationFiles as msg } from '../messages.vi.js';
 import {
   cellValue,
@@ -12,8 +13,8 @@ import {
   scoreText,
   XLSX_COLUMNS,
   type EvaluationColumn,
-} from './evaluation-columns.js';
-import { asOfLine, evaluationNotes, evaluationTitle } from './evaluation-notes.js';
+} from '@theodoi/functions/domain/evaluation/table';
+import { asOfLine, evaluationNotes, evaluationTitle } from '@theodoi/functions/domain/evaluation/notes';
 import { excelDate, XLSX_FORMATS } from './xlsx-summary.js';
 
 const HEADER_FILL = 'FFD9E2F3';
@@ -93,7 +94,7 @@ function writeTotals(row: ExcelJS.Row, label: string, tally: Tally, average: num
     if (col.kind === 'score' && average !== null) {
       cell.value = average;
       cell.numFmt = SCORE_FORMAT;
-      cell.note = msg.averageScore(scoreText(average));
+      cell.note = table.averageScore(scoreText(average));
     }
     cell.font = { bold: true };
     cell.fill = fill(TOTAL_FILL);
@@ -139,7 +140,7 @@ function unitsSheet(book: ExcelJS.Workbook, model: EvaluationModel): void {
     cell.alignment = { horizontal: 'center', wrapText: true };
   };
   line(1, evaluationTitle(model), { bold: true, size: 14 });
-  line(2, msg.subtitle(model.organisationName), { bold: true });
+  line(2, table.subtitle(model.organisationName), { bold: true });
   line(3, asOfLine(model), { italic: true });
 
   const [top, bottom] = pos.headerRows;
@@ -176,14 +177,14 @@ function unitsSheet(book: ExcelJS.Workbook, model: EvaluationModel): void {
       writeUnit(sheet.getRow(pos.unitRows.get(unit.unitCode)!), unit, details.get(unit.unitCode));
     writeTotals(
       sheet.getRow(pos.groupTotalRows.get(group.id)!),
-      msg.groupTotal,
+      table.groupTotal,
       group.tally,
       group.averageScore,
     );
   }
-  writeTotals(sheet.getRow(pos.totalRow), msg.total, model.totals, model.averageScore);
+  writeTotals(sheet.getRow(pos.totalRow), table.total, model.totals, model.averageScore);
 
-  sheet.getCell(pos.firstNoteRow, 1).value = msg.notesHeading;
+  sheet.getCell(pos.firstNoteRow, 1).value = table.notesHeading;
   sheet.getCell(pos.firstNoteRow, 1).font = { bold: true, italic: true };
   evaluationNotes(model).forEach((note, i) => line(pos.firstNoteRow + 1 + i, note, {}));
   for (let i = 0; i <= evaluationNotes(model).length; i += 1)
@@ -220,10 +221,10 @@ function detailsSheet(book: ExcelJS.Workbook, model: EvaluationModel): void {
   ];
   const header = sheet.getRow(1);
   header.values = [
-    msg.columns.unit,
+    table.columns.unit,
     d.directive,
     d.subject,
-    ...DETAIL_COUNTS.map((k) => msg.columns[k]),
+    ...DETAIL_COUNTS.map((k) => table.columns[k]),
     d.link,
   ];
   header.eachCell((cell) => {
@@ -261,7 +262,7 @@ function directivesSheet(book: ExcelJS.Workbook, model: EvaluationModel): void {
   const sheet = book.addWorksheet(msg.sheets.directives, { views: [{ state: 'frozen', ySplit: 1 }] });
   const d = msg.detailColumns;
   sheet.columns = [{ width: 6 }, { width: 18 }, { width: 13 }, { width: 60 }, { width: 16 }, { width: 16 }];
-  sheet.getRow(1).values = [msg.columns.stt, d.directive, d.date, d.subject, d.status, d.link];
+  sheet.getRow(1).values = [table.columns.stt, d.directive, d.date, d.subject, d.status, d.link];
   sheet.getRow(1).eachCell((cell) => {
     cell.font = { bold: true };
     cell.fill = fill(HEADER_FILL);

@@ -9,3 +9,5 @@ export * from './lifecycle.js';
 export * from './model.js';
 export * from './build.js';
 export * from './owed-rows.js';
+export * from './table.js';
+export * from './notes.js';

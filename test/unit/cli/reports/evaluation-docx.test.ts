@@ -4,7 +4,7 @@
 import { Packer } from 'docx';
 import mammoth from 'mammoth';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ANNEX_COLUMNS } from '@theodoi/cli/reports/evaluation-columns';
+import { ANNEX_COLUMNS } from '@theodoi/functions/domain/evaluation/table';
 import { ANNEX_TEXT_WIDTH, annexWidths, evaluationAnnex } from '@theodoi/cli/reports/evaluation-docx';
 import { yearModel } from '../../../fixtures/evaluation-year.js';
 

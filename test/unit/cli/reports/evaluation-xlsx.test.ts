@@ -4,7 +4,7 @@
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { evaluationPositions, evaluationWorkbook } from '@theodoi/cli/reports/evaluation-xlsx';
-import { XLSX_COLUMNS } from '@theodoi/cli/reports/evaluation-columns';
+import { XLSX_COLUMNS } from '@theodoi/functions/domain/evaluation/table';
 import { yearModel } from '../../../fixtures/evaluation-year.js';
 
 const model = yearModel('2025-03-01 09:00');

@@ -1,7 +1,8 @@
-/** The columns of the evaluation's tables (the .xlsx and the .docx annex), grouped under their part headings. */
-import type { EvaluationRow, TallyCounts } from '@theodoi/functions/domain/evaluation/index';
-import { formatViNumber } from '@theodoi/functions/domain/values/display';
-import { evaluationFiles as msg } from '../messages.vi.js';
+/** The columns of the evaluation's tables (the .xlsx, the .docx annex and the Sheets tab) under their part headings. */
+import { evaluation as msg } from '../../messages.vi.js';
+import { formatViNumber } from '../values/display.js';
+import type { EvaluationRow } from './model.js';
+import type { TallyCounts } from './tally.js';
 
 /** The heading a column sits under; `unit` and `trailer` columns span both header rows. */
 export type ColumnPart = 'unit' | 'reports' | 'tasks' | 'rows' | 'result' | 'trailer';

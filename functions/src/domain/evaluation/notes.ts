@@ -1,9 +1,10 @@
 /** The lines around the evaluation's tables: title, as-of line, how the score is computed, units that changed. */
 import { DateTime } from 'luxon';
-import { VIETNAM_ZONE } from '@theodoi/functions/clock';
-import type { EvaluationModel, EvaluationRubric } from '@theodoi/functions/domain/evaluation/index';
-import { formatPercent, formatViDate, formatViNumber } from '@theodoi/functions/domain/values/display';
-import { evaluationFiles as msg } from '../messages.vi.js';
+import { VIETNAM_ZONE } from '../../clock.js';
+import { evaluation as msg } from '../../messages.vi.js';
+import { formatPercent, formatViDate, formatViNumber } from '../values/display.js';
+import type { EvaluationModel } from './model.js';
+import type { EvaluationRubric } from './rubric.js';
 
 /** "KẾT QUẢ THỰC HIỆN CHẾ ĐỘ BÁO CÁO VÀ NHIỆM VỤ ĐƯỢC GIAO NĂM 2024". */
 export function evaluationTitle(model: EvaluationModel): string {
