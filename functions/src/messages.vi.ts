@@ -717,6 +717,19 @@ export const evaluation = {
     retired: (unit: string, day: string) => `${unit} thôi hoạt động từ ngày ${day}`,
     established: (unit: string, day: string) => `${unit} thành lập từ ngày ${day}`,
   },
+  tab: {
+    title: 'Đánh giá đơn vị',
+    heading: (range: string) => `ĐÁNH GIÁ ĐƠN VỊ — ${range.toUpperCase()}`,
+    updatedLine: (time: string, date: string) =>
+      `Cập nhật lúc ${time} ngày ${date}; số liệu tính đến thời điểm cập nhật, theo hạn đang có hiệu lực (kể cả gia hạn).`,
+    rankingHeading: 'XẾP HẠNG CÁC ĐƠN VỊ',
+    groupsHeading: 'ĐIỂM BÌNH QUÂN THEO KHỐI',
+    group: 'Khối',
+    units: 'Số đơn vị được chấm điểm',
+    chartByUnit: 'Điểm đánh giá của các đơn vị',
+    chartByGroup: 'Điểm bình quân theo khối',
+    nothingScored: 'Chưa có báo cáo, nhiệm vụ nào đến hạn trong kỳ.',
+  },
   noOrganisation:
     'Chưa có tổ chức nào trong hệ thống — nạp danh sách đơn vị bằng "theodoi units import" trước.',
   whichOrganisation: (ids: readonly string[]) =>

@@ -11,7 +11,7 @@ import {
   partHeading,
   partSpans,
   scoreText,
-  XLSX_COLUMNS,
+  EVALUATION_COLUMNS,
   type EvaluationColumn,
 } from '@theodoi/functions/domain/evaluation/table';
 import { asOfLine, evaluationNotes, evaluationTitle } from '@theodoi/functions/domain/evaluation/notes';
@@ -88,7 +88,7 @@ const sheetRef = (title: string, row: number) => `#'${title}'!A${row}`;
 
 function writeTotals(row: ExcelJS.Row, label: string, tally: Tally, average: number | null): void {
   row.getCell(2).value = label;
-  XLSX_COLUMNS.forEach((col, i) => {
+  EVALUATION_COLUMNS.forEach((col, i) => {
     const cell = row.getCell(i + 1);
     if (col.kind === 'count') cell.value = tally[col.key];
     if (col.kind === 'score' && average !== null) {
@@ -103,7 +103,7 @@ function writeTotals(row: ExcelJS.Row, label: string, tally: Tally, average: num
 }
 
 function writeUnit(row: ExcelJS.Row, unit: EvaluationRow, detailRow: number | undefined): void {
-  XLSX_COLUMNS.forEach((col, i) => {
+  EVALUATION_COLUMNS.forEach((col, i) => {
     const cell = row.getCell(i + 1);
     const value = cellValue(col, unit);
     if (col.kind === 'directives' && value !== null && detailRow !== undefined)
@@ -120,7 +120,7 @@ function writeUnit(row: ExcelJS.Row, unit: EvaluationRow, detailRow: number | un
     };
   });
   if (unit.score === null)
-    row.getCell(XLSX_COLUMNS.findIndex((c) => c.kind === 'grade') + 1).font = { italic: true };
+    row.getCell(EVALUATION_COLUMNS.findIndex((c) => c.kind === 'grade') + 1).font = { italic: true };
 }
 
 function unitsSheet(book: ExcelJS.Workbook, model: EvaluationModel): void {
@@ -130,8 +130,8 @@ function unitsSheet(book: ExcelJS.Workbook, model: EvaluationModel): void {
     views: [{ state: 'frozen', ySplit: pos.headerRows[1], xSplit: 2 }],
     pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
   });
-  sheet.columns = XLSX_COLUMNS.map((col) => ({ width: WIDTHS[col.kind] ?? 11 }));
-  const last = XLSX_COLUMNS.length;
+  sheet.columns = EVALUATION_COLUMNS.map((col) => ({ width: WIDTHS[col.kind] ?? 11 }));
+  const last = EVALUATION_COLUMNS.length;
   const line = (r: number, text: string, font: Partial<ExcelJS.Font>) => {
     sheet.mergeCells(r, 1, r, last);
     const cell = sheet.getCell(r, 1);
@@ -144,16 +144,16 @@ function unitsSheet(book: ExcelJS.Workbook, model: EvaluationModel): void {
   line(3, asOfLine(model), { italic: true });
 
   const [top, bottom] = pos.headerRows;
-  for (const { part, start, span } of partSpans(XLSX_COLUMNS)) {
+  for (const { part, start, span } of partSpans(EVALUATION_COLUMNS)) {
     const heading = partHeading(part);
     if (heading === undefined) {
       sheet.mergeCells(top, start + 1, bottom, start + 1);
-      sheet.getCell(top, start + 1).value = XLSX_COLUMNS[start]!.header;
+      sheet.getCell(top, start + 1).value = EVALUATION_COLUMNS[start]!.header;
     } else {
       sheet.mergeCells(top, start + 1, top, start + span);
       sheet.getCell(top, start + 1).value = heading;
       for (let i = start; i < start + span; i += 1)
-        sheet.getCell(bottom, i + 1).value = XLSX_COLUMNS[i]!.header;
+        sheet.getCell(bottom, i + 1).value = EVALUATION_COLUMNS[i]!.header;
     }
   }
   for (const r of [top, bottom])

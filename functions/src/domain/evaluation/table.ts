@@ -21,8 +21,8 @@ const count = (key: keyof TallyCounts, part: ColumnPart): EvaluationColumn => ({
 });
 const c = msg.columns;
 
-/** The workbook's columns: everything, with notes and the link to the unit's directives. */
-export const XLSX_COLUMNS: readonly EvaluationColumn[] = [
+/** Every column: the workbook's and the Sheets tab's, with notes and the unit's directives. */
+export const EVALUATION_COLUMNS: readonly EvaluationColumn[] = [
   { kind: 'stt', part: 'unit', header: c.stt },
   { kind: 'unit', part: 'unit', header: c.unit },
   count('reportsDue', 'reports'),
@@ -47,7 +47,7 @@ export const XLSX_COLUMNS: readonly EvaluationColumn[] = [
 ];
 
 /** The annex's columns: what fits A4 landscape (notes go under the unit's name and below the table). */
-export const ANNEX_COLUMNS: readonly EvaluationColumn[] = XLSX_COLUMNS.filter(
+export const ANNEX_COLUMNS: readonly EvaluationColumn[] = EVALUATION_COLUMNS.filter(
   (col) =>
     col.kind !== 'notes' &&
     col.kind !== 'directives' &&

@@ -4,11 +4,11 @@
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { evaluationPositions, evaluationWorkbook } from '@theodoi/cli/reports/evaluation-xlsx';
-import { XLSX_COLUMNS } from '@theodoi/functions/domain/evaluation/table';
+import { EVALUATION_COLUMNS } from '@theodoi/functions/domain/evaluation/table';
 import { yearModel } from '../../../fixtures/evaluation-year.js';
 
 const model = yearModel('2025-03-01 09:00');
-const column = (header: string) => 1 + XLSX_COLUMNS.findIndex((c) => c.header === header);
+const column = (header: string) => 1 + EVALUATION_COLUMNS.findIndex((c) => c.header === header);
 
 describe('evaluationWorkbook', () => {
   let book: ExcelJS.Workbook;
