@@ -2,6 +2,7 @@
 import { writeFileSync } from 'node:fs';
 import { startFirestoreEmulator, type FirestoreEmulator } from '@theodoi/test-kit/emulators/firestore';
 import { coldStartRows } from './cold-start.js';
+import { evaluationRows } from './evaluation.js';
 import { feedbackRows } from './feedback.js';
 import { memoryRows } from './memory.js';
 import type { Row } from './row.js';
@@ -44,6 +45,7 @@ async function untilClosed(host: string, timeoutMs = 15_000): Promise<void> {
 // Pure figures first, while no emulator competes for the CPU.
 await part('cold start', () => coldStartRows(log));
 await part('sync processing', syncProcessingRows);
+await part('evaluation of a province year', () => evaluationRows(200, 120));
 
 let firestore: FirestoreEmulator | undefined;
 await part('Firestore emulator', async () => {

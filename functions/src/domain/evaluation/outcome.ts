@@ -70,36 +70,42 @@ export function outcomeOf(
 ): Outcome | undefined {
   const due = effectiveDeadline(obligation, instant);
   if (due < window.from || due > window.to) return undefined;
-  const versions = obligation.versions.filter((v) => v.at <= instant);
-  const base = {
-    directiveId: obligation.directiveId,
-    unitCode: obligation.unitCode,
-    due,
-    extended: extensionAt(obligation, instant) !== undefined,
-    ...correctionOf(versions),
-  };
-  const dueEndsAt = endOfVietnamDay(due);
+  // Most rows were stored before the instant: keep the list as it is rather than copy it.
+  const last = obligation.versions.at(-1);
+  const versions =
+    last === undefined || last.at <= instant
+      ? obligation.versions
+      : obligation.versions.filter((v) => v.at <= instant);
+  const extended = obligation.extensions.length > 0 && extensionAt(obligation, instant) !== undefined;
+  const { corrected, awaitingCorrection } = correctionOf(versions);
+  // Every outcome is built by one literal, so they all share one shape (V8 keeps the tally's loop fast).
+  const outcome = (kind: 'report' | 'task', result: Outcome['result'], workingDaysLate: number) =>
+    ({
+      directiveId: obligation.directiveId,
+      unitCode: obligation.unitCode,
+      due,
+      extended,
+      corrected,
+      awaitingCorrection,
+      kind,
+      result,
+      workingDaysLate,
+    }) as Outcome;
+  const dueEndsAt = endOfVietnamDay(due).getTime();
+  const at = instant.getTime();
   if (obligation.kind === 'task') {
     const completed = completionDay(versions, vietnamDateOf(instant));
     if (completed !== null) {
       const late = workingDaysAfter(due, completed, calendar);
-      return { ...base, kind: 'task', result: late > 0 ? 'late' : 'on-time', workingDaysLate: late };
+      return outcome('task', late > 0 ? 'late' : 'on-time', late);
     }
-    if (dueEndsAt >= instant) return { ...base, kind: 'task', result: 'not-yet-due', workingDaysLate: 0 };
-    return { ...base, kind: 'task', result: 'overdue', workingDaysLate: 0 };
+    return outcome('task', dueEndsAt >= at ? 'not-yet-due' : 'overdue', 0);
   }
   const submitted = submittedBy(obligation, versions, instant);
-  if (submitted !== null && submitted <= dueEndsAt)
-    return { ...base, kind: 'report', result: 'on-time', workingDaysLate: 0 };
-  if (dueEndsAt >= instant) return { ...base, kind: 'report', result: 'not-yet-due', workingDaysLate: 0 };
-  if (submitted !== null)
-    return {
-      ...base,
-      kind: 'report',
-      result: 'late',
-      workingDaysLate: workingDaysPast(due, submitted, calendar),
-    };
-  return { ...base, kind: 'report', result: 'missing', workingDaysLate: 0 };
+  if (submitted !== null && submitted.getTime() <= dueEndsAt) return outcome('report', 'on-time', 0);
+  if (dueEndsAt >= at) return outcome('report', 'not-yet-due', 0);
+  if (submitted !== null) return outcome('report', 'late', workingDaysPast(due, submitted, calendar));
+  return outcome('report', 'missing', 0);
 }
 
 /** When the row was first valid, if by `instant`: the stored first submission, else the first accepted version. */

@@ -59,8 +59,26 @@ export const TALLY_COUNT_KEYS = [
 
 /** A tally with nothing in it. */
 export function emptyTally(): Tally {
-  const counts = Object.fromEntries(TALLY_COUNT_KEYS.map((k) => [k, 0])) as unknown as TallyCounts;
-  return { ...counts, reportLateDays: [], taskLateDays: [] };
+  // A literal, not built from the key list: V8 keeps its properties fast for the hundred thousand additions to come.
+  return {
+    reportsDue: 0,
+    reportsOnTime: 0,
+    reportsLate: 0,
+    reportsLateWorkingDays: 0,
+    reportsMissingAtDeadline: 0,
+    reportsMissing: 0,
+    tasksDue: 0,
+    tasksOnTime: 0,
+    tasksLate: 0,
+    tasksLateWorkingDays: 0,
+    tasksOverdue: 0,
+    corrected: 0,
+    awaitingCorrection: 0,
+    extended: 0,
+    notYetDue: 0,
+    reportLateDays: [],
+    taskLateDays: [],
+  };
 }
 
 /** Adds one outcome to `tally` (in place). */
