@@ -6,7 +6,7 @@
 import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { mib, round, type Row } from './row.js';
+import { mib, type Row } from './row.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const MARK = 'BENCH-EVALUATION ';
@@ -40,7 +40,7 @@ export async function evaluationRows(directives: number, units: number): Promise
   return [
     {
       name: `evaluation: tally, scores and tab of ${scale}`,
-      value: round(seconds * 100) / 100,
+      value: Math.round(seconds * 100) / 100,
       unit: 's',
       target: '≤ 5 s',
       met: seconds <= 5,
