@@ -15,7 +15,7 @@ import {
   type EvaluationColumn,
 } from '@theodoi/functions/domain/evaluation/table';
 import { asOfLine, evaluationNotes, evaluationTitle } from '@theodoi/functions/domain/evaluation/notes';
-import { excelDate, XLSX_FORMATS } from './xlsx-summary.js';
+import { excelDate, fill, thin, XLSX_FORMATS } from './xlsx-summary.js';
 
 const HEADER_FILL = 'FFD9E2F3';
 const GROUP_FILL = 'FFEDEDED';
@@ -63,14 +63,6 @@ export function evaluationPositions(model: EvaluationModel): EvaluationPositions
     firstNoteRow: row + 2,
   };
 }
-
-const thin: Partial<ExcelJS.Borders> = {
-  top: { style: 'thin' },
-  bottom: { style: 'thin' },
-  left: { style: 'thin' },
-  right: { style: 'thin' },
-};
-const fill = (argb: string): ExcelJS.Fill => ({ type: 'pattern', pattern: 'solid', fgColor: { argb } });
 
 /** The first row of each unit's block on the details sheet. */
 function detailRows(model: EvaluationModel): Map<string, number> {

@@ -30,9 +30,8 @@ export interface ExtensionGrant {
   grantedAt: Date;
 }
 
-/** One row a unit owes. */
-export interface Obligation {
-  directiveId: string;
+/** One row a unit owes, with the deadline before any extension (derived from the directive, decision 007). */
+export interface OwedRow {
   unitCode: string;
   kind: ObligationKind;
   /** The period of the row (`2024-Q1`, `once`, …). */
@@ -43,6 +42,11 @@ export interface Obligation {
   role?: 'lead' | 'support';
   /** The deadline of the period or the task, before any extension. */
   deadline: IsoDate;
+}
+
+/** One row a unit owes, with what the store holds of it. */
+export interface Obligation extends OwedRow {
+  directiveId: string;
   /** Every extension granted, oldest first. */
   extensions: readonly ExtensionGrant[];
   /** The first time the row was complete and valid (decision 002: never moves); null while it never was. */

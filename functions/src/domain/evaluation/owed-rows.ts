@@ -7,7 +7,7 @@ import type { WorkingCalendar } from '../calendar/working-calendar.js';
 import { ONCE_KEY } from '../periods/period-key.js';
 import { periodsOf } from '../periods/periods.js';
 import type { PeriodicSchedule } from '../periods/schedule.js';
-import type { ObligationKind } from './obligation.js';
+import type { OwedRow } from './obligation.js';
 
 /** When a task is due (decision 007): by one day, on a periodic schedule of its own, or "thường xuyên". */
 export type OwedTaskDue =
@@ -35,16 +35,6 @@ export interface OwedDirective {
   tasks?: readonly OwedTask[] | undefined;
   /** The day the directive was closed: nothing whose period starts after it is owed. */
   closedOn?: IsoDate | undefined;
-}
-
-/** One row a unit owes, with the deadline before any extension. */
-export interface OwedRow {
-  unitCode: string;
-  kind: ObligationKind;
-  periodKey: string;
-  taskId?: string;
-  role?: 'lead' | 'support';
-  deadline: IsoDate;
 }
 
 /** The task's units with their roles, the lead first; a unit named twice keeps its first role. */

@@ -21,26 +21,39 @@ export function lateCredit(late: LateCredit, days: number): number {
 
 const round2 = (x: number) => Math.round(x * 100) / 100;
 
+/** The credit earned over the rows due of one part (reports or tasks); null when none was due. */
+function partShare(
+  due: number,
+  onTime: number,
+  lateDays: readonly number[],
+  none: number,
+  credits: { onTime: number; late: LateCredit; none: number },
+): number | null {
+  if (due === 0) return null;
+  const late = lateDays.reduce((sum, days) => sum + lateCredit(credits.late, days), 0);
+  return (onTime * credits.onTime + late + none * credits.none) / due;
+}
+
 /**
  * The score of a tally: each part (reports, tasks) is its rows' credit over the rows due; the parts are averaged
  * by the rubric's weights (a part with nothing due drops out) and scaled to `maxScore`; penalties are then taken
  * off. Null when nothing was due: such a unit is not scored or ranked.
  */
 export function scoreTally(tally: Tally, rubric: EvaluationRubric): UnitScore | null {
-  const reports =
-    tally.reportsDue === 0
-      ? null
-      : (tally.reportsOnTime * rubric.reports.onTime +
-          tally.reportLateDays.reduce((sum, days) => sum + lateCredit(rubric.reports.late, days), 0) +
-          tally.reportsMissing * rubric.reports.missing) /
-        tally.reportsDue;
-  const tasks =
-    tally.tasksDue === 0
-      ? null
-      : (tally.tasksOnTime * rubric.tasks.onTime +
-          tally.taskLateDays.reduce((sum, days) => sum + lateCredit(rubric.tasks.late, days), 0) +
-          tally.tasksOverdue * rubric.tasks.overdue) /
-        tally.tasksDue;
+  const reports = partShare(
+    tally.reportsDue,
+    tally.reportsOnTime,
+    tally.reportLateDays,
+    tally.reportsMissing,
+    {
+      ...rubric.reports,
+      none: rubric.reports.missing,
+    },
+  );
+  const tasks = partShare(tally.tasksDue, tally.tasksOnTime, tally.taskLateDays, tally.tasksOverdue, {
+    ...rubric.tasks,
+    none: rubric.tasks.overdue,
+  });
   const parts = [
     { share: reports, weight: rubric.weights.reports },
     { share: tasks, weight: rubric.weights.tasks },
