@@ -2,6 +2,7 @@
 import { writeFileSync } from 'node:fs';
 import { startFirestoreEmulator, type FirestoreEmulator } from '@theodoi/test-kit/emulators/firestore';
 import { coldStartRows } from './cold-start.js';
+import { evaluationRows } from './evaluation.js';
 import { feedbackRows } from './feedback.js';
 import { importerCorpusRows } from './importer-corpus.js';
 import { memoryRows } from './memory.js';
@@ -46,6 +47,7 @@ async function untilClosed(host: string, timeoutMs = 15_000): Promise<void> {
 await part('cold start', () => coldStartRows(log));
 await part('sync processing', syncProcessingRows);
 await part('importer corpus', () => importerCorpusRows(log));
+await part('evaluation of a province year', () => evaluationRows(200, 120));
 
 let firestore: FirestoreEmulator | undefined;
 await part('Firestore emulator', async () => {

@@ -637,3 +637,126 @@ export const dashboard = {
       `Không cập nhật được bảng theo dõi của ${organisationId}: ${error}`,
   },
 } as const;
+
+/** The evaluation of units across directives (thi đua, the administrative-reform index): ranges, notes, grades. */
+export const evaluation = {
+  rangeLabel: {
+    year: (year: number) => `năm ${year}`,
+    quarter: (quarter: number, year: number) =>
+      `quý ${['I', 'II', 'III', 'IV'][quarter - 1] ?? quarter} năm ${year}`,
+    firstHalf: (year: number) => `6 tháng đầu năm ${year}`,
+    secondHalf: (year: number) => `6 tháng cuối năm ${year}`,
+    dates: (from: string, to: string) => `từ ngày ${from} đến ngày ${to}`,
+  },
+  oneRange:
+    'Cần chỉ rõ đúng một khoảng thời gian đánh giá: --year 2024, --quarter 2024-Q1, --half 2024-H1 hoặc --from … --to ….',
+  fromAndTo: 'Cần cả --from và --to (ngày theo dạng yyyy-MM-dd, ví dụ --from 2024-01-01 --to 2024-06-30).',
+  badYear: (value: string) => `"${value}" không phải năm hợp lệ — ví dụ --year 2024.`,
+  badQuarter: (value: string) => `"${value}" không phải quý hợp lệ — ví dụ --quarter 2024-Q1 (Q1 đến Q4).`,
+  badHalf: (value: string) => `"${value}" không phải nửa năm hợp lệ — dùng --half 2024-H1 hoặc 2024-H2.`,
+  badDate: (value: string) =>
+    `"${value}" không phải ngày hợp lệ — ghi theo dạng yyyy-MM-dd, ví dụ 2024-03-31.`,
+  reversedRange: (from: string, to: string) => `Ngày bắt đầu ${from} sau ngày kết thúc ${to}.`,
+  unknownGroup: 'Đơn vị không có trong danh sách đơn vị',
+  notes: {
+    established: (day: string) => `Thành lập từ ngày ${day}`,
+    retired: (day: string) => `Thôi hoạt động từ ngày ${day}`,
+    mergedInto: (into: string, day: string) => `Sáp nhập vào ${into} từ ngày ${day}`,
+    absorbed: (units: readonly string[], day: string) => `Tiếp nhận ${units.join(', ')} từ ngày ${day}`,
+  },
+  defaultGrades: {
+    excellent: 'Xuất sắc',
+    good: 'Tốt',
+    fair: 'Khá',
+    average: 'Trung bình',
+    weak: 'Yếu',
+  },
+  rubric: {
+    stepsOrder: 'các mức "upToWorkingDays" phải tăng dần',
+    weights: 'tổng trọng số của báo cáo và nhiệm vụ phải lớn hơn 0',
+    gradeAboveMax: 'điểm tối thiểu của xếp loại không được lớn hơn "maxScore"',
+    gradesOrder: 'các xếp loại phải xếp theo điểm tối thiểu giảm dần, không trùng nhau',
+  },
+  title: (range: string) => `KẾT QUẢ THỰC HIỆN CHẾ ĐỘ BÁO CÁO VÀ NHIỆM VỤ ĐƯỢC GIAO ${range.toUpperCase()}`,
+  subtitle: (organisation: string) => `của các cơ quan, đơn vị thuộc ${organisation}`,
+  asOf: (time: string, date: string) => `Số liệu tính đến ${time} ngày ${date}.`,
+  columns: {
+    stt: 'STT',
+    unit: 'Đơn vị',
+    reports: 'Chế độ báo cáo',
+    tasks: 'Nhiệm vụ được giao',
+    rows: 'Theo dõi, sửa lỗi',
+    result: 'Kết quả',
+    reportsDue: 'Số báo cáo phải nộp',
+    reportsOnTime: 'Đúng hạn',
+    reportsLate: 'Trễ hạn',
+    reportsLateWorkingDays: 'Tổng số ngày làm việc trễ',
+    reportsMissingAtDeadline: 'Chưa nộp khi đến hạn',
+    reportsMissing: 'Đến nay chưa nộp',
+    tasksDue: 'Số nhiệm vụ đến hạn',
+    tasksOnTime: 'Hoàn thành đúng hạn',
+    tasksLate: 'Hoàn thành trễ hạn',
+    tasksOverdue: 'Quá hạn chưa hoàn thành',
+    corrected: 'Bị trả lại, đã sửa',
+    awaitingCorrection: 'Bị trả lại, chưa sửa',
+    extended: 'Được gia hạn',
+    score: 'Điểm',
+    grade: 'Xếp loại',
+    rank: 'Xếp hạng',
+    groupRank: 'Xếp hạng trong khối',
+    notes: 'Ghi chú',
+    directives: 'Văn bản',
+  },
+  groupTotal: 'Cộng',
+  total: 'Tổng cộng',
+  averageScore: (score: string) => `Điểm bình quân: ${score}`,
+  notScored: 'Không có báo cáo, nhiệm vụ đến hạn',
+  directivesLink: (n: number) => `${n} văn bản`,
+  notesHeading: 'Ghi chú:',
+  rubricNote: (o: { max: string; reports: string; tasks: string; weights: string; penalties: string }) =>
+    `- Cách tính điểm (thang ${o.max} điểm): mỗi báo cáo ${o.reports}; mỗi nhiệm vụ ${o.tasks}. Điểm của đơn vị ` +
+    `là tỷ lệ điểm đạt được trên số báo cáo, nhiệm vụ đến hạn, với trọng số báo cáo : nhiệm vụ = ${o.weights}${o.penalties}.`,
+  credits: (o: { onTime: string; late: string; steps: string; none: string }, noneName: string) =>
+    `đúng hạn được ${o.onTime}, trễ hạn ${o.late}${o.steps}, ${noneName} ${o.none} số điểm`,
+  reportNone: 'chưa nộp',
+  taskNone: 'quá hạn',
+  lateStep: (days: number, credit: string) => `trễ đến ${days} ngày làm việc ${credit}`,
+  penalty: (what: string, points: string) => `${what} trừ ${points} điểm`,
+  penaltyNames: {
+    corrected: 'mỗi dòng bị trả lại đã sửa',
+    awaitingCorrection: 'mỗi dòng bị trả lại chưa sửa',
+    extended: 'mỗi lần được gia hạn',
+  },
+  timingNote:
+    '- Ngày trễ tính theo ngày làm việc (không tính thứ Bảy, Chủ nhật, ngày nghỉ lễ, Tết); hạn của báo cáo được gia hạn là ngày được gia hạn.',
+  directivesNote: (n: number) =>
+    `- Số liệu tổng hợp từ ${n} văn bản chỉ đạo có hạn báo cáo, hạn hoàn thành nhiệm vụ trong kỳ.`,
+  changesNote: (text: string) => `- Thay đổi đơn vị trong kỳ: ${text}.`,
+  change: {
+    merged: (unit: string, into: string, day: string) => `${unit} sáp nhập vào ${into} từ ngày ${day}`,
+    retired: (unit: string, day: string) => `${unit} thôi hoạt động từ ngày ${day}`,
+    established: (unit: string, day: string) => `${unit} thành lập từ ngày ${day}`,
+  },
+  tab: {
+    title: 'Đánh giá đơn vị',
+    heading: (range: string) => `ĐÁNH GIÁ ĐƠN VỊ — ${range.toUpperCase()}`,
+    updatedLine: (time: string, date: string) =>
+      `Cập nhật lúc ${time} ngày ${date}; số liệu tính đến thời điểm cập nhật, theo hạn đang có hiệu lực (kể cả gia hạn).`,
+    rankingHeading: 'XẾP HẠNG CÁC ĐƠN VỊ',
+    groupsHeading: 'ĐIỂM BÌNH QUÂN THEO KHỐI',
+    group: 'Khối',
+    units: 'Số đơn vị được chấm điểm',
+    chartByUnit: 'Điểm đánh giá của các đơn vị',
+    chartByGroup: 'Điểm bình quân theo khối',
+    nothingScored: 'Chưa có báo cáo, nhiệm vụ nào đến hạn trong kỳ.',
+  },
+  noOrganisation:
+    'Chưa có tổ chức nào trong hệ thống — nạp danh sách đơn vị bằng "theodoi units import" trước.',
+  whichOrganisation: (ids: readonly string[]) =>
+    `Có ${ids.length} tổ chức trong hệ thống (${ids.join(', ')}) — chỉ rõ tổ chức cần đánh giá bằng --org.`,
+  mergedIntoUnknown: (code: string) =>
+    `đơn vị được sáp nhập vào (mã ${code}) không có trong danh sách đơn vị`,
+  mergedIntoItself: 'một đơn vị không thể sáp nhập vào chính nó',
+  mergedWithoutRetired: 'đơn vị đã sáp nhập phải có ngày thôi hoạt động "retiredOn"',
+  retiredBeforeEstablished: 'ngày thôi hoạt động phải sau ngày thành lập',
+} as const;

@@ -8,6 +8,7 @@ import { deployCommand } from './commands/deploy.js';
 import { addDirectiveCreate } from './commands/directive-create.js';
 import { directiveCommand } from './commands/directive.js';
 import { emulatorsCommand } from './commands/emulators.js';
+import { evaluateCommand } from './commands/evaluate.js';
 import { serveCommand } from './commands/serve.js';
 import { summaryCommand } from './commands/summary.js';
 import { reportCommand } from './commands/report.js';
@@ -33,6 +34,7 @@ const program = new Command('theodoi')
   .addCommand(summaryCommand())
   .addCommand(reportCommand())
   .addCommand(dashboardCommand())
+  .addCommand(evaluateCommand())
   .addCommand(checkCommand())
   .addCommand(demoCommand())
   .addCommand(deployCommand());

@@ -22,3 +22,34 @@ export const dataFile = {
   badYaml: (file: string, line: number, column: number) =>
     `Tệp ${file}, dòng ${line}, cột ${column}: YAML không hợp lệ — kiểm tra thụt lề và dấu ":" ở dòng này.`,
 } as const;
+
+/** The evaluation of units (`theodoi evaluate`): the .xlsx, the .docx annex and the command's output. */
+export const evaluationFiles = {
+  annex: 'Phụ lục',
+  attachedTo: (symbol: string, issuer: string) =>
+    `(Kèm theo Báo cáo số        /${symbol} ngày      tháng      năm         của ${issuer})`,
+  sheets: { units: 'Đánh giá đơn vị', details: 'Chi tiết theo văn bản', directives: 'Văn bản' },
+  detailColumns: {
+    directive: 'Văn bản',
+    date: 'Ngày ban hành',
+    subject: 'Trích yếu',
+    status: 'Trạng thái',
+    link: 'Bảng tính',
+  },
+  directiveStatus: { open: 'Đang theo dõi', closed: 'Đã kết thúc' },
+  open: 'Mở bảng tính',
+  noNumber: '(chưa có số)',
+  cli: {
+    written: (xlsx: string, docx: string) =>
+      `Đã ghi bảng đánh giá đơn vị: ${xlsx}\nĐã ghi phụ lục kèm báo cáo: ${docx}`,
+    summary: (o: {
+      organisation: string;
+      range: string;
+      units: number;
+      scored: number;
+      directives: number;
+    }) =>
+      `Đánh giá ${o.units} đơn vị của ${o.organisation} ${o.range}: ${o.scored} đơn vị có báo cáo, nhiệm vụ đến hạn, ` +
+      `từ ${o.directives} văn bản.`,
+  },
+} as const;

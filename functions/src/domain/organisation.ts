@@ -1,6 +1,8 @@
 /** An organisation (province, district or commune People's Committee) and the units it directs. */
 import { z } from 'zod';
-import { organisationFile as msg } from '../messages.vi.js';
+import { evaluation as evaluationMsg, organisationFile as msg } from '../messages.vi.js';
+import { IsoDateSchema } from './calendar/iso-date.js';
+import { EvaluationRubricSchema } from './evaluation/rubric.js';
 
 /** The kinds of unit an organisation directs. */
 export const UNIT_KINDS = [
@@ -40,6 +42,12 @@ export const UnitSchema = z.strictObject({
   contact: z
     .strictObject({ person: z.string().optional(), phone: z.string().optional(), email: email.optional() })
     .optional(),
+  /** The day the unit began (e.g. a commune formed by the 2025 merger): it owes nothing due before it. */
+  establishedOn: IsoDateSchema.optional(),
+  /** The first day the unit no longer exists (retired or merged): it owes nothing due on or after it. */
+  retiredOn: IsoDateSchema.optional(),
+  /** The code of the unit it was merged into on `retiredOn`; the evaluation says so on both units' lines. */
+  mergedInto: z.string().min(1).optional(),
 });
 /** A unit as stored and used everywhere. */
 export type Unit = z.infer<typeof UnitSchema>;
@@ -64,6 +72,8 @@ export const OrganisationSchema = z
     coordinator: z.strictObject({ unitCode: z.string(), email, person: z.string().optional() }),
     groups: z.array(UnitGroupSchema).min(1),
     units: z.array(UnitSchema).min(1),
+    /** How units are scored when evaluated across directives (docs/EVALUATION.md); theodoi's default when absent. */
+    evaluation: EvaluationRubricSchema.optional(),
   })
   .superRefine((org, ctx) => {
     // Codes are compared ignoring case: "VP" and "vp" typed in two places are one unit, never two.
@@ -84,6 +94,11 @@ export const OrganisationSchema = z
       if (!groups.has(unit.group))
         ctx.addIssue({ code: 'custom', path: ['units', i, 'group'], message: msg.unknownGroup(unit.group) });
     });
+    org.units.forEach((unit, i) =>
+      lifecycleIssues(unit, seen).forEach((issue) =>
+        ctx.addIssue({ ...issue, path: ['units', i, ...issue.path] }),
+      ),
+    );
     if (![...seen.values()].includes(org.coordinator.unitCode))
       ctx.addIssue({
         code: 'custom',
@@ -91,8 +106,33 @@ export const OrganisationSchema = z
         message: msg.unknownUnit(org.coordinator.unitCode),
       });
   });
+/** What is wrong with a unit's establishment, retirement or merger; `codes` maps lower-cased codes to codes. */
+function lifecycleIssues(
+  unit: Unit,
+  codes: ReadonlyMap<string, string>,
+): { code: 'custom'; path: string[]; message: string }[] {
+  const issues: { code: 'custom'; path: string[]; message: string }[] = [];
+  const issue = (path: string, message: string) => issues.push({ code: 'custom', path: [path], message });
+  if (unit.mergedInto !== undefined) {
+    if (unit.mergedInto.toLowerCase() === unit.code.toLowerCase())
+      issue('mergedInto', evaluationMsg.mergedIntoItself);
+    else if (codes.get(unit.mergedInto.toLowerCase()) !== unit.mergedInto)
+      issue('mergedInto', evaluationMsg.mergedIntoUnknown(unit.mergedInto));
+    if (unit.retiredOn === undefined) issue('retiredOn', evaluationMsg.mergedWithoutRetired);
+  }
+  if (
+    unit.establishedOn !== undefined &&
+    unit.retiredOn !== undefined &&
+    unit.retiredOn <= unit.establishedOn
+  )
+    issue('retiredOn', evaluationMsg.retiredBeforeEstablished);
+  return issues;
+}
+
 /** A validated organisation. */
 export type Organisation = z.infer<typeof OrganisationSchema>;
+/** An organisation file as written, before defaults. */
+export type OrganisationInput = z.input<typeof OrganisationSchema>;
 
 /** Validates an organisation read from a file; throws a ZodError naming each bad field. */
 export function parseOrganisation(input: unknown): Organisation {

@@ -73,13 +73,19 @@ export function excelDate(day: IsoDate): Date {
   return new Date(Date.UTC(d.year, d.month - 1, d.day));
 }
 
-const thin: Partial<ExcelJS.Borders> = {
+/** Thin borders on every side of a cell. */
+export const thin: Partial<ExcelJS.Borders> = {
   top: { style: 'thin' },
   bottom: { style: 'thin' },
   left: { style: 'thin' },
   right: { style: 'thin' },
 };
-const fill = (argb: string): ExcelJS.Fill => ({ type: 'pattern', pattern: 'solid', fgColor: { argb } });
+/** A solid fill of colour `argb`. */
+export const fill = (argb: string): ExcelJS.Fill => ({
+  type: 'pattern',
+  pattern: 'solid',
+  fgColor: { argb },
+});
 
 function styleHeader(row: ExcelJS.Row, count: number): void {
   for (let c = 1; c <= count; c += 1) {
