@@ -45,6 +45,8 @@ export interface WorldOptions {
   env?: Record<string, string>;
   /** The retry policy of the world's own Google clients (tests keep the attempts, not production's waits). */
   retry?: RetryPolicy;
+  /** Sheets' per-minute quotas in the emulator ('google': 60/min per user, 300 per project), off by default. */
+  quotas?: 'google' | 'off';
 }
 
 /** A running world: call `close()` when done. */
@@ -78,6 +80,7 @@ export async function buildWorld(options: WorldOptions): Promise<LocalWorld> {
     notifyBatchMs: 0,
     ...(options.firestoreHost ? { firestoreHost: options.firestoreHost } : {}),
     ...(options.sheetsOnWorldClock ? { now: () => clock.now() } : {}),
+    ...(options.quotas ? { quotas: options.quotas } : {}),
   });
   try {
     const env = { ...emulators.env, GOOGLE_CLOUD_PROJECT: options.project, ...options.env };
