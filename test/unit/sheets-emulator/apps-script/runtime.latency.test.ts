@@ -77,7 +77,7 @@ describe('the Apps Script path under the latency model', () => {
 
     // The receiver hears from the script only after scheduling, start-up, one property read and UrlFetch's overhead.
     expect(reachedMs).toBeGreaterThanOrEqual(TRIGGER_DELAY + STARTUP + PROPERTY_READ + URLFETCH - 10);
-    const exec = h.server.appsScript.executions(scriptId).find((e) => e.id === executions[0])!;
+    const exec = h.server.appsScript.executions(scriptId).find((e) => e.id === executions?.[0])!;
     expect(exec).toMatchObject({ status: 'completed', result: 204 });
     expect(Date.parse(exec.start!) - Date.parse(exec.queuedAt)).toBeGreaterThanOrEqual(TRIGGER_DELAY - 10);
     expect(exec.durationMs).toBeGreaterThanOrEqual(STARTUP + PROPERTY_READ + URLFETCH - 10);
