@@ -54,6 +54,8 @@ export async function measureFeedback(
   }
 }
 
+const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
 /** Unit `i`'s officer pastes a complete report into their row; resolves with the time until the verdict is on it. */
 async function timeEdit(world: BenchWorld, spreadsheetId: string, i: number): Promise<number> {
   const unit = world.org.units[i]!;
@@ -67,10 +69,14 @@ async function timeEdit(world: BenchWorld, spreadsheetId: string, i: number): Pr
     range: `${quoteSheetName(TAB)}!${columnLetters(first)}${row}`,
     values: [cchcRowWith(i + 1, (i + 1) * 20)],
   });
-  // sheetEvent answers once the sync has written the statuses, so the delivery ends when the verdict is shown.
-  await world.emulator.triggersIdle();
+  // sheetEvent answers once the sync has written the statuses, so the delivery ends when the verdict is shown. The
+  // edit's onChange execution (EDIT: it returns at once) runs after it and is no part of the officer's wait.
+  const delivered = () => world.emulator.triggerDeliveries().find((d) => d.deliveryId === deliveryId);
+  const idle = world.emulator.triggersIdle().then(() => 'idle' as const);
+  while (!delivered() && (await Promise.race([idle, pause(2)])) !== 'idle');
   const ms = performance.now() - started;
-  const delivery = world.emulator.triggerDeliveries().find((d) => d.deliveryId === deliveryId);
+  await idle;
+  const delivery = delivered();
   if (delivery?.status !== 200) throw new Error(`sheetEvent answered ${delivery?.status ?? 'nothing'}`);
   const shown = await world.deps.clients.sheets.spreadsheets.values.get({
     spreadsheetId,
