@@ -368,6 +368,10 @@ export const spreadsheetRecovery = {
 /** What `npm run demo` prints as it plays the Tháp Mười quarter. */
 export const demo = {
   starting: 'Khởi động Firestore emulator và Sheets/Drive emulator…',
+  latencyOff:
+    'Sheets/Drive emulator trả lời ngay (không mô phỏng độ trễ của Google); chạy với --latency google để thấy thời gian như trên Google thật.',
+  latencyGoogle:
+    'Sheets/Drive emulator mô phỏng độ trễ của Google thật (Sheets, Drive, Apps Script): thời gian phản hồi dưới đây gần với thực tế.',
   unitsLoaded: (n: number) => `Đã nạp ${n} đơn vị của huyện Tháp Mười.`,
   imported: (subject: string, recipients: number, references: number, tasks: number, missing: string[]) =>
     `Đã đọc công văn "V/v ${subject}": ${recipients} đơn vị nhận, ${references} văn bản dẫn chiếu, ${tasks} nhiệm vụ` +
