@@ -482,6 +482,12 @@ export const summary = {
     phone: 'Điện thoại',
   },
   totalRow: 'Tổng cộng',
+  /** The subtotal line of one group of units (khối). */
+  subtotalRow: (groupName: string) => `Cộng: ${groupName}`,
+  /** A group's (or the table's) reported count on its subtotal line. */
+  groupReported: (reported: number, total: number) => `Đã báo cáo ${reported}/${total}`,
+  /** The group of recipients the organisation's file does not list. */
+  otherUnits: 'Đơn vị khác',
   totalNotes: {
     sum: 'Tổng số liệu đã tiếp nhận của các đơn vị.',
     average: 'Bình quân của các đơn vị có số liệu.',

@@ -50,7 +50,11 @@ describe('syncedDeadlineCells', () => {
     const cells = syncedDeadlineCells({
       ...base,
       changes: [
-        { unitCode: 'NV', status: 'invalid', errors: [{ column: 'so_hoi_nghi', code: 'x', message: 'x' }] },
+        {
+          unitCode: 'NV',
+          status: 'invalid',
+          errors: [{ column: 'so_hoi_nghi', code: 'notInteger', message: 'Số hội nghị phải là số nguyên' }],
+        },
         { unitCode: 'XX', status: 'valid', errors: [] },
       ],
       before: new Map(),
