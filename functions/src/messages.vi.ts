@@ -576,8 +576,22 @@ export const officialReport = {
     `trễ hạn: ${late} đơn vị;`,
   kpiNotReported: (n: number, overdue: number) =>
     `- Số đơn vị chưa báo cáo: ${n} đơn vị${overdue ? ` (quá hạn: ${overdue} đơn vị)` : ''};`,
+  /** One khối's line under "Số đơn vị đã báo cáo". */
+  kpiGroup: (group: string, reported: number, total: number) =>
+    `  + ${group}: ${reported}/${total} đơn vị đã báo cáo;`,
   kpiErrors: (n: number) => `- Số đơn vị có số liệu cần sửa lỗi: ${n} đơn vị.`,
-  tableIntro: 'Kết quả cụ thể của từng đơn vị (số liệu hợp lệ đã tiếp nhận gần nhất):',
+  tableIntro:
+    'Kết quả cụ thể của từng đơn vị (số liệu hợp lệ đã tiếp nhận gần nhất), cộng theo từng khối, tại Phụ lục ' +
+    'kèm theo Báo cáo này.',
+  /** The annex (Decree 30: "Phụ lục") holding the per-unit table. */
+  annex: 'Phụ lục',
+  annexTitle: (periodLabel: string) => `KẾT QUẢ BÁO CÁO CỦA CÁC ĐƠN VỊ — ${periodLabel.toUpperCase()}`,
+  annexAttached: (symbol: string, issuer: string, month: string, year: string) =>
+    `(Kèm theo Báo cáo số        /${symbol} ngày      tháng ${month} năm ${year} của ${issuer})`,
+  figuresAsOf: (asOf: string) => `Số liệu ${asOf.charAt(0).toLowerCase()}${asOf.slice(1)}.`,
+  /** A khối's heading in the annex's table: "I. Các ban, ngành thuộc UBND huyện". */
+  groupHeading: (numeral: string, group: string) => `${numeral}. ${group}`,
+  groupTotal: 'Cộng',
   chaseItem: (unit: string, status: string, contact: string) =>
     `- ${unit}: ${status}${contact ? `, liên hệ: ${contact}` : ''};`,
   chaseNone: 'Không có đơn vị nào cần đôn đốc.',
