@@ -626,6 +626,7 @@ export const dashboard = {
   columns: {
     stt: 'STT',
     number: 'Số, ký hiệu',
+    date: 'Ngày ban hành',
     subject: 'Trích yếu',
     period: 'Kỳ báo cáo',
     deadline: 'Hạn báo cáo',
@@ -637,6 +638,10 @@ export const dashboard = {
     link: 'Bảng tính',
   },
   noNumber: '(chưa có số)',
+  /** A directive in a column header: its number (or "(chưa có số)") and the day it was issued. */
+  directiveLabel: (number: string, date: string | null) => (date ? `${number} ngày ${date}` : number),
+  /** The note on a directive's column header. */
+  subjectNote: (subject: string) => `V/v ${subject}`,
   noPeriod: 'Chưa đến kỳ báo cáo',
   open: 'Mở bảng tính',
   accessLost: 'Không mở được bảng tính — cần chia sẻ lại cho tài khoản theodoi',
