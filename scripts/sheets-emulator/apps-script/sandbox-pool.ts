@@ -25,7 +25,11 @@ interface Waiting {
   resolve: (r: PoolResult) => void;
 }
 
-const WORKER_SOURCE = `(${sandboxWorker.toString()})(require, ${JSON.stringify(installAppsScript.toString())})`;
+// Run through tsx (esbuild with keepNames), a function's source calls a module-level `__name` helper that neither
+// the worker nor the script's context has: each gets one that leaves the function as it is.
+const KEEP_NAME = '(target) => target';
+const INSTALL_SOURCE = `((__name) => (${installAppsScript.toString()}))(${KEEP_NAME})`;
+const WORKER_SOURCE = `var __name = ${KEEP_NAME};(${sandboxWorker.toString()})(require, ${JSON.stringify(INSTALL_SOURCE)})`;
 
 /** Runs executions on up to `size` workers (made on first use); the rest wait their turn. */
 export class SandboxPool {
