@@ -50,8 +50,12 @@ export interface DemoResult {
   checks: number;
   /** Files written for people to open. */
   files: string[];
-  /** The PNG of Tổng hợp; undefined when no Chromium is installed. */
+  /** The PNG of the whole Tổng hợp tab; undefined when no Chromium is installed. */
   screenshot?: string;
+  /** The PNG of the dashboard's "Đánh giá đơn vị" tab; undefined when no Chromium is installed. */
+  evaluationScreenshot?: string;
+  /** The dashboard spreadsheet. */
+  dashboardSpreadsheetId: string;
   /** Units on the last morning check's reminder list. */
   flaggedOnLastMorning: number;
   /** The draft paragraph of the official report, from the Tổng hợp tab. */
@@ -238,6 +242,8 @@ async function play(
     flaggedOnLastMorning: flagged,
     files: artefacts.files,
     ...(artefacts.screenshot ? { screenshot: artefacts.screenshot } : {}),
+    ...(artefacts.evaluationScreenshot ? { evaluationScreenshot: artefacts.evaluationScreenshot } : {}),
+    dashboardSpreadsheetId: artefacts.dashboardSpreadsheetId,
     paragraph: summary.model.paragraph,
     statuses,
     sheetsCalls: emulators.sheets.counters().methods,
