@@ -452,6 +452,8 @@ export const reminders = {
 
 /** What the Tổng hợp tab shows and the draft paragraph of the official report says (flow 4). */
 export const summary = {
+  /** Beside a unit's status in Tổng hợp when its deadline was extended. */
+  extendedUntil: (date: string) => ` (gia hạn đến ${date})`,
   title: (directiveRef: string, periodLabel: string) =>
     `TỔNG HỢP TÌNH HÌNH THỰC HIỆN ${directiveRef.toUpperCase()} — ${periodLabel.toUpperCase()}`,
   directiveLine: (directiveRef: string, issuer: string, subject: string) =>
@@ -788,4 +790,19 @@ export const evaluation = {
   mergedIntoItself: 'một đơn vị không thể sáp nhập vào chính nó',
   mergedWithoutRetired: 'đơn vị đã sáp nhập phải có ngày thôi hoạt động "retiredOn"',
   retiredBeforeEstablished: 'ngày thôi hoạt động phải sau ngày thành lập',
+} as const;
+
+/** The directive's lifecycle (`theodoi directive list`, `close`, `extend`), shared by the CLI and the register tab. */
+export const lifecycle = {
+  closed: (id: string) => `Công văn "${id}" đã kết thúc theo dõi trước đó.`,
+  notRecipient: (unit: string, id: string) =>
+    `Đơn vị "${unit}" không có trong danh sách nhận công văn "${id}".`,
+  noSuchPeriod: (period: string, id: string) => `Công văn "${id}" không có kỳ báo cáo ${period}.`,
+  noPeriodYet: (id: string) =>
+    `Công văn "${id}" không có kỳ báo cáo nào đang nhận báo cáo; ghi rõ kỳ bằng --period.`,
+  whichPeriod: (id: string, periods: string[]) =>
+    `Công văn "${id}" đang có ${periods.length} kỳ báo cáo: ${periods.join('; ')} — ghi rõ kỳ cần gia hạn bằng --period.`,
+  notLater: (until: string, deadline: string) =>
+    `Ngày gia hạn ${until} không sau hạn hiện tại ${deadline} — gia hạn phải lùi hạn về sau.`,
+  inThePast: (until: string, today: string) => `Ngày gia hạn ${until} đã qua (hôm nay ${today}).`,
 } as const;

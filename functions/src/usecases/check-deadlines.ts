@@ -122,6 +122,18 @@ export async function checkDeadlines(
   return result;
 }
 
+/**
+ * Checks one directive now (after its deadlines changed: an extension, say): its statuses, flags and Tổng hợp
+ * rewritten as the morning check would. Reminders are not sent; the caller has the directive already.
+ */
+export async function checkOneDirective(
+  deps: CheckDeadlinesDeps,
+  directive: DirectiveRecord,
+): Promise<DirectiveCheck> {
+  const units = await unitsByOrganisation(deps)(directive.organisation);
+  return (await checkDirective(deps, directive, deps.clock.now(), units)).check;
+}
+
 /** Each organisation's units (inactive ones too), listed once per check. */
 function unitsByOrganisation(deps: CheckDeadlinesDeps) {
   const byOrg = new Map<string, Promise<Map<string, StoredUnit>>>();

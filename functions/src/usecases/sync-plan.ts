@@ -196,6 +196,7 @@ function deadlineCellRequests(
       codeCells: code.cells,
       deadlineCells: deadline.cells,
       firstRow: FIRST_UNIT_ROW,
+      extensions: directive.extensions,
     });
     return deadlineRequests(directive.tabs[periodKey]!.sheetId, deadline.columnIndex, cells);
   });

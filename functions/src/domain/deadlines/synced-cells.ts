@@ -4,7 +4,7 @@
  */
 import type { WorkingCalendar } from '../calendar/working-calendar.js';
 import type { Period } from '../periods/periods.js';
-import { statusText, unitStatus } from '../status/index.js';
+import { extendedDeadline, statusText, unitStatus, type ExtendedDeadlines } from '../status/index.js';
 import type { SummaryReport } from '../summary/model.js';
 import { reportState } from '../summary/report-state.js';
 import type { ReportChange } from '../sync/plan-sync.js';
@@ -30,6 +30,8 @@ export interface SyncedDeadlineInput {
   deadlineCells: readonly CellValue[];
   /** 0-based row of the tab's first unit. */
   firstRow: number;
+  /** Units' extended deadlines (gia hạn), by row key. */
+  extensions?: ExtendedDeadlines | undefined;
 }
 
 /** A changed report as the store will hold it: first submitted the first time it is valid (store/reports.ts). */
@@ -66,6 +68,7 @@ export function syncedDeadlineCells(input: SyncedDeadlineInput): DeadlineCell[] 
       if (!report) return undefined;
       const status = unitStatus({
         period: input.period,
+        ...extendedDeadline(input.extensions, input.period.key, unitCode),
         report: reportState(report),
         now: input.storedAt,
         calendar: input.calendar,

@@ -1,6 +1,8 @@
 /** buildSummaryModel: the whole Tổng hợp of one period, computed from stored reports; pure. */
+import { summary as msg } from '../../messages.vi.js';
 import { vietnamDateOf } from '../calendar/iso-date.js';
-import { statusText, unitStatus } from '../status/index.js';
+import { formatVietnameseDate } from '../calendar/vietnamese-date.js';
+import { extendedDeadline, statusText, unitStatus } from '../status/index.js';
 import { chaseList } from './chase.js';
 import { figureColumns, figureTotal, figureValue } from './figures.js';
 import { summaryHeader } from './header.js';
@@ -24,8 +26,10 @@ export function buildSummaryModel(input: SummaryInput): SummaryModel {
   const listed: SummaryRow[] = directive.recipients.map((code, i) => {
     const unit = units.get(code);
     const report = input.reports.get(code);
+    const extended = extendedDeadline(directive.extensions, period.key, code);
     const status = unitStatus({
       period,
+      ...extended,
       report: reportState(report),
       now,
       calendar,
@@ -39,7 +43,9 @@ export function buildSummaryModel(input: SummaryInput): SummaryModel {
       groupId: unit?.group ?? '',
       groupName: unit ? (groupNames.get(unit.group) ?? unit.group) : '',
       status,
-      statusText: statusText(status),
+      statusText:
+        statusText(status) +
+        ('deadline' in extended ? msg.extendedUntil(formatVietnameseDate(extended.deadline)) : ''),
       reportedOn: at ? vietnamDateOf(at) : null,
       figures: figures.map((f) => figureValue(f, report?.acceptedValues ?? null)),
     };

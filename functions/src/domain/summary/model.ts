@@ -1,4 +1,5 @@
 /** The summary model's types: what the Tổng hợp tab and the draft report paragraph are built from. */
+import type { ExtendedDeadlines } from '../status/extensions.js';
 import type { ColumnType, SummaryKind, Template } from '@theodoi/sheets-schema/template-format';
 import type { IsoDate } from '../calendar/iso-date.js';
 import type { WorkingCalendar } from '../calendar/working-calendar.js';
@@ -14,6 +15,8 @@ export interface SummaryDirective {
   subject: string;
   /** Recipient unit codes, in the order the summary lists them. */
   recipients: readonly string[];
+  /** Units' extended deadlines (gia hạn), by row key. */
+  extensions?: ExtendedDeadlines | undefined;
 }
 
 /** A unit as the summary shows it (the store's units fit this shape). */
