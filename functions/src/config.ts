@@ -1,7 +1,8 @@
 /** The one zod-validated configuration of theodoi, read from an environment passed in. */
 import { z } from 'zod';
 
-const LOG_LEVELS = ['debug', 'info', 'warning', 'error'] as const;
+// 'off': nothing logged (the command line, whose output is for people, unless --verbose).
+const LOG_LEVELS = ['debug', 'info', 'warning', 'error', 'off'] as const;
 /** A log level, lowest first. */
 export type LogLevel = (typeof LOG_LEVELS)[number];
 

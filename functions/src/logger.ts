@@ -1,13 +1,13 @@
 /** A structured logger: one JSON line per event on stdout, with the `severity` and `message` Cloud Logging reads. */
 import type { LogLevel } from './config.js';
 
-const SEVERITY: Record<LogLevel, string> = {
+const SEVERITY: Record<Exclude<LogLevel, 'off'>, string> = {
   debug: 'DEBUG',
   info: 'INFO',
   warning: 'WARNING',
   error: 'ERROR',
 };
-const RANK: Record<LogLevel, number> = { debug: 0, info: 1, warning: 2, error: 3 };
+const RANK: Record<LogLevel, number> = { debug: 0, info: 1, warning: 2, error: 3, off: 4 };
 
 /** Structured fields attached to one log line: ids and counts, never officers' cell contents. */
 export type LogFields = Record<string, unknown>;
@@ -26,7 +26,7 @@ export function createLogger(
   write: (line: string) => void = (line) => process.stdout.write(`${line}\n`),
 ): Logger {
   const emit =
-    (at: LogLevel) =>
+    (at: Exclude<LogLevel, 'off'>) =>
     (message: string, fields: LogFields = {}) => {
       if (RANK[at] < RANK[level]) return;
       write(JSON.stringify({ severity: SEVERITY[at], message, ...fields }, errorReplacer));

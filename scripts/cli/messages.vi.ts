@@ -119,3 +119,30 @@ export const directiveLifecycle = {
       ? 'Trạng thái trên bảng tính và Tổng hợp đã cập nhật.'
       : 'Trạng thái trên bảng tính không đổi.'),
 } as const;
+
+/** A command that failed, in one sentence (failure.ts). */
+export const failures = {
+  badConfiguration: (issues: readonly string[]) =>
+    `Cấu hình (biến môi trường) không hợp lệ: ${issues.join('; ')}.`,
+  noCredentials:
+    'Chưa có quyền truy cập Google. Trên máy chạy thử: đặt SHEETS_EMULATOR_URL và FIRESTORE_EMULATOR_HOST ' +
+    '(chạy "theodoi emulators" để có địa chỉ). Với Google thật: đăng nhập bằng "theodoi auth login".',
+  missingFile: (file: string) => `Không tìm thấy tệp ${file} — kiểm tra lại đường dẫn.`,
+  noPermission: (file: string) => `Không có quyền đọc hoặc ghi ${file}.`,
+  firestoreUnreachable:
+    'Không kết nối được cơ sở dữ liệu (Firestore). Trên máy chạy thử: kiểm tra FIRESTORE_EMULATOR_HOST và ' +
+    'trình giả lập đang chạy ("theodoi emulators").',
+  google: {
+    quota: 'Google tạm thời từ chối vì vượt hạn mức mỗi phút — thử lại sau một phút.',
+    unavailable: 'Google tạm thời không trả lời — thử lại sau ít phút.',
+    'no-answer': 'Không nhận được trả lời từ Google — kiểm tra kết nối mạng rồi thử lại.',
+    'not-found': 'Không tìm thấy bảng tính trên Google Drive (có thể đã bị xóa).',
+    'permission-denied':
+      'Google từ chối quyền truy cập bảng tính — kiểm tra tài khoản đã đăng nhập ("theodoi auth status") có quyền sửa.',
+    unauthenticated: 'Google không chấp nhận thông tin đăng nhập — đăng nhập lại: "theodoi auth login".',
+    invalid:
+      'Google từ chối yêu cầu (bảng tính có thể đã bị sửa cấu trúc). Chạy lại với --verbose để xem chi tiết.',
+    unknown: 'Google trả lời lỗi không rõ. Chạy lại với --verbose để xem chi tiết.',
+  },
+  unexpected: 'Có lỗi không mong đợi. Chạy lại lệnh với --verbose để xem chi tiết và gửi cho người hỗ trợ.',
+} as const;

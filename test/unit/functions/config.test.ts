@@ -43,7 +43,7 @@ describe('loadConfig', () => {
     {
       name: 'log level',
       env: { LOG_LEVEL: 'verbose' },
-      message: /LOG_LEVEL must be one of debug, info, warning, error \(got "verbose"\)/,
+      message: /LOG_LEVEL must be one of debug, info, warning, error, off \(got "verbose"\)/,
     },
     {
       name: 'emulator host',
