@@ -1,6 +1,39 @@
 /** Every user-facing Vietnamese string of theodoi: sheet headers, statuses, errors, summary text. */
 // Code, logs and comments stay in English; only what officers and leadership read lives here.
 
+/** Fields of an import draft, as the coordinator reads them ("date.day" → "ngày ban hành"). */
+const DRAFT_FIELDS: Readonly<Record<string, string>> = {
+  issuer: 'cơ quan ban hành',
+  number: 'số văn bản',
+  symbol: 'ký hiệu',
+  place: 'địa danh',
+  date: 'ngày tháng năm ban hành',
+  'date.year': 'năm ban hành',
+  'date.month': 'tháng ban hành',
+  'date.day': 'ngày ban hành',
+  kind: 'loại văn bản',
+  subject: 'trích yếu',
+  recipients: 'nơi nhận',
+  tasks: 'nhiệm vụ',
+  'signer.title': 'chức vụ người ký',
+  'signer.name': 'họ tên người ký',
+  distribution: 'nơi nhận (cuối văn bản)',
+};
+
+/** A draft's missing field in words: "tasks[2].deadline" → "thời hạn của nhiệm vụ 2". */
+export function missingFieldName(field: string): string {
+  const indexed = /^(tasks|references)\[([^\]]+)\]\.(\w+)$/.exec(field);
+  if (indexed) {
+    const [, list, id, part] = indexed;
+    const what =
+      { deadline: 'thời hạn', lead: 'đơn vị chủ trì', date: 'ngày', issuer: 'cơ quan ban hành' }[part!] ??
+      part;
+    const ofWhat = list === 'tasks' ? `nhiệm vụ ${id}` : `văn bản dẫn chiếu thứ ${Number(id) + 1}`;
+    return `${what} của ${ofWhat}`;
+  }
+  return DRAFT_FIELDS[field] ?? field;
+}
+
 /** Messages shown by the health endpoint and the CLI. */
 export const general = {
   healthOk: 'theodoi đang hoạt động',
@@ -135,6 +168,8 @@ export const cli = {
     directiveId: string;
     result: string;
     periodKey?: string;
+    /** The period's Vietnamese name ("Quý I/2024"), shown instead of its key. */
+    periodLabel?: string;
     counts?: { empty: number; incomplete: number; invalid: number; valid: number };
     changedUnits?: number;
     statusCellsWritten?: number;
@@ -144,7 +179,7 @@ export const cli = {
   }) =>
     o.result === 'coalesced'
       ? `Công văn ${o.directiveId} đang được đồng bộ; yêu cầu này sẽ được gộp vào lần đồng bộ đó.`
-      : `Đã đồng bộ ${o.directiveId}, kỳ ${o.periodKey}: ${o.counts?.valid ?? 0} đã tiếp nhận, ` +
+      : `Đã đồng bộ ${o.directiveId}, ${o.periodLabel ?? o.periodKey}: ${o.counts?.valid ?? 0} đã tiếp nhận, ` +
         `${o.counts?.invalid ?? 0} có lỗi, ${o.counts?.incomplete ?? 0} chưa đủ, ${o.counts?.empty ?? 0} chưa báo cáo; ` +
         `${o.changedUnits ?? 0} đơn vị có thay đổi, ${o.statusCellsWritten ?? 0} ô trạng thái được ghi ` +
         `(${o.calls?.sheetsReads ?? 0} lượt đọc, ${o.calls?.sheetsWrites ?? 0} lượt ghi Sheets; ` +
@@ -284,6 +319,9 @@ export const directiveImport = {
     `Cơ quan ban hành "${issuer}" không phải là ${organisation}.`,
   written: (path: string, missing: number, warnings: number) =>
     `Đã ghi bản nháp vào ${path} (còn thiếu ${missing} mục, ${warnings} cảnh báo).`,
+  missingList: (fields: string[]) => `Văn bản chưa ghi: ${fields.map(missingFieldName).join(', ')}.`,
+  next: (path: string) =>
+    `Xem lại bản nháp rồi tạo bảng theo dõi: theodoi directive create --from-draft ${path}`,
   unsupportedFile: (path: string) =>
     `Chỉ nhập được tệp .txt, .docx, .pdf hoặc ảnh quét (.png, .jpg): ${path}`,
   emptyPdf: (path: string) =>
@@ -330,7 +368,8 @@ export const directiveCreate = {
 /** Messages to the coordinator when a directive cannot be synced. */
 export const syncErrors = {
   unknownDirective: (id: string) => `Không có công văn "${id}" trong hệ thống.`,
-  noTab: (periodKey: string) => `Chưa có trang báo cáo cho kỳ ${periodKey}.`,
+  noTab: (periodKey: string) =>
+    periodKey === 'once' ? 'Chưa có trang báo cáo.' : `Chưa có trang báo cáo cho kỳ ${periodKey}.`,
   tabMissing: (title: string) =>
     `Không tìm thấy trang "${title}" (có thể đã bị xoá hoặc các cột của hệ thống đã bị xoá). Số liệu đã lưu không bị mất; hãy tạo lại trang từ mẫu.`,
   systemColumnMissing: (title: string) =>
@@ -375,7 +414,7 @@ export const demo = {
   unitsLoaded: (n: number) => `Đã nạp ${n} đơn vị của huyện Tháp Mười.`,
   imported: (subject: string, recipients: number, references: number, tasks: number, missing: string[]) =>
     `Đã đọc công văn "V/v ${subject}": ${recipients} đơn vị nhận, ${references} văn bản dẫn chiếu, ${tasks} nhiệm vụ` +
-    `${missing.length ? `; chưa có trong văn bản: ${missing.join(', ')}` : ''}.`,
+    `${missing.length ? `; chưa có trong văn bản: ${missing.map(missingFieldName).join(', ')}` : ''}.`,
   provisioned: (title: string, sheetsCalls: number, driveCalls: number) =>
     `Đã tạo bảng tính "${title}" (${sheetsCalls} lệnh gọi Sheets, ${driveCalls} lệnh chia sẻ Drive).`,
   edit: (when: string, unit: string, note: string, status: string, ms: number) =>

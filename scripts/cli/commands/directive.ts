@@ -212,6 +212,8 @@ export function directiveCommand(output: CommandOutput = processOutput): Command
       }
       await writeFile(opts.out, json, 'utf8');
       output.err(`${msg.written(opts.out, draft.missing.length, draft.warnings.length)}\n`);
+      if (draft.missing.length > 0) output.err(`${msg.missingList(draft.missing)}\n`);
+      output.err(`${msg.next(opts.out)}\n`);
     });
   return directive;
 }

@@ -1,5 +1,6 @@
 /** `theodoi sync <directive>`: syncs a directive by hand and prints what it did. */
 import { Command } from 'commander';
+import { periodKeyLabel } from '@theodoi/functions/domain/periods/periods';
 import { cli } from '@theodoi/functions/messages.vi';
 import { useCaseDeps } from '@theodoi/functions/runtime-deps';
 import { createRuntime } from '@theodoi/functions/runtime';
@@ -18,7 +19,8 @@ export function syncCommand(): Command {
         trigger: 'cli',
         ...(opts.period ? { periodKey: opts.period } : {}),
       });
-      console.log(cli.synced(outcome));
+      const periodLabel = outcome.periodKey ? periodKeyLabel(outcome.periodKey) : undefined;
+      console.log(cli.synced({ ...outcome, ...(periodLabel ? { periodLabel } : {}) }));
       // What the coordinator must know (a report tab recreated after it was deleted), in Vietnamese.
       for (const notice of outcome.notices ?? []) console.log(notice);
     });

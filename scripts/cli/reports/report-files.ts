@@ -1,6 +1,7 @@
 /** reportFiles: the official report draft (.docx) and the summary workbook (.xlsx) of one period, from Firestore. */
 import { Packer } from 'docx';
 import type { SummaryModel } from '@theodoi/functions/domain/summary/model';
+import { ONCE_KEY } from '@theodoi/functions/domain/periods/period-key';
 import { directiveCreate, syncErrors } from '@theodoi/functions/messages.vi';
 import { getDirective } from '@theodoi/functions/store/directives';
 import { getOrganisation, listUnits } from '@theodoi/functions/store/units';
@@ -54,7 +55,8 @@ export async function reportFiles(
     Packer.toBuffer(officialReportDocument(model, context)),
     summaryWorkbook(model).xlsx.writeBuffer(),
   ]);
-  const base = `${directive.id}-${period.key}`;
+  // A one-off report has one period: its files are named after the directive alone.
+  const base = period.key === ONCE_KEY ? directive.id : `${directive.id}-${period.key}`;
   return {
     model,
     context,

@@ -32,7 +32,7 @@ describe('theodoi units import → directive create → sync', () => {
     // The first sync writes the statuses and the Tổng hợp tab in one batchUpdate; Firestore: the snapshot and
     // the note that the summary's chart now exists.
     const synced = await theodoi('sync', 'thap-muoi-cchc-2024', '--period', '2024-Q1');
-    expect(synced.stdout).toContain('kỳ 2024-Q1: 0 đã tiếp nhận, 0 có lỗi, 0 chưa đủ, 25 chưa báo cáo');
+    expect(synced.stdout).toContain('Quý I/2024: 0 đã tiếp nhận, 0 có lỗi, 0 chưa đủ, 25 chưa báo cáo');
     expect(synced.stdout).toContain('(1 lượt đọc, 1 lượt ghi Sheets; 2 lượt ghi Firestore;');
 
     const again = await theodoi(

@@ -39,6 +39,12 @@ export interface Period {
 }
 
 /** The Vietnamese label of a periodic period ("Quý I/2024", "6 tháng đầu năm 2024", …). */
+/** The Vietnamese name of a period given by its key ("2024-Q1" → "Quý I/2024", "once" → "Báo cáo theo văn bản"). */
+export function periodKeyLabel(key: string): string {
+  return key === ONCE_KEY ? messages.periodLabel.once : periodLabel(parsePeriodKey(key));
+}
+
+/** The Vietnamese name of a period ("Quý I/2024"). */
 export function periodLabel(ref: PeriodRef): string {
   switch (ref.kind) {
     case 'monthly':

@@ -34,7 +34,11 @@ describe('theodoi directive import', () => {
     const target = join(dir, 'draft.json');
     const { out, err } = await run('import', SEED, '--out', target, '--org', ORG);
     expect(out).toBe('');
-    expect(err).toBe(`Đã ghi bản nháp vào ${target} (còn thiếu 4 mục, 0 cảnh báo).\n`);
+    expect(err).toBe(
+      `Đã ghi bản nháp vào ${target} (còn thiếu 4 mục, 0 cảnh báo).\n` +
+        'Văn bản chưa ghi: số văn bản, ngày ban hành, thời hạn của nhiệm vụ 1, thời hạn của nhiệm vụ 2.\n' +
+        `Xem lại bản nháp rồi tạo bảng theo dõi: theodoi directive create --from-draft ${target}\n`,
+    );
     const written = parseDirectiveDraft(JSON.parse(readFileSync(target, 'utf8')));
     expect(written.tasks.map((t) => t.lead.units.concat(t.lead.groups))).toEqual([
       ['ban-nganh', 'xa-thi-tran'],
