@@ -42,6 +42,15 @@ export const FUNCTION_SETTINGS: Readonly<Record<DeployedFunction, FunctionSettin
     maxInstances: 1,
     access: { topic: DEADLINE_TOPIC },
   },
+  // Decisions 004–006: the script's ID token is checked by the function (its audience is the script's OAuth
+  // client, which Cloud Run's own check cannot take), and the sync runs from the topic sheetEvent publishes to.
+  sheetTargets: { memory: '256Mi', timeoutSeconds: 60, maxInstances: 2, access: 'public' },
+  syncDirectiveEvent: {
+    memory: '512Mi',
+    timeoutSeconds: 60,
+    maxInstances: 10,
+    access: { topic: 'theodoi-sync-requests' },
+  },
 };
 
 /** A Cloud Scheduler job calling one HTTP function with an OIDC token of theodoi's service account. */

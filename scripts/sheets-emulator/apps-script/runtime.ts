@@ -63,13 +63,12 @@ export interface RuntimeDeps {
   requireGoogleAccount: (email: string) => void;
 }
 
-/** An execution queued by a sheet event, with the first UUID its script will draw. */
+/** An execution queued by a sheet event. */
 export interface QueuedExecution {
   executionId: string;
   scriptId: string;
   triggerUid: string;
   eventType: TriggerEventType;
-  firstUuid: string;
 }
 
 /** Apps Script state as persisted. */
@@ -257,7 +256,6 @@ export class AppsScriptRuntime {
                 source,
                 changeType: ui.kind === 'edit' ? 'EDIT' : ui.changeType,
               };
-        const firstUuid = randomUUID();
         const { exec } = this.enqueue({
           script,
           functionName: trigger.handler,
@@ -266,14 +264,13 @@ export class AppsScriptRuntime {
           trigger,
           event,
           chainKey: `sheet:${spreadsheetId}`,
-          uuids: [firstUuid],
+          uuids: [],
         });
         out.push({
           executionId: exec.id,
           scriptId: script.id,
           triggerUid: trigger.uid,
           eventType,
-          firstUuid,
         });
       }
     }
@@ -309,29 +306,6 @@ export class AppsScriptRuntime {
       );
     }
     return Promise.all(runs);
-  }
-
-  /** Installs a spreadsheet trigger directly (the legacy endpoint, standing for the script's own install function). */
-  installSpreadsheetTrigger(
-    script: ScriptRecord,
-    creator: string,
-    handler: string,
-    spreadsheetId: string,
-    eventType: 'ON_EDIT' | 'ON_CHANGE',
-  ): TriggerRecord {
-    const trigger: TriggerRecord = {
-      uid: this.scripts.newTriggerUid(),
-      scriptId: script.id,
-      creator,
-      handler,
-      source: 'SPREADSHEETS',
-      sourceId: spreadsheetId,
-      eventType,
-      createdAt: this.deps.now().toISOString(),
-    };
-    this.scripts.triggers.set(trigger.uid, trigger);
-    this.deps.changed();
-    return trigger;
   }
 
   /** Executions so far, oldest first (the last 1000), optionally of one script. */
