@@ -3,13 +3,14 @@ import { writeFileSync } from 'node:fs';
 import { startFirestoreEmulator, type FirestoreEmulator } from '@theodoi/test-kit/emulators/firestore';
 import { coldStartRows } from './cold-start.js';
 import { evaluationRows } from './evaluation.js';
-import { feedbackRows } from './feedback.js';
+import { feedbackRows, measureFeedback, type FeedbackFigures } from './feedback.js';
 import { importerCorpusRows } from './importer-corpus.js';
 import { memoryRows } from './memory.js';
 import type { Row } from './row.js';
 import { sweepRows } from './sweep.js';
 import { syncCallRows } from './sync-calls.js';
 import { syncProcessingRows } from './sync-processing.js';
+import { triggerRuntimeRows } from './trigger-runtime.js';
 
 const rows: Row[] = [];
 const log = (line: string) => console.log(`bench: ${line}`);
@@ -61,7 +62,12 @@ if (firestore) {
   try {
     await part('Sheets calls and Firestore writes per sync', () => syncCallRows(host));
     await part('sweep', () => sweepRows(host, { directives: 200, changed: 10, unitsPerDirective: 5 }));
-    await part('officer feedback', () => feedbackRows(host, 20));
+    let feedback: FeedbackFigures | undefined;
+    await part('officer feedback', async () => feedbackRows((feedback = await measureFeedback(host, 20))));
+    await part("trigger runtime of a province's busy day", () => {
+      if (!feedback) throw new Error('no trigger durations: the officer feedback part failed');
+      return triggerRuntimeRows(feedback);
+    });
     await part('memory of the 5,000-unit sync', () => memoryRows(host, 5000, [undefined, 180]));
   } finally {
     log('stopping the Firestore emulator');

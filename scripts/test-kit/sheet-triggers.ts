@@ -93,8 +93,7 @@ export async function openSheetTriggers(
   );
   const pubsub = emulatorPubsub(runtime.config.projectId, prepared.pubsub.host);
   try {
-    const topic = await openTopic(pubsub, runtime.config.syncTopic);
-    await pushTo(topic, functions.urlOf('syncDirectiveEvent'));
+    await openSyncPush(pubsub, runtime.config.syncTopic, functions.urlOf('syncDirectiveEvent'));
   } catch (error) {
     await pubsub.close();
     await functions.close();
@@ -137,22 +136,21 @@ export function emulatorPubsub(projectId: string, host: string): PubSub {
   return new PubSub({ projectId, apiEndpoint: host, emulatorMode: true, credentials: EMULATOR_CREDENTIALS });
 }
 
-/** The topic, created unless an emulator reused from an earlier run already has it. */
-async function openTopic(pubsub: PubSub, name: string): Promise<Topic> {
-  const topic = pubsub.topic(name);
+/**
+ * The sync topic `topicName` (created unless an emulator reused from an earlier run has it) with its push
+ * subscription, (re)created to deliver to `endpoint`: the served `syncDirectiveEvent`.
+ */
+export async function openSyncPush(pubsub: PubSub, topicName: string, endpoint: string): Promise<Topic> {
+  const topic = pubsub.topic(topicName);
   const [exists] = await topic.exists();
   if (!exists) await topic.create();
-  return topic;
-}
-
-/** (Re)creates the push subscription of `topic` delivering to `endpoint`. */
-async function pushTo(topic: Topic, endpoint: string): Promise<void> {
-  const existing = topic.pubsub.subscription(SYNC_SUBSCRIPTION);
+  const existing = pubsub.subscription(SYNC_SUBSCRIPTION);
   if ((await existing.exists())[0]) await existing.delete();
   await topic.createSubscription(SYNC_SUBSCRIPTION, {
     pushConfig: { pushEndpoint: endpoint },
     ackDeadlineSeconds: 60,
   });
+  return topic;
 }
 
 let files: { source: string; manifest: Manifest } | undefined;

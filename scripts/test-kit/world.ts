@@ -4,6 +4,7 @@
  * imported, and directives provisioned by the production use case. `startWorld` is the tests' usual world.
  */
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Firestore } from 'firebase-admin/firestore';
 import { ManualClock } from '@theodoi/functions/clock';
 import {
@@ -21,6 +22,7 @@ import { createDirective, type CreatedDirective } from '@theodoi/functions/useca
 import { syncDirective, type SyncOutcome } from '@theodoi/functions/usecases/sync-directive';
 import type { EmulatorServer } from '@theodoi/sheets-emulator/server';
 import { clientsFor } from './clients.js';
+import { repositoryRoot } from './repo-root.js';
 import { startLocalEmulators, type LocalEmulators } from './emulators/local.js';
 import {
   openSheetTriggers,
@@ -32,7 +34,8 @@ import {
 /** Tháp Mười's 25 units (examples/thap-muoi-2024), as the tests, the bench and the demo use them. */
 export const thapMuoi: Organisation = parseOrganisation(
   JSON.parse(
-    readFileSync(new URL('../../examples/thap-muoi-2024/organisation.json', import.meta.url), 'utf8'),
+    // From the repository's root, not this file: bundled into a dist/, this module no longer sits beside examples/.
+    readFileSync(join(repositoryRoot(), 'examples', 'thap-muoi-2024', 'organisation.json'), 'utf8'),
   ),
 );
 

@@ -186,6 +186,24 @@ async function play(
     );
   }
 
+  const figures = await triggerFigures(emulators.sheets, triggers, script);
+  log(msg.triggerPath);
+  log(
+    msg.acknowledged(
+      figures.acknowledgementMs.p50,
+      figures.acknowledgementMs.p95,
+      figures.acknowledgementMs.max,
+    ),
+  );
+  log(
+    msg.triggerRuntime(
+      figures.runtimeUsedMs,
+      figures.editExecutions,
+      figures.meanExecutionMs,
+      figures.runtimeLimitMs,
+    ),
+  );
+
   clock.set('2024-03-22T01:00:00Z');
   const summary = await buildSummary(deps, { directiveId: spec.id, periodKey: tab.periodKey });
   // Each recipient's status, as the Tổng hợp tab just written shows it.
@@ -215,23 +233,6 @@ async function play(
       periodKey: tab.periodKey,
     },
     outDir,
-  );
-  const figures = await triggerFigures(emulators.sheets, triggers, script);
-  log(msg.triggerPath);
-  log(
-    msg.acknowledged(
-      figures.acknowledgementMs.p50,
-      figures.acknowledgementMs.p95,
-      figures.acknowledgementMs.max,
-    ),
-  );
-  log(
-    msg.triggerRuntime(
-      figures.runtimeUsedMs,
-      figures.editExecutions,
-      figures.meanExecutionMs,
-      figures.runtimeLimitMs,
-    ),
   );
   const sorted = [...feedback].sort((a, b) => a - b);
   return {

@@ -25,7 +25,14 @@ interface Waiting {
   resolve: (r: PoolResult) => void;
 }
 
-const WORKER_SOURCE = `(${sandboxWorker.toString()})(require, ${JSON.stringify(installAppsScript.toString())})`;
+/**
+ * The helper esbuild's keepNames inserts calls to (`tsx` compiles this module that way): the serialised functions
+ * below carry those calls but not the module-level helper, so each evaluation defines its own.
+ */
+const NAME_HELPER =
+  'var __name = (target, value) => Object.defineProperty(target, "name", { value, configurable: true });';
+const INSTALL_SOURCE = `(() => { ${NAME_HELPER} return ${installAppsScript.toString()}; })()`;
+const WORKER_SOURCE = `${NAME_HELPER}\n(${sandboxWorker.toString()})(require, ${JSON.stringify(INSTALL_SOURCE)})`;
 
 /** Runs executions on up to `size` workers (made on first use); the rest wait their turn. */
 export class SandboxPool {

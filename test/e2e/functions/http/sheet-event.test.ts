@@ -64,7 +64,7 @@ describe('sheetEvent', () => {
         range: `'${TAB}'!X${unitRow(code)}`,
       })
     ).data.values?.[0]?.[0] as string | undefined;
-  const executionsOf = async (): Promise<ExecutionRecord[]> =>
+  const executionsOf = (): ExecutionRecord[] =>
     world.emulator.appsScript.executions(script.scriptId).filter((e) => e.function === 'khiChinhSua');
   /** Messages published on the sync topic since the last call, pulled for `ms`. */
   const drainPublished = async (ms = 400): Promise<unknown[]> => {
@@ -85,7 +85,7 @@ describe('sheetEvent', () => {
     await triggers.settled();
     expect(await statusOf('30052')).toMatch(/^✖ Có lỗi \(\d+\) — xem ghi chú$/);
     // The script ran as the coordinator and was answered 202; the request it started was published once.
-    const [execution] = await executionsOf();
+    const [execution] = executionsOf();
     expect(execution).toMatchObject({
       runAs: COORDINATOR,
       status: 'completed',
