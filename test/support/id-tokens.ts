@@ -33,7 +33,11 @@ export function expiredToken(emulator: EmulatorServer, audience: string, email: 
 }
 
 /** A token with perfect claims, signed with the caller's own key under the kid Google publishes. */
-export async function forgedToken(emulator: EmulatorServer, audience: string, email: string): Promise<string> {
+export async function forgedToken(
+  emulator: EmulatorServer,
+  audience: string,
+  email: string,
+): Promise<string> {
   const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
   const kid = await emulator.identityTokens.signingKid();
   return new SignJWT(claims(audience, email, 0))

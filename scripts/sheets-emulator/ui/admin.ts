@@ -130,9 +130,7 @@ export function createUi(deps: UiDeps): Ui {
         send(res, 200, 'text/html; charset=UTF-8', renderIndex(files));
         return true;
       }
-      const m = /^\/__emulator\/spreadsheets\/([^/]+?)(\.xlsx|\/view|\/ui-edit|\/ui-change)$/.exec(
-        rawPath,
-      );
+      const m = /^\/__emulator\/spreadsheets\/([^/]+?)(\.xlsx|\/view|\/ui-edit|\/ui-change)$/.exec(rawPath);
       const id = m ? decode(m[1]!) : undefined;
       if (!m || id === undefined) return false;
       const what = `${method} ${m[2]!}`;

@@ -80,7 +80,8 @@ describe('loadConfig', () => {
     {
       name: 'script client id',
       env: { THEODOI_SCRIPT_CLIENT_ID: 'theodoi-trigger' },
-      message: /THEODOI_SCRIPT_CLIENT_ID must be the OAuth client id of the coordinators' Apps Script project/,
+      message:
+        /THEODOI_SCRIPT_CLIENT_ID must be the OAuth client id of the coordinators' Apps Script project/,
     },
     {
       name: 'sync topic',
