@@ -1,7 +1,10 @@
 /**
- * `sheetTargets` for one coordinator (decision 006): their open directives whose spreadsheets theodoi can open,
- * ranked by the nearest due period and the officers' latest edit (domain/triggers/sheet-targets.ts), at most 19.
- * Their standalone script installs an edit trigger on each and removes the others.
+ * `sheetTargets` for one coordinator (decision 006): the open directives they follow first (a directive's first
+ * coordinator: several coordinators' scripts would each call on every edit, spending the runtime twice) whose
+ * spreadsheets theodoi can open, ranked by the nearest due period and the officers' latest edit
+ * (domain/triggers/sheet-targets.ts), at most 19. Their standalone script installs an edit trigger on each and
+ * removes the others. Its other coordinators' scripts leave it alone (without the first's script, Drive's push and
+ * the sweep still sync it).
  */
 import type { Firestore } from 'firebase-admin/firestore';
 import type { Clock } from '../clock.js';
@@ -26,15 +29,15 @@ export interface SheetTargetsOutcome {
   openDirectives: number;
 }
 
-/** Ranks the open directives `coordinator` follows. */
+/** Ranks the open directives `coordinator` follows first. */
 export async function listSheetTargets(
   deps: SheetTargetsDeps,
   coordinator: string,
 ): Promise<SheetTargetsOutcome> {
   const store = firestoreStep(deps);
   const now = deps.clock.now();
-  const followed = (await store(listOpenDirectives(deps.db), 'listing open directives')).filter((d) =>
-    d.coordinators.some((c) => c.toLowerCase() === coordinator),
+  const followed = (await store(listOpenDirectives(deps.db), 'listing open directives')).filter(
+    (d) => d.coordinators[0]?.toLowerCase() === coordinator,
   );
   // A spreadsheet theodoi cannot open gains nothing from a trigger; its access notice tells the coordinator.
   const reachable = followed.filter((d) => d.access?.state !== 'lost');

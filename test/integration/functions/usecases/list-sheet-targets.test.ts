@@ -1,6 +1,6 @@
-// sheetTargets for one coordinator: their open directives whose spreadsheets theodoi can open, ranked by the nearest
-// due period and the officers' latest edit (as Firestore holds them), at most 19; others' directives, closed ones and
-// spreadsheets theodoi lost are left out.
+// sheetTargets for one coordinator: the open directives they follow first whose spreadsheets theodoi can open, ranked
+// by the nearest due period and the officers' latest edit (as Firestore holds them), at most 19; others' directives,
+// ones they follow second, closed ones and spreadsheets theodoi lost are left out.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '@theodoi/functions/clock';
 import { createCalendar } from '@theodoi/functions/domain/calendar/index';
@@ -18,8 +18,8 @@ describe('listSheetTargets', () => {
   let world: World;
   const calendar = createCalendar();
 
-  /** Registers a one-off directive due on `deadline`, followed by `coordinator`, without provisioning a sheet. */
-  const register = async (id: string, deadline: string, coordinator = COORDINATOR) => {
+  /** Registers a one-off directive due on `deadline`, followed by `coordinators`, without provisioning a sheet. */
+  const register = async (id: string, deadline: string, coordinators = [COORDINATOR]) => {
     const spec = parseDirectiveSpec({
       format: DIRECTIVE_FORMAT,
       id,
@@ -31,7 +31,7 @@ describe('listSheetTargets', () => {
       recipients: ['NV'],
       template: 'cchc-tuyen-truyen@1',
       schedule: { kind: 'once', opensOn: '2024-03-01', deadline },
-      coordinators: [coordinator.toUpperCase()],
+      coordinators: coordinators.map((c) => c.toUpperCase()),
     });
     const periods = openedPeriods(spec.schedule, new Date(NOW), calendar);
     await registerDirective(
@@ -54,7 +54,9 @@ describe('listSheetTargets', () => {
       await register(`due-in-${day}`, `2024-04-${String(day).padStart(2, '0')}`);
     await register('overdue-yesterday', '2024-03-11');
     await edited('due-in-22', '2024-03-12T01:30:00Z'); // edited half an hour ago: the most urgent of all
-    await register('others', '2024-03-13', OTHER_COORDINATOR);
+    await register('others', '2024-03-13', [OTHER_COORDINATOR]);
+    // Followed by both, the other first: only the other's script triggers on it, so an edit is not synced twice.
+    await register('shared', '2024-03-14', [OTHER_COORDINATOR, COORDINATOR]);
     await register('closed', '2024-03-13');
     await world.db.doc('directives/closed').update({ status: 'closed' });
     await register('lost', '2024-03-13');
@@ -72,7 +74,7 @@ describe('listSheetTargets', () => {
   it('lists 19 of the coordinator’s 25 open directives, the most urgent first', async () => {
     const deps = { db: world.db, calendar, clock: new ManualClock(NOW) };
     const targets = await listSheetTargets(deps, COORDINATOR);
-    expect(targets.openDirectives).toBe(25); // 22 + overdue + lost + the world's own (closed and others' excluded)
+    expect(targets.openDirectives).toBe(25); // 22 + overdue + lost + the world's own (closed, others', shared excluded)
     expect(targets.spreadsheetIds).toHaveLength(19);
     expect(targets.spreadsheetIds.slice(0, 3)).toEqual([
       'sheet-due-in-22',
@@ -82,7 +84,7 @@ describe('listSheetTargets', () => {
     expect(targets.spreadsheetIds.slice(3)).toEqual(
       Array.from({ length: 16 }, (_, i) => `sheet-due-in-${i + 1}`),
     );
-    for (const left of ['sheet-others', 'sheet-closed', 'sheet-lost', 'sheet-due-in-17'])
+    for (const left of ['sheet-others', 'sheet-shared', 'sheet-closed', 'sheet-lost', 'sheet-due-in-17'])
       expect(targets.spreadsheetIds).not.toContain(left);
   });
 
@@ -92,6 +94,9 @@ describe('listSheetTargets', () => {
       spreadsheetIds: [],
       openDirectives: 0,
     });
-    expect((await listSheetTargets(deps, OTHER_COORDINATOR)).spreadsheetIds).toEqual(['sheet-others']);
+    expect((await listSheetTargets(deps, OTHER_COORDINATOR)).spreadsheetIds).toEqual([
+      'sheet-others',
+      'sheet-shared',
+    ]);
   });
 });

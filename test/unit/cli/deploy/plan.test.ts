@@ -38,6 +38,7 @@ describe('planDeploy', () => {
       /^gcloud functions add-invoker-policy-binding buildDashboards /,
       /^gcloud functions add-invoker-policy-binding syncDirective /,
       /^gcloud functions add-invoker-policy-binding checkDeadlinesEvent /,
+      /^gcloud functions add-invoker-policy-binding syncDirectiveEvent /,
       /scheduler jobs create http theodoi-check-deadlines /,
       /scheduler jobs create http theodoi-dashboards /,
       /scheduler jobs create http theodoi-sweep /,
@@ -86,7 +87,7 @@ describe('planDeploy', () => {
     }
   });
 
-  it('sizes each function and opens only the HMAC- and token-checked ones to unauthenticated calls', () => {
+  it('sizes each function and opens only the ones that check a token themselves to unauthenticated calls', () => {
     const sized = (name: string) => [flag(deployOf(name), 'memory'), flag(deployOf(name), 'timeout')];
     expect(sized('syncDirective')).toEqual(['512Mi', '300s']);
     expect(sized('checkDeadlines')).toEqual(['512Mi', '300s']);
@@ -95,13 +96,18 @@ describe('planDeploy', () => {
     expect(sized('driveNotification')).toEqual(['512Mi', '60s']);
     expect(sized('health')[0]).toBe('128Mi');
     const open = deploys.filter((c) => c.argv.includes('--allow-unauthenticated')).map((c) => c.argv[3]);
-    expect(open.sort()).toEqual(['driveNotification', 'sheetEvent']);
+    // Drive's channel token, and the script's ID token (whose audience Cloud Run's own check cannot take).
+    expect(open.sort()).toEqual(['driveNotification', 'sheetEvent', 'sheetTargets']);
     for (const name of FUNCTION_NAMES) {
       expect(deployOf(name)).toContain('--trigger-http');
       if (!open.includes(name)) expect(deployOf(name)).toContain('--no-allow-unauthenticated');
     }
+    const topics = {
+      checkDeadlinesEvent: 'theodoi-check-deadlines',
+      syncDirectiveEvent: 'theodoi-sync-requests',
+    };
     for (const name of EVENT_FUNCTION_NAMES) {
-      expect(flag(deployOf(name), 'trigger-topic')).toBe('theodoi-check-deadlines');
+      expect(flag(deployOf(name), 'trigger-topic')).toBe(topics[name]);
       expect(deployOf(name)).not.toContain('--trigger-http');
     }
   });
@@ -139,6 +145,7 @@ describe('planDeploy', () => {
       'checkDeadlines',
       'checkDeadlinesEvent',
       'syncDirective',
+      'syncDirectiveEvent',
     ]);
   });
 
