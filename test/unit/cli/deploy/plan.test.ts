@@ -5,7 +5,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { EVENT_FUNCTION_NAMES, FUNCTION_NAMES } from '@theodoi/functions/index';
-import { planDeploy, renderPlan, renderStep, type CommandStep } from '@theodoi/cli/deploy/plan';
+import {
+  planDeploy,
+  renderPlan,
+  renderStep,
+  type CommandStep,
+  type DeployStep,
+} from '@theodoi/cli/deploy/plan';
 import { checkSecretFile } from '@theodoi/cli/deploy/secret-file';
 import { shellLine } from '@theodoi/cli/deploy/shell';
 
@@ -30,6 +36,8 @@ describe('planDeploy', () => {
       /gcloud secrets versions add theodoi-trigger-secret /,
       /gcloud secrets add-iam-policy-binding .*secretAccessor/,
       /gcloud pubsub topics create theodoi-check-deadlines /,
+      /gcloud pubsub topics create theodoi-sync-requests /,
+      /^gcloud pubsub topics add-iam-policy-binding theodoi-sync-requests .*roles\/pubsub\.publisher/,
       /^# build out\/deploy/,
       ...[...FUNCTION_NAMES, ...EVENT_FUNCTION_NAMES].map(
         (n) => new RegExp(`^gcloud functions deploy ${n} `),
@@ -164,9 +172,25 @@ describe('planDeploy', () => {
     expect(add).not.toHaveProperty('stdin');
   });
 
-  it('refuses a malformed project or region', () => {
+  it("gives every function the script's client id only when given, so the script's calls are refused without it", () => {
+    const clientId = '123456-abc.apps.googleusercontent.com';
+    const withClient = planDeploy({ project: P, region: 'asia-southeast1', scriptClientId: clientId });
+    const env = (s: readonly DeployStep[], name: string) =>
+      flag(
+        s.find((c) => c.kind === 'command' && c.argv[2] === 'deploy' && c.argv[3] === name)!.argv as string[],
+        'set-env-vars',
+      );
+    expect(env(withClient, 'sheetEvent')).toContain(`THEODOI_SCRIPT_CLIENT_ID=${clientId},`);
+    expect(env(withClient, 'sheetEvent')).toContain('THEODOI_SYNC_TOPIC=theodoi-sync-requests,');
+    expect(env(steps, 'sheetEvent')).not.toContain('THEODOI_SCRIPT_CLIENT_ID');
+  });
+
+  it('refuses a malformed project, region or script client id', () => {
     expect(() => planDeploy({ project: 'Bad_Project', region: 'asia-southeast1' })).toThrow(/project id/);
     expect(() => planDeploy({ project: P, region: 'asia southeast1; rm -rf /' })).toThrow(/region/);
+    expect(() =>
+      planDeploy({ project: P, region: 'asia-southeast1', scriptClientId: 'x,LOG_LEVEL=debug' }),
+    ).toThrow(/script-client-id/);
   });
 });
 
