@@ -175,11 +175,12 @@ describe('planDeploy', () => {
   it("gives every function the script's client id only when given, so the script's calls are refused without it", () => {
     const clientId = '123456-abc.apps.googleusercontent.com';
     const withClient = planDeploy({ project: P, region: 'asia-southeast1', scriptClientId: clientId });
-    const env = (s: readonly DeployStep[], name: string) =>
-      flag(
-        s.find((c) => c.kind === 'command' && c.argv[2] === 'deploy' && c.argv[3] === name)!.argv as string[],
-        'set-env-vars',
+    const env = (s: readonly DeployStep[], name: string) => {
+      const deploy = s.find(
+        (c): c is CommandStep => c.kind === 'command' && c.argv[2] === 'deploy' && c.argv[3] === name,
       );
+      return flag(deploy!.argv, 'set-env-vars');
+    };
     expect(env(withClient, 'sheetEvent')).toContain(`THEODOI_SCRIPT_CLIENT_ID=${clientId},`);
     expect(env(withClient, 'sheetEvent')).toContain('THEODOI_SYNC_TOPIC=theodoi-sync-requests,');
     expect(env(steps, 'sheetEvent')).not.toContain('THEODOI_SCRIPT_CLIENT_ID');
