@@ -19,6 +19,7 @@ import {
   type PreparedTriggers,
 } from '@theodoi/test-kit/sheet-triggers';
 import { readTriggerRuntime } from '@theodoi/test-kit/trigger-runtime';
+import type { LatencyOption } from '@theodoi/sheets-emulator/latency/latency';
 import { cchcRowWith } from '../test/fixtures/cchc-rows.js';
 import { percentile, type Row } from './row.js';
 import { startBenchWorld, TAB, TEMPLATE, thapMuoi, type BenchWorld } from './world.js';
@@ -38,9 +39,17 @@ export interface FeedbackFigures {
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
-/** Serves the functions, sets the coordinator's script up, and times `edits` officers' edits after a first one. */
-export async function measureFeedback(firestoreHost: string, edits: number): Promise<FeedbackFigures> {
-  const world = await startBenchWorld('theodoi-bench-feedback', thapMuoi(), firestoreHost);
+/**
+ * Serves the functions, sets the coordinator's script up, and times `edits` officers' edits after a first one; with
+ * `latency`, the Sheets emulator (its Apps Script too) waits as real Google would (its latency model).
+ */
+export async function measureFeedback(
+  firestoreHost: string,
+  edits: number,
+  latency?: LatencyOption,
+): Promise<FeedbackFigures> {
+  const project = latency ? 'theodoi-bench-feedback-latency' : 'theodoi-bench-feedback';
+  const world = await startBenchWorld(project, thapMuoi(), firestoreHost, undefined, latency);
   let prepared: PreparedTriggers | undefined;
   let functions: ChildProcess | undefined;
   const pubsubs: { close(): Promise<void> }[] = [];

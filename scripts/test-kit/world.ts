@@ -20,6 +20,7 @@ import type { RetryPolicy } from '@theodoi/functions/sheets/api/retry';
 import { importOrganisation } from '@theodoi/functions/store/units';
 import { createDirective, type CreatedDirective } from '@theodoi/functions/usecases/create-directive';
 import { syncDirective, type SyncOutcome } from '@theodoi/functions/usecases/sync-directive';
+import type { LatencyOption } from '@theodoi/sheets-emulator/latency/latency';
 import type { EmulatorServer } from '@theodoi/sheets-emulator/server';
 import { clientsFor } from './clients.js';
 import { repositoryRoot } from './repo-root.js';
@@ -32,11 +33,9 @@ import {
 } from './sheet-triggers.js';
 
 /** Tháp Mười's 25 units (examples/thap-muoi-2024), as the tests, the bench and the demo use them. */
+// Found from the repository root: this module is also bundled into the CLI's dist/ (`theodoi serve`).
 export const thapMuoi: Organisation = parseOrganisation(
-  JSON.parse(
-    // From the repository's root, not this file: bundled into a dist/, this module no longer sits beside examples/.
-    readFileSync(join(repositoryRoot(), 'examples', 'thap-muoi-2024', 'organisation.json'), 'utf8'),
-  ),
+  JSON.parse(readFileSync(join(repositoryRoot(), 'examples/thap-muoi-2024/organisation.json'), 'utf8')),
 );
 
 /** What a world is made of. */
@@ -56,6 +55,10 @@ export interface WorldOptions {
   retry?: RetryPolicy;
   /** Serve the sheet trigger's path: sheetEvent, sheetTargets, Pub/Sub and syncDirectiveEvent (sheet-triggers.ts). */
   sheetTriggers?: boolean;
+  /** Sheets' per-minute quotas in the emulator ('google': 60/min per user, 300 per project), off by default. */
+  quotas?: 'google' | 'off';
+  /** The Sheets emulator's latency model of real Google ('off' by default). */
+  sheetsLatency?: LatencyOption;
 }
 
 /** A running world: call `close()` when done. */
@@ -91,6 +94,8 @@ export async function buildWorld(options: WorldOptions): Promise<LocalWorld> {
     notifyBatchMs: 0,
     ...(options.firestoreHost ? { firestoreHost: options.firestoreHost } : {}),
     ...(options.sheetsOnWorldClock ? { now: () => clock.now() } : {}),
+    ...(options.quotas ? { quotas: options.quotas } : {}),
+    ...(options.sheetsLatency ? { latency: options.sheetsLatency } : {}),
   });
   let prepared: PreparedTriggers | undefined;
   let triggers: SheetTriggerPath | undefined;

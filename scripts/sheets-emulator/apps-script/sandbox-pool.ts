@@ -26,13 +26,16 @@ interface Waiting {
 }
 
 /**
- * The helper esbuild's keepNames inserts calls to (`tsx` compiles this module that way): the serialised functions
- * below carry those calls but not the module-level helper, so each evaluation defines its own.
+ * Wraps a function's source so it runs where esbuild's `__name` helper is missing: tsx (npm run demo, bench) compiles
+ * with keepNames, which puts `__name(fn, "fn")` calls inside the functions whose source the sandbox evaluates.
  */
-const NAME_HELPER =
-  'var __name = (target, value) => Object.defineProperty(target, "name", { value, configurable: true });';
-const INSTALL_SOURCE = `(() => { ${NAME_HELPER} return ${installAppsScript.toString()}; })()`;
-const WORKER_SOURCE = `${NAME_HELPER}\n(${sandboxWorker.toString()})(require, ${JSON.stringify(INSTALL_SOURCE)})`;
+export function withNameHelper(source: string): string {
+  return `((__name) => (${source}))((fn) => fn)`;
+}
+
+const WORKER_SOURCE = `${withNameHelper(sandboxWorker.toString())}(require, ${JSON.stringify(
+  withNameHelper(installAppsScript.toString()),
+)})`;
 
 /** Runs executions on up to `size` workers (made on first use); the rest wait their turn. */
 export class SandboxPool {

@@ -42,7 +42,10 @@ export interface SummaryInput {
   period: Period;
   template: Template;
   units: readonly SummaryUnit[];
-  /** Group id → display name ("UBND các xã, thị trấn"); the id is shown when absent. */
+  /**
+   * Group id → display name ("UBND các xã, thị trấn"), in the organisation's order of its groups (the table lists
+   * and subtotals the groups in this order); the id is shown when absent.
+   */
   groupNames?: ReadonlyMap<string, string>;
   /** Stored reports of `period`, by unit code; a unit without one has entered nothing. */
   reports: ReadonlyMap<string, SummaryReport>;
@@ -77,6 +80,8 @@ export interface SummaryRow {
   stt: number;
   unitCode: string;
   unitName: string;
+  /** The unit's group id; '' for a recipient the organisation's units do not list. */
+  groupId: string;
   groupName: string;
   status: UnitStatus;
   /** "Báo cáo trễ hạn (trễ 2 ngày làm việc)". */
@@ -105,6 +110,21 @@ export interface SummaryKpis {
   notYetDue: number;
   withErrors: number;
   byStatus: Record<UnitStatusCode, number>;
+}
+
+/** One group of units (khối) of the table: its rows, how many of them reported, its subtotals. */
+export interface SummaryGroup {
+  /** The group id; '' for recipients the organisation's units do not list. */
+  id: string;
+  /** "Các ban, ngành thuộc UBND huyện"; "Đơn vị khác" for the recipients without a group. */
+  name: string;
+  /** Index in `SummaryModel.rows` of the group's first row; its rows follow one another. */
+  firstRow: number;
+  rowCount: number;
+  /** The group's counts, as the whole table's. */
+  kpis: SummaryKpis;
+  /** The subtotal of each key figure over the group's rows, by the figure's summary rule. */
+  totals: FigureTotal[];
 }
 
 /** A unit to chase: overdue, due soon or with errors; with how late and whom to call. */
@@ -139,7 +159,10 @@ export interface SummaryModel {
   header: SummaryHeader;
   kpis: SummaryKpis;
   figures: FigureColumn[];
+  /** Group by group (the organisation's order of groups), each group's rows in the directive's order. */
   rows: SummaryRow[];
+  /** The groups the rows fall in, in table order; a table of one group needs no subtotal. */
+  groups: SummaryGroup[];
   totals: FigureTotal[];
   chase: ChaseItem[];
   /** The draft paragraph for the official report. */
