@@ -4,11 +4,12 @@
  * Apps Script measured per execution (bench/feedback.ts), on loopback and under the emulator's latency model of real
  * Google. Google's cap is 90 minutes a day for a gmail account (6 hours for Workspace); theodoi's target is 30.
  */
+import {
+  PROVINCE_BUSY_DAY_EDITS as BUSY_DAY_EDITS,
+  runtimeMinutesPerDay,
+} from '@theodoi/test-kit/trigger-runtime';
 import type { FeedbackFigures } from './feedback.js';
 import { percentile, round, type Row } from './row.js';
-
-/** A province's busy day: officers' edits, each one trigger execution. */
-export const BUSY_DAY_EDITS = 6000;
 /** The hourly refresh of the edit triggers. */
 const REFRESHES_PER_DAY = 24;
 /** Google's daily trigger runtime for a consumer and a Workspace account, and theodoi's target, in minutes. */
@@ -20,7 +21,7 @@ const URLFETCH_CAP = 20_000;
 
 /** Minutes of trigger runtime for a busy day if every edit trigger took `perEditMs`. */
 function busyDayMinutes(perEditMs: number, refreshMs: number): number {
-  return (BUSY_DAY_EDITS * perEditMs + REFRESHES_PER_DAY * refreshMs) / 60_000;
+  return runtimeMinutesPerDay(BUSY_DAY_EDITS, perEditMs, REFRESHES_PER_DAY * refreshMs);
 }
 
 /** Where the durations were measured. */

@@ -400,6 +400,9 @@ export const demo = {
   triggerRuntime: (usedMs: number, executions: number, meanMs: number, limitMs: number) =>
     `Thời gian chạy kích hoạt của điều phối viên đã dùng: ${(usedMs / 1000).toFixed(1)} giây ` +
     `(${executions} lần chạy khi sửa, trung bình ${meanMs} ms/lần) trên hạn mức ${Math.round(limitMs / 60_000)} phút/ngày của Google.`,
+  triggerRuntimeProvince: (edits: number, minutes: number) =>
+    `Ước tính cho một tỉnh vào ngày bận (${edits.toLocaleString('vi-VN')} lần sửa, mỗi lần như trung bình ở trên): ` +
+    `${Math.round(minutes)} phút/ngày, trên hạn mức 90 phút/ngày (tài khoản gmail) hoặc 6 giờ/ngày (Google Workspace).`,
   feedback: (p50: number, p95: number, edits: number) =>
     `Thời gian từ lúc cán bộ nhập đến khi dòng có trạng thái: trung vị ${p50} ms, p95 ${p95} ms (${edits} lần nhập).`,
   where: (url: string, spreadsheetId: string) =>

@@ -6,6 +6,14 @@
 import type { ExecutionRecord } from '@theodoi/sheets-emulator/apps-script/model';
 import type { BudgetReport } from '@theodoi/sheets-emulator/apps-script/budgets';
 
+/** A province's busy day (DESIGN §6: about 120 units, 200 directives): officers' edits, each one edit trigger. */
+export const PROVINCE_BUSY_DAY_EDITS = 6000;
+
+/** Minutes of trigger runtime a day of `edits` edit triggers of `perEditMs` each costs, with `extraMs` more. */
+export function runtimeMinutesPerDay(edits: number, perEditMs: number, extraMs = 0): number {
+  return (edits * perEditMs + extraMs) / 60_000;
+}
+
 /** The coordinator's trigger runtime. */
 export interface TriggerRuntime {
   /** Durations of the completed edit-trigger executions, oldest first. */

@@ -23,6 +23,7 @@ import { loadTemplate } from '@theodoi/sheets-schema/registry';
 import type { LatencyOption } from '@theodoi/sheets-emulator/latency/latency';
 import type { LocalEmulators } from '@theodoi/test-kit/emulators/local';
 import type { SheetTriggerPath } from '@theodoi/test-kit/sheet-triggers';
+import { PROVINCE_BUSY_DAY_EDITS, runtimeMinutesPerDay } from '@theodoi/test-kit/trigger-runtime';
 import { buildWorld, type LocalWorld } from '@theodoi/test-kit/world';
 import { viewUrl, writeArtefacts } from './artefacts.js';
 import { demoEdits } from './scenario.js';
@@ -215,6 +216,12 @@ async function play(
       figures.editExecutions,
       figures.meanExecutionMs,
       figures.runtimeLimitMs,
+    ),
+  );
+  log(
+    msg.triggerRuntimeProvince(
+      PROVINCE_BUSY_DAY_EDITS,
+      runtimeMinutesPerDay(PROVINCE_BUSY_DAY_EDITS, figures.meanExecutionMs),
     ),
   );
 

@@ -48,6 +48,11 @@ describe('the Tháp Mười demo quarter', () => {
       expect(lines.some((l) => l.startsWith('Thời gian chạy kích hoạt của điều phối viên đã dùng:'))).toBe(
         true,
       );
+      // …and extrapolated to a province's busy day from the demo's mean edit trigger: 6,000 edits × the mean.
+      const province = Math.round((6000 * result.triggers.meanExecutionMs) / 60_000);
+      expect(lines).toContain(
+        `Ước tính cho một tỉnh vào ngày bận (6.000 lần sửa, mỗi lần như trung bình ở trên): ${province} phút/ngày, trên hạn mức 90 phút/ngày (tài khoản gmail) hoặc 6 giờ/ngày (Google Workspace).`,
+      );
       // The files for people: the report draft, its summary workbook, the spreadsheet, the dashboard, the PNG.
       const named = (suffix: string) => result.files.find((f) => f.endsWith(suffix))!;
       const docx = await mammoth.extractRawText({ path: named('-bao-cao.docx') });
