@@ -1,4 +1,4 @@
-// Two projects: `unit` (pure code and in-process servers) and `integration` (needs the Firestore emulator,
+// Two projects: `unit` (pure code and in-process servers) and `integration` (needs the Firestore and Pub/Sub emulators,
 // which the integration project's global setup starts and stops).
 import { defineConfig } from 'vitest/config';
 
@@ -17,7 +17,7 @@ export default defineConfig({
         test: {
           name: 'integration',
           include: ['test/integration/**/*.test.ts', 'test/e2e/**/*.test.ts'],
-          globalSetup: ['test/setup/firestore-emulator.ts'],
+          globalSetup: ['test/setup/google-emulators.ts'],
         },
       },
     ],

@@ -3,14 +3,15 @@ import { writeFileSync } from 'node:fs';
 import { startFirestoreEmulator, type FirestoreEmulator } from '@theodoi/test-kit/emulators/firestore';
 import { coldStartRows } from './cold-start.js';
 import { evaluationRows } from './evaluation.js';
-import { feedbackRows } from './feedback.js';
-import { feedbackLatencyRows } from './feedback-latency.js';
+import { feedbackRows, measureFeedback, type FeedbackFigures } from './feedback.js';
+import { BENCH_LATENCY, feedbackLatencyRows } from './feedback-latency.js';
 import { importerCorpusRows } from './importer-corpus.js';
 import { memoryRows } from './memory.js';
 import type { Row } from './row.js';
 import { sweepRows } from './sweep.js';
 import { syncCallRows } from './sync-calls.js';
 import { syncProcessingRows } from './sync-processing.js';
+import { triggerRuntimeRows } from './trigger-runtime.js';
 
 const rows: Row[] = [];
 const log = (line: string) => console.log(`bench: ${line}`);
@@ -62,9 +63,17 @@ if (firestore) {
   try {
     await part('Sheets calls and Firestore writes per sync', () => syncCallRows(host));
     await part('sweep', () => sweepRows(host, { directives: 200, changed: 10, unitsPerDirective: 5 }));
-    await part('officer feedback', () => feedbackRows(host, 20));
+    let loopback: FeedbackFigures | undefined;
+    let modelled: FeedbackFigures | undefined;
+    await part('officer feedback', async () => feedbackRows((loopback = await measureFeedback(host, 20))));
     // Under the emulator's latency model of real Google (on by default in the bench; DESIGN §6's ≤ 3 s).
-    await part('officer feedback under Google’s latency model', () => feedbackLatencyRows(host, 20));
+    await part('officer feedback under Google’s latency model', async () =>
+      feedbackLatencyRows((modelled = await measureFeedback(host, 20, BENCH_LATENCY))),
+    );
+    await part("trigger runtime of a province's busy day", () => {
+      if (!loopback || !modelled) throw new Error('no trigger durations: an officer feedback part failed');
+      return [...triggerRuntimeRows(loopback, 'loopback'), ...triggerRuntimeRows(modelled, 'latency model')];
+    });
     await part('memory of the 5,000-unit sync', () => memoryRows(host, 5000, [undefined, 180]));
   } finally {
     log('stopping the Firestore emulator');

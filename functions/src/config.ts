@@ -20,7 +20,6 @@ const ConfigSchema = z.object({
   SHEETS_EMULATOR_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional(),
   SHEETS_EMULATOR_TOKEN: z.string().min(1).optional(),
   THEODOI_SERVICE_ACCOUNT: z.email({ error: "must be the e-mail of theodoi's service account" }).optional(),
-  THEODOI_TRIGGER_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   THEODOI_DRIVE_WEBHOOK_URL: z
     .url({ protocol: /^https?$/, error: 'must be the https URL of the driveNotification function' })
     .optional(),
@@ -33,6 +32,19 @@ const ConfigSchema = z.object({
       error: 'must be an address such as "theodoi <no-reply@example.vn>" or no-reply@example.vn',
     })
     .optional(),
+  // The sheet trigger's identity and the sync requests it hands to Pub/Sub (decisions 004, 005).
+  THEODOI_SCRIPT_CLIENT_ID: z
+    .string()
+    .regex(/^[\w.-]+\.apps\.googleusercontent\.com$/, {
+      error:
+        "must be the OAuth client id of the coordinators' Apps Script project (…apps.googleusercontent.com)",
+    })
+    .optional(),
+  THEODOI_SYNC_TOPIC: z
+    .string()
+    .regex(/^[A-Za-z][\w.~+%-]{2,254}$/, 'must be a Pub/Sub topic name, e.g. theodoi-sync-requests')
+    .default('theodoi-sync-requests'),
+  PUBSUB_EMULATOR_HOST: hostPort.optional(),
   LOG_LEVEL: z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
   K_REVISION: z.string().optional(),
 });
@@ -50,13 +62,18 @@ export interface Config {
   readonly sheetsEmulatorToken: string | undefined;
   /** The service account theodoi acts as: owner of the spreadsheets, sole editor of its own columns. */
   readonly serviceAccount: string;
-  readonly triggerSecret: string | undefined;
   /** Where Drive push notifications go (the driveNotification function); unset: rely on triggers and the sweep. */
   readonly driveWebhookUrl: string | undefined;
   /** The SMTP server e-mail reminders go through; unset: no e-mail, the reminder list only. */
   readonly smtpUrl: string | undefined;
   /** The sender of e-mail reminders; set whenever `smtpUrl` is. */
   readonly mailFrom: string | undefined;
+  /** The audience of the sheet trigger's ID tokens: the OAuth client of the coordinators' script; unset: refused. */
+  readonly scriptClientId: string | undefined;
+  /** The Pub/Sub topic `sheetEvent` hands sync requests to and `syncDirectiveEvent` runs them from. */
+  readonly syncTopic: string;
+  /** host:port of Google's Pub/Sub emulator (local runs and tests); unset: Pub/Sub itself. */
+  readonly pubsubEmulatorHost: string | undefined;
   readonly logLevel: LogLevel;
   readonly revision: string | undefined;
 }
@@ -83,7 +100,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
       parsed.error.issues.map((issue) => {
         const name = issue.path.join('.');
         const got = present[name];
-        const secret = name === 'THEODOI_TRIGGER_SECRET' || name === 'THEODOI_SMTP_URL';
+        const secret = name === 'THEODOI_SMTP_URL';
         const shown = secret || got === undefined ? '' : ` (got "${got}")`;
         return `${name} ${issue.message}${shown}`;
       }),
@@ -96,10 +113,12 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     sheetsEmulatorUrl: c.SHEETS_EMULATOR_URL,
     sheetsEmulatorToken: c.SHEETS_EMULATOR_TOKEN,
     serviceAccount: c.THEODOI_SERVICE_ACCOUNT ?? `theodoi@${c.GOOGLE_CLOUD_PROJECT}.iam.gserviceaccount.com`,
-    triggerSecret: c.THEODOI_TRIGGER_SECRET,
     driveWebhookUrl: c.THEODOI_DRIVE_WEBHOOK_URL,
     smtpUrl: c.THEODOI_SMTP_URL,
     mailFrom: c.THEODOI_MAIL_FROM,
+    scriptClientId: c.THEODOI_SCRIPT_CLIENT_ID,
+    syncTopic: c.THEODOI_SYNC_TOPIC,
+    pubsubEmulatorHost: c.PUBSUB_EMULATOR_HOST,
     logLevel: c.LOG_LEVEL,
     revision: c.K_REVISION,
   });
@@ -110,7 +129,6 @@ export function maskConfig(config: Config): Record<string, unknown> {
   const mask = (v: string | undefined) => (v === undefined ? undefined : '***');
   return {
     ...config,
-    triggerSecret: mask(config.triggerSecret),
     sheetsEmulatorToken: mask(config.sheetsEmulatorToken),
     smtpUrl: config.smtpUrl?.replace(/\/\/[^/@]*@/, '//***@'),
   };

@@ -4,7 +4,7 @@
  */
 import { http } from '@google-cloud/functions-framework';
 import { httpEdge } from './http/edge.js';
-import type { Endpoint } from './http/endpoint.js';
+import { ENDPOINTS } from './http/endpoints.js';
 import { replaceFrameworkBodyParsers } from './http/framework-body.js';
 import { createRuntime, type Runtime } from './runtime.js';
 
@@ -12,6 +12,7 @@ import { createRuntime, type Runtime } from './runtime.js';
 export const FUNCTION_NAMES = [
   'health',
   'sheetEvent',
+  'sheetTargets',
   'driveNotification',
   'syncDirective',
   'checkDeadlines',
@@ -23,7 +24,7 @@ export type FunctionName = (typeof FUNCTION_NAMES)[number];
  * The functions deployed with an event trigger (Pub/Sub through Eventarc), not served to callers over HTTP. They
  * take the CloudEvent through the same edge, so a failed run is answered in JSON with a status Pub/Sub retries on.
  */
-export const EVENT_FUNCTION_NAMES = ['checkDeadlinesEvent'] as const;
+export const EVENT_FUNCTION_NAMES = ['checkDeadlinesEvent', 'syncDirectiveEvent'] as const;
 
 let runtime: Runtime | undefined;
 // The runtime is built on first invocation, not at import, so a bad environment fails a request
@@ -34,16 +35,6 @@ const getRuntime = (): Runtime => (runtime ??= createRuntime(process.env));
 // `functions-framework` loads its server before this module: its body parsers are replaced before it builds one.
 replaceFrameworkBodyParsers();
 
-const serve = (name: string, load: () => Promise<{ endpoint: Endpoint<unknown> }>) =>
-  http(
-    name,
-    httpEdge(name, () => load().then((m) => m.endpoint), getRuntime),
-  );
-
-serve('health', () => import('./http/health.js'));
-serve('sheetEvent', () => import('./http/sheet-event.js'));
-serve('driveNotification', () => import('./http/drive-notification.js'));
-serve('syncDirective', () => import('./http/sync-directive.js'));
-serve('checkDeadlines', () => import('./http/check-deadlines.js'));
-serve('buildDashboards', () => import('./http/build-dashboards.js'));
-serve('checkDeadlinesEvent', () => import('./http/check-deadlines-event.js'));
+for (const name of [...FUNCTION_NAMES, ...EVENT_FUNCTION_NAMES]) {
+  http(name, httpEdge(name, ENDPOINTS[name], getRuntime));
+}

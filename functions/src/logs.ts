@@ -60,6 +60,12 @@ export function createLogs(logger: Logger) {
       }),
     requestRefused: (event: { function: string; status: number; code: string }) =>
       logger.warning('Request refused', event),
+    sheetTargetsListed: (event: { listed: number; openDirectives: number }) =>
+      logger.info('Sheet targets listed', event),
+    syncRequestDropped: (event: { eventId: string; directiveId?: string; code: string }) =>
+      logger.warning('Sync request dropped', event),
+    syncRequested: (event: { directiveId: string; trigger: string; messageId: string }) =>
+      logger.info('Sync requested', event),
   };
 }
 

@@ -406,7 +406,7 @@ export const spreadsheetRecovery = {
 
 /** What `npm run demo` prints as it plays the Tháp Mười quarter. */
 export const demo = {
-  starting: 'Khởi động Firestore emulator và Sheets/Drive emulator…',
+  starting: 'Khởi động Firestore emulator, Pub/Sub emulator và Sheets/Drive emulator…',
   latencyOff:
     'Sheets/Drive emulator trả lời ngay (không mô phỏng độ trễ của Google); chạy với --latency google để thấy thời gian như trên Google thật.',
   latencyGoogle:
@@ -428,8 +428,20 @@ export const demo = {
     `${counts['sap-den-han'] ?? 0} sắp đến hạn, ${counts['qua-han'] ?? 0} quá hạn, ${counts['co-loi'] ?? 0} có lỗi; ` +
     `${reminders} mục nhắc việc.`,
   paragraph: (text: string) => `Dự thảo nội dung báo cáo (tab Tổng hợp):\n  "${text}"`,
-  triggerInstalled: (url: string) =>
-    `Đã cài kích hoạt của bảng tính: mỗi lần cán bộ sửa dòng của mình, bảng tính gọi ${url}.`,
+  triggerInstalled: (url: string, listed: number) =>
+    `Điều phối viên cài tập lệnh "theodoi — kích hoạt" một lần (chạy caiDat): ${listed} bảng tính có kích hoạt khi sửa; ` +
+    `mỗi lần cán bộ sửa dòng của mình, tập lệnh gọi ${url}/sheetEvent kèm mã định danh Google (ID token), không dùng khóa bí mật.`,
+  triggerPath:
+    'Đường đi của mỗi lần nhập: giao diện Sheets → tập lệnh độc lập của điều phối viên → sheetEvent (ID token, trả lời 202) ' +
+    '→ Pub/Sub → syncDirectiveEvent → trạng thái trên dòng.',
+  acknowledged: (p50: number, p95: number, max: number) =>
+    `sheetEvent nhận và trả lời 202 sau: trung vị ${p50} ms, p95 ${p95} ms, lâu nhất ${max} ms (thời gian xử lý của theodoi).`,
+  triggerRuntime: (usedMs: number, executions: number, meanMs: number, limitMs: number) =>
+    `Thời gian chạy kích hoạt của điều phối viên đã dùng: ${(usedMs / 1000).toFixed(1)} giây ` +
+    `(${executions} lần chạy khi sửa, trung bình ${meanMs} ms/lần) trên hạn mức ${Math.round(limitMs / 60_000)} phút/ngày của Google.`,
+  triggerRuntimeProvince: (edits: number, minutes: number) =>
+    `Ước tính cho một tỉnh vào ngày bận (${edits.toLocaleString('vi-VN')} lần sửa, mỗi lần như trung bình ở trên): ` +
+    `${Math.round(minutes)} phút/ngày, trên hạn mức 90 phút/ngày (tài khoản gmail) hoặc 6 giờ/ngày (Google Workspace).`,
   feedback: (p50: number, p95: number, edits: number) =>
     `Thời gian từ lúc cán bộ nhập đến khi dòng có trạng thái: trung vị ${p50} ms, p95 ${p95} ms (${edits} lần nhập).`,
   where: (url: string, spreadsheetId: string) =>
@@ -438,8 +450,8 @@ export const demo = {
   file: (path: string) => `Tệp đã ghi: ${path}`,
   noBrowser:
     'Không chụp ảnh tab Tổng hợp: máy chưa có Chromium (cài bằng "apt-get install chromium" hoặc đặt CHROMIUM_PATH).',
-  kept: (sheetEvent: string) =>
-    `Các emulator và hàm sheetEvent vẫn chạy (--keep), đồng hồ dừng ở thời điểm cuối của demo; kích hoạt của bảng tính gửi tới ${sheetEvent}. Nhấn Ctrl+C để dừng.`,
+  kept: (theodoiUrl: string) =>
+    `Các emulator và các hàm sheetEvent, sheetTargets, syncDirectiveEvent vẫn chạy (--keep), đồng hồ dừng ở thời điểm cuối của demo; tập lệnh của điều phối viên gửi tới ${theodoiUrl}. Nhấn Ctrl+C để dừng.`,
   done: (seconds: string) => `Xong sau ${seconds} giây.`,
 } as const;
 

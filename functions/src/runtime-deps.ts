@@ -12,7 +12,7 @@ export type UseCaseDeps = CreateDirectiveDeps & { events: Logs; mail?: SmtpOptio
 
 /** Everything the use cases take, opened once from the runtime; `watch` only when notifications are configured. */
 export async function useCaseDeps(rt: Runtime): Promise<UseCaseDeps> {
-  const { driveWebhookUrl, triggerSecret, serviceAccount, smtpUrl, mailFrom } = rt.config;
+  const { driveWebhookUrl, serviceAccount, smtpUrl, mailFrom } = rt.config;
   const deps: UseCaseDeps = {
     db: await rt.firestore(),
     clients: await rt.google(),
@@ -21,7 +21,7 @@ export async function useCaseDeps(rt: Runtime): Promise<UseCaseDeps> {
     serviceAccount,
     events: rt.logs,
   };
-  if (driveWebhookUrl && triggerSecret) deps.watch = { address: driveWebhookUrl, secret: triggerSecret };
+  if (driveWebhookUrl) deps.watch = { address: driveWebhookUrl };
   if (smtpUrl && mailFrom) deps.mail = { url: smtpUrl, from: mailFrom };
   return deps;
 }

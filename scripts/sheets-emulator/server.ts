@@ -24,7 +24,7 @@ import { applyMask, compileMask, filterResponse } from './contract/response.js';
 import type { AppsScriptOptions } from './apps-script/runtime.js';
 import { AppsScriptRuntime } from './apps-script/runtime.js';
 import { serveAppsScript } from './apps-script/admin.js';
-import { legacyTriggers } from './apps-script/legacy-trigger.js';
+import { sheetTriggers } from './apps-script/sheet-triggers.js';
 import type { CounterSnapshot } from './counters.js';
 import { Counters } from './counters.js';
 import type { DriveDeps } from './drive/call.js';
@@ -323,7 +323,7 @@ export async function start(options: StartOptions = {}): Promise<EmulatorServer>
     onEdit: persist,
     validate: (ref, body) => validateBody(contracts.sheets, ref, body),
     signIn: (email) => requireGoogleAccount(email, 'sign in to Google Sheets'),
-    triggers: legacyTriggers(appsScript),
+    triggers: sheetTriggers(appsScript),
   });
   let baseUrl = '';
   const deps: DriveDeps = { store, sheets, notifier, baseUrl: () => baseUrl, now, projectNumber, accounts };
@@ -562,7 +562,6 @@ export async function start(options: StartOptions = {}): Promise<EmulatorServer>
     quotas?.reset();
     faults.clear();
     notifier.clearLog();
-    ui.wipe();
     appsScript.wipe();
     accounts.sharing.wipe();
     consents.clear();
@@ -659,9 +658,6 @@ export async function start(options: StartOptions = {}): Promise<EmulatorServer>
     latency,
     uiEdit: (id, edit) => ui.uiEdit(id, edit),
     uiChange: (id, change) => ui.uiChange(id, change),
-    installTrigger: (id, trigger) => ui.installTrigger(id, trigger),
-    removeTrigger: (id) => ui.removeTrigger(id),
-    triggerDeliveries: () => ui.triggerDeliveries(),
     triggersIdle: () => ui.triggersIdle(),
     view: (id, options) => ui.view(id, options),
     xlsx: (id) => ui.xlsx(id),

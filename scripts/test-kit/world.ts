@@ -25,6 +25,12 @@ import type { EmulatorServer } from '@theodoi/sheets-emulator/server';
 import { clientsFor } from './clients.js';
 import { repositoryRoot } from './repo-root.js';
 import { startLocalEmulators, type LocalEmulators } from './emulators/local.js';
+import {
+  openSheetTriggers,
+  prepareSheetTriggers,
+  type PreparedTriggers,
+  type SheetTriggerPath,
+} from './sheet-triggers.js';
 
 /** Tháp Mười's 25 units (examples/thap-muoi-2024), as the tests, the bench and the demo use them. */
 // Found from the repository root: this module is also bundled into the CLI's dist/ (`theodoi serve`).
@@ -47,6 +53,8 @@ export interface WorldOptions {
   env?: Record<string, string>;
   /** The retry policy of the world's own Google clients (tests keep the attempts, not production's waits). */
   retry?: RetryPolicy;
+  /** Serve the sheet trigger's path: sheetEvent, sheetTargets, Pub/Sub and syncDirectiveEvent (sheet-triggers.ts). */
+  sheetTriggers?: boolean;
   /** Sheets' per-minute quotas in the emulator ('google': 60/min per user, 300 per project), off by default. */
   quotas?: 'google' | 'off';
   /** The Sheets emulator's latency model of real Google ('off' by default). */
@@ -72,6 +80,8 @@ export interface LocalWorld {
   addDirective(spec: DirectiveSpec): Promise<CreatedDirective>;
   /** An officer's own Sheets client (their identity). */
   officer(email: string): ReturnType<typeof clientsFor>['sheets'];
+  /** The sheet trigger's path, when the world was built with `sheetTriggers`. */
+  triggers?: SheetTriggerPath;
   /** Stops the Sheets emulator, and Firestore when the world started it. */
   close(): Promise<void>;
 }
@@ -87,13 +97,18 @@ export async function buildWorld(options: WorldOptions): Promise<LocalWorld> {
     ...(options.quotas ? { quotas: options.quotas } : {}),
     ...(options.sheetsLatency ? { latency: options.sheetsLatency } : {}),
   });
+  let prepared: PreparedTriggers | undefined;
+  let triggers: SheetTriggerPath | undefined;
   try {
-    const env = { ...emulators.env, GOOGLE_CLOUD_PROJECT: options.project, ...options.env };
+    prepared = options.sheetTriggers ? await prepareSheetTriggers() : undefined;
+    const env = { ...emulators.env, GOOGLE_CLOUD_PROJECT: options.project, ...prepared?.env, ...options.env };
     const runtime = createRuntime({ ...process.env, ...env }, clock);
     const opened = await useCaseDeps(runtime);
     const clients = options.retry ? { ...opened.clients, retry: options.retry } : opened.clients;
     const deps = { ...opened, clients, clock };
     await importOrganisation(deps.db, options.organisation, clock.now());
+    if (prepared) triggers = await openSheetTriggers(prepared, emulators.sheets, runtime);
+    const served = triggers;
     return {
       emulators,
       emulator: emulators.sheets,
@@ -106,12 +121,26 @@ export async function buildWorld(options: WorldOptions): Promise<LocalWorld> {
       organisation: options.organisation,
       addDirective: (spec) => createDirective(deps, spec),
       officer: (email) => clientsFor(emulators.sheets, email).sheets,
-      close: () => emulators.stop(),
+      ...(served ? { triggers: served } : {}),
+      close: async () => {
+        await served?.close();
+        await emulators.stop();
+      },
     };
   } catch (error) {
+    await closeTriggers(triggers, prepared);
     await emulators.stop();
     throw error;
   }
+}
+
+/** Stops what a failed build had opened of the trigger path. */
+async function closeTriggers(
+  triggers: SheetTriggerPath | undefined,
+  prepared: PreparedTriggers | undefined,
+): Promise<void> {
+  if (triggers) await triggers.close();
+  else await prepared?.pubsub.stop();
 }
 
 /**
@@ -155,14 +184,20 @@ export interface World extends LocalWorld {
 
 /**
  * Starts the tests' world at `now` (default 5 March 2024, 09:00 in Vietnam), on the Firestore emulator the
- * integration tests' global setup started. Production retries wait up to 32 s; these wait milliseconds.
+ * integration tests' global setup started (and its Pub/Sub emulator, for `sheetTriggers`). Production retries wait
+ * up to 32 s; these wait milliseconds.
  */
-export async function startWorld(name: string, now = '2024-03-05T02:00:00Z'): Promise<World> {
+export async function startWorld(
+  name: string,
+  now = '2024-03-05T02:00:00Z',
+  options: Pick<WorldOptions, 'sheetTriggers'> = {},
+): Promise<World> {
   const world = await buildWorld({
     project: `theodoi-it-${name}`,
     clock: now,
     organisation: { ...thapMuoi, id: `org-${name}` },
     retry: { retries: 4, baseMs: 1, maxWaitMs: 5 },
+    ...options,
   });
   try {
     const spec = quarterlyDirective(`cchc-${name}`, world.organisation);

@@ -1,30 +1,30 @@
 /**
- * The `driveNotification` function: a Drive push notification on a directive's spreadsheet. The channel token is
- * checked in constant time before any work; the channel's first "sync" message and repeated message numbers are
- * answered 200 and ignored (an error would only make Drive retry them); "update" or "change" syncs the directive.
+ * The `driveNotification` function: a Drive push notification on a directive's spreadsheet. The channel's first
+ * "sync" message is answered 200 and ignored; otherwise the directive is found by its channel and the channel's
+ * own token checked in constant time before any write (401 if it differs); repeated message numbers and stale
+ * channels are answered 200 and ignored (an error would only make Drive retry them); "update" or "change" syncs.
  */
 import { useCaseDeps } from '../runtime-deps.js';
-import { checkChannelToken } from '../triggers/drive-channel.js';
 import { receiveDriveChange, type DriveChange } from '../usecases/receive-drive-change.js';
 import { errorAnswer } from './answer.js';
-import { triggerSecret, type Endpoint } from './endpoint.js';
+import type { Endpoint } from './endpoint.js';
+
+const UNKNOWN_CHANNEL = () => errorAnswer(401, 'drive-token', 'unknown channel or token');
 
 /** POST with Drive's X-Goog-* headers and no body to speak of. */
 export const endpoint: Endpoint<DriveChange> = {
   name: 'driveNotification',
   methods: ['POST'],
   maxBodyBytes: 1024,
-  parse: (call, rt) => {
-    const secret = triggerSecret(rt);
-    if (!secret.ok) return secret;
+  parse: (call) => {
     const channelId = call.header('x-goog-channel-id');
-    if (!channelId || !checkChannelToken(secret.input, channelId, call.header('x-goog-channel-token'))) {
-      return { ok: false, answer: errorAnswer(401, 'drive-token', 'unknown channel or token') };
-    }
+    const token = call.header('x-goog-channel-token');
+    if (!channelId || !token) return { ok: false, answer: UNKNOWN_CHANNEL() };
     return {
       ok: true,
       input: {
         channelId,
+        token,
         messageNumber: call.header('x-goog-message-number'),
         state: call.header('x-goog-resource-state'),
       },
@@ -33,6 +33,7 @@ export const endpoint: Endpoint<DriveChange> = {
   run: async (rt, change) => {
     if (change.state === 'sync') return { status: 200, body: { ignored: 'sync' } };
     const received = await receiveDriveChange(await useCaseDeps(rt), change);
+    if (received.kind === 'forged') return UNKNOWN_CHANNEL();
     if (received.kind === 'stale-channel') return { status: 200, body: { ignored: 'stale channel' } };
     if (received.kind === 'duplicate') return { status: 200, body: { ignored: 'duplicate' } };
     return { status: 200, body: received.outcome };

@@ -50,7 +50,7 @@ async function checkedAnswer<I>(
   }
   if (call.bodyRefusal === 'unreadable')
     return errorAnswer(400, 'unreadable-body', 'the body could not be read');
-  const parsed = endpoint.parse(call, rt);
+  const parsed = await endpoint.parse(call, rt);
   if (!parsed.ok) return parsed.answer;
   return endpoint.run(rt, parsed.input);
 }

@@ -25,8 +25,8 @@ export interface Endpoint<I> {
   methods: readonly string[];
   /** Bodies larger than this are refused with 413 before anything parses them. */
   maxBodyBytes: number;
-  /** The use case's input from the call, or a refusal (400, 401, …). */
-  parse(call: IncomingCall, rt: Runtime): Parsed<I>;
+  /** The use case's input from the call, or a refusal (400, 401, …); may check the caller's identity first. */
+  parse(call: IncomingCall, rt: Runtime): Parsed<I> | Promise<Parsed<I>>;
   /** Runs the use case and says what to answer. */
   run(rt: Runtime, input: I): Promise<HttpAnswer>;
 }
@@ -53,14 +53,4 @@ export function parseJsonInput<S extends z.ZodType>(
   const parsed = schema.safeParse(json.input);
   if (!parsed.success) return { ok: false, answer: errorAnswer(400, 'invalid-body', `expected ${expected}`) };
   return { ok: true, input: parsed.data };
-}
-
-/** The secret the triggers' signatures and channel tokens are made with, or 503 'not-configured' without it. */
-export function triggerSecret(rt: Runtime): Parsed<string> {
-  const secret = rt.config.triggerSecret;
-  if (secret) return { ok: true, input: secret };
-  return {
-    ok: false,
-    answer: errorAnswer(503, 'not-configured', 'THEODOI_TRIGGER_SECRET is not configured'),
-  };
 }

@@ -6,6 +6,7 @@
  */
 import { GoogleApiError, type GoogleErrorCode } from '../sheets/api/google-error.js';
 import { StoreUnavailableError } from '../store/deadline.js';
+import { CertificatesUnavailableError } from '../triggers/id-token.js';
 import { UserFacingError } from '../usecases/errors.js';
 import { errorAnswer, type ErrorBody, type HttpAnswer } from './answer.js';
 
@@ -16,6 +17,13 @@ export function answerForError(error: unknown): HttpAnswer & { body: ErrorBody }
     return errorAnswer(503, error.code, 'Firestore did not answer; try again later');
   }
   if (error instanceof GoogleApiError) return googleAnswer(error.code);
+  if (error instanceof CertificatesUnavailableError) {
+    return errorAnswer(
+      503,
+      'certificates-unavailable',
+      "Google's keys could not be fetched; try again later",
+    );
+  }
   return errorAnswer(500, 'internal', 'internal error');
 }
 

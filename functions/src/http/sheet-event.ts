@@ -1,52 +1,45 @@
 /**
- * The `sheetEvent` function: a signed call from the sheet's Apps Script trigger. The call is checked before any
- * work (signature in constant time, window, size, shape); a replayed delivery is 409; then one sync.
+ * The `sheetEvent` function: an officer's edit, reported by the coordinator's Apps Script trigger. The caller's ID
+ * token is verified before anything else (http/caller.ts); the payload only names the spreadsheet. The sync is
+ * handed to Pub/Sub and the call answered 202 at once: the trigger's wait is spent from the coordinator's daily
+ * runtime (decision 005).
  */
-import { MAX_BODY_BYTES } from '@theodoi/apps-script/contract';
-import { useCaseDeps } from '../runtime-deps.js';
-import {
-  checkSheetEvent,
-  SIGNATURE_HEADER,
-  TIMESTAMP_HEADER,
-  type RefusalReason,
-  type SheetEvent,
-} from '../triggers/sheet-event.js';
+import { MAX_BODY_BYTES, SheetEventSchema, type SheetEvent } from '@theodoi/apps-script/contract';
 import { receiveSheetEdit } from '../usecases/receive-sheet-edit.js';
 import { errorAnswer } from './answer.js';
-import { triggerSecret, type Endpoint } from './endpoint.js';
+import { verifiedCaller } from './caller.js';
+import { parseJsonInput, type Endpoint } from './endpoint.js';
 
-const REFUSAL_STATUS: Record<RefusalReason, number> = {
-  'missing-signature': 401,
-  forged: 401,
-  stale: 401,
-  'too-large': 413,
-  malformed: 400,
-};
-
-/** POST of the trigger contract's signed JSON, at most MAX_BODY_BYTES (16 KiB). */
-export const endpoint: Endpoint<SheetEvent> = {
+/** POST of the contract's JSON with `Authorization: Bearer <ID token>`, at most MAX_BODY_BYTES. */
+export const endpoint: Endpoint<{ event: SheetEvent; caller: string }> = {
   name: 'sheetEvent',
   methods: ['POST'],
   maxBodyBytes: MAX_BODY_BYTES,
-  parse: (call, rt) => {
-    const secret = triggerSecret(rt);
-    if (!secret.ok) return secret;
-    const check = checkSheetEvent(
-      call.rawBody ?? Buffer.alloc(0),
-      { timestamp: call.header(TIMESTAMP_HEADER), signature: call.header(SIGNATURE_HEADER) },
-      secret.input,
-      rt.clock.now(),
-    );
-    if (!check.ok)
-      return { ok: false, answer: errorAnswer(REFUSAL_STATUS[check.reason], check.reason, check.reason) };
-    return { ok: true, input: check.event };
+  parse: async (call, rt) => {
+    const caller = await verifiedCaller(call, rt);
+    if (!caller.ok) return caller;
+    const event = parseJsonInput(call.rawBody, SheetEventSchema, 'a sheet event (apps-script/contract.ts)');
+    if (!event.ok) return event;
+    return { ok: true, input: { event: event.input, caller: caller.input } };
   },
-  run: async (rt, event) => {
-    const received = await receiveSheetEdit(await useCaseDeps(rt), event);
-    if (received.kind === 'replayed') return errorAnswer(409, 'replayed', 'replayed');
-    if (received.kind === 'unknown-spreadsheet') {
-      return errorAnswer(404, 'unknown-spreadsheet', 'no directive for this spreadsheet');
+  run: async (rt, { event, caller }) => {
+    const [db, syncRequests] = await Promise.all([rt.firestore(), rt.syncRequests()]);
+    const received = await receiveSheetEdit({ db, syncRequests }, event, caller);
+    switch (received.kind) {
+      case 'unknown-spreadsheet':
+        return errorAnswer(404, 'unknown-spreadsheet', 'no directive for this spreadsheet');
+      case 'not-an-editor':
+        return errorAnswer(403, 'not-an-editor', 'the caller neither follows nor edits this directive');
+      case 'accepted':
+        rt.logs.syncRequested({
+          directiveId: received.directiveId,
+          trigger: `sheet:${event.kind}`,
+          messageId: received.messageId,
+        });
+        return {
+          status: 202,
+          body: { accepted: true, directiveId: received.directiveId, messageId: received.messageId },
+        };
     }
-    return { status: 200, body: received.outcome };
   },
 };

@@ -35,7 +35,15 @@ export const DirectiveRecordSchema = DirectiveSpecSchema.omit({ format: true })
     tabs: z.record(z.string(), TabSchema),
     status: z.enum(['open', 'closed']),
     /** The Drive push channel watching the spreadsheet, when notifications are configured. */
-    watch: z.object({ channelId: z.string(), resourceId: z.string(), expiration: z.number() }).optional(),
+    watch: z
+      .object({
+        channelId: z.string(),
+        resourceId: z.string(),
+        expiration: z.number(),
+        /** The channel's own random token (channels opened before tokens were per channel have none). */
+        token: z.string().optional(),
+      })
+      .optional(),
     /** Whether the Tổng hợp tab holds theodoi's chart (so a rewrite replaces it). */
     summaryChart: z.boolean().optional(),
     access: AccessLostSchema.nullable().optional(),
@@ -162,7 +170,7 @@ function periodDoc(p: Period): Record<string, unknown> {
 export async function setDirectiveWatch(
   db: Firestore,
   directiveId: string,
-  watch: { channelId: string; resourceId: string; expiration: number },
+  watch: { channelId: string; resourceId: string; expiration: number; token: string },
 ): Promise<void> {
   await db.doc(directivePath(directiveId)).update({ watch });
 }

@@ -2,7 +2,8 @@
 import type { Firestore } from 'firebase-admin/firestore';
 import type { Config } from '../config.js';
 
-const EMULATOR_CREDENTIALS = {
+/** Placeholder credentials for Google's emulators: without any, Google's clients probe the GCE metadata server. */
+export const EMULATOR_CREDENTIALS = {
   client_email: 'emulator@theodoi-local.iam.gserviceaccount.com',
   private_key: 'unused',
 };

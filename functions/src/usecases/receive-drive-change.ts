@@ -1,25 +1,33 @@
 /**
- * A Drive push notification on a directive's spreadsheet, once its channel token is checked: the directive found
- * by its channel, each message number claimed once, then one sync of the directive.
+ * A Drive push notification on a directive's spreadsheet: the directive found by its channel, the channel's own
+ * token checked in constant time (before any write), each message number claimed once, then one sync.
  */
 import { firestoreStep } from '../store/deadline.js';
 import { findDirectiveByChannel } from '../store/directives.js';
 import { claimDelivery } from '../store/events.js';
-import type { ReceiveDeps } from './receive-sheet-edit.js';
-import { syncDirective, type SyncOutcome } from './sync-directive.js';
+import { checkChannelToken } from '../triggers/drive-channel.js';
+import type { RunEvents } from './run-events.js';
+import { syncDirective, type SyncDeps, type SyncOutcome } from './sync-directive.js';
 
-/** One notification: its channel, Drive's message number, and the resource state ("update", "change"). */
+/** What receiving a notification needs: a sync's needs and its named event. */
+export type ReceiveDeps = SyncDeps & { events: Pick<RunEvents, 'directiveSynced'> };
+
+/** One notification: its channel and token, Drive's message number, and the resource state ("update", "change"). */
 export interface DriveChange {
   channelId: string;
+  token: string;
   messageNumber: string | undefined;
   state: string | undefined;
 }
 
 /** What became of the notification. */
 export type DriveChangeOutcome =
-  { kind: 'stale-channel' } | { kind: 'duplicate' } | { kind: 'synced'; outcome: SyncOutcome };
+  | { kind: 'stale-channel' }
+  | { kind: 'forged' }
+  | { kind: 'duplicate' }
+  | { kind: 'synced'; outcome: SyncOutcome };
 
-/** Finds the channel's directive, claims the message once, and syncs the directive. */
+/** Finds the channel's directive, checks the token, claims the message once, and syncs the directive. */
 export async function receiveDriveChange(
   deps: ReceiveDeps,
   change: DriveChange,
@@ -27,6 +35,7 @@ export async function receiveDriveChange(
   const store = firestoreStep(deps);
   const directive = await store(findDirectiveByChannel(deps.db, change.channelId), 'finding the directive');
   if (!directive) return { kind: 'stale-channel' };
+  if (!checkChannelToken(directive.watch?.token, change.token)) return { kind: 'forged' };
   const deliveryId = `drive-${change.channelId}-${change.messageNumber ?? 'none'}`;
   const info = { source: 'drive' as const, directiveId: directive.id };
   const claimed = await store(

@@ -1,41 +1,64 @@
 /**
- * A sheet trigger's event, once its signature and window are checked: the delivery claimed once (a repeat is a
- * replay), the directive found by its spreadsheet and the edited tab's period by its title, then one sync.
+ * A sheet trigger's call, once its caller's ID token is verified (decision 004): the directive found by the
+ * spreadsheet the payload names, the caller checked against it (a coordinator, or an editor of one of its units),
+ * and one sync request handed to Pub/Sub (decision 005). Nothing else happens while the trigger waits: no sync, no
+ * write. The payload is only a hint; the sync reads the sheet itself.
  */
+import type { Firestore } from 'firebase-admin/firestore';
 import type { SheetEvent } from '@theodoi/apps-script/contract';
+import type { SyncRequestPublisher } from '../pubsub/sync-requests.js';
 import { firestoreStep } from '../store/deadline.js';
-import { findDirectiveBySpreadsheet } from '../store/directives.js';
-import { claimDelivery } from '../store/events.js';
-import type { RunEvents } from './run-events.js';
-import { syncDirective, type SyncDeps, type SyncOutcome } from './sync-directive.js';
+import { findDirectiveBySpreadsheet, type DirectiveRecord } from '../store/directives.js';
+import { listUnits } from '../store/units.js';
 
-/** What receiving an edit needs: a sync's needs and its named event. */
-export type ReceiveDeps = SyncDeps & { events: Pick<RunEvents, 'directiveSynced'> };
+/** What receiving an edit needs: Firestore to find the directive, and the topic to hand the sync to. */
+export interface ReceiveSheetEditDeps {
+  db: Firestore;
+  syncRequests: SyncRequestPublisher;
+  firestoreTimeoutMs?: number;
+}
 
-/** What became of the event. */
+/** What became of the call. */
 export type SheetEditOutcome =
-  { kind: 'replayed' } | { kind: 'unknown-spreadsheet' } | { kind: 'synced'; outcome: SyncOutcome };
+  | { kind: 'unknown-spreadsheet' }
+  | { kind: 'not-an-editor'; directiveId: string }
+  | { kind: 'accepted'; directiveId: string; messageId: string };
 
-/** Claims the event's delivery, finds its directive and syncs the edited tab (every tab when its title is unknown). */
-export async function receiveSheetEdit(deps: ReceiveDeps, event: SheetEvent): Promise<SheetEditOutcome> {
+/** Finds the directive of `event.spreadsheetId`, checks `caller` may ask for its sync, and publishes the request. */
+export async function receiveSheetEdit(
+  deps: ReceiveSheetEditDeps,
+  event: SheetEvent,
+  caller: string,
+): Promise<SheetEditOutcome> {
   const store = firestoreStep(deps);
-  const info = { source: 'sheet' as const, spreadsheetId: event.spreadsheetId };
-  const claimed = await store(
-    claimDelivery(deps.db, event.deliveryId, info, deps.clock.now()),
-    'claiming the delivery',
-  );
-  if (!claimed) return { kind: 'replayed' };
   const directive = await store(
     findDirectiveBySpreadsheet(deps.db, event.spreadsheetId),
     'finding the directive',
   );
   if (!directive) return { kind: 'unknown-spreadsheet' };
-  const periodKey = Object.entries(directive.tabs).find(([, tab]) => tab.title === event.sheetName)?.[0];
-  const outcome = await syncDirective(deps, {
+  if (!(await mayAskForSync(deps, directive, caller)))
+    return { kind: 'not-an-editor', directiveId: directive.id };
+  const messageId = await deps.syncRequests.publish({
     directiveId: directive.id,
     trigger: `sheet:${event.kind}`,
-    ...(periodKey ? { periodKey } : {}),
+    ...(event.sheetName !== undefined ? { sheetName: event.sheetName } : {}),
+    by: caller,
   });
-  deps.events.directiveSynced(outcome);
-  return { kind: 'synced', outcome };
+  return { kind: 'accepted', directiveId: directive.id, messageId };
+}
+
+/**
+ * Whether `email` follows the directive (one of its coordinators: the trigger's usual caller, found in the
+ * document already read) or edits one of its recipients' rows (one more read, of the organisation's units).
+ */
+async function mayAskForSync(
+  deps: ReceiveSheetEditDeps,
+  directive: DirectiveRecord,
+  email: string,
+): Promise<boolean> {
+  const same = (a: string) => a.toLowerCase() === email;
+  if (directive.coordinators.some(same)) return true;
+  const units = await firestoreStep(deps)(listUnits(deps.db, directive.organisation), 'reading the units');
+  const recipients = new Set(directive.recipients);
+  return units.some((u) => recipients.has(u.code) && u.editors.some(same));
 }

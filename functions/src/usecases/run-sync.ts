@@ -18,6 +18,8 @@ export interface RunSyncRequest {
   directiveId?: string;
   periodKey?: string;
   trigger: string;
+  /** Who asked, when a verified identity did (the sheet trigger's caller). */
+  by?: string;
 }
 
 /** Syncs `request.directiveId`, or sweeps the directives whose spreadsheets changed when none is named. */
@@ -25,14 +27,19 @@ export async function runSync(
   deps: RunSyncDeps,
   request: RunSyncRequest,
 ): Promise<SyncOutcome | SweepOutcome> {
-  const { directiveId, periodKey, trigger } = request;
+  const { directiveId, periodKey, trigger, by } = request;
   if (!directiveId) {
     const sweep = await sweepDirectives(deps, (id, error) => deps.events.directiveSyncFailed(id, error));
     deps.events.sweepDone(sweep.openDirectives, sweep.changedDirectives, sweep.driveCalls);
     return sweep;
   }
   try {
-    const outcome = await syncDirective(deps, { directiveId, trigger, ...(periodKey ? { periodKey } : {}) });
+    const outcome = await syncDirective(deps, {
+      directiveId,
+      trigger,
+      ...(periodKey ? { periodKey } : {}),
+      ...(by ? { by } : {}),
+    });
     deps.events.directiveSynced(outcome);
     return outcome;
   } catch (error) {

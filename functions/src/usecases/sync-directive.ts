@@ -67,6 +67,8 @@ export interface SyncOutcome {
 /** Options of one sync request. */
 export interface SyncRequest extends PlanRequest {
   directiveId: string;
+  /** Who asked for the sync, when a verified identity did (the sheet trigger's ID token): for attribution. */
+  by?: string;
 }
 
 /**

@@ -8,7 +8,7 @@ import { untilInterrupted } from './emulators.js';
 export function demoCommand(): Command {
   return new Command('demo')
     .description('Start the emulators and play the Tháp Mười directive end to end with a simulated clock.')
-    .option('--keep', 'keep the emulators and the sheetEvent function running, so a person can look and type')
+    .option('--keep', 'keep the emulators and the trigger functions running, so a person can look and type')
     .option('--out <dir>', 'where to write the files for people to open', 'out/demo')
     .addOption(
       new Option('--latency <model>', "answer as slowly as real Google (the Sheets emulator's latency model)")
@@ -29,7 +29,8 @@ export function demoCommand(): Command {
         if (opts.keep) {
           console.log(`FIRESTORE_EMULATOR_HOST=${result.emulators.env.FIRESTORE_EMULATOR_HOST}`);
           console.log(`SHEETS_EMULATOR_URL=${result.emulators.env.SHEETS_EMULATOR_URL}`);
-          console.log(msg.kept(result.sheetEventUrl));
+          console.log(`PUBSUB_EMULATOR_HOST=${result.pubsubHost}`);
+          console.log(msg.kept(result.theodoiUrl));
           await untilInterrupted();
         }
       } finally {

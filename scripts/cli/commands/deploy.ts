@@ -13,6 +13,7 @@ interface DeployFlags {
   region: string;
   dryRun?: boolean;
   secretFile?: string;
+  scriptClientId?: string;
 }
 
 /** The `deploy` command. */
@@ -25,12 +26,17 @@ export function deployCommand(): Command {
     .option('--region <region>', 'where the functions, schedules and Firestore run', 'asia-southeast1')
     .option('--dry-run', 'print every command in order, one per line, and run nothing')
     .option('--secret-file <file>', 'a new trigger secret (at least 32 characters, no trailing newline)')
+    .option(
+      '--script-client-id <id>',
+      "the OAuth client id of the coordinators' Apps Script project (the audience of its ID tokens)",
+    )
     .action((flags: DeployFlags) => {
       if (flags.secretFile) checkSecretFile(flags.secretFile);
       const steps = planDeploy({
         project: flags.project,
         region: flags.region,
         secretFile: flags.secretFile,
+        scriptClientId: flags.scriptClientId,
       });
       if (flags.dryRun) {
         console.log(renderPlan(steps));

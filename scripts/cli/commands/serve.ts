@@ -1,4 +1,7 @@
-/** `theodoi serve`: serves every registered Cloud Function on one local port, at /<functionName>. */
+/**
+ * `theodoi serve`: serves every registered Cloud Function on one local port, at /<functionName> — the event functions
+ * too, for a Pub/Sub emulator's push subscription (syncDirectiveEvent on the sync topic).
+ */
 import { createServer, type Server } from 'node:http';
 import { Command, Option } from 'commander';
 
@@ -7,17 +10,18 @@ export async function serveFunctions(
   port: number,
   host = '127.0.0.1',
 ): Promise<{ server: Server; url: string }> {
-  const [{ FUNCTION_NAMES }, { functionTestServer }] = await Promise.all([
+  const [{ FUNCTION_NAMES, EVENT_FUNCTION_NAMES }, { functionTestServer }] = await Promise.all([
     import('@theodoi/functions/index'),
     import('@theodoi/test-kit/function-server'),
   ]);
-  const apps = new Map(FUNCTION_NAMES.map((name) => [name, functionTestServer(name)]));
+  const names: string[] = [...FUNCTION_NAMES, ...EVENT_FUNCTION_NAMES];
+  const apps = new Map(names.map((name) => [name, functionTestServer(name)]));
   const server = createServer((req, res) => {
     const [, first = '', ...rest] = (req.url ?? '/').split('/');
-    const app = apps.get(first as (typeof FUNCTION_NAMES)[number]);
+    const app = apps.get(first);
     if (!app) {
       res.writeHead(404, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ error: `No function "${first}". Functions: ${FUNCTION_NAMES.join(', ')}` }));
+      res.end(JSON.stringify({ error: `No function "${first}". Functions: ${names.join(', ')}` }));
       return;
     }
     req.url = `/${rest.join('/')}`;
@@ -35,8 +39,8 @@ export function serveCommand(): Command {
     .description('Serve every function locally (Functions Framework), each at http://HOST:PORT/<function>.')
     .addOption(new Option('-p, --port <port>', 'port to listen on').env('PORT').default('8080'))
     .action(async (opts: { port: string }) => {
-      const { FUNCTION_NAMES } = await import('@theodoi/functions/index');
+      const { FUNCTION_NAMES, EVENT_FUNCTION_NAMES } = await import('@theodoi/functions/index');
       const { url } = await serveFunctions(Number(opts.port));
-      for (const name of FUNCTION_NAMES) console.log(`${name}: ${url}/${name}`);
+      for (const name of [...FUNCTION_NAMES, ...EVENT_FUNCTION_NAMES]) console.log(`${name}: ${url}/${name}`);
     });
 }

@@ -1,9 +1,9 @@
 /**
- * Plays the Tháp Mười directive's first quarter on the local emulators with a simulated clock: officers type into
- * their rows as in the Sheets UI, the installed trigger calls the sheetEvent function, which syncs; the morning
+ * Plays the Tháp Mười directive's first quarter on the local emulators with a simulated clock: the coordinator sets
+ * up their standalone script once; officers type into their rows as in the Sheets UI, the script's trigger calls
+ * `sheetEvent` with an ID token, which hands the sync to Pub/Sub and `syncDirectiveEvent` runs it; the morning
  * checks run at 07:30; at the end the summary, the dashboard, the report draft and a screenshot are made.
  */
-import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { DateTime } from 'luxon';
 import { VIETNAM_ZONE } from '@theodoi/functions/clock';
@@ -22,10 +22,12 @@ import { checkDeadlines } from '@theodoi/functions/usecases/check-deadlines';
 import { loadTemplate } from '@theodoi/sheets-schema/registry';
 import type { LatencyOption } from '@theodoi/sheets-emulator/latency/latency';
 import type { LocalEmulators } from '@theodoi/test-kit/emulators/local';
+import type { SheetTriggerPath } from '@theodoi/test-kit/sheet-triggers';
+import { PROVINCE_BUSY_DAY_EDITS, runtimeMinutesPerDay } from '@theodoi/test-kit/trigger-runtime';
 import { buildWorld, type LocalWorld } from '@theodoi/test-kit/world';
 import { viewUrl, writeArtefacts } from './artefacts.js';
 import { demoEdits } from './scenario.js';
-import { serveSheetEvent, type SheetEventServer } from './sheet-event-server.js';
+import { triggerFigures, type TriggerFigures } from './trigger-figures.js';
 
 /** 07:30 Vietnam time on every working day from `from` to `to`. */
 function workingMornings(from: string, to: string, calendar: ReturnType<typeof createCalendar>): Date[] {
@@ -62,10 +64,14 @@ export interface DemoResult {
   paragraph: string;
   statuses: Record<UnitStatusCode, string[]>;
   sheetsCalls: Record<string, number>;
-  /** Officer feedback: from the edit to its status on the row (trigger + sync + write-back), in ms. */
+  /** Officer feedback: from the edit to its status on the row (trigger + Pub/Sub + sync + write-back), in ms. */
   feedbackMs: { p50: number; p95: number; max: number };
-  /** The sheetEvent function the spreadsheet's trigger calls. */
-  sheetEventUrl: string;
+  /** The path every edit took (said in the output), and what it cost the coordinator's trigger budget. */
+  triggers: TriggerFigures;
+  /** theodoi's URL the coordinator's script calls (its THEODOI_URL). */
+  theodoiUrl: string;
+  /** The Pub/Sub emulator carrying the sync requests. */
+  pubsubHost: string;
   emulators: LocalEmulators;
   /** Stops the function and the emulators. */
   stop(): Promise<void>;
@@ -86,26 +92,19 @@ export async function runDemo(
 ): Promise<DemoResult> {
   log(msg.starting);
   log(latency === 'off' ? msg.latencyOff : msg.latencyGoogle);
-  // One simulated clock for the runtime (which checks the trigger's window) and the Sheets emulator (which signs it).
+  // theodoi runs on the simulated clock; the emulators keep the machine's, on which Google's ID tokens are checked.
   const world = await buildWorld({
     project: 'theodoi-demo',
     clock: '2024-03-01T02:00:00Z',
     organisation: parseOrganisation(JSON.parse(await readFile(ORG_FILE, 'utf8'))),
-    sheetsOnWorldClock: true,
+    sheetTriggers: true,
     sheetsLatency: latency,
-    env: { THEODOI_TRIGGER_SECRET: randomBytes(32).toString('base64url'), LOG_LEVEL: 'error' },
+    env: { LOG_LEVEL: 'error' },
   });
-  let functions: SheetEventServer | undefined;
   try {
-    functions = await serveSheetEvent(world.runtime);
-    const served = functions;
-    const stop = async () => {
-      await served.close();
-      await world.close();
-    };
-    return { ...(await play(world, served, log, outDir)), emulators: world.emulators, stop };
+    const result = await play(world, world.triggers!, log, outDir);
+    return { ...result, emulators: world.emulators, stop: () => world.close() };
   } catch (error) {
-    await functions?.close();
     await world.close();
     throw error;
   }
@@ -117,11 +116,11 @@ function percentile(sorted: readonly number[], p: number): number {
 
 async function play(
   world: LocalWorld,
-  functions: SheetEventServer,
+  triggers: SheetTriggerPath,
   log: (line: string) => void,
   outDir: string,
 ): Promise<Omit<DemoResult, 'emulators' | 'stop'>> {
-  const { deps, clock, emulators, organisation: org, runtime: rt } = world;
+  const { deps, clock, emulators, organisation: org } = world;
   const { db, calendar } = deps;
   log(msg.unitsLoaded(org.units.length));
   // The coordinator imports the công văn's text, then completes what no document says.
@@ -145,12 +144,10 @@ async function play(
   const created = await world.addDirective(spec);
   const tab = created.tabs[0]!;
   log(msg.provisioned(created.title, created.calls.sheets, created.calls.drive));
-  // The coordinator's "Cài đặt kích hoạt" step: the sheet's onEdit trigger now calls sheetEvent.
-  emulators.sheets.installTrigger(created.spreadsheetId, {
-    url: functions.url,
-    secret: rt.config.triggerSecret!,
-  });
-  log(msg.triggerInstalled(functions.url));
+  // The coordinator's one-time step: their standalone script, run once (caiDat), installs the edit triggers.
+  const script = await triggers.installCoordinatorScript(org.coordinator.email);
+  const setup = script.setup.result as { listed: number };
+  log(msg.triggerInstalled(triggers.url, setup.listed));
 
   const inputs = reportColumns(template).filter((c) => !c.system);
   const firstInput = reportColumns(template).findIndex((c) => !c.system);
@@ -178,17 +175,19 @@ async function play(
     const unit = org.units.find((u) => u.code === edit.unitCode)!;
     // The officer types the row in the Sheets UI; the trigger fires and sheetEvent syncs, as in production.
     const started = performance.now();
-    const { deliveryId } = emulators.sheets.uiEdit(created.spreadsheetId, {
+    const answered = triggers.answers().length;
+    emulators.sheets.uiEdit(created.spreadsheetId, {
       email: unit.editors[0]!,
       range: `${quoteSheetName(tab.title)}!${columnLetters(firstInput)}${rowOf.get(edit.unitCode)!}`,
       values: [inputs.map((c) => edit.cells[c.key] ?? '')],
     });
-    await emulators.sheets.triggersIdle();
+    // The script's call answered 202, Pub/Sub pushed the request, syncDirectiveEvent synced: the verdict is on the row.
+    await triggers.settled();
     const ms = Math.round(performance.now() - started);
     feedback.push(ms);
-    const delivery = emulators.sheets.triggerDeliveries().find((d) => d.deliveryId === deliveryId);
-    if (delivery?.status !== 200) {
-      throw new Error(`sheetEvent answered ${delivery?.status ?? 'nothing'} for ${edit.unitCode}'s edit`);
+    const calls = triggers.answers().slice(answered);
+    if (!calls.some((a) => a.function === 'sheetEvent' && a.status === 202)) {
+      throw new Error(`sheetEvent did not accept ${edit.unitCode}'s edit: ${JSON.stringify(calls)}`);
     }
     const verdict = (await loadReports(db, spec.id, [tab.periodKey])).get(tab.periodKey)?.get(edit.unitCode);
     log(
@@ -201,6 +200,30 @@ async function play(
       ),
     );
   }
+
+  const figures = await triggerFigures(emulators.sheets, triggers, script);
+  log(msg.triggerPath);
+  log(
+    msg.acknowledged(
+      figures.acknowledgementMs.p50,
+      figures.acknowledgementMs.p95,
+      figures.acknowledgementMs.max,
+    ),
+  );
+  log(
+    msg.triggerRuntime(
+      figures.runtimeUsedMs,
+      figures.editExecutions,
+      figures.meanExecutionMs,
+      figures.runtimeLimitMs,
+    ),
+  );
+  log(
+    msg.triggerRuntimeProvince(
+      PROVINCE_BUSY_DAY_EDITS,
+      runtimeMinutesPerDay(PROVINCE_BUSY_DAY_EDITS, figures.meanExecutionMs),
+    ),
+  );
 
   clock.set('2024-03-22T01:00:00Z');
   const summary = await buildSummary(deps, { directiveId: spec.id, periodKey: tab.periodKey });
@@ -248,6 +271,8 @@ async function play(
     statuses,
     sheetsCalls: emulators.sheets.counters().methods,
     feedbackMs: { p50: percentile(sorted, 50), p95: percentile(sorted, 95), max: sorted.at(-1) ?? 0 },
-    sheetEventUrl: functions.url,
+    triggers: figures,
+    theodoiUrl: triggers.url,
+    pubsubHost: triggers.pubsubHost,
   };
 }

@@ -13,7 +13,7 @@ export interface FunctionSettings {
   timeoutSeconds: number;
   maxInstances: number;
   /**
-   * `public`: reachable without a Google identity (the function checks an HMAC or a channel token itself);
+   * `public`: reachable without a Cloud Run identity check (the function checks an ID token or a channel token);
    * `private`: Cloud Run checks an identity token first; `topic`: a Pub/Sub CloudEvent on that topic.
    */
   access: 'public' | 'private' | { topic: string };
@@ -21,6 +21,8 @@ export interface FunctionSettings {
 
 /** The Pub/Sub topic that runs the deadline check when a message is published to it (nothing publishes by default). */
 export const DEADLINE_TOPIC = 'theodoi-check-deadlines';
+/** The Pub/Sub topic sheetEvent hands sync requests to and syncDirectiveEvent runs them from (decision 005). */
+export const SYNC_TOPIC = 'theodoi-sync-requests';
 
 /**
  * Settings per function. Typed over every registered name, so registering a function without deciding how it
@@ -41,6 +43,15 @@ export const FUNCTION_SETTINGS: Readonly<Record<DeployedFunction, FunctionSettin
     timeoutSeconds: 300,
     maxInstances: 1,
     access: { topic: DEADLINE_TOPIC },
+  },
+  // Decisions 004–006: the script's ID token is checked by the function (its audience is the script's OAuth
+  // client, which Cloud Run's own check cannot take), and the sync runs from the topic sheetEvent publishes to.
+  sheetTargets: { memory: '256Mi', timeoutSeconds: 60, maxInstances: 2, access: 'public' },
+  syncDirectiveEvent: {
+    memory: '512Mi',
+    timeoutSeconds: 60,
+    maxInstances: 10,
+    access: { topic: SYNC_TOPIC },
   },
 };
 
@@ -114,6 +125,8 @@ export interface DeployOptions {
   region: string;
   /** A file holding a new trigger secret (added as a new version); unset: generate one only if none exists. */
   secretFile?: string | undefined;
+  /** The OAuth client id of the coordinators' Apps Script project: the audience sheetEvent and sheetTargets accept. */
+  scriptClientId?: string | undefined;
 }
 
 /** A command run directly (never through a shell), optionally guarded by a probe. */
@@ -135,6 +148,7 @@ export type DeployStep = CommandStep | BundleStep;
 
 const PROJECT_ID = /^[a-z][a-z0-9-]{4,28}[a-z0-9]$/;
 const REGION = /^[a-z]+-[a-z]+\d+$/;
+const OAUTH_CLIENT_ID = /^[\w.-]+\.apps\.googleusercontent\.com$/;
 
 /** theodoi's service account on `project`. */
 export const serviceAccountEmail = (project: string) => `theodoi@${project}.iam.gserviceaccount.com`;
@@ -149,6 +163,10 @@ export function planDeploy(o: DeployOptions): DeployStep[] {
     throw new Error(`--project "${o.project}" is not a Google Cloud project id`);
   if (!REGION.test(o.region))
     throw new Error(`--region "${o.region}" is not a region such as asia-southeast1`);
+  if (o.scriptClientId !== undefined && !OAUTH_CLIENT_ID.test(o.scriptClientId))
+    throw new Error(
+      `--script-client-id "${o.scriptClientId}" is not an OAuth client id (….apps.googleusercontent.com)`,
+    );
   const p = `--project=${o.project}`;
   const sa = serviceAccountEmail(o.project);
   const member = `--member=serviceAccount:${sa}`;
@@ -201,10 +219,23 @@ export function planDeploy(o: DeployOptions): DeployStep[] {
       '--role=roles/secretmanager.secretAccessor',
       p,
     ]),
-    ifMissing(
-      ['gcloud', 'pubsub', 'topics', 'describe', DEADLINE_TOPIC, p],
-      ['gcloud', 'pubsub', 'topics', 'create', DEADLINE_TOPIC, p],
+    ...[DEADLINE_TOPIC, SYNC_TOPIC].map((topic) =>
+      ifMissing(
+        ['gcloud', 'pubsub', 'topics', 'describe', topic, p],
+        ['gcloud', 'pubsub', 'topics', 'create', topic, p],
+      ),
     ),
+    // sheetEvent runs as the service account and publishes each sync request it acknowledges.
+    cmd([
+      'gcloud',
+      'pubsub',
+      'topics',
+      'add-iam-policy-binding',
+      SYNC_TOPIC,
+      member,
+      '--role=roles/pubsub.publisher',
+      p,
+    ]),
     { kind: 'bundle', outDir: BUNDLE_DIR },
     ...DEPLOYED_FUNCTIONS.map((name) => cmd(deployFunction(o, name))),
     ...invokers().map((name) =>
@@ -256,6 +287,9 @@ function deployFunction(o: DeployOptions, name: DeployedFunction): string[] {
     `GOOGLE_CLOUD_PROJECT=${o.project}`,
     `THEODOI_SERVICE_ACCOUNT=${sa}`,
     `THEODOI_DRIVE_WEBHOOK_URL=${functionUrl(o, 'driveNotification')}`,
+    `THEODOI_SYNC_TOPIC=${SYNC_TOPIC}`,
+    // Unset: the script's calls are refused (503) and the Drive push and the sweep sync the spreadsheets alone.
+    ...(o.scriptClientId ? [`THEODOI_SCRIPT_CLIENT_ID=${o.scriptClientId}`] : []),
     'LOG_LEVEL=info',
   ];
   const trigger =

@@ -46,7 +46,6 @@ export function describeScript(s: ScriptRecord): Record<string, unknown> {
     manifest: s.manifest,
     source: s.source,
     authorisedBy: Object.keys(s.consents),
-    ...(s.legacy ? { legacy: true } : {}),
   };
 }
 

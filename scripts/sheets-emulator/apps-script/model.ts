@@ -11,7 +11,7 @@ export interface Manifest {
 /**
  * Whether a trigger may reveal the editor's address (`e.user`, Session.getActiveUser): 'google' follows Google's rule
  * (same account, or both in one Workspace domain); 'always'/'never' stand for an owner inside or outside the editors'
- * Workspace domain (the legacy trigger endpoint's `revealUser`).
+ * Workspace domain (`POST /__emulator/scripts`'s `userVisibility`).
  */
 export type UserVisibility = 'google' | 'always' | 'never';
 
@@ -39,8 +39,6 @@ export interface ScriptRecord {
   /** Scopes each user granted on the consent screen (a user without an entry never authorised the script). */
   consents: Record<string, string[]>;
   userVisibility: UserVisibility;
-  /** Made by the legacy `POST /__emulator/spreadsheets/{id}/trigger` endpoint. */
-  legacy?: boolean;
 }
 
 /** Kinds of installable trigger the emulator runs. */

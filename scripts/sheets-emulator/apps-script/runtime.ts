@@ -66,13 +66,12 @@ export interface RuntimeDeps {
   latency?: Latency;
 }
 
-/** An execution queued by a sheet event, with the first UUID its script will draw. */
+/** An execution queued by a sheet event. */
 export interface QueuedExecution {
   executionId: string;
   scriptId: string;
   triggerUid: string;
   eventType: TriggerEventType;
-  firstUuid: string;
 }
 
 /** Apps Script state as persisted. */
@@ -259,7 +258,6 @@ export class AppsScriptRuntime {
                 source,
                 changeType: ui.kind === 'edit' ? 'EDIT' : ui.changeType,
               };
-        const firstUuid = randomUUID();
         const { exec } = this.enqueue({
           script,
           functionName: trigger.handler,
@@ -268,14 +266,13 @@ export class AppsScriptRuntime {
           trigger,
           event,
           chainKey: `sheet:${spreadsheetId}`,
-          uuids: [firstUuid],
+          uuids: [],
         });
         out.push({
           executionId: exec.id,
           scriptId: script.id,
           triggerUid: trigger.uid,
           eventType,
-          firstUuid,
         });
       }
     }
@@ -311,29 +308,6 @@ export class AppsScriptRuntime {
       );
     }
     return Promise.all(runs);
-  }
-
-  /** Installs a spreadsheet trigger directly (the legacy endpoint, standing for the script's own install function). */
-  installSpreadsheetTrigger(
-    script: ScriptRecord,
-    creator: string,
-    handler: string,
-    spreadsheetId: string,
-    eventType: 'ON_EDIT' | 'ON_CHANGE',
-  ): TriggerRecord {
-    const trigger: TriggerRecord = {
-      uid: this.scripts.newTriggerUid(),
-      scriptId: script.id,
-      creator,
-      handler,
-      source: 'SPREADSHEETS',
-      sourceId: spreadsheetId,
-      eventType,
-      createdAt: this.deps.now().toISOString(),
-    };
-    this.scripts.triggers.set(trigger.uid, trigger);
-    this.deps.changed();
-    return trigger;
   }
 
   /** Executions so far, oldest first (the last 1000), optionally of one script. */

@@ -22,7 +22,6 @@ export interface CreateScriptInput {
   editors?: string[];
   scriptProperties?: Record<string, string>;
   userVisibility?: UserVisibility;
-  legacy?: boolean;
 }
 
 /** Scripts and triggers as persisted. */
@@ -124,7 +123,6 @@ export class ScriptStore {
       documentProperties: {},
       consents: {},
       userVisibility: visibility,
-      ...(input.legacy ? { legacy: true } : {}),
     };
     this.scripts.set(script.id, script);
     return script;

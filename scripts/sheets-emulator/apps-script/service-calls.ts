@@ -60,7 +60,7 @@ export interface ServiceDeps {
   urlFetchTimeoutMs: number;
   /** Aborted when the emulator stops. */
   stopping: AbortSignal;
-  /** Told about every UrlFetch call once it has ended (the legacy trigger log listens). */
+  /** Told about every UrlFetch call once it has ended. */
   onUrlFetch: (ctx: ExecutionContext, request: FetchRequest, record: UrlFetchRecord) => void;
   /** Something persistent changed. */
   changed: () => void;

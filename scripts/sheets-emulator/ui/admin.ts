@@ -1,4 +1,4 @@
-/** The people-facing admin endpoints: UI edits, trigger installation and log, the HTML view and the .xlsx export. */
+/** The people-facing admin endpoints: UI edits (which fire the installed triggers), the HTML view and the .xlsx export. */
 import type { ServerResponse } from 'node:http';
 import type { DriveStore } from '../drive/store.js';
 import { MIME } from '../drive/store.js';
@@ -10,7 +10,7 @@ import { parseUiChange, uiChange } from './change.js';
 import type { UiChangeRequest, UiChangeResult } from './change.js';
 import { parseUiEdit, uiEdit } from './edit.js';
 import type { UiEditRequest, UiEditResult } from './edit.js';
-import type { InstalledTrigger, SheetTriggers, TriggerDelivery } from './triggers.js';
+import type { SheetTriggers } from './triggers.js';
 import { renderIndex, renderView } from './view.js';
 import { exportXlsx, XLSX_CONTENT_TYPE } from './xlsx.js';
 
@@ -37,19 +37,13 @@ export interface Ui {
   uiEdit(spreadsheetId: string, edit: UiEditRequest): UiEditResult;
   /** Applies a structural change (batchUpdate requests) as a person in the UI and fires onChange. */
   uiChange(spreadsheetId: string, change: UiChangeRequest): UiChangeResult;
-  /** Installs (replaces) the spreadsheet's legacy onEdit/onChange trigger (a bound script running Code.gs). */
-  installTrigger(spreadsheetId: string, trigger: InstalledTrigger): void;
-  /** Removes the spreadsheet's legacy trigger; false when none was installed. */
-  removeTrigger(spreadsheetId: string): boolean;
-  /** The legacy trigger's deliveries so far. */
-  triggerDeliveries(): TriggerDelivery[];
   /** Resolves when no trigger execution is queued or running. */
   triggersIdle(): Promise<void>;
   /** The HTML view of a spreadsheet (every tab), or undefined when there is no such spreadsheet. */
   view(spreadsheetId: string, options?: { editAs?: string }): string | undefined;
   /** The spreadsheet as an .xlsx file, or undefined when there is no such spreadsheet. */
   xlsx(spreadsheetId: string): Promise<Buffer | undefined>;
-  /** Serves `/__emulator/spreadsheets/...` and `/__emulator/triggers`; false when the path is not one of them. */
+  /** Serves `/__emulator/spreadsheets/...`; false when the path is not one of them. */
   serve(
     method: string,
     rawPath: string,
@@ -58,8 +52,6 @@ export interface Ui {
     contentType: string,
     res: ServerResponse,
   ): Promise<boolean>;
-  /** Forgets the delivery log (wipe; the scripts themselves are the runtime's). */
-  wipe(): void;
 }
 
 function send(res: ServerResponse, status: number, type: string, body: string | Buffer): void {
@@ -73,11 +65,6 @@ function send(res: ServerResponse, status: number, type: string, body: string | 
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {
   send(res, status, 'application/json; charset=UTF-8', JSON.stringify(body, null, 2));
-}
-
-function fail(res: ServerResponse, code: number, message: string): void {
-  const status = code === 404 ? 'NOT_FOUND' : 'INVALID_ARGUMENT';
-  sendJson(res, code, { error: { code, message, status } });
 }
 
 function decode(part: string): string | undefined {
@@ -105,17 +92,6 @@ function editBody(body: string, contentType: string): unknown {
   }
 }
 
-function checkTrigger(body: unknown): InstalledTrigger {
-  const b = (typeof body === 'object' && body !== null ? body : {}) as Record<string, unknown>;
-  if (typeof b.url !== 'string' || !/^https?:\/\/\S+$/.test(b.url))
-    throw new GoogleApiError(400, 'INVALID_ARGUMENT', 'url: an http(s) address is required');
-  if (typeof b.secret !== 'string' || b.secret === '')
-    throw new GoogleApiError(400, 'INVALID_ARGUMENT', 'secret: a non-empty string is required');
-  if (b.revealUser !== undefined && typeof b.revealUser !== 'boolean')
-    throw new GoogleApiError(400, 'INVALID_ARGUMENT', 'revealUser: true or false');
-  return { url: b.url, secret: b.secret, ...(b.revealUser === false ? { revealUser: false } : {}) };
-}
-
 /** Creates the UI side over the emulator's store. */
 export function createUi(deps: UiDeps): Ui {
   const triggers = deps.triggers;
@@ -137,12 +113,6 @@ export function createUi(deps: UiDeps): Ui {
       deps.signIn?.(change.email);
       return uiChange({ ...deps, triggers }, id, change);
     },
-    installTrigger: (id, trigger) => {
-      requireBook(id);
-      triggers.install(id, checkTrigger(trigger));
-    },
-    removeTrigger: (id) => triggers.remove(id),
-    triggerDeliveries: () => triggers.deliveries(),
     triggersIdle: () => triggers.idle(),
     view: (id, options = {}) => {
       const book = bookOf(id);
@@ -152,18 +122,7 @@ export function createUi(deps: UiDeps): Ui {
       const book = bookOf(id);
       return book ? exportXlsx(book) : undefined;
     },
-    wipe: () => triggers.clearLog(),
     async serve(method, rawPath, url, body, contentType, res) {
-      if (rawPath === '/__emulator/triggers') {
-        if (method === 'GET') {
-          if (url.searchParams.get('idle') === 'true') await triggers.idle();
-          sendJson(res, 200, { deliveries: triggers.deliveries() });
-        } else if (method === 'DELETE') {
-          triggers.clearLog();
-          sendJson(res, 200, { ok: true });
-        } else return false;
-        return true;
-      }
       if (rawPath === '/__emulator/spreadsheets' && method === 'GET') {
         const files = [...deps.store.files.values()]
           .filter((f) => f.spreadsheet && f.mimeType === MIME.spreadsheet && !f.trashed)
@@ -171,9 +130,7 @@ export function createUi(deps: UiDeps): Ui {
         send(res, 200, 'text/html; charset=UTF-8', renderIndex(files));
         return true;
       }
-      const m = /^\/__emulator\/spreadsheets\/([^/]+?)(\.xlsx|\/view|\/ui-edit|\/ui-change|\/trigger)$/.exec(
-        rawPath,
-      );
+      const m = /^\/__emulator\/spreadsheets\/([^/]+?)(\.xlsx|\/view|\/ui-edit|\/ui-change)$/.exec(rawPath);
       const id = m ? decode(m[1]!) : undefined;
       if (!m || id === undefined) return false;
       const what = `${method} ${m[2]!}`;
@@ -200,21 +157,6 @@ export function createUi(deps: UiDeps): Ui {
           }
           case 'POST /ui-change':
             sendJson(res, 200, ui.uiChange(id, parseUiChange(editBody(body, contentType))));
-            return true;
-          case 'POST /trigger':
-            ui.installTrigger(id, checkTrigger(editBody(body, contentType)));
-            sendJson(res, 200, { spreadsheetId: id, ...triggers.describe(id) });
-            return true;
-          case 'GET /trigger': {
-            requireBook(id);
-            const t = triggers.describe(id);
-            if (t) sendJson(res, 200, { spreadsheetId: id, ...t });
-            else fail(res, 404, `no trigger installed on ${id}`);
-            return true;
-          }
-          case 'DELETE /trigger':
-            if (triggers.remove(id)) sendJson(res, 200, { ok: true });
-            else fail(res, 404, `no trigger installed on ${id}`);
             return true;
           case 'GET /view': {
             const as = url.searchParams.get('as');

@@ -14,8 +14,6 @@ export interface UiChangeRequest {
 export interface UiChangeResult {
   response: sheets_v4.Schema$BatchUpdateSpreadsheetResponse;
   changeType: string;
-  /** The event's deliveryId when the legacy trigger is installed. */
-  deliveryId?: string;
   /** Executions of the installed onChange triggers. */
   executions?: string[];
 }

@@ -23,8 +23,6 @@ export interface UiEditRequest {
 /** The outcome of a UI edit: Sheets' UpdateValuesResponse and the trigger executions it queued. */
 export interface UiEditResult {
   response: sheets_v4.Schema$UpdateValuesResponse;
-  /** The event's deliveryId when the legacy trigger is installed. */
-  deliveryId?: string;
   /** Executions of the installed onEdit/onChange triggers (`GET /__emulator/apps-script/executions`). */
   executions?: string[];
 }

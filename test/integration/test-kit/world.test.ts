@@ -13,7 +13,7 @@ describe('buildWorld', () => {
       clock: '2024-03-12T02:00:00Z',
       organisation: { ...thapMuoi, id: 'org-world' },
       sheetsOnWorldClock: true,
-      env: { THEODOI_TRIGGER_SECRET: 'world-secret-'.padEnd(40, 'w') },
+      env: { THEODOI_SYNC_TOPIC: 'world-sync-requests' },
     });
   });
   afterAll(() => world?.close());
@@ -26,7 +26,7 @@ describe('buildWorld', () => {
     expect(world.runtime.config).toMatchObject({
       projectId: 'theodoi-it-world',
       sheetsEmulatorUrl: world.emulator.url,
-      triggerSecret: 'world-secret-'.padEnd(40, 'w'),
+      syncTopic: 'world-sync-requests',
     });
     expect(world.env).toMatchObject({
       GOOGLE_CLOUD_PROJECT: 'theodoi-it-world',
@@ -44,5 +44,50 @@ describe('buildWorld', () => {
       result: 'synced',
       counts: { empty: thapMuoi.units.length },
     });
+  });
+
+  it('opens no trigger path unless asked', () => {
+    expect(world.triggers).toBeUndefined();
+    expect(world.runtime.callers()).toBeUndefined();
+  });
+});
+
+describe('buildWorld with the sheet triggers', () => {
+  let world: LocalWorld;
+  beforeAll(async () => {
+    world = await buildWorld({
+      project: 'theodoi-it-world-triggers',
+      clock: '2024-03-12T02:00:00Z',
+      organisation: { ...thapMuoi, id: 'org-world-triggers' },
+      sheetTriggers: true,
+    });
+  });
+  afterAll(() => world?.close());
+
+  it("serves sheetEvent, sheetTargets and syncDirectiveEvent on the world's runtime, with the script's audience", async () => {
+    const triggers = world.triggers!;
+    expect(world.env).toMatchObject({
+      PUBSUB_EMULATOR_HOST: triggers.pubsubHost,
+      THEODOI_SCRIPT_CLIENT_ID: triggers.clientId,
+    });
+    expect(world.runtime.config.scriptClientId).toBe(triggers.clientId);
+    for (const name of ['sheetEvent', 'sheetTargets', 'syncDirectiveEvent']) {
+      const res = await fetch(`${triggers.url}/${name}`, { method: 'GET' });
+      expect(res.status, name).toBe(405);
+    }
+    await triggers.settled();
+  });
+
+  it("sets the coordinator's standalone script up, owned by them, with theodoi's URL as its one property", async () => {
+    await world.addDirective(quarterlyDirective('cchc-world-triggers', world.organisation));
+    const script = await world.triggers!.installCoordinatorScript(thapMuoi.coordinator.email);
+    expect(script.setup.result).toEqual({ listed: 1, added: 1, removed: 0, failed: [] });
+    const project = world.emulator.appsScript.scripts.get(script.scriptId);
+    expect(project).toMatchObject({
+      owner: thapMuoi.coordinator.email,
+      clientId: world.triggers!.clientId,
+      scriptProperties: { THEODOI_URL: world.triggers!.url },
+    });
+    expect(project.boundTo).toBeUndefined();
   });
 });

@@ -11,10 +11,12 @@ describe('loadConfig', () => {
       sheetsEmulatorUrl: undefined,
       sheetsEmulatorToken: undefined,
       serviceAccount: 'theodoi@theodoi-local.iam.gserviceaccount.com',
-      triggerSecret: undefined,
       driveWebhookUrl: undefined,
       smtpUrl: undefined,
       mailFrom: undefined,
+      scriptClientId: undefined,
+      syncTopic: 'theodoi-sync-requests',
+      pubsubEmulatorHost: undefined,
       logLevel: 'info',
       revision: undefined,
     });
@@ -26,7 +28,9 @@ describe('loadConfig', () => {
       GCLOUD_PROJECT: 'ubnd-thap-muoi',
       FIRESTORE_EMULATOR_HOST: '127.0.0.1:8085',
       SHEETS_EMULATOR_URL: 'http://127.0.0.1:9090',
-      THEODOI_TRIGGER_SECRET: 'x'.repeat(40),
+      THEODOI_SCRIPT_CLIENT_ID: '1234567890-abc123.apps.googleusercontent.com',
+      THEODOI_SYNC_TOPIC: 'theodoi-sync',
+      PUBSUB_EMULATOR_HOST: '127.0.0.1:8681',
       LOG_LEVEL: 'debug',
       K_REVISION: '',
     });
@@ -34,6 +38,9 @@ describe('loadConfig', () => {
       projectId: 'ubnd-thap-muoi',
       firestoreEmulatorHost: '127.0.0.1:8085',
       sheetsEmulatorUrl: 'http://127.0.0.1:9090',
+      scriptClientId: '1234567890-abc123.apps.googleusercontent.com',
+      syncTopic: 'theodoi-sync',
+      pubsubEmulatorHost: '127.0.0.1:8681',
       logLevel: 'debug',
       revision: undefined,
     });
@@ -71,6 +78,22 @@ describe('loadConfig', () => {
       message: /THEODOI_MAIL_FROM must be set when THEODOI_SMTP_URL is/,
     },
     {
+      name: 'script client id',
+      env: { THEODOI_SCRIPT_CLIENT_ID: 'theodoi-trigger' },
+      message:
+        /THEODOI_SCRIPT_CLIENT_ID must be the OAuth client id of the coordinators' Apps Script project/,
+    },
+    {
+      name: 'sync topic',
+      env: { THEODOI_SYNC_TOPIC: 'projects/x/topics/y' },
+      message: /THEODOI_SYNC_TOPIC must be a Pub\/Sub topic name/,
+    },
+    {
+      name: 'Pub/Sub emulator host',
+      env: { PUBSUB_EMULATOR_HOST: 'localhost' },
+      message: /PUBSUB_EMULATOR_HOST must be host:port/,
+    },
+    {
       name: 'sheets url',
       env: { SHEETS_EMULATOR_URL: 'ftp://x' },
       message: /SHEETS_EMULATOR_URL must be an http\(s\) URL/,
@@ -83,23 +106,22 @@ describe('loadConfig', () => {
     }),
   );
 
-  it('reports every bad variable at once and never echoes the secret', () => {
+  it('reports every bad variable at once and never echoes a secret', () => {
     const error = (() => {
       try {
-        loadConfig({ LOG_LEVEL: 'loud', THEODOI_TRIGGER_SECRET: 'short-secret' });
+        loadConfig({ LOG_LEVEL: 'loud', THEODOI_SMTP_URL: 'http://user:pa55@mail.example.vn' });
       } catch (e) {
         return e as ConfigError;
       }
       throw new Error('expected a ConfigError');
     })();
     expect(error.issues).toHaveLength(2);
-    expect(error.message).toContain('THEODOI_TRIGGER_SECRET must be at least 32 characters');
-    expect(error.message).not.toContain('short-secret');
+    expect(error.message).toContain('THEODOI_SMTP_URL must be an smtp(s) URL');
+    expect(error.message).not.toContain('pa55');
   });
 
-  it('masks the secret for logging', () => {
-    const config = loadConfig({ THEODOI_TRIGGER_SECRET: 's'.repeat(32) });
-    expect(maskConfig(config).triggerSecret).toBe('***');
+  it('ignores the removed trigger secret: triggers prove who they are with ID tokens (decision 004)', () => {
+    expect(loadConfig({ THEODOI_TRIGGER_SECRET: 's'.repeat(40) })).toEqual(loadConfig({}));
   });
 
   it('reads the SMTP server and sender of e-mail reminders, masking the password for logging', () => {

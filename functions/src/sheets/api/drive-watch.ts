@@ -10,14 +10,16 @@ export interface Watch {
   resourceId: string;
   /** Unix milliseconds. */
   expiration: number;
+  /** The channel's own token, echoed by Drive on each notification. */
+  token: string;
 }
 
-/** Opens a channel delivering the file's changes to `address`, with `token(channelId)` echoed back. */
+/** Opens a channel delivering the file's changes to `address`, with `token` echoed back. */
 export async function watchFile(
   clients: GoogleClients,
   fileId: string,
   address: string,
-  token: (channelId: string) => string,
+  token: string,
   expiration: number,
 ): Promise<Watch> {
   const id = randomUUID();
@@ -26,7 +28,7 @@ export async function watchFile(
     () =>
       clients.drive.files.watch({
         fileId,
-        requestBody: { id, type: 'web_hook', address, token: token(id), expiration: String(expiration) },
+        requestBody: { id, type: 'web_hook', address, token, expiration: String(expiration) },
       }),
     'once',
   );
@@ -35,11 +37,15 @@ export async function watchFile(
     channelId: id,
     resourceId: res.data.resourceId,
     expiration: Number(res.data.expiration ?? expiration),
+    token,
   };
 }
 
 /** Stops a channel; a channel Drive no longer knows is already stopped. */
-export async function stopChannel(clients: GoogleClients, watch: Watch): Promise<void> {
+export async function stopChannel(
+  clients: GoogleClients,
+  watch: Pick<Watch, 'channelId' | 'resourceId'>,
+): Promise<void> {
   try {
     await callGoogle(
       () =>

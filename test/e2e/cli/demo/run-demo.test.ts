@@ -30,12 +30,29 @@ describe('the Tháp Mười demo quarter', () => {
       expect(result.statuses['tre-han'].sort()).toEqual(['30070', 'LDTBXH']);
       expect(result.statuses['qua-han'].sort()).toEqual(['30061', '30073', 'YT']);
       expect(result.statuses['co-loi']).toEqual([]);
-      // Every edit went through the UI path: the trigger called sheetEvent, which answered 200.
-      const deliveries = result.emulators.sheets.triggerDeliveries();
-      expect(deliveries).toHaveLength(result.edits);
-      expect(deliveries.every((d) => d.status === 200 && d.url === result.sheetEventUrl)).toBe(true);
+      // Every edit went through the UI path: the coordinator's standalone script called sheetEvent with its ID token,
+      // which answered 202 at once; Pub/Sub carried the request to syncDirectiveEvent.
+      expect(result.triggers.path).toBe(
+        'standalone-script → sheetEvent (ID token) → Pub/Sub → syncDirectiveEvent',
+      );
+      expect(lines).toContain(
+        'Đường đi của mỗi lần nhập: giao diện Sheets → tập lệnh độc lập của điều phối viên → sheetEvent (ID token, trả lời 202) → Pub/Sub → syncDirectiveEvent → trạng thái trên dòng.',
+      );
+      expect(result.triggers.editExecutions).toBe(result.edits);
+      expect(result.triggers.acknowledgementMs.p95).toBeLessThan(300);
       expect(result.feedbackMs.p95).toBeGreaterThan(0);
       expect(result.feedbackMs.p95).toBeLessThan(2000);
+      // The coordinator's trigger runtime, as the emulator measured it, is printed against Google's 90 minutes.
+      expect(result.triggers.runtimeUsedMs).toBeGreaterThan(0);
+      expect(result.triggers.runtimeLimitMs).toBe(90 * 60_000);
+      expect(lines.some((l) => l.startsWith('Thời gian chạy kích hoạt của điều phối viên đã dùng:'))).toBe(
+        true,
+      );
+      // …and extrapolated to a province's busy day from the demo's mean edit trigger: 6,000 edits × the mean.
+      const province = Math.round((6000 * result.triggers.meanExecutionMs) / 60_000);
+      expect(lines).toContain(
+        `Ước tính cho một tỉnh vào ngày bận (6.000 lần sửa, mỗi lần như trung bình ở trên): ${province} phút/ngày, trên hạn mức 90 phút/ngày (tài khoản gmail) hoặc 6 giờ/ngày (Google Workspace).`,
+      );
       // The files for people: the report draft, its summary workbook, the spreadsheet, the dashboard, the PNG.
       const named = (suffix: string) => result.files.find((f) => f.endsWith(suffix))!;
       const docx = await mammoth.extractRawText({ path: named('-bao-cao.docx') });

@@ -1,14 +1,13 @@
-// Drive push notifications: the emulator notifies the driveNotification function of an edit, which syncs;
-// a notification with a wrong token is refused before any work, and a repeated one is ignored.
+// Drive push notifications: the emulator notifies the driveNotification function of an edit, which syncs; each
+// channel has a random token of its own, stored with it: a notification with any other token is refused before any
+// write, and a repeated one is ignored.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { channelToken } from '@theodoi/functions/triggers/drive-channel';
 import { ensureWatch } from '@theodoi/functions/usecases/watch-directive';
 import { getDirective } from '@theodoi/functions/store/directives';
 import { serveFunction, type FunctionServer } from '@theodoi/test-kit/function-server';
 import { startWorld, type World } from '@theodoi/test-kit/world';
 import { expectUnavailable, jsonBody, OVERSIZED_BODY, send } from '../../../support/json-answer.js';
 
-const SECRET = 'drive-secret-'.padEnd(40, 'z');
 const TAB = "'Quý I/2024'";
 
 async function until<T>(probe: () => Promise<T | undefined>, timeoutMs = 10_000): Promise<T> {
@@ -31,7 +30,6 @@ describe('driveNotification', () => {
     fn = await serveFunction('driveNotification', {
       GOOGLE_CLOUD_PROJECT: 'theodoi-it-drive',
       SHEETS_EMULATOR_URL: world.emulator.url,
-      THEODOI_TRIGGER_SECRET: SECRET,
     });
     url = fn.url;
   });
@@ -42,8 +40,9 @@ describe('driveNotification', () => {
 
   it('syncs the directive when Drive reports an edit on its spreadsheet', async () => {
     const directive = (await getDirective(world.db, world.spec.id))!;
-    const { watch, renewed } = await ensureWatch(world.deps, directive, { address: url, secret: SECRET });
+    const { watch, renewed } = await ensureWatch(world.deps, directive, { address: url });
     expect(renewed).toBe(true);
+    expect(Buffer.from(watch.token, 'base64url')).toHaveLength(32);
     expect((await getDirective(world.db, world.spec.id))?.watch).toEqual(watch);
 
     await world.clients.sheets.spreadsheets.values.update({
@@ -63,20 +62,26 @@ describe('driveNotification', () => {
     expect(status).toMatch(/^… Chưa đủ \(\d+ mục\) — xem ghi chú$/);
   });
 
-  it('refuses a notification whose token was not made by theodoi, reading nothing', async () => {
+  it("refuses a notification without the channel's own token, calling Google for nothing and writing nothing", async () => {
     const directive = (await getDirective(world.db, world.spec.id))!;
+    await world.another('drive-other');
+    const other = await ensureWatch(world.deps, (await getDirective(world.db, 'drive-other'))!, {
+      address: url,
+    });
     world.emulator.resetCounters();
-    const res = await fetch(url, {
-      method: 'POST',
-      headers: {
+    const events = (await world.db.collection('events').count().get()).data().count;
+    for (const token of ['forged', other.watch.token, directive.watch!.token!.slice(1), undefined]) {
+      const headers: Record<string, string> = {
         'X-Goog-Channel-ID': directive.watch!.channelId,
-        'X-Goog-Channel-Token': 'forged',
         'X-Goog-Resource-State': 'update',
         'X-Goog-Message-Number': '99',
-      },
-    });
-    expect(res.status).toBe(401);
+      };
+      if (token !== undefined) headers['X-Goog-Channel-Token'] = token;
+      const res = await fetch(url, { method: 'POST', headers });
+      expect(res.status, String(token)).toBe(401);
+    }
     expect(world.emulator.counters().total).toBe(0);
+    expect((await world.db.collection('events').count().get()).data().count).toBe(events);
   });
 
   it('ignores a repeated message number, syncing once', async () => {
@@ -90,7 +95,7 @@ describe('driveNotification', () => {
         method: 'POST',
         headers: {
           'X-Goog-Channel-ID': channelId,
-          'X-Goog-Channel-Token': channelToken(SECRET, channelId),
+          'X-Goog-Channel-Token': directive.watch!.token!,
           'X-Goog-Resource-State': 'update',
           'X-Goog-Message-Number': '424242',
         },
@@ -114,7 +119,7 @@ describe('driveNotification', () => {
           method: 'POST',
           headers: {
             'X-Goog-Channel-ID': channelId,
-            'X-Goog-Channel-Token': channelToken(SECRET, channelId),
+            'X-Goog-Channel-Token': directive.watch!.token!,
             'X-Goog-Resource-State': 'update',
             'X-Goog-Message-Number': String(n),
           },
@@ -143,7 +148,7 @@ describe('driveNotification', () => {
     const headers = (n: number) => ({
       'content-type': 'application/json',
       'X-Goog-Channel-ID': channelId,
-      'X-Goog-Channel-Token': channelToken(SECRET, channelId),
+      'X-Goog-Channel-Token': directive.watch!.token!,
       'X-Goog-Resource-State': 'update',
       'X-Goog-Message-Number': String(n),
     });
@@ -160,6 +165,18 @@ describe('driveNotification', () => {
     await expectUnavailable(world.emulator, () => send(url, { headers: headers(703) }));
   });
 
+  it('renews a channel opened before channels had tokens of their own, though far from expiring', async () => {
+    const directive = (await getDirective(world.db, world.spec.id))!;
+    const { token: _token, ...untokened } = directive.watch!;
+    const { renewed, watch } = await ensureWatch(
+      { ...world.deps, clock: { now: () => new Date() } },
+      { ...directive, watch: untokened },
+      { address: url },
+    );
+    expect(renewed).toBe(true);
+    expect(watch.token).toBeTruthy();
+  });
+
   it('renews a channel about to expire: opens the new one, then stops the old one', async () => {
     const directive = (await getDirective(world.db, world.spec.id))!;
     const expiring = { ...directive, watch: { ...directive.watch!, expiration: Date.now() + 60_000 } };
@@ -167,10 +184,11 @@ describe('driveNotification', () => {
     const { watch, renewed } = await ensureWatch(
       { ...world.deps, clock: { now: () => new Date() } },
       expiring,
-      { address: url, secret: SECRET },
+      { address: url },
     );
     expect(renewed).toBe(true);
     expect(watch.channelId).not.toBe(directive.watch!.channelId);
+    expect(watch.token).not.toBe(directive.watch!.token);
     expect(world.emulator.counters().methods).toEqual({ 'drive.files.watch': 1, 'drive.channels.stop': 1 });
   });
 });

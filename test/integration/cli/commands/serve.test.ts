@@ -1,4 +1,5 @@
-// `theodoi serve` serves every registered function at /<name>, through the same edge, and names them on a 404.
+// `theodoi serve` serves every registered function at /<name> (the event functions too, for a Pub/Sub emulator's push),
+// through the same edge, and names them on a 404.
 import { describe, expect, it } from 'vitest';
 import { jsonBody, send } from '../../../support/json-answer.js';
 
@@ -13,7 +14,8 @@ describe('theodoi serve', () => {
       expect(missing.status).toBe(404);
       expect(await missing.json()).toEqual({
         error:
-          'No function "nope". Functions: health, sheetEvent, driveNotification, syncDirective, checkDeadlines, buildDashboards',
+          'No function "nope". Functions: health, sheetEvent, sheetTargets, driveNotification, syncDirective, ' +
+          'checkDeadlines, buildDashboards, checkDeadlinesEvent, syncDirectiveEvent',
       });
       // Its functions parse their own bodies: malformed JSON is a JSON 400, not the framework's HTML page.
       const malformed = await send(`${url}/syncDirective`, {

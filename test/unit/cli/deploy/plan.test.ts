@@ -5,7 +5,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { EVENT_FUNCTION_NAMES, FUNCTION_NAMES } from '@theodoi/functions/index';
-import { planDeploy, renderPlan, renderStep, type CommandStep } from '@theodoi/cli/deploy/plan';
+import {
+  planDeploy,
+  renderPlan,
+  renderStep,
+  type CommandStep,
+  type DeployStep,
+} from '@theodoi/cli/deploy/plan';
 import { checkSecretFile } from '@theodoi/cli/deploy/secret-file';
 import { shellLine } from '@theodoi/cli/deploy/shell';
 
@@ -30,6 +36,8 @@ describe('planDeploy', () => {
       /gcloud secrets versions add theodoi-trigger-secret /,
       /gcloud secrets add-iam-policy-binding .*secretAccessor/,
       /gcloud pubsub topics create theodoi-check-deadlines /,
+      /gcloud pubsub topics create theodoi-sync-requests /,
+      /^gcloud pubsub topics add-iam-policy-binding theodoi-sync-requests .*roles\/pubsub\.publisher/,
       /^# build out\/deploy/,
       ...[...FUNCTION_NAMES, ...EVENT_FUNCTION_NAMES].map(
         (n) => new RegExp(`^gcloud functions deploy ${n} `),
@@ -38,6 +46,7 @@ describe('planDeploy', () => {
       /^gcloud functions add-invoker-policy-binding buildDashboards /,
       /^gcloud functions add-invoker-policy-binding syncDirective /,
       /^gcloud functions add-invoker-policy-binding checkDeadlinesEvent /,
+      /^gcloud functions add-invoker-policy-binding syncDirectiveEvent /,
       /scheduler jobs create http theodoi-check-deadlines /,
       /scheduler jobs create http theodoi-dashboards /,
       /scheduler jobs create http theodoi-sweep /,
@@ -86,7 +95,7 @@ describe('planDeploy', () => {
     }
   });
 
-  it('sizes each function and opens only the HMAC- and token-checked ones to unauthenticated calls', () => {
+  it('sizes each function and opens only the ones that check a token themselves to unauthenticated calls', () => {
     const sized = (name: string) => [flag(deployOf(name), 'memory'), flag(deployOf(name), 'timeout')];
     expect(sized('syncDirective')).toEqual(['512Mi', '300s']);
     expect(sized('checkDeadlines')).toEqual(['512Mi', '300s']);
@@ -95,13 +104,18 @@ describe('planDeploy', () => {
     expect(sized('driveNotification')).toEqual(['512Mi', '60s']);
     expect(sized('health')[0]).toBe('128Mi');
     const open = deploys.filter((c) => c.argv.includes('--allow-unauthenticated')).map((c) => c.argv[3]);
-    expect(open.sort()).toEqual(['driveNotification', 'sheetEvent']);
+    // Drive's channel token, and the script's ID token (whose audience Cloud Run's own check cannot take).
+    expect(open.sort()).toEqual(['driveNotification', 'sheetEvent', 'sheetTargets']);
     for (const name of FUNCTION_NAMES) {
       expect(deployOf(name)).toContain('--trigger-http');
       if (!open.includes(name)) expect(deployOf(name)).toContain('--no-allow-unauthenticated');
     }
+    const topics = {
+      checkDeadlinesEvent: 'theodoi-check-deadlines',
+      syncDirectiveEvent: 'theodoi-sync-requests',
+    };
     for (const name of EVENT_FUNCTION_NAMES) {
-      expect(flag(deployOf(name), 'trigger-topic')).toBe('theodoi-check-deadlines');
+      expect(flag(deployOf(name), 'trigger-topic')).toBe(topics[name]);
       expect(deployOf(name)).not.toContain('--trigger-http');
     }
   });
@@ -139,6 +153,7 @@ describe('planDeploy', () => {
       'checkDeadlines',
       'checkDeadlinesEvent',
       'syncDirective',
+      'syncDirectiveEvent',
     ]);
   });
 
@@ -157,9 +172,26 @@ describe('planDeploy', () => {
     expect(add).not.toHaveProperty('stdin');
   });
 
-  it('refuses a malformed project or region', () => {
+  it("gives every function the script's client id only when given, so the script's calls are refused without it", () => {
+    const clientId = '123456-abc.apps.googleusercontent.com';
+    const withClient = planDeploy({ project: P, region: 'asia-southeast1', scriptClientId: clientId });
+    const env = (s: readonly DeployStep[], name: string) => {
+      const deploy = s.find(
+        (c): c is CommandStep => c.kind === 'command' && c.argv[2] === 'deploy' && c.argv[3] === name,
+      );
+      return flag(deploy!.argv, 'set-env-vars');
+    };
+    expect(env(withClient, 'sheetEvent')).toContain(`THEODOI_SCRIPT_CLIENT_ID=${clientId},`);
+    expect(env(withClient, 'sheetEvent')).toContain('THEODOI_SYNC_TOPIC=theodoi-sync-requests,');
+    expect(env(steps, 'sheetEvent')).not.toContain('THEODOI_SCRIPT_CLIENT_ID');
+  });
+
+  it('refuses a malformed project, region or script client id', () => {
     expect(() => planDeploy({ project: 'Bad_Project', region: 'asia-southeast1' })).toThrow(/project id/);
     expect(() => planDeploy({ project: P, region: 'asia southeast1; rm -rf /' })).toThrow(/region/);
+    expect(() =>
+      planDeploy({ project: P, region: 'asia-southeast1', scriptClientId: 'x,LOG_LEVEL=debug' }),
+    ).toThrow(/script-client-id/);
   });
 });
 

@@ -50,7 +50,7 @@ describe('runPlan', () => {
     expect(loud.some((l) => / create /.test(l))).toBe(false);
     expect(loud.some((l) => l.includes('secrets versions add'))).toBe(false);
     expect(loud.filter((l) => l.startsWith('gcloud scheduler jobs update http'))).toHaveLength(3);
-    expect(loud.filter((l) => l.startsWith('gcloud functions deploy'))).toHaveLength(7);
+    expect(loud.filter((l) => l.startsWith('gcloud functions deploy'))).toHaveLength(9);
   });
 
   it('stops at the first failing command and names it', () => {

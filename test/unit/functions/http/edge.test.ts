@@ -23,6 +23,8 @@ function runtime(lines: string[]): Runtime {
     firestore: unused,
     google: unused,
     calendar: unused,
+    callers: () => undefined,
+    syncRequests: unused,
   };
 }
 
@@ -174,7 +176,7 @@ describe('answerCall', () => {
     try {
       const answer = await answerCall(
         endpoint(() => Promise.resolve({})),
-        () => loadConfig({ THEODOI_TRIGGER_SECRET: 'short' }) as unknown as Runtime,
+        () => loadConfig({ THEODOI_SCRIPT_CLIENT_ID: 'not-a-client-id' }) as unknown as Runtime,
         call('{"name":"a"}'),
       );
       expect(answer).toEqual({ status: 500, body: { error: 'internal error', code: 'internal' } });
@@ -186,7 +188,7 @@ describe('answerCall', () => {
         message: 'Request failed',
         function: 'probe',
         status: 500,
-        error: expect.stringContaining('THEODOI_TRIGGER_SECRET must be at least 32 characters') as string,
+        error: expect.stringContaining('THEODOI_SCRIPT_CLIENT_ID must be the OAuth client id') as string,
       },
     ]);
   });

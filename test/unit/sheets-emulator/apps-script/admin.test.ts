@@ -1,11 +1,11 @@
-// Anyone who can edit a spreadsheet can open its bound script and read its Script Properties: the shared secret of
-// theodoi's current trigger is readable by every officer with edit access. Viewers and strangers are refused.
+// Anyone who can edit a spreadsheet can open its bound script and read its Script Properties: a secret kept there is
+// readable by every officer with edit access (why theodoi keeps none, decision 004). Viewers and strangers are refused.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { admin, createScript, share } from '../../../support/apps-script.js';
 import { createSpreadsheet, startHarness, stopHarness } from '../../../support/sheets-harness.js';
 import type { Harness } from '../../../support/sheets-harness.js';
 
-const SECRET = 'bi-mat-chung-cua-kich-hoat-0123456789';
+const SECRET = 'bi-mat-chung-0123456789';
 const COORDINATOR = 'dieu.phoi.thapmuoi@gmail.com';
 const OFFICER = 'can.bo.myhoa@gmail.com';
 const VIEWER = 'lanh.dao.xem@gmail.com';
@@ -33,19 +33,23 @@ describe('opening a bound script', () => {
     await stopHarness(h);
   });
 
-  it('shows the legacy trigger’s secret to every editor of the spreadsheet, and to nobody else', async () => {
-    h.server.installTrigger(id, { url: 'http://127.0.0.1:9/sheetEvent', secret: SECRET });
-    const list = await admin<{ scripts: { scriptId: string; boundTo?: string; legacy?: boolean }[] }>(
+  it('shows a bound script’s properties to every editor of the spreadsheet, and to nobody else', async () => {
+    await createScript(h.server, {
+      owner: COORDINATOR,
+      boundTo: id,
+      source: 'function hello() { return 1; }',
+      scriptProperties: { SECRET },
+    });
+    const list = await admin<{ scripts: { scriptId: string; boundTo?: string }[] }>(
       h.server,
       'GET',
       '/scripts',
     );
     const bound = list.body.scripts.find((s) => s.boundTo === id)!;
-    expect(bound.legacy).toBe(true);
     for (const editor of [h.server.serviceAccountEmail, OFFICER, COORDINATOR]) {
       expect(await properties(bound.scriptId, editor)).toEqual({
         status: 200,
-        body: { properties: { THEODOI_ENDPOINT: 'http://127.0.0.1:9/sheetEvent', THEODOI_SECRET: SECRET } },
+        body: { properties: { SECRET } },
       });
     }
     expect(await properties(bound.scriptId, VIEWER)).toEqual(refused);

@@ -1,7 +1,8 @@
-// Structural changes made in the UI fire theodoi's onChange trigger (kind 'change' with Apps Script's
-// changeType); the same requests through the API fire nothing.
+// Structural changes made in the UI fire the installable onChange triggers with Apps Script's changeType; the same
+// requests through the API fire nothing.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkSheetEvent, SIGNATURE_HEADER, TIMESTAMP_HEADER } from '@theodoi/functions/triggers/sheet-event';
+import { admin, share } from '../../../support/apps-script.js';
+import { installRecordingTrigger, type RecordedEvent } from '../../../support/recording-trigger.js';
 import {
   createSpreadsheet,
   startHarness,
@@ -10,7 +11,7 @@ import {
 } from '../../../support/sheets-harness.js';
 import { startReceiver, type Receiver } from '../../../support/receiver.js';
 
-const SECRET = 'onchange-secret-42';
+const COORDINATOR = 'dieu.phoi@thapmuoi.gov.vn';
 const OFFICER = 'can.bo@myhoa.thapmuoi.gov.vn';
 
 describe('UI changes and onChange', () => {
@@ -23,53 +24,42 @@ describe('UI changes and onChange', () => {
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ email, requests }),
     });
-  const lastEvent = () => {
-    const call = rx.received.at(-1)!;
-    return checkSheetEvent(
-      call.body,
-      {
-        timestamp: call.headers[TIMESTAMP_HEADER] as string | undefined,
-        signature: call.headers[SIGNATURE_HEADER] as string | undefined,
-      },
-      SECRET,
-      new Date(),
-    );
-  };
+  const lastEvent = () => JSON.parse(rx.received.at(-1)!.body) as RecordedEvent;
+  let scriptId = '';
 
   beforeAll(async () => {
     h = await startHarness();
     rx = await startReceiver();
     id = await createSpreadsheet(h.sheets, { properties: { title: 'Thay đổi', locale: 'vi_VN' } });
-    await h.drive.permissions.create({
-      fileId: id,
-      requestBody: { type: 'user', role: 'writer', emailAddress: OFFICER },
-    });
-    h.server.installTrigger(id, { url: rx.url, secret: SECRET });
+    await share(h.drive, id, [COORDINATOR, OFFICER]);
+    scriptId = (
+      await installRecordingTrigger(h.server, id, {
+        owner: COORDINATOR,
+        url: rx.url,
+        userVisibility: 'always',
+      })
+    ).scriptId;
   });
   afterAll(async () => {
     await rx.close();
     await stopHarness(h);
   });
 
-  it('sends a signed change event with INSERT_ROW for rows inserted in the UI', async () => {
+  it('runs onChange with INSERT_ROW for rows inserted in the UI', async () => {
     const res = await uiChange(OFFICER, [
       { insertDimension: { range: { sheetId: 0, dimension: 'ROWS', startIndex: 3, endIndex: 5 } } },
     ]);
     expect(res.status).toBe(200);
-    const body = (await res.json()) as { changeType: string; deliveryId: string };
+    const body = (await res.json()) as { changeType: string; executions: string[] };
     expect(body.changeType).toBe('INSERT_ROW');
+    expect(body.executions).toHaveLength(1);
     await h.server.triggersIdle();
     expect(rx.received).toHaveLength(1);
     expect(lastEvent()).toEqual({
-      ok: true,
-      event: {
-        v: 1,
-        deliveryId: body.deliveryId,
-        spreadsheetId: id,
-        kind: 'change',
-        changeType: 'INSERT_ROW',
-        user: OFFICER,
-      },
+      kind: 'change',
+      spreadsheetId: id,
+      changeType: 'INSERT_ROW',
+      user: OFFICER,
     });
     const sheet = await h.sheets.spreadsheets.get({ spreadsheetId: id });
     expect(sheet.data.sheets?.[0]?.properties?.gridProperties?.rowCount).toBe(1002);
@@ -92,8 +82,7 @@ describe('UI changes and onChange', () => {
     ]) {
       expect((await uiChange(OFFICER, requests)).status).toBe(200);
       await h.server.triggersIdle();
-      const checked = lastEvent();
-      types.push(checked.ok ? (checked.event.changeType ?? '') : checked.reason);
+      types.push(lastEvent().changeType ?? '');
     }
     expect(types).toEqual(['REMOVE_COLUMN', 'INSERT_GRID', 'FORMAT']);
   });
@@ -118,12 +107,10 @@ describe('UI changes and onChange', () => {
     expect(rx.received).toHaveLength(before);
   });
 
-  it('clears the log on DELETE /__emulator/triggers, keeping the trigger; wipe removes both', async () => {
-    expect(h.server.triggerDeliveries().length).toBeGreaterThan(0);
-    expect((await fetch(`${h.server.url}/__emulator/triggers`, { method: 'DELETE' })).status).toBe(200);
-    expect(h.server.triggerDeliveries()).toEqual([]);
-    expect((await fetch(`${h.server.url}/__emulator/spreadsheets/${id}/trigger`)).status).toBe(200);
+  it('forgets every script and trigger on wipe', async () => {
+    expect((await admin(h.server, 'GET', `/scripts/${scriptId}/triggers`)).status).toBe(200);
     await fetch(`${h.server.url}/__emulator/wipe`, { method: 'POST' });
-    expect(h.server.removeTrigger(id)).toBe(false);
+    expect((await admin(h.server, 'GET', `/scripts/${scriptId}/triggers`)).status).toBe(404);
+    expect(h.server.appsScript.executions()).toEqual([]);
   });
 });

@@ -1,8 +1,10 @@
-// UI edits as an officer fire theodoi's sheet trigger with the Apps Script's exact signed payload; API writes
-// and refused edits fire nothing.
+// UI edits as an officer fire the installable triggers on the spreadsheet, each script getting the event Apps Script
+// builds (tab, A1 range, value, editor when it may be revealed); API writes and refused edits fire nothing.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkSheetEvent, SIGNATURE_HEADER, TIMESTAMP_HEADER } from '@theodoi/functions/triggers/sheet-event';
+import type { ExecutionRecord } from '@theodoi/sheets-emulator/apps-script/model';
 import { clientsFor } from '@theodoi/test-kit/clients';
+import { admin as adminCall, share } from '../../../support/apps-script.js';
+import { installRecordingTrigger, type RecordedEvent } from '../../../support/recording-trigger.js';
 import {
   createSpreadsheet,
   startHarness,
@@ -11,17 +13,18 @@ import {
 } from '../../../support/sheets-harness.js';
 import { startReceiver, type Receiver } from '../../../support/receiver.js';
 
-const SECRET = 'bí-mật-kích-hoạt-0123456789';
+const COORDINATOR = 'dieu.phoi@thapmuoi.gov.vn';
 const OFFICER = 'can.bo@myhoa.thapmuoi.gov.vn';
 const OTHER = 'can.bo@tankieu.thapmuoi.gov.vn';
 const STRANGER = 'nguoi.la@example.com';
 const PROTECTED =
   'You are trying to edit a protected cell or object. Please contact the spreadsheet owner to remove protection if you need to edit.';
 
-describe('UI edits and the sheet trigger', () => {
+describe('UI edits and the sheet triggers', () => {
   let h: Harness;
   let rx: Receiver;
   let id = '';
+  let scriptId = '';
   const admin = (path: string, init?: RequestInit) => fetch(`${h.server.url}/__emulator${path}`, init);
   const post = (path: string, body: unknown) =>
     admin(path, {
@@ -31,22 +34,8 @@ describe('UI edits and the sheet trigger', () => {
     });
   const uiEdit = (email: string, range: string, values: unknown[][]) =>
     post(`/spreadsheets/${id}/ui-edit`, { email, range, values });
-  const deliveries = async (): Promise<{ status: number; event: { kind: string } }[]> => {
-    const res = await admin('/triggers?idle=true');
-    return ((await res.json()) as { deliveries: { status: number; event: { kind: string } }[] }).deliveries;
-  };
-  const check = (i: number, secret = SECRET) => {
-    const call = rx.received[i]!;
-    return checkSheetEvent(
-      call.body,
-      {
-        timestamp: call.headers[TIMESTAMP_HEADER] as string | undefined,
-        signature: call.headers[SIGNATURE_HEADER] as string | undefined,
-      },
-      secret,
-      new Date(),
-    );
-  };
+  const events = () => rx.received.map((r) => JSON.parse(r.body) as RecordedEvent);
+  const executions = (): ExecutionRecord[] => h.server.appsScript.executions(scriptId);
 
   beforeAll(async () => {
     h = await startHarness();
@@ -55,12 +44,7 @@ describe('UI edits and the sheet trigger', () => {
       properties: { title: 'Báo cáo CCHC', locale: 'vi_VN' },
       sheets: [{ properties: { title: 'Báo cáo', sheetId: 7 } }],
     });
-    for (const email of [OFFICER, OTHER]) {
-      await h.drive.permissions.create({
-        fileId: id,
-        requestBody: { type: 'user', role: 'writer', emailAddress: email },
-      });
-    }
+    await share(h.drive, id, [COORDINATOR, OFFICER, OTHER]);
     // Row 7 is Mỹ Hòa's; columns M:N (system columns) are the owner's only.
     await h.sheets.spreadsheets.batchUpdate({
       spreadsheetId: id,
@@ -91,59 +75,36 @@ describe('UI edits and the sheet trigger', () => {
         ],
       },
     });
+    // The coordinator's script, its owner inside the officers' Workspace domain: it may see who typed.
+    scriptId = (
+      await installRecordingTrigger(h.server, id, {
+        owner: COORDINATOR,
+        url: rx.url,
+        userVisibility: 'always',
+      })
+    ).scriptId;
   });
   afterAll(async () => {
     await rx.close();
     await stopHarness(h);
   });
 
-  it('refuses to install a trigger without an address or a secret, or on an unknown spreadsheet', async () => {
-    expect((await post(`/spreadsheets/${id}/trigger`, { url: rx.url })).status).toBe(400);
-    expect((await post(`/spreadsheets/${id}/trigger`, { url: 'ftp://x', secret: SECRET })).status).toBe(400);
-    expect(
-      (await post('/spreadsheets/khong-co-bang-tinh-nay/trigger', { url: rx.url, secret: SECRET })).status,
-    ).toBe(404);
-    expect((await admin(`/spreadsheets/${id}/trigger`)).status).toBe(404);
-  });
-
-  it('delivers one signed edit event for an officer’s UI edit, as the Apps Script sends it', async () => {
-    const installed = await post(`/spreadsheets/${id}/trigger`, { url: rx.url, secret: SECRET });
-    expect(installed.status).toBe(200);
-    expect(await installed.json()).toEqual({ spreadsheetId: id, url: rx.url });
-
+  it('runs the trigger for an officer’s UI edit, with the tab, range and editor as Apps Script hands them', async () => {
     const res = await uiEdit(OFFICER, "'Báo cáo'!C7", [['1.234,5', '15/03/2024']]);
     expect(res.status).toBe(200);
-    const body = (await res.json()) as { response: { updatedRange: string }; deliveryId: string };
+    const body = (await res.json()) as { response: { updatedRange: string }; executions: string[] };
     expect(body.response.updatedRange).toBe("'Báo cáo'!C7:D7");
-
-    expect(await deliveries()).toMatchObject([{ status: 204, event: { kind: 'edit' } }]);
-    expect(rx.received).toHaveLength(1);
-    expect(rx.received[0]!.headers['content-type']).toBe('application/json');
-    const checked = check(0);
-    expect(checked).toEqual({
-      ok: true,
-      event: {
-        v: 1,
-        deliveryId: body.deliveryId,
-        spreadsheetId: id,
-        kind: 'edit',
-        sheetName: 'Báo cáo',
-        range: 'C7:D7',
-        user: OFFICER,
-      },
-    });
-    // the exact key order of apps-script/Code.gs
-    expect(Object.keys(JSON.parse(rx.received[0]!.body) as object)).toEqual([
-      'v',
-      'deliveryId',
-      'spreadsheetId',
-      'kind',
-      'sheetName',
-      'range',
-      'user',
+    // onEdit, and onChange with changeType EDIT (which the script ignores)
+    expect(body.executions).toHaveLength(2);
+    await h.server.triggersIdle();
+    expect(events()).toEqual([
+      { kind: 'edit', spreadsheetId: id, sheetName: 'Báo cáo', range: 'C7:D7', user: OFFICER },
     ]);
-    expect(check(0, 'another-secret')).toEqual({ ok: false, reason: 'forged' });
-
+    const ran = executions().filter((e) => e.trigger);
+    expect(ran.map((e) => [e.function, e.runAs, e.status])).toEqual([
+      ['onSheetEdit', COORDINATOR, 'completed'],
+      ['onSheetChange', COORDINATOR, 'completed'],
+    ]);
     // typed, not raw: parsed with the vi_VN locale
     const got = await h.sheets.spreadsheets.values.get({
       spreadsheetId: id,
@@ -153,25 +114,28 @@ describe('UI edits and the sheet trigger', () => {
     expect(got.data.values).toEqual([[1234.5, 45366]]);
   });
 
-  it('gives every UI edit a fresh delivery id and names a single cell as Apps Script does', async () => {
+  it('names a single cell as Apps Script does, with its value and the value before', async () => {
     const before = rx.received.length;
     await uiEdit(OFFICER, "'Báo cáo'!E7", [['4']]);
     await uiEdit(OFFICER, "'Báo cáo'!E7", [['5']]);
-    await deliveries();
-    const events = rx.received
-      .slice(before)
-      .map((r) => JSON.parse(r.body) as { deliveryId: string; range: string });
-    expect(events.map((e) => e.range)).toEqual(['E7', 'E7']);
-    expect(
-      new Set([
-        ...events.map((e) => e.deliveryId),
-        ...rx.received.slice(0, before).map((r) => (JSON.parse(r.body) as { deliveryId: string }).deliveryId),
-      ]).size,
-    ).toBe(before + 2);
+    await h.server.triggersIdle();
+    expect(events().slice(before)).toEqual([
+      { kind: 'edit', spreadsheetId: id, sheetName: 'Báo cáo', range: 'E7', user: OFFICER, value: '4' },
+      {
+        kind: 'edit',
+        spreadsheetId: id,
+        sheetName: 'Báo cáo',
+        range: 'E7',
+        user: OFFICER,
+        value: '5',
+        oldValue: '4',
+      },
+    ]);
   });
 
   it('fires nothing for API writes, whoever makes them', async () => {
     const before = rx.received.length;
+    const ran = executions().length;
     await clientsFor(h.server, OFFICER, { retry: false }).sheets.spreadsheets.values.update({
       spreadsheetId: id,
       range: "'Báo cáo'!F7",
@@ -186,7 +150,7 @@ describe('UI edits and the sheet trigger', () => {
     });
     await h.server.triggersIdle();
     expect(rx.received).toHaveLength(before);
-    expect(h.server.triggerDeliveries()).toHaveLength(before);
+    expect(executions()).toHaveLength(ran);
   });
 
   it('refuses a UI edit into a protected cell with Google’s 400, changes nothing and fires nothing', async () => {
@@ -218,58 +182,67 @@ describe('UI edits and the sheet trigger', () => {
     expect((await uiEdit(OFFICER, "'Không có'!A1", [['x']])).status).toBe(400);
   });
 
-  it('answers the edit before the receiver has answered the delivery', async () => {
+  it('answers the edit before the trigger’s call has been answered', async () => {
     const before = rx.received.length;
     rx.hold();
     try {
       const res = await uiEdit(OFFICER, "'Báo cáo'!G7", [['3']]);
       expect(res.status).toBe(200);
+      const [edit] = ((await res.json()) as { executions: string[] }).executions;
       await expect.poll(() => rx.received.length).toBe(before + 1);
-      expect(h.server.triggerDeliveries()).toHaveLength(before); // still in flight
+      expect(executions().find((e) => e.id === edit)?.status).toBe('running'); // still waiting on UrlFetchApp
     } finally {
       rx.release();
     }
     await h.server.triggersIdle();
-    expect(h.server.triggerDeliveries()).toHaveLength(before + 1);
+    expect(executions().every((e) => e.status === 'completed')).toBe(true);
   });
 
   it('offers the same through start()’s object, and logs an unreachable receiver as status 0', async () => {
     const result = h.server.uiEdit(id, { email: OFFICER, range: "'Báo cáo'!H7", values: [['7']] });
-    expect(result.deliveryId).toMatch(/^[0-9a-f-]{36}$/);
     await h.server.triggersIdle();
-    expect(h.server.triggerDeliveries().at(-1)).toMatchObject({ deliveryId: result.deliveryId, status: 204 });
+    const ran = executions().find((e) => e.id === result.executions?.[0]);
+    expect(ran?.urlFetch).toMatchObject([{ url: rx.url, status: 204 }]);
 
-    h.server.installTrigger(id, { url: 'http://127.0.0.1:9/closed', secret: SECRET });
-    h.server.uiEdit(id, { email: OFFICER, range: "'Báo cáo'!H7", values: [['8']] });
+    const closed = 'http://127.0.0.1:9/closed';
+    const props = await adminCall(h.server, 'PUT', `/scripts/${scriptId}/properties?as=${COORDINATOR}`, {
+      properties: { SHEET: id, URL: closed },
+    });
+    expect(props.status).toBe(200);
+    const again = h.server.uiEdit(id, { email: OFFICER, range: "'Báo cáo'!H7", values: [['8']] });
     await h.server.triggersIdle();
-    const last = h.server.triggerDeliveries().at(-1);
-    expect(last?.status).toBe(0);
-    expect(last?.error).toBeTruthy();
+    const failed = executions().find((e) => e.id === again.executions?.[0]);
+    expect(failed?.urlFetch[0]).toMatchObject({ url: closed, status: 0 });
+    expect(failed?.urlFetch[0]?.error).toBeTruthy();
+    await adminCall(h.server, 'PUT', `/scripts/${scriptId}/properties?as=${COORDINATOR}`, {
+      properties: { SHEET: id, URL: rx.url },
+    });
   });
 
-  it('sends user null when the trigger may not reveal the editor', async () => {
+  it('hides the editor from a script whose owner may not see them', async () => {
+    expect((await adminCall(h.server, 'DELETE', `/scripts/${scriptId}`)).status).toBe(200);
+    scriptId = (
+      await installRecordingTrigger(h.server, id, {
+        owner: COORDINATOR,
+        url: rx.url,
+        userVisibility: 'never',
+      })
+    ).scriptId;
     const before = rx.received.length;
-    expect(
-      (await post(`/spreadsheets/${id}/trigger`, { url: rx.url, secret: SECRET, revealUser: 'no' })).status,
-    ).toBe(400);
-    expect(
-      (await post(`/spreadsheets/${id}/trigger`, { url: rx.url, secret: SECRET, revealUser: false })).status,
-    ).toBe(200);
     await uiEdit(OFFICER, "'Báo cáo'!I7", [['1']]);
     await h.server.triggersIdle();
-    expect(rx.received).toHaveLength(before + 1);
-    const checked = check(before);
-    expect(checked.ok && checked.event.user).toBeNull();
-    expect(checked.ok && checked.event.range).toBe('I7');
+    expect(events().slice(before)).toEqual([
+      { kind: 'edit', spreadsheetId: id, sheetName: 'Báo cáo', range: 'I7', user: null, value: '1' },
+    ]);
   });
 
-  it('stops firing once the trigger is removed', async () => {
-    const before = h.server.triggerDeliveries().length;
-    expect((await admin(`/spreadsheets/${id}/trigger`, { method: 'DELETE' })).status).toBe(200);
-    expect((await admin(`/spreadsheets/${id}/trigger`, { method: 'DELETE' })).status).toBe(404);
+  it('stops firing once the script is deleted', async () => {
+    const before = rx.received.length;
+    expect((await adminCall(h.server, 'DELETE', `/scripts/${scriptId}`)).status).toBe(200);
+    expect((await adminCall(h.server, 'DELETE', `/scripts/${scriptId}`)).status).toBe(404);
     const res = await uiEdit(OFFICER, "'Báo cáo'!H7", [['9']]);
-    expect(((await res.json()) as { deliveryId?: string }).deliveryId).toBeUndefined();
+    expect(((await res.json()) as { executions: string[] }).executions).toEqual([]);
     await h.server.triggersIdle();
-    expect(h.server.triggerDeliveries()).toHaveLength(before);
+    expect(rx.received).toHaveLength(before);
   });
 });

@@ -8,7 +8,10 @@ import {
   type Harness,
 } from '../../../support/sheets-harness.js';
 import { startReceiver, type Receiver } from '../../../support/receiver.js';
+import { share } from '../../../support/apps-script.js';
+import { installRecordingTrigger } from '../../../support/recording-trigger.js';
 
+const COORDINATOR = 'dieu.phoi@thapmuoi.gov.vn';
 const OFFICER = 'can.bo@myhoa.thapmuoi.gov.vn';
 const rejected = (a1: string) =>
   `There was a problem. The data you entered in cell ${a1} violates the data validation rules set on this cell.`;
@@ -81,7 +84,8 @@ describe('data validation on UI edits', () => {
         ],
       },
     });
-    h.server.installTrigger(id, { url: rx.url, secret: 'validation-secret' });
+    await share(h.drive, id, [COORDINATOR]);
+    await installRecordingTrigger(h.server, id, { owner: COORDINATOR, url: rx.url });
   });
   afterAll(async () => {
     await rx.close();
