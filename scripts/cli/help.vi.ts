@@ -120,6 +120,9 @@ export const commandHelp: Readonly<Record<string, CommandHelp>> = {
       '--region': 'vùng chạy các hàm, lịch chạy và Firestore',
       '--dry-run': 'chỉ in các lệnh theo thứ tự, mỗi lệnh một dòng, không chạy gì',
       '--secret-file': 'tệp bí mật mới cho trình kích hoạt (ít nhất 32 ký tự, không có dòng trống cuối)',
+      '--script-client-id':
+        'mã OAuth client của dự án Apps Script của người theo dõi (…apps.googleusercontent.com): trình kích hoạt ' +
+        'gửi mã xác thực (ID token) cấp cho mã này',
     },
   },
 };
