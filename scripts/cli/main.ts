@@ -2,6 +2,7 @@
 /** The `theodoi` command line: registers each command; the commands themselves live in commands/. */
 import { Command } from 'commander';
 import { z } from 'zod';
+import { authCommand } from './commands/auth.js';
 import { checkCommand } from './commands/check.js';
 import { demoCommand } from './commands/demo.js';
 import { deployCommand } from './commands/deploy.js';
@@ -28,6 +29,7 @@ const program = new Command('theodoi')
   .showHelpAfterError()
   .addCommand(serveCommand())
   .addCommand(emulatorsCommand())
+  .addCommand(authCommand())
   .addCommand(unitsCommand())
   .addCommand(addDirectiveCreate(directiveCommand()))
   .addCommand(syncCommand())

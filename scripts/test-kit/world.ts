@@ -1,6 +1,8 @@
 /**
- * The one local world the integration tests, the bench and the demo build: the emulators (Firestore reused or
- * started, the Sheets/Drive emulator in this process), theodoi's runtime on a simulated clock, an organisation
+ * The one local world the integration tests, the bench and the demo build, on Google's terms: the emulators
+ * (Firestore reused or started, the Sheets/Drive emulator in this process, strict about accounts), the organisation's
+ * officers registered as Google accounts except a few (as a real office has), the coordinator logged in through the
+ * loopback flow of `theodoi auth login`, theodoi's runtime on a simulated clock carrying that grant, the organisation
  * imported, and directives provisioned by the production use case. `startWorld` is the tests' usual world.
  */
 import { readFileSync } from 'node:fs';
@@ -11,6 +13,7 @@ import {
   parseDirectiveSpec,
   type DirectiveSpec,
 } from '@theodoi/functions/domain/directive';
+import { grantVariable, type GoogleGrant } from '@theodoi/functions/config';
 import { parseOrganisation, type Organisation } from '@theodoi/functions/domain/organisation';
 import { useCaseDeps, type UseCaseDeps } from '@theodoi/functions/runtime-deps';
 import { createRuntime, type Runtime } from '@theodoi/functions/runtime';
@@ -22,6 +25,7 @@ import { syncDirective, type SyncOutcome } from '@theodoi/functions/usecases/syn
 import type { EmulatorServer } from '@theodoi/sheets-emulator/server';
 import { clientsFor } from './clients.js';
 import { startLocalEmulators, type LocalEmulators } from './emulators/local.js';
+import { loginThroughEmulator } from './login.js';
 
 /** Tháp Mười's 25 units (examples/thap-muoi-2024), as the tests, the bench and the demo use them. */
 export const thapMuoi: Organisation = parseOrganisation(
@@ -29,6 +33,26 @@ export const thapMuoi: Organisation = parseOrganisation(
     readFileSync(new URL('../../examples/thap-muoi-2024/organisation.json', import.meta.url), 'utf8'),
   ),
 );
+
+/**
+ * The example organisation's addresses that are no Google account (government addresses nobody made an account
+ * for): Phòng Y tế and xã Thanh Mỹ. Their units are invited, never shared; in the demo they never report.
+ */
+export const WITHOUT_GOOGLE_ACCOUNT: readonly string[] = ['yt@thapmuoi.example.vn', 'ubnd.thanhmy@thapmuoi.example.vn'];
+
+/** Every address an organisation names: its units' editors and contacts, and its coordinator. */
+export function addressesOf(organisation: Organisation): string[] {
+  const all = [
+    organisation.coordinator.email,
+    ...organisation.units.flatMap((u) => [...u.editors, ...(u.contact?.email ? [u.contact.email] : [])]),
+  ];
+  return [...new Set(all.map((a) => a.toLowerCase()))];
+}
+
+/** Whether an address of the world is a Google account (every address but WITHOUT_GOOGLE_ACCOUNT's). */
+export function hasGoogleAccount(address: string): boolean {
+  return !WITHOUT_GOOGLE_ACCOUNT.includes(address.toLowerCase());
+}
 
 /** What a world is made of. */
 export interface WorldOptions {
@@ -45,6 +69,8 @@ export interface WorldOptions {
   env?: Record<string, string>;
   /** The retry policy of the world's own Google clients (tests keep the attempts, not production's waits). */
   retry?: RetryPolicy;
+  /** The organisation's addresses left as no Google account; WITHOUT_GOOGLE_ACCOUNT by default. */
+  withoutGoogleAccount?: readonly string[];
 }
 
 /** A running world: call `close()` when done. */
@@ -52,8 +78,10 @@ export interface LocalWorld {
   emulators: LocalEmulators;
   /** The Sheets/Drive emulator. */
   emulator: EmulatorServer;
-  /** The environment a functions process needs to act in this world. */
+  /** The environment a functions process needs to act in this world (the coordinator's grant included). */
   env: Record<string, string>;
+  /** The coordinator's grant, from the loopback login: every Sheets and Drive call of the runtime carries it. */
+  grant: GoogleGrant;
   /** theodoi's runtime in this world, on the world's clock. */
   runtime: Runtime;
   /** What the use cases take, from the runtime. */
@@ -73,14 +101,22 @@ export interface LocalWorld {
 /** Builds a world: emulators, runtime, and `options.organisation` imported at the clock's now. */
 export async function buildWorld(options: WorldOptions): Promise<LocalWorld> {
   const clock = typeof options.clock === 'string' ? new ManualClock(options.clock) : options.clock;
+  const without = (options.withoutGoogleAccount ?? WITHOUT_GOOGLE_ACCOUNT).map((a) => a.toLowerCase());
   const emulators = await startLocalEmulators({
     // Push notifications at once: worlds time the trigger path, not Google's ~3-minute coalescing.
     notifyBatchMs: 0,
+    googleAccounts: addressesOf(options.organisation).filter((a) => !without.includes(a)),
     ...(options.firestoreHost ? { firestoreHost: options.firestoreHost } : {}),
     ...(options.sheetsOnWorldClock ? { now: () => clock.now() } : {}),
   });
   try {
-    const env = { ...emulators.env, GOOGLE_CLOUD_PROJECT: options.project, ...options.env };
+    const grant = await loginThroughEmulator(emulators.sheets.url, options.organisation.coordinator.email);
+    const env = {
+      ...emulators.env,
+      GOOGLE_CLOUD_PROJECT: options.project,
+      THEODOI_GOOGLE_GRANT: grantVariable(grant),
+      ...options.env,
+    };
     const runtime = createRuntime({ ...process.env, ...env }, clock);
     const opened = await useCaseDeps(runtime);
     const clients = options.retry ? { ...opened.clients, retry: options.retry } : opened.clients;
@@ -90,6 +126,7 @@ export async function buildWorld(options: WorldOptions): Promise<LocalWorld> {
       emulators,
       emulator: emulators.sheets,
       env,
+      grant,
       runtime,
       deps,
       db: deps.db,

@@ -30,8 +30,8 @@ export interface PlanDeps {
   clients: GoogleClients;
   clock: Clock;
   calendar: WorkingCalendar;
-  /** Theodoi's account: recreates a deleted report tab with its protections. */
-  serviceAccount?: string;
+  /** The account theodoi acts as: recreates a deleted report tab with its protections. */
+  actingAccount?: string;
   /** How long one Firestore step may take before the sync fails; FIRESTORE_TIMEOUT_MS by default. */
   firestoreTimeoutMs?: number;
 }

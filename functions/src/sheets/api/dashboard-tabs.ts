@@ -1,21 +1,17 @@
-/** The dashboard spreadsheet's tabs that are no longer there (deleted by hand), as addSheet requests. */
+/** The dashboard spreadsheet shaped again after its tabs were deleted by hand, or its shaping never went through. */
 import type { sheets_v4 } from '@googleapis/sheets';
-import { dashboardCreateBody } from '../layout/dashboard.js';
+import { dashboardShapeRequests } from '../layout/dashboard.js';
 import type { GoogleClients } from './clients.js';
-import { callGoogle } from './retry.js';
+import { sheetIdsOf } from './create-spreadsheet.js';
 
-/** addSheet requests for the dashboard's tabs missing from `spreadsheetId` (one spreadsheets.get). */
-export async function missingDashboardTabs(
+/**
+ * The requests that give `spreadsheetId` the dashboard's shape again, from the tabs it has now (one
+ * spreadsheets.get): missing tabs added back, present ones retitled, locale and time zone set.
+ */
+export async function dashboardRepairRequests(
   clients: GoogleClients,
   spreadsheetId: string,
+  organisationName: string,
 ): Promise<sheets_v4.Schema$Request[]> {
-  const res = await callGoogle(
-    () => clients.sheets.spreadsheets.get({ spreadsheetId, fields: 'sheets.properties.sheetId' }),
-    'repeatable',
-    clients.retry,
-  );
-  const present = new Set((res.data.sheets ?? []).map((s) => s.properties?.sheetId));
-  return (dashboardCreateBody('').sheets ?? [])
-    .filter((s) => !present.has(s.properties?.sheetId))
-    .map((s) => ({ addSheet: { properties: { ...s.properties } } }));
+  return dashboardShapeRequests(organisationName, await sheetIdsOf(clients, spreadsheetId));
 }
