@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { columnLetters, quoteSheetName } from '@theodoi/functions/sheets/layout/a1';
 import { FIRST_UNIT_ROW, reportColumns, SYSTEM_KEYS } from '@theodoi/functions/sheets/layout/report-tab';
 import { loadTemplate } from '@theodoi/sheets-schema/registry';
+import { hasGoogleAccount } from '@theodoi/test-kit/world';
 import { cchcRowWith } from '../test/fixtures/cchc-rows.js';
 import { percentile, type Row } from './row.js';
 import { startBenchWorld, TAB, TEMPLATE, thapMuoi, type BenchWorld } from './world.js';
@@ -26,14 +27,17 @@ export async function measureFeedback(firestoreHost: string, edits: number): Pro
   const world = await startBenchWorld('theodoi-bench-feedback', thapMuoi(), firestoreHost);
   let functions: ChildProcess | undefined;
   try {
-    if (edits + 1 > world.org.units.length) throw new Error(`only ${world.org.units.length} units to edit`);
+    // Only officers whose address is a Google account can open the spreadsheet and type.
+    const typing = world.org.units.filter((u) => hasGoogleAccount(u.editors[0]!));
+    if (edits + 1 > typing.length) throw new Error(`only ${typing.length} units to edit`);
     const directive = await world.addDirective('bench-feedback');
     const secret = randomBytes(32).toString('base64url');
     const served = await serveFunctions({ ...world.env, THEODOI_TRIGGER_SECRET: secret });
     functions = served.child;
     world.emulator.installTrigger(directive.spreadsheetId, { url: `${served.url}/sheetEvent`, secret });
     const times: number[] = [];
-    for (let i = 0; i <= edits; i++) times.push(await timeEdit(world, directive.spreadsheetId, i));
+    for (let i = 0; i <= edits; i++)
+      times.push(await timeEdit(world, directive.spreadsheetId, typing[i]!, i));
     return { firstMs: times[0]!, samplesMs: times.slice(1) };
   } finally {
     functions?.kill('SIGTERM');
@@ -41,13 +45,17 @@ export async function measureFeedback(firestoreHost: string, edits: number): Pro
   }
 }
 
-/** Unit `i`'s officer pastes a complete report into their row; resolves with the time until the verdict is on it. */
-async function timeEdit(world: BenchWorld, spreadsheetId: string, i: number): Promise<number> {
-  const unit = world.org.units[i]!;
+/** `unit`'s officer pastes the `i`th complete report into their row; resolves with the time until the verdict shows. */
+async function timeEdit(
+  world: BenchWorld,
+  spreadsheetId: string,
+  unit: BenchWorld['org']['units'][number],
+  i: number,
+): Promise<number> {
   const columns = reportColumns(loadTemplate(TEMPLATE));
   const first = columns.findIndex((c) => !c.system);
   const status = columns.findIndex((c) => c.key === SYSTEM_KEYS.status);
-  const row = FIRST_UNIT_ROW + 1 + i;
+  const row = FIRST_UNIT_ROW + 1 + world.org.units.indexOf(unit);
   const started = performance.now();
   const { deliveryId } = world.emulator.uiEdit(spreadsheetId, {
     email: unit.editors[0]!,

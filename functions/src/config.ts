@@ -17,14 +17,12 @@ const GrantSchema = z
     email: z.email(),
   })
   .loose()
-  .transform(
-    (g): GoogleGrant => ({
-      clientId: g.client_id,
-      clientSecret: g.client_secret,
-      refreshToken: g.refresh_token,
-      email: g.email.toLowerCase(),
-    }),
-  );
+  .transform((g): GoogleGrant => ({
+    clientId: g.client_id,
+    clientSecret: g.client_secret,
+    refreshToken: g.refresh_token,
+    email: g.email.toLowerCase(),
+  }));
 
 /** A person's OAuth grant to theodoi's OAuth client (installed app), as `theodoi auth login` stores it. */
 export interface GoogleGrant {
@@ -162,7 +160,8 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     throw new ConfigError([...new Set(issues)]);
   }
   const c = parsed.data;
-  const serviceAccount = c.THEODOI_SERVICE_ACCOUNT ?? `theodoi@${c.GOOGLE_CLOUD_PROJECT}.iam.gserviceaccount.com`;
+  const serviceAccount =
+    c.THEODOI_SERVICE_ACCOUNT ?? `theodoi@${c.GOOGLE_CLOUD_PROJECT}.iam.gserviceaccount.com`;
   return Object.freeze({
     projectId: c.GOOGLE_CLOUD_PROJECT,
     firestoreEmulatorHost: c.FIRESTORE_EMULATOR_HOST,
@@ -186,7 +185,10 @@ export function maskConfig(config: Config): Record<string, unknown> {
   return {
     ...config,
     triggerSecret: mask(config.triggerSecret),
-    googleGrant: config.googleGrant && { email: config.googleGrant.email, clientId: config.googleGrant.clientId },
+    googleGrant: config.googleGrant && {
+      email: config.googleGrant.email,
+      clientId: config.googleGrant.clientId,
+    },
     smtpUrl: config.smtpUrl?.replace(/\/\/[^/@]*@/, '//***@'),
   };
 }

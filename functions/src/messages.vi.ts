@@ -374,10 +374,14 @@ export const googleAccess = {
 /** Sharing a directive's spreadsheet with the units' officers and the coordinators, and addresses that cannot get in. */
 export const sharing = {
   /** The note Drive's notification e-mail carries to a unit's officer. */
-  unitEmail: (directive: string, subject: string, units: readonly string[]) =>
+  unitEmail: (directive: string, subject: string, units: readonly string[], invitation: boolean) =>
     `Kính gửi ${units.join(', ')}: theodoi chia sẻ với đơn vị bảng tính theo dõi thực hiện ${directive} ` +
     `về việc ${subject}. Đề nghị đơn vị nhập số liệu báo cáo vào dòng của đơn vị mình; kết quả kiểm tra hiện ngay ` +
-    `trên dòng. Địa chỉ này chưa là tài khoản Google thì cần tạo tài khoản Google với chính địa chỉ này để mở bảng tính.`,
+    `trên dòng.` +
+    (invitation
+      ? ' Địa chỉ này chưa là tài khoản Google: để mở được bảng tính, cần tạo tài khoản Google với chính địa chỉ này ' +
+        '(hoặc báo cho chuyên viên theo dõi một địa chỉ khác).'
+      : ''),
   /** The note to a coordinator (or another follower of the directive). */
   coordinatorEmail: (directive: string, subject: string) =>
     `theodoi chia sẻ bảng tính theo dõi thực hiện ${directive} về việc ${subject}, với quyền người theo dõi.`,
@@ -416,11 +420,13 @@ export const sharing = {
   check: {
     account: 'là tài khoản Google',
     gmail: 'là tài khoản Google (Gmail)',
-    notAccount: 'chưa phải tài khoản Google — tạo tài khoản Google cho địa chỉ này, hoặc cho biết một địa chỉ khác',
+    notAccount:
+      'chưa phải tài khoản Google — tạo tài khoản Google cho địa chỉ này, hoặc cho biết một địa chỉ khác',
     failed: (reason: string) => `không kiểm tra được (${reason})`,
     pending: 'chưa kiểm tra (Google giới hạn tốc độ chia sẻ; chạy lại sau ít phút)',
     line: (unit: string, address: string, result: string) => `${unit}\t${address}\t${result}`,
-    noOrganisation: 'Chưa có tổ chức nào trong hệ thống — nạp danh sách đơn vị bằng "theodoi units import" trước.',
+    noOrganisation:
+      'Chưa có tổ chức nào trong hệ thống — nạp danh sách đơn vị bằng "theodoi units import" trước.',
     whichOrganisation: (ids: readonly string[]) =>
       `Có ${ids.length} tổ chức trong hệ thống (${ids.join(', ')}) — ghi rõ mã tổ chức: theodoi units check <mã>.`,
     summary: (org: string, total: number, out: number, calls: number) =>
@@ -483,8 +489,10 @@ export const demo = {
   imported: (subject: string, recipients: number, references: number, tasks: number, missing: string[]) =>
     `Đã đọc công văn "V/v ${subject}": ${recipients} đơn vị nhận, ${references} văn bản dẫn chiếu, ${tasks} nhiệm vụ` +
     `${missing.length ? `; chưa có trong văn bản: ${missing.join(', ')}` : ''}.`,
+  loggedIn: (email: string) =>
+    `Chuyên viên theo dõi đã đăng nhập tài khoản Google ${email} (theodoi auth login); các bảng tính sẽ thuộc tài khoản này.`,
   provisioned: (title: string, sheetsCalls: number, driveCalls: number) =>
-    `Đã tạo bảng tính "${title}" (${sheetsCalls} lệnh gọi Sheets, ${driveCalls} lệnh chia sẻ Drive).`,
+    `Đã tạo bảng tính "${title}" (${sheetsCalls} lệnh gọi Sheets, ${driveCalls} lệnh gọi Drive để tạo tệp và chia sẻ).`,
   edit: (when: string, unit: string, note: string, status: string, ms: number) =>
     `  ${when}  ${unit}: ${note} → ${status} (${ms} ms)`,
   summary: (at: string, total: number, onTime: number, late: number, missing: string[], withErrors: number) =>

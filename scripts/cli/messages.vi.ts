@@ -95,3 +95,10 @@ export const auth = {
     `Đã xoá quyền truy cập của ${email} khỏi máy này (Google cho biết quyền này đã bị thu hồi từ trước).`,
   notLoggedIn: 'Chưa đăng nhập tài khoản Google nào trên máy này.',
 } as const;
+
+/** `theodoi emulators`: what to do next in the local world. */
+export const emulators = {
+  login: (clientFile: string) =>
+    '# Đặt hai biến trên, rồi đăng nhập tài khoản Google của chuyên viên theo dõi trên bộ giả lập (ví dụ ' +
+    `dieu.phoi.thapmuoi@gmail.com):\n#   theodoi auth login --client-file ${clientFile}`,
+} as const;

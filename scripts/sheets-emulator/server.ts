@@ -259,7 +259,11 @@ export async function start(options: StartOptions = {}): Promise<EmulatorServer>
   /** Google's refusal of an address that is no Google account, for what it tried to do. */
   const requireGoogleAccount = (email: string, what: string) => {
     if (!accounts.directory.isGoogleAccount(email))
-      throw new GoogleApiError(403, 'PERMISSION_DENIED', `${email} is not a Google account: it cannot ${what}.`);
+      throw new GoogleApiError(
+        403,
+        'PERMISSION_DENIED',
+        `${email} is not a Google account: it cannot ${what}.`,
+      );
   };
   const appsScript = new AppsScriptRuntime(
     {
@@ -506,6 +510,8 @@ export async function start(options: StartOptions = {}): Promise<EmulatorServer>
             name: f.name,
             mimeType: f.mimeType,
             owner: f.ownerEmail,
+            parents: f.parents,
+            ...(f.driveId !== undefined ? { driveId: f.driveId } : {}),
             version: f.version,
             modifiedTime: f.modifiedTime,
             trashed: f.trashed,
@@ -569,9 +575,9 @@ export async function start(options: StartOptions = {}): Promise<EmulatorServer>
       ? serveAdmin(req, res, url, rawPath)
       : isOAuthPath(rawPath)
         ? serveOAuthRequest(req, res, url, rawPath)
-      : rawPath.startsWith('/oauth2/') || rawPath === '/.well-known/openid-configuration'
-        ? serveIdentity(req, res, rawPath)
-        : serveApi(req, res, url, rawPath);
+        : rawPath.startsWith('/oauth2/') || rawPath === '/.well-known/openid-configuration'
+          ? serveIdentity(req, res, rawPath)
+          : serveApi(req, res, url, rawPath);
     work.catch((err: unknown) => {
       internalErrors.push(`${req.method ?? ''} ${rawPath}: ${String(err)}`);
       if (!res.headersSent) sendJson(res, 500, internalError().toBody(), true);

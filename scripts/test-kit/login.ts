@@ -14,7 +14,8 @@ export async function queueConsent(emulatorUrl: string, email: string, approve =
     headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify({ email, approve }),
   });
-  if (!res.ok) throw new Error(`the emulator refused the consent for ${email}: ${res.status} ${await res.text()}`);
+  if (!res.ok)
+    throw new Error(`the emulator refused the consent for ${email}: ${res.status} ${await res.text()}`);
 }
 
 /**

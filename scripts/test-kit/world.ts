@@ -38,7 +38,10 @@ export const thapMuoi: Organisation = parseOrganisation(
  * The example organisation's addresses that are no Google account (government addresses nobody made an account
  * for): Phòng Y tế and xã Thanh Mỹ. Their units are invited, never shared; in the demo they never report.
  */
-export const WITHOUT_GOOGLE_ACCOUNT: readonly string[] = ['yt@thapmuoi.example.vn', 'ubnd.thanhmy@thapmuoi.example.vn'];
+export const WITHOUT_GOOGLE_ACCOUNT: readonly string[] = [
+  'yt@thapmuoi.example.vn',
+  'ubnd.thanhmy@thapmuoi.example.vn',
+];
 
 /** Every address an organisation names: its units' editors and contacts, and its coordinator. */
 export function addressesOf(organisation: Organisation): string[] {
@@ -52,6 +55,15 @@ export function addressesOf(organisation: Organisation): string[] {
 /** Whether an address of the world is a Google account (every address but WITHOUT_GOOGLE_ACCOUNT's). */
 export function hasGoogleAccount(address: string): boolean {
   return !WITHOUT_GOOGLE_ACCOUNT.includes(address.toLowerCase());
+}
+
+/** The organisation's addresses the emulator registers as Google accounts: all but those `without`. */
+export function googleAccountsOf(
+  organisation: Organisation,
+  without: readonly string[] = WITHOUT_GOOGLE_ACCOUNT,
+): string[] {
+  const left = without.map((a) => a.toLowerCase());
+  return addressesOf(organisation).filter((a) => !left.includes(a));
 }
 
 /** What a world is made of. */
@@ -101,11 +113,10 @@ export interface LocalWorld {
 /** Builds a world: emulators, runtime, and `options.organisation` imported at the clock's now. */
 export async function buildWorld(options: WorldOptions): Promise<LocalWorld> {
   const clock = typeof options.clock === 'string' ? new ManualClock(options.clock) : options.clock;
-  const without = (options.withoutGoogleAccount ?? WITHOUT_GOOGLE_ACCOUNT).map((a) => a.toLowerCase());
   const emulators = await startLocalEmulators({
     // Push notifications at once: worlds time the trigger path, not Google's ~3-minute coalescing.
     notifyBatchMs: 0,
-    googleAccounts: addressesOf(options.organisation).filter((a) => !without.includes(a)),
+    googleAccounts: googleAccountsOf(options.organisation, options.withoutGoogleAccount),
     ...(options.firestoreHost ? { firestoreHost: options.firestoreHost } : {}),
     ...(options.sheetsOnWorldClock ? { now: () => clock.now() } : {}),
   });

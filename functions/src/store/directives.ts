@@ -154,7 +154,10 @@ export async function recordSharing(
 }
 
 /** The directive as stored, provisioned or not; undefined when not registered. */
-export async function loadDirective(db: Firestore, directiveId: string): Promise<StoredDirective | undefined> {
+export async function loadDirective(
+  db: Firestore,
+  directiveId: string,
+): Promise<StoredDirective | undefined> {
   const snap = await db.doc(directivePath(directiveId)).get();
   if (!snap.exists) return undefined;
   const document = snap.data();

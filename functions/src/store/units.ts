@@ -165,10 +165,16 @@ export async function setDashboardFingerprint(
 export async function loadAddressChecks(db: Firestore, orgId: string): Promise<Map<string, AddressCheck>> {
   const orgRef = db.collection(ORGANISATIONS).doc(orgId);
   const [orgSnap, unitSnaps] = await Promise.all([orgRef.get(), orgRef.collection(UNITS).get()]);
-  const all = [orgSnap.data()?.addressChecks, ...unitSnaps.docs.map((d) => d.data().addressChecks)];
+  const all: unknown[] = [
+    orgSnap.data()?.addressChecks,
+    ...unitSnaps.docs.map((d): unknown => d.data().addressChecks),
+  ];
   const checks = new Map<string, AddressCheck>();
   for (const list of all) {
-    for (const check of z.array(StoredAddressCheckSchema).catch([]).parse(list ?? [])) {
+    for (const check of z
+      .array(StoredAddressCheckSchema)
+      .catch([])
+      .parse(list ?? [])) {
       const seen = checks.get(check.address);
       if (!seen || seen.checkedAt < check.checkedAt) checks.set(check.address, check);
     }
@@ -197,7 +203,12 @@ export async function recordAddressChecks(
     const mine = editors.filter((e) => byAddress.has(e));
     if (mine.length === 0) continue;
     for (const e of mine) unlisted.delete(e);
-    batch.update(doc.ref, { addressChecks: merged(doc.get('addressChecks'), mine.map((e) => byAddress.get(e)!)) });
+    batch.update(doc.ref, {
+      addressChecks: merged(
+        doc.get('addressChecks'),
+        mine.map((e) => byAddress.get(e)!),
+      ),
+    });
     writes += 1;
   }
   if (unlisted.size > 0) {

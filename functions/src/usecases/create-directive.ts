@@ -105,7 +105,8 @@ export async function createDirective(
   }
   if (stored?.state !== 'ready') {
     // A resumed run asks whether the shaping went through before a lost answer: batchUpdate is all or nothing.
-    const shaped = stored?.record.spreadsheetId !== undefined && (await isShaped(deps, calls, sheet.spreadsheetId));
+    const shaped =
+      stored?.record.spreadsheetId !== undefined && (await isShaped(deps, calls, sheet.spreadsheetId));
     if (!shaped) {
       calls.sheets += await sendBatchUpdate(deps.clients, sheet.spreadsheetId, plan.requests);
     }
@@ -133,12 +134,18 @@ export async function createDirective(
 
 /** Whether a provisioned directive needs nothing more: every address tried, and watched when watches are on. */
 function isFinished(record: DirectiveRecord, deps: CreateDirectiveDeps): boolean {
-  const tried = (record.sharing ?? []).every((o) => o.status === 'shared' || o.status === 'needs-google-account');
+  const tried = (record.sharing ?? []).every(
+    (o) => o.status === 'shared' || o.status === 'needs-google-account',
+  );
   return record.sharing !== undefined && tried && (!deps.watch || record.watch !== undefined);
 }
 
 /** Whether the spreadsheet already has theodoi's tabs (the shaping batchUpdate went through); one Sheets read. */
-async function isShaped(deps: CreateDirectiveDeps, calls: CallCount, spreadsheetId: string): Promise<boolean> {
+async function isShaped(
+  deps: CreateDirectiveDeps,
+  calls: CallCount,
+  spreadsheetId: string,
+): Promise<boolean> {
   calls.sheets += 1;
   return (await sheetIdsOf(deps.clients, spreadsheetId)).has(SUMMARY_SHEET_ID);
 }
@@ -172,7 +179,7 @@ function pickSpec(source: object, shape: DirectiveSpec): Partial<DirectiveSpec> 
     Object.keys(shape)
       .filter((key) => key !== 'format' && key in fields)
       .map((key) => [key, fields[key]]),
-  ) as Partial<DirectiveSpec>;
+  );
 }
 
 function templateFor(ref: string): Template {

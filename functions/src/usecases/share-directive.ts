@@ -90,7 +90,7 @@ export async function shareSpreadsheet(
         steps.push({ target, outcome: keep });
         continue;
       }
-      const shared = await share(deps, calls, directive, target, units);
+      const shared = await share(deps, calls, directive, target, units, action === 'invite');
       if (shared.kind === 'done') {
         sharedNow += 1;
         const status = action === 'invite' ? 'needs-google-account' : 'shared';
@@ -128,7 +128,10 @@ function settle(
     steps.push({ target, outcome: { ...keep, status: 'pending' } });
     return true;
   }
-  steps.push({ target, outcome: { ...target, status: 'failed', reason: failed.reason, at: deps.clock.now() } });
+  steps.push({
+    target,
+    outcome: { ...target, status: 'failed', reason: failed.reason, at: deps.clock.now() },
+  });
   return false;
 }
 
@@ -139,15 +142,16 @@ async function share(
   directive: SharedDirective,
   target: ShareTarget,
   units: readonly StoredUnit[],
+  invitation: boolean,
 ): Promise<Attempt<void>> {
   const ref = sheet.directiveRef(directive.number, directive.date ? displayDate(directive.date) : null);
   const names = target.unitCodes.map((code) => {
     const unit = units.find((u) => u.code === code);
-    return unit?.shortName ?? unit?.name ?? code;
+    return unit?.name ?? code;
   });
   const note =
     names.length > 0
-      ? msg.unitEmail(ref, directive.subject, names)
+      ? msg.unitEmail(ref, directive.subject, names, invitation)
       : msg.coordinatorEmail(ref, directive.subject);
   calls.drive += 1;
   return attempt(() =>
@@ -170,8 +174,7 @@ export async function shareDirective(
   directiveId: string,
 ): Promise<ShareReport & { directive: DirectiveRecord }> {
   const stored = await loadDirective(deps.db, directiveId);
-  if (!stored)
-    throw new UserFacingError(syncErrors.unknownDirective(directiveId), 'unknown-directive');
+  if (!stored) throw new UserFacingError(syncErrors.unknownDirective(directiveId), 'unknown-directive');
   if (stored.state !== 'ready') throw new UserFacingError(msg.notOpen(directiveId), 'provisioning');
   const report = await shareSpreadsheet(deps, stored.record, 'resume');
   return { ...report, directive: stored.record };

@@ -9,7 +9,11 @@ import { readDataFile } from '../read-data-file.js';
 
 const InstalledSchema = z.object({
   installed: z
-    .object({ client_id: z.string().min(1), client_secret: z.string().min(1), project_id: z.string().optional() })
+    .object({
+      client_id: z.string().min(1),
+      client_secret: z.string().min(1),
+      project_id: z.string().optional(),
+    })
     .loose(),
 });
 

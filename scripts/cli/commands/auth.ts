@@ -154,7 +154,9 @@ export function authCommand(): Command {
     });
   auth
     .command('status')
-    .description('Say which Google account theodoi acts as, with which scopes, and whether the grant still works.')
+    .description(
+      'Say which Google account theodoi acts as, with which scopes, and whether the grant still works.',
+    )
     .action(async () => {
       await status();
     });

@@ -61,7 +61,9 @@ export function unitsCommand(): Command {
         console.log(sharing.check.line(unit, a.address, resultText(a)));
       }
       const out = report.addresses.filter((a) => !['gmail', 'account'].includes(a.result)).length;
-      console.log(sharing.check.summary(report.organisationName, report.addresses.length, out, report.driveCalls));
+      console.log(
+        sharing.check.summary(report.organisationName, report.addresses.length, out, report.driveCalls),
+      );
     });
   return units;
 }

@@ -23,6 +23,7 @@ import { loadTemplate } from '@theodoi/sheets-schema/registry';
 import type { LocalEmulators } from '@theodoi/test-kit/emulators/local';
 import { buildWorld, type LocalWorld } from '@theodoi/test-kit/world';
 import { viewUrl, writeArtefacts } from './artefacts.js';
+import { sharingLines } from '../sharing-report.js';
 import { demoEdits } from './scenario.js';
 import { serveSheetEvent, type SheetEventServer } from './sheet-event-server.js';
 
@@ -110,6 +111,7 @@ async function play(
   const { deps, clock, emulators, organisation: org, runtime: rt } = world;
   const { db, calendar } = deps;
   log(msg.unitsLoaded(org.units.length));
+  log(msg.loggedIn(world.grant.email));
   // The coordinator imports the công văn's text, then completes what no document says.
   const draft = importDirective(await readFile(SEED_FILE, 'utf8'), org, {
     file: 'congvan-cchc-2024.txt',
@@ -131,6 +133,8 @@ async function play(
   const created = await world.addDirective(spec);
   const tab = created.tabs[0]!;
   log(msg.provisioned(created.title, created.calls.sheets, created.calls.drive));
+  const shortNames = new Map(org.units.map((u) => [u.code, u.shortName ?? u.name]));
+  for (const line of sharingLines(created.sharing, shortNames, spec.id)) log(line);
   // The coordinator's "Cài đặt kích hoạt" step: the sheet's onEdit trigger now calls sheetEvent.
   emulators.sheets.installTrigger(created.spreadsheetId, {
     url: functions.url,

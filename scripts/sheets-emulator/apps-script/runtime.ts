@@ -94,7 +94,6 @@ interface Queued {
 const MAX_LOG = 1000;
 const SIX_MINUTES = 6 * 60_000;
 
-
 /** Runs scripts in worker threads and keeps their triggers, budgets and execution log. */
 export class AppsScriptRuntime {
   readonly scripts: ScriptStore;

@@ -57,9 +57,10 @@ export async function startLocalEmulators(
       port: options.sheetsPort ?? 0,
       projectNumber: PROJECT_NUMBER,
       oauthClients: [THEODOI_DESKTOP_CLIENT],
-      googleAccounts: (options.googleAccounts ?? []).map(
-        (email): RegisteredAccount => ({ email, kind: 'consumer' }),
-      ),
+      googleAccounts: (options.googleAccounts ?? []).map((email): RegisteredAccount => ({
+        email,
+        kind: 'consumer',
+      })),
       ...(options.notifyBatchMs === undefined ? {} : { notifications: { batchMs: options.notifyBatchMs } }),
       ...(options.dataDir ? { dataDir: options.dataDir } : {}),
       quotas: options.quotas ?? 'off',

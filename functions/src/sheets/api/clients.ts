@@ -73,7 +73,7 @@ async function credentialsOf(config: Config): Promise<Record<string, unknown>> {
 
 async function mintEmulatorToken(url: string, email: string): Promise<string> {
   const query = new URLSearchParams({ email, scope: SERVICE_ACCOUNT_SCOPES.join(' ') });
-  const res = await fetch(`${new URL(url).origin}/__emulator/token?${query}`);
+  const res = await fetch(`${new URL(url).origin}/__emulator/token?${query.toString()}`);
   if (!res.ok) throw new Error(`The Sheets emulator at ${url} refused a token for ${email}: ${res.status}`);
   return ((await res.json()) as { token: string }).token;
 }

@@ -71,11 +71,13 @@ interface ClientError {
     headers?: { get?: (name: string) => string | null } | Record<string, string>;
     data?: {
       /** An OAuth endpoint's answer names its error as a string ("invalid_grant"); the APIs' as an object. */
-      error?: string | {
-        message?: unknown;
-        errors?: { reason?: unknown }[];
-        details?: { reason?: unknown }[];
-      };
+      error?:
+        | string
+        | {
+            message?: unknown;
+            errors?: { reason?: unknown }[];
+            details?: { reason?: unknown }[];
+          };
     };
   };
 }
@@ -97,9 +99,16 @@ export function classifyGoogleError(error: unknown, now = Date.now()): GoogleApi
       : undefined;
   }
   if (e.response?.data?.error === 'invalid_grant') {
-    return new GoogleApiError('invalid-grant', googleAccess.grantRevoked, status, 'invalid_grant', undefined, {
-      cause: error,
-    });
+    return new GoogleApiError(
+      'invalid-grant',
+      googleAccess.grantRevoked,
+      status,
+      'invalid_grant',
+      undefined,
+      {
+        cause: error,
+      },
+    );
   }
   const reason = reasonOf(e);
   return new GoogleApiError(codeOf(status, reason), message, status, reason, retryAfterMs(e, now), {

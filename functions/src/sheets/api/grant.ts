@@ -2,6 +2,7 @@
  * The coordinator's Google grant (decisions 003 and 004): its scopes, google-auth-library's OAuth2Client that carries
  * it (pointed at the emulator's OAuth endpoints in the local world), and what Google says the grant is worth now.
  */
+import type { auth as sheetsAuth } from '@googleapis/sheets';
 import type { GoogleGrant } from '../../config.js';
 import { callGoogle } from './retry.js';
 
@@ -25,7 +26,7 @@ export interface OAuthClientKeys {
 }
 
 /** google-auth-library's OAuth2Client, as the googleapis clients bundle it (so the clients accept it as `auth`). */
-export type OAuthClient = InstanceType<(typeof import('@googleapis/sheets'))['auth']['OAuth2']>;
+export type OAuthClient = InstanceType<(typeof sheetsAuth)['OAuth2']>;
 
 /** Google's OAuth endpoints on the emulator's origin; undefined (Google's own) outside the local world. */
 export function oauthEndpoints(emulatorUrl: string | undefined):
@@ -56,6 +57,8 @@ export async function oauthClient(
   return new auth.OAuth2({
     clientId: keys.clientId,
     clientSecret: keys.clientSecret,
+    // An access token refused as expired (a clock ahead of ours) is renewed once, not reported as a failure.
+    forceRefreshOnFailure: true,
     ...(options.redirectUri ? { redirectUri: options.redirectUri } : {}),
     ...(endpoints ? { endpoints } : {}),
   });

@@ -49,7 +49,8 @@ export async function probeAddress(
   if (!permissionId) return { result: 'account', driveCalls: 1 };
   const id = permissionId;
   await callGoogle(
-    () => clients.drive.permissions.delete({ fileId: probeFileId, permissionId: id, supportsAllDrives: true }),
+    () =>
+      clients.drive.permissions.delete({ fileId: probeFileId, permissionId: id, supportsAllDrives: true }),
     'repeatable',
     policy,
   );

@@ -108,7 +108,12 @@ export function planSpreadsheet(input: ProvisionPlanInput): ProvisionPlan {
   }));
   const size = reportGridSize({ template, units });
   const tabProperties: sheets_v4.Schema$SheetProperties[] = [
-    { sheetId: GUIDE_SHEET_ID, title: msg.guideTab, index: 0, gridProperties: { rowCount: 20, columnCount: 2 } },
+    {
+      sheetId: GUIDE_SHEET_ID,
+      title: msg.guideTab,
+      index: 0,
+      gridProperties: { rowCount: 20, columnCount: 2 },
+    },
     ...tabs.map((tab, i) => ({
       sheetId: tab.sheetId,
       title: tab.title,

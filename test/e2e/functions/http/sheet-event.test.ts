@@ -29,6 +29,7 @@ describe('sheetEvent', () => {
     fn = await serveFunction('sheetEvent', {
       GOOGLE_CLOUD_PROJECT: 'theodoi-it-e2e',
       SHEETS_EMULATOR_URL: world.emulator.url,
+      THEODOI_GOOGLE_GRANT: world.env.THEODOI_GOOGLE_GRANT!,
       THEODOI_TRIGGER_SECRET: SECRET,
     });
     url = fn.url;
@@ -155,6 +156,7 @@ describe('sheetEvent', () => {
         ...process.env,
         GOOGLE_CLOUD_PROJECT: 'theodoi-it-e2e',
         SHEETS_EMULATOR_URL: world.emulator.url,
+        THEODOI_GOOGLE_GRANT: world.env.THEODOI_GOOGLE_GRANT!,
         THEODOI_TRIGGER_SECRET: SECRET,
         LOG_LEVEL: 'debug',
       });
