@@ -1,7 +1,8 @@
 // The coordinator's command line, end to end on the strict emulators (Google's account model): log in with a gmail
 // through the loopback flow of `theodoi auth login`, load the units, register the directive (a spreadsheet owned by
 // the coordinator, shared with every unit with Drive's notification, two units whose addresses are no Google account
-// reported), share again once they became Google accounts, sync; then a revoked grant, and the logout.
+// reported), share again once they became Google accounts, sync; then a revoked grant, and the logout. Before the
+// directive, `units check` names the addresses that are no Google account.
 import { execFile, spawn } from 'node:child_process';
 import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -160,6 +161,20 @@ describe('theodoi auth login → units import → directive create → directive
     expect(stdout).toMatch(/Quyền truy cập còn dùng được \(mã truy cập hiện tại có hiệu lực đến \d\d:\d\d /);
   }, 60_000);
 
+  it('lists, with `units check`, the addresses that cannot get in before any directive needs them', async () => {
+    const { stdout } = await theodoi('units', 'check');
+    const out = thapMuoi.units.filter((u) => !hasGoogleAccount(u.editors[0]!));
+    for (const unit of out)
+      expect(stdout).toContain(
+        `${unit.shortName ?? unit.name}\t${unit.editors[0]}\tchưa phải tài khoản Google — tạo tài khoản Google cho ` +
+          'địa chỉ này, hoặc cho biết một địa chỉ khác',
+      );
+    // The account theodoi acts as owns the spreadsheets: nothing to ask about it.
+    expect(stdout).not.toContain(COORDINATOR);
+    expect(stdout).toContain('Phòng Nội vụ\tnv@thapmuoi.example.vn\tlà tài khoản Google\n');
+    expect(stdout).toMatch(/: \d+ địa chỉ, 2 địa chỉ chưa phải tài khoản Google hoặc chưa kiểm tra được/);
+  }, 60_000);
+
   it("creates the spreadsheet in the coordinator's Drive, shares it with notifications and names who cannot get in", async () => {
     const created = await theodoi(
       'directive',
@@ -238,6 +253,8 @@ describe('theodoi auth login → units import → directive create → directive
       'examples/thap-muoi-2024/directive-cchc-2024.json',
     );
     expect(again.stderr).toContain(`Lỗi: Công văn "${DIRECTIVE}" đã được đăng ký trước đó.`);
+    const made = (await files()).filter((f) => f.mimeType === 'application/vnd.google-apps.spreadsheet');
+    expect(made.map((f) => f.id)).toEqual([spreadsheetId]);
   }, 60_000);
 
   it('answers a revoked grant in Vietnamese with the command that mends it, then logs out', async () => {
