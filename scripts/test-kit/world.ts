@@ -6,6 +6,7 @@
  * imported, and directives provisioned by the production use case. `startWorld` is the tests' usual world.
  */
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Firestore } from 'firebase-admin/firestore';
 import { ManualClock } from '@theodoi/functions/clock';
 import {
@@ -22,16 +23,17 @@ import type { RetryPolicy } from '@theodoi/functions/sheets/api/retry';
 import { importOrganisation } from '@theodoi/functions/store/units';
 import { createDirective, type CreatedDirective } from '@theodoi/functions/usecases/create-directive';
 import { syncDirective, type SyncOutcome } from '@theodoi/functions/usecases/sync-directive';
+import type { LatencyOption } from '@theodoi/sheets-emulator/latency/latency';
 import type { EmulatorServer } from '@theodoi/sheets-emulator/server';
 import { clientsFor } from './clients.js';
+import { repositoryRoot } from './repo-root.js';
 import { startLocalEmulators, type LocalEmulators } from './emulators/local.js';
 import { loginThroughEmulator } from './login.js';
 
 /** Tháp Mười's 25 units (examples/thap-muoi-2024), as the tests, the bench and the demo use them. */
+// Found from the repository root: this module is also bundled into the CLI's dist/ (`theodoi serve`).
 export const thapMuoi: Organisation = parseOrganisation(
-  JSON.parse(
-    readFileSync(new URL('../../examples/thap-muoi-2024/organisation.json', import.meta.url), 'utf8'),
-  ),
+  JSON.parse(readFileSync(join(repositoryRoot(), 'examples/thap-muoi-2024/organisation.json'), 'utf8')),
 );
 
 /**
@@ -83,6 +85,10 @@ export interface WorldOptions {
   retry?: RetryPolicy;
   /** The organisation's addresses left as no Google account; WITHOUT_GOOGLE_ACCOUNT by default. */
   withoutGoogleAccount?: readonly string[];
+  /** Sheets' per-minute quotas in the emulator ('google': 60/min per user, 300 per project), off by default. */
+  quotas?: 'google' | 'off';
+  /** The Sheets emulator's latency model of real Google ('off' by default). */
+  sheetsLatency?: LatencyOption;
 }
 
 /** A running world: call `close()` when done. */
@@ -119,6 +125,8 @@ export async function buildWorld(options: WorldOptions): Promise<LocalWorld> {
     googleAccounts: googleAccountsOf(options.organisation, options.withoutGoogleAccount),
     ...(options.firestoreHost ? { firestoreHost: options.firestoreHost } : {}),
     ...(options.sheetsOnWorldClock ? { now: () => clock.now() } : {}),
+    ...(options.quotas ? { quotas: options.quotas } : {}),
+    ...(options.sheetsLatency ? { latency: options.sheetsLatency } : {}),
   });
   try {
     const grant = await loginThroughEmulator(emulators.sheets.url, options.organisation.coordinator.email);

@@ -19,11 +19,15 @@ const StoredAddressCheckSchema = z
 
 const StoredUnitSchema = UnitSchema.extend({
   active: z.boolean(),
+  position: z.number().int().min(0).optional(),
   /** What probes found of the unit's addresses (store/units.ts recordAddressChecks). */
   addressChecks: z.array(StoredAddressCheckSchema).optional(),
 }).loose();
-/** A unit as stored: the unit, whether it is still part of the organisation, what is known of its addresses. */
-export type StoredUnit = Unit & { active: boolean; addressChecks?: AddressCheck[] };
+/**
+ * A unit as stored: the unit, whether it is still part of the organisation, its place in the organisation's file
+ * (0-based; absent for units imported before theodoi kept it), and what is known of its addresses.
+ */
+export type StoredUnit = Unit & { active: boolean; position?: number; addressChecks?: AddressCheck[] };
 
 /** What an import changed. */
 export interface ImportResult {
@@ -51,6 +55,7 @@ export async function importOrganisation(db: Firestore, org: Organisation, now: 
       'dashboardSpreadsheetUrl',
       'dashboardFingerprint',
       'dashboardSharedWith',
+      'dashboardEvaluationChart',
       'addressChecks',
     ].flatMap((key) => {
       const value: unknown = orgSnap.data()?.[key];
@@ -61,10 +66,16 @@ export async function importOrganisation(db: Firestore, org: Organisation, now: 
   if (!orgSnap.exists || !sameFields(orgSnap.data() ?? {}, orgData)) {
     writes.push({ ref: orgRef, data: { ...orgData, updatedAt: now } });
   }
-  for (const unit of units) {
+  for (const [position, unit] of units.entries()) {
     const before = stored.get(unit.code);
     const checks: unknown = before?.addressChecks;
-    const data = { ...unit, active: true, ...(checks === undefined ? {} : { addressChecks: checks }) };
+    // The file's order is the organisation's: lists and dashboards follow it.
+    const data = {
+      ...unit,
+      active: true,
+      position,
+      ...(checks === undefined ? {} : { addressChecks: checks }),
+    };
     stored.delete(unit.code);
     if (before && sameFields(before, data)) {
       result.unchanged.push(unit.code);
@@ -90,7 +101,10 @@ export async function importOrganisation(db: Firestore, org: Organisation, now: 
   return result;
 }
 
-/** The organisation's units, validated, ordered by group then code; inactive ones only when asked. */
+/**
+ * The organisation's units, validated, in the order of the organisation's file (a unit dropped from it stays at its
+ * last place; units stored without a place come after, by group then code); inactive ones only when asked.
+ */
 export async function listUnits(
   db: Firestore,
   orgId: string,
@@ -100,7 +114,13 @@ export async function listUnits(
   return snap.docs
     .map((d) => StoredUnitSchema.parse(d.data()) as StoredUnit)
     .filter((u) => options.includeInactive || u.active)
-    .sort((a, b) => a.group.localeCompare(b.group) || a.code.localeCompare(b.code, 'en', { numeric: true }));
+    .sort(
+      (a, b) =>
+        (a.position ?? Number.MAX_SAFE_INTEGER) - (b.position ?? Number.MAX_SAFE_INTEGER) ||
+        Number(b.active) - Number(a.active) ||
+        a.group.localeCompare(b.group) ||
+        a.code.localeCompare(b.code, 'en', { numeric: true }),
+    );
 }
 
 const StoredOrganisationSchema = z
@@ -117,6 +137,8 @@ const StoredOrganisationSchema = z
     dashboardFingerprint: z.string().optional(),
     /** Who the dashboard was shared with (the coordinator, when theodoi acts as another account). */
     dashboardSharedWith: z.array(z.string()).optional(),
+    /** Whether the dashboard's "Đánh giá đơn vị" tab has its chart (the next rewrite deletes it first). */
+    dashboardEvaluationChart: z.boolean().optional(),
   })
   .loose();
 /** An organisation document as stored (without its units), with the dashboard's spreadsheet once created. */
@@ -152,13 +174,26 @@ export async function setDashboardSharedWith(
   await db.collection(ORGANISATIONS).doc(orgId).set({ dashboardSharedWith: addresses }, { merge: true });
 }
 
-/** Records the fingerprint of what the dashboard was last rewritten with. */
+/**
+ * Records the fingerprint of what the dashboard was last rewritten with and, when given, whether its evaluation tab
+ * has its chart now (one document write).
+ */
 export async function setDashboardFingerprint(
   db: Firestore,
   orgId: string,
   fingerprint: string,
+  state: { evaluationChart?: boolean } = {},
 ): Promise<void> {
-  await db.collection(ORGANISATIONS).doc(orgId).set({ dashboardFingerprint: fingerprint }, { merge: true });
+  await db
+    .collection(ORGANISATIONS)
+    .doc(orgId)
+    .set(
+      {
+        dashboardFingerprint: fingerprint,
+        ...(state.evaluationChart === undefined ? {} : { dashboardEvaluationChart: state.evaluationChart }),
+      },
+      { merge: true },
+    );
 }
 
 /** What probes found of every address of the organisation (its units' and the organisation's own), by address. */

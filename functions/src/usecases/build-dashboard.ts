@@ -1,10 +1,14 @@
 /**
  * buildDashboard: rewrites an organisation's dashboard "Theo dõi thực hiện văn bản chỉ đạo" from Firestore — one
- * row per open directive, the addresses that cannot open their spreadsheets yet, and a units × directives matrix of
- * statuses — in one batchUpdate. On the first run Drive creates the spreadsheet in theodoi's folder (owned by the
- * acting account) and that same batchUpdate shapes it.
+ * row per open directive, the addresses that cannot open their spreadsheets yet, a units × directives matrix of
+ * statuses, and the units' evaluation of the year to date ("Đánh giá đơn vị") — in one batchUpdate. On the first
+ * run Drive creates the spreadsheet in theodoi's folder (owned by the acting account) and that same batchUpdate
+ * shapes it.
  */
 import { createHash } from 'node:crypto';
+import { directiveLabel } from '../domain/directive-label.js';
+import { vietnamDateOf } from '../domain/calendar/iso-date.js';
+import { yearRange, type EvaluationModel } from '../domain/evaluation/index.js';
 import { openedPeriods, periodAt, type Period } from '../domain/periods/index.js';
 import type { UnitStatusCode } from '../domain/status/index.js';
 import type { SummaryModel } from '../domain/summary/model.js';
@@ -15,15 +19,18 @@ import {
   dashboardRequests,
   dashboardShapeRequests,
   dashboardTitle,
-  directiveLabel,
   type DashboardAccessIssue,
   type DashboardDirective,
   type DashboardModel,
 } from '../sheets/layout/dashboard.js';
+import {
+  EVALUATION_CHART_ID,
+  EVALUATION_SHEET_ID,
+  evaluationRequests,
+} from '../sheets/layout/evaluation-layout.js';
 import { sendBatchUpdate } from '../sheets/api/batch-update.js';
 import { createSpreadsheetFile } from '../sheets/api/create-spreadsheet.js';
-import { dashboardRepairRequests } from '../sheets/api/dashboard-tabs.js';
-import { GoogleApiError } from '../sheets/api/google-error.js';
+import { readDashboardTabs } from '../sheets/api/dashboard-tabs.js';
 import { shareAsWriter } from '../sheets/api/permissions.js';
 import { listOpenDirectives, type DirectiveRecord } from '../store/directives.js';
 import {
@@ -38,6 +45,7 @@ import { SHARING_RETRY } from './address-probe.js';
 import { summaryModelFor, type BuildSummaryDeps } from './build-summary.js';
 import { createInHome, type CallCount, type DriveHomeDeps } from './drive-home.js';
 import { UserFacingError } from './errors.js';
+import { evaluateUnits } from './evaluate-units.js';
 
 /**
  * What the dashboard needs: what a summary needs (it builds one summary model per open directive), and theodoi's
@@ -54,6 +62,8 @@ export interface BuildDashboardResult {
   /** Whether the rewrite was skipped because nothing but the time would have changed (scheduled runs only). */
   unchanged: boolean;
   model: DashboardModel;
+  /** The units' evaluation of the year to date, as the "Đánh giá đơn vị" tab shows it. */
+  evaluation: EvaluationModel;
   /** Sheets calls (the create counts as a write) and Drive calls (sharing, on creation only). */
   calls: { sheetsReads: number; sheetsWrites: number; driveCalls: number };
 }
@@ -88,6 +98,7 @@ async function dashboardDirective(
   const base = {
     id: directive.id,
     number: directive.number,
+    date: directive.date,
     subject: directive.subject,
     spreadsheetUrl: directive.spreadsheetUrl,
     recipients: new Set(directive.recipients),
@@ -176,6 +187,12 @@ export async function buildDashboard(
       'unknown-organisation',
     );
   const model = await dashboardModelFor(deps, organisation, now);
+  // The year to date, in Vietnam: on 1 January the tab starts the new year.
+  const year = Number(vietnamDateOf(now).slice(0, 4));
+  const { model: evaluation } = await evaluateUnits(deps, {
+    organisationId: organisation.id,
+    range: yearRange(year),
+  });
   const calls: CallCount = { sheets: 0, drive: 0 };
   let spreadsheetId = organisation.dashboardSpreadsheetId;
   let spreadsheetUrl = organisation.dashboardSpreadsheetUrl;
@@ -194,29 +211,40 @@ export async function buildDashboard(
     created,
     unchanged,
     model,
+    evaluation,
     calls: { sheetsReads, sheetsWrites, driveCalls: calls.drive },
   });
-  const requests = dashboardRequests(model);
-  const fingerprint = contentFingerprint(model);
+  const requests = (evaluationChartIds: readonly number[]) => [
+    ...dashboardRequests(model),
+    ...evaluationRequests(evaluation, { sheetId: EVALUATION_SHEET_ID, existingChartIds: evaluationChartIds }),
+  ];
+  const fingerprint = contentFingerprint(model, evaluation);
   if (request.skipUnchanged && !created && organisation.dashboardFingerprint === fingerprint) {
     return result(true, 0, 0);
   }
+  const chartIds = !created && organisation.dashboardEvaluationChart ? [EVALUATION_CHART_ID] : [];
   let reads = 0;
   let writes = 0;
   try {
     const shape = created ? dashboardShapeRequests(organisation.name) : [];
-    writes += await sendBatchUpdate(deps.clients, id, [...shape, ...requests]);
+    writes += await sendBatchUpdate(deps.clients, id, [...shape, ...requests(chartIds)]);
   } catch (error) {
-    // A tab deleted by hand (or a shaping that never went through) makes the rewrite fail as invalid: read which
-    // tabs remain, shape the spreadsheet again and rewrite.
-    if (created || !(error instanceof GoogleApiError && error.code === 'invalid')) throw error;
+    // A tab deleted by hand (or a shaping that never went through), or the evaluation's chart removed, makes the
+    // rewrite fail: read what the spreadsheet holds, shape it again (adding the missing tabs) and rewrite, deleting
+    // only the charts that are there.
+    if (created) throw error;
     writes += 1;
     reads += 1;
-    const repair = await dashboardRepairRequests(deps.clients, id, organisation.name);
-    writes += await sendBatchUpdate(deps.clients, id, [...repair, ...requests]);
+    const state = await readDashboardTabs(deps.clients, id);
+    if (state.complete && sameIds(state.evaluationChartIds, chartIds)) throw error;
+    writes += await sendBatchUpdate(deps.clients, id, [
+      ...dashboardShapeRequests(organisation.name, state.present),
+      ...requests(state.evaluationChartIds),
+    ]);
   }
-  if (organisation.dashboardFingerprint !== fingerprint) {
-    await setDashboardFingerprint(deps.db, organisation.id, fingerprint);
+  // The write drew the evaluation's chart: the next rewrite deletes it first.
+  if (organisation.dashboardFingerprint !== fingerprint || organisation.dashboardEvaluationChart !== true) {
+    await setDashboardFingerprint(deps.db, organisation.id, fingerprint, { evaluationChart: true });
   }
   await shareWithCoordinator(deps, calls, organisation, id);
   return result(false, reads, writes);
@@ -249,8 +277,21 @@ async function shareWithCoordinator(
   ]);
 }
 
-/** A hash of everything the rewrite would write except its "Cập nhật lúc" line. */
-function contentFingerprint(model: DashboardModel): string {
-  const timeless = dashboardRequests({ ...model, generatedAt: new Date(0) });
+function sameIds(a: readonly number[], b: readonly number[]): boolean {
+  return a.length === b.length && a.every((id, i) => id === b[i]);
+}
+
+/**
+ * A hash of everything the rewrite would write except the "Cập nhật lúc" lines, and without the chart's bookkeeping
+ * (which charts are deleted first), so a rebuild where nothing else changed writes nothing.
+ */
+function contentFingerprint(model: DashboardModel, evaluation: EvaluationModel): string {
+  const timeless = [
+    dashboardRequests({ ...model, generatedAt: new Date(0) }),
+    evaluationRequests(
+      { ...evaluation, generatedAt: new Date(0) },
+      { sheetId: EVALUATION_SHEET_ID, existingChartIds: [] },
+    ),
+  ];
   return createHash('sha256').update(JSON.stringify(timeless)).digest('base64url');
 }

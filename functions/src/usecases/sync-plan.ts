@@ -9,13 +9,15 @@ import { loadTemplate } from '@theodoi/sheets-schema/registry';
 import type { Clock } from '../clock.js';
 import type { WorkingCalendar } from '../domain/calendar/working-calendar.js';
 import { vietnamDateOf } from '../domain/calendar/iso-date.js';
-import { periodAt } from '../domain/periods/index.js';
+import { syncedDeadlineCells } from '../domain/deadlines/synced-cells.js';
+import { periodAt, periodOf } from '../domain/periods/index.js';
 import { duplicateWrites, planSync } from '../domain/sync/plan-sync.js';
 import { createRowValidator, type RowStatus } from '../domain/validation/validate-row.js';
 import { syncErrors as msg, validation as validationMessages } from '../messages.vi.js';
 import type { GoogleClients } from '../sheets/api/clients.js';
-import { readReportColumns } from '../sheets/api/read-columns.js';
-import { SYSTEM_KEYS } from '../sheets/layout/report-tab.js';
+import { readReportColumns, type ReadReport } from '../sheets/api/read-columns.js';
+import { deadlineRequests } from '../sheets/layout/deadline-cells.js';
+import { FIRST_UNIT_ROW, SYSTEM_KEYS } from '../sheets/layout/report-tab.js';
 import { statusRequests, statusText } from '../sheets/layout/status-cells.js';
 import { firestoreStep } from '../store/deadline.js';
 import type { DirectiveRecord } from '../store/directives.js';
@@ -34,6 +36,8 @@ export interface PlanDeps {
   actingAccount?: string;
   /** How long one Firestore step may take before the sync fails; FIRESTORE_TIMEOUT_MS by default. */
   firestoreTimeoutMs?: number;
+  /** Working days before a deadline that count as "sắp đến hạn", as the deadline check counts them. */
+  dueSoonWorkingDays?: number;
 }
 
 /** What the sync was asked for: why it runs, and which period's tab (every report tab by default). */
@@ -91,6 +95,7 @@ export async function readPlanAndStore(
     SYSTEM_KEYS.code,
     ...template.columns.map((c) => c.key),
     SYSTEM_KEYS.status,
+    SYSTEM_KEYS.deadline,
     SYSTEM_KEYS.updatedAt,
   ];
   const [read, stored] = await Promise.all([
@@ -128,6 +133,8 @@ export async function readPlanAndStore(
     };
     requests.push(...source.prelude, ...statusRequests(writes, target, startedAt, source.stampedAt));
   }
+  const storedAt = deps.clock.now();
+  requests.push(...deadlineCellRequests(deps, directive, periods, read, storedAt));
   const headline =
     request.periodKey ??
     (periodKeys.length === 1 ? periodKeys[0]! : currentPeriodKey(directive, startedAt, deps.calendar));
@@ -145,7 +152,7 @@ export async function readPlanAndStore(
         durationMs: Math.round(performance.now() - started),
         calls,
       },
-      deps.clock.now(),
+      storedAt,
     ),
     'storing the reports (nothing was written to the sheet)',
   );
@@ -158,6 +165,41 @@ export async function readPlanAndStore(
     tally: tallyOf(periods),
     firestoreWrites,
   };
+}
+
+/**
+ * The "Tình hình báo cáo" cells of the reports this sync changes, as the morning check will write them from what
+ * is stored at `storedAt`, so a row never says "✔ Đã tiếp nhận" beside "Quá hạn chưa báo cáo". A recreated tab
+ * (nothing read) already has its whole column in its prelude.
+ */
+function deadlineCellRequests(
+  deps: Pick<PlanDeps, 'calendar' | 'dueSoonWorkingDays'>,
+  directive: DirectiveRecord,
+  periods: readonly PeriodSync[],
+  read: ReadonlyMap<string, ReadReport>,
+  storedAt: Date,
+): sheets_v4.Schema$Request[] {
+  const recipients = new Set(directive.recipients);
+  return periods.flatMap(({ periodKey, plan, stored }) => {
+    const columns = read.get(periodKey)?.columns;
+    const code = columns?.get(SYSTEM_KEYS.code);
+    const deadline = columns?.get(SYSTEM_KEYS.deadline);
+    if (!code || !deadline || plan.changes.length === 0) return [];
+    const cells = syncedDeadlineCells({
+      period: periodOf(directive.schedule, periodKey, deps.calendar),
+      storedAt,
+      calendar: deps.calendar,
+      ...(deps.dueSoonWorkingDays === undefined ? {} : { dueSoonWorkingDays: deps.dueSoonWorkingDays }),
+      recipients,
+      changes: plan.changes,
+      before: stored,
+      codeCells: code.cells,
+      deadlineCells: deadline.cells,
+      firstRow: FIRST_UNIT_ROW,
+      extensions: directive.extensions,
+    });
+    return deadlineRequests(directive.tabs[periodKey]!.sheetId, deadline.columnIndex, cells);
+  });
 }
 
 /** Per period and in all: verdict counts, changed units and status cells written. */

@@ -37,12 +37,19 @@ export function emulatorsCommand(): Command {
         .env('SHEETS_EMULATOR_QUOTAS')
         .default('off'),
     )
+    .addOption(
+      new Option('--latency <model>', "answer as slowly as real Google (the Sheets emulator's latency model)")
+        .choices(['google', 'off'])
+        .env('SHEETS_EMULATOR_LATENCY')
+        .default('off'),
+    )
     .action(
       async (opts: {
         firestorePort: string;
         sheetsPort: string;
         dataDir?: string;
         quotas: 'google' | 'off';
+        latency: 'google' | 'off';
       }) => {
         const emulators = await startLocalEmulators({
           firestorePort: Number(opts.firestorePort),
@@ -50,6 +57,7 @@ export function emulatorsCommand(): Command {
           ...(opts.dataDir ? { dataDir: opts.dataDir } : {}),
           quotas: opts.quotas,
           googleAccounts: await exampleGoogleAccounts(),
+          latency: opts.latency,
         });
         const clientFile = await writeClientFile(
           opts.dataDir ?? join(tmpdir(), `theodoi-emulators-${process.pid}`),

@@ -20,6 +20,7 @@ import { loadReports } from '@theodoi/functions/store/reports';
 import { buildSummary } from '@theodoi/functions/usecases/build-summary';
 import { checkDeadlines } from '@theodoi/functions/usecases/check-deadlines';
 import { loadTemplate } from '@theodoi/sheets-schema/registry';
+import type { LatencyOption } from '@theodoi/sheets-emulator/latency/latency';
 import type { LocalEmulators } from '@theodoi/test-kit/emulators/local';
 import { buildWorld, type LocalWorld } from '@theodoi/test-kit/world';
 import { viewUrl, writeArtefacts } from './artefacts.js';
@@ -50,13 +51,22 @@ export interface DemoResult {
   checks: number;
   /** Files written for people to open. */
   files: string[];
-  /** The PNG of Tổng hợp; undefined when no Chromium is installed. */
+  /** The PNG of the whole Tổng hợp tab; undefined when no Chromium is installed. */
   screenshot?: string;
+  /** The PNG of the dashboard's "Đánh giá đơn vị" tab; undefined when no Chromium is installed. */
+  evaluationScreenshot?: string;
+  /** The dashboard spreadsheet. */
+  dashboardSpreadsheetId: string;
   /** Units on the last morning check's reminder list. */
   flaggedOnLastMorning: number;
   /** The draft paragraph of the official report, from the Tổng hợp tab. */
   paragraph: string;
   statuses: Record<UnitStatusCode, string[]>;
+  /**
+   * Sheets and Drive calls Google answered, per method. Refused attempts are left out: the emulator keeps the
+   * world's simulated clock, which jumps hours ahead, so an access token google-auth-library still holds as fresh is
+   * refused as expired (401) and renewed once, as on Google with a clock ahead of ours.
+   */
   sheetsCalls: Record<string, number>;
   /** Officer feedback: from the edit to its status on the row (trigger + sync + write-back), in ms. */
   feedbackMs: { p50: number; p95: number; max: number };
@@ -71,15 +81,24 @@ const ORG_FILE = new URL('../../../examples/thap-muoi-2024/organisation.json', i
 const DIRECTIVE_FILE = new URL('../../../examples/thap-muoi-2024/directive-cchc-2024.json', import.meta.url);
 const SEED_FILE = new URL('../../../examples/thap-muoi-2024/congvan-cchc-2024.txt', import.meta.url);
 
-/** Runs the scenario; the caller stops the result (or keeps it running for a person to look and type). */
-export async function runDemo(log: (line: string) => void, outDir = 'out/demo'): Promise<DemoResult> {
+/**
+ * Runs the scenario; the caller stops the result (or keeps it running for a person to look and type). With
+ * `latency`, the Sheets emulator answers as slowly as real Google would (its latency model).
+ */
+export async function runDemo(
+  log: (line: string) => void,
+  outDir = 'out/demo',
+  latency: LatencyOption = 'off',
+): Promise<DemoResult> {
   log(msg.starting);
+  log(latency === 'off' ? msg.latencyOff : msg.latencyGoogle);
   // One simulated clock for the runtime (which checks the trigger's window) and the Sheets emulator (which signs it).
   const world = await buildWorld({
     project: 'theodoi-demo',
     clock: '2024-03-01T02:00:00Z',
     organisation: parseOrganisation(JSON.parse(await readFile(ORG_FILE, 'utf8'))),
     sheetsOnWorldClock: true,
+    sheetsLatency: latency,
     env: { THEODOI_TRIGGER_SECRET: randomBytes(32).toString('base64url'), LOG_LEVEL: 'error' },
   });
   let functions: SheetEventServer | undefined;
@@ -232,10 +251,19 @@ async function play(
     flaggedOnLastMorning: flagged,
     files: artefacts.files,
     ...(artefacts.screenshot ? { screenshot: artefacts.screenshot } : {}),
+    ...(artefacts.evaluationScreenshot ? { evaluationScreenshot: artefacts.evaluationScreenshot } : {}),
+    dashboardSpreadsheetId: artefacts.dashboardSpreadsheetId,
     paragraph: summary.model.paragraph,
     statuses,
-    sheetsCalls: emulators.sheets.counters().methods,
+    sheetsCalls: answeredCalls(emulators.sheets.counters()),
     feedbackMs: { p50: percentile(sorted, 50), p95: percentile(sorted, 95), max: sorted.at(-1) ?? 0 },
     sheetEventUrl: functions.url,
   };
+}
+
+/** Calls per method minus those answered with an error. */
+function answeredCalls(counters: { methods: Record<string, number>; errors: Record<string, number> }) {
+  return Object.fromEntries(
+    Object.entries(counters.methods).map(([method, n]) => [method, n - (counters.errors[method] ?? 0)]),
+  );
 }

@@ -4,6 +4,7 @@
  * verified: its scopes are non-sensitive) and the people given registered as Google accounts.
  */
 import type { RegisteredAccount } from '@theodoi/sheets-emulator/accounts/directory';
+import type { LatencyOption } from '@theodoi/sheets-emulator/latency/latency';
 import type { OAuthClient } from '@theodoi/sheets-emulator/oauth/clients';
 import { start as startSheetsEmulator, type EmulatorServer } from '@theodoi/sheets-emulator/server';
 import { startFirestoreEmulator, type FirestoreEmulator } from './firestore.js';
@@ -46,6 +47,8 @@ export async function startLocalEmulators(
     notifyBatchMs?: number;
     /** Addresses that are Google accounts besides every Gmail address (an office's own domain, say). */
     googleAccounts?: readonly string[];
+    /** The Sheets emulator's latency model of real Google ('off' by default; the bench uses 'google'). */
+    latency?: LatencyOption;
   } = {},
 ): Promise<LocalEmulators> {
   const firestore = await startFirestoreEmulator({
@@ -65,6 +68,7 @@ export async function startLocalEmulators(
       ...(options.dataDir ? { dataDir: options.dataDir } : {}),
       quotas: options.quotas ?? 'off',
       ...(options.now ? { now: options.now } : {}),
+      ...(options.latency ? { latency: options.latency } : {}),
     });
     return {
       firestore,

@@ -1,17 +1,33 @@
-/** The dashboard spreadsheet shaped again after its tabs were deleted by hand, or its shaping never went through. */
-import type { sheets_v4 } from '@googleapis/sheets';
-import { dashboardShapeRequests } from '../layout/dashboard.js';
-import type { GoogleClients } from './clients.js';
-import { sheetIdsOf } from './create-spreadsheet.js';
-
 /**
- * The requests that give `spreadsheetId` the dashboard's shape again, from the tabs it has now (one
- * spreadsheets.get): missing tabs added back, present ones retitled, locale and time zone set.
+ * The dashboard spreadsheet as it stands after a refused rewrite: which of its tabs are there (the others were
+ * deleted by hand, or its shaping never went through) and the charts left on its "Đánh giá đơn vị" tab (one
+ * spreadsheets.get).
  */
-export async function dashboardRepairRequests(
+import { DASHBOARD_TABS } from '../layout/dashboard.js';
+import { EVALUATION_SHEET_ID } from '../layout/evaluation-layout.js';
+import type { GoogleClients } from './clients.js';
+import { readSheetCharts } from './sheet-charts.js';
+
+/** What the repair of a refused dashboard rewrite needs to know. */
+export interface DashboardTabsState {
+  /** Sheet ids of the tabs the spreadsheet has now. */
+  present: ReadonlySet<number>;
+  /** Whether every one of the dashboard's tabs is there. */
+  complete: boolean;
+  /** Ids of the charts on the evaluation tab now (none when the tab is gone). */
+  evaluationChartIds: number[];
+}
+
+/** Reads which tabs the dashboard has and which charts its evaluation tab holds (one spreadsheets.get). */
+export async function readDashboardTabs(
   clients: GoogleClients,
   spreadsheetId: string,
-  organisationName: string,
-): Promise<sheets_v4.Schema$Request[]> {
-  return dashboardShapeRequests(organisationName, await sheetIdsOf(clients, spreadsheetId));
+): Promise<DashboardTabsState> {
+  const charts = await readSheetCharts(clients, spreadsheetId);
+  const present = new Set(charts.keys());
+  return {
+    present,
+    complete: DASHBOARD_TABS.every((t) => present.has(t.sheetId ?? -1)),
+    evaluationChartIds: charts.get(EVALUATION_SHEET_ID) ?? [],
+  };
 }

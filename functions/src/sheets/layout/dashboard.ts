@@ -6,11 +6,13 @@ import type { sheets_v4 } from '@googleapis/sheets';
 import { DateTime } from 'luxon';
 import { VIETNAM_ZONE } from '../../clock.js';
 import type { IsoDate } from '../../domain/calendar/iso-date.js';
+import { directiveLabel } from '../../domain/directive-label.js';
 import type { UnitStatusCode } from '../../domain/status/index.js';
 import type { SharingStatus } from '../../domain/sharing.js';
 import type { SummaryKpis } from '../../domain/summary/model.js';
 import { asInertText } from '../../domain/values/text.js';
 import { dashboard as msg, deadlines, sharing } from '../../messages.vi.js';
+import { evaluationTabProperties } from './evaluation-layout.js';
 import { shapeSpreadsheetRequests } from './new-spreadsheet.js';
 import { resetTabRequests } from './reset-tab.js';
 import { dateSerial, SUMMARY_STATUS_COLOURS } from './summary-tab.js';
@@ -28,8 +30,11 @@ export const DASHBOARD_HEADER_ROWS = 4;
 
 /** One open directive as the dashboard shows it. */
 export interface DashboardDirective {
+  /** theodoi's id of the directive: never shown to leadership, who know a directive by its number and date. */
   id: string;
   number: string | null;
+  /** The day the directive was issued. */
+  date: IsoDate | null;
   subject: string;
   spreadsheetUrl: string;
   /** The period due now; null before the first period opens. */
@@ -59,6 +64,7 @@ export interface DashboardModel {
   organisationName: string;
   generatedAt: Date;
   directives: readonly DashboardDirective[];
+  /** The units in the organisation's order (the order of its file). */
   units: readonly { code: string; name: string; groupName: string }[];
   /** Addresses the open directives' spreadsheets could not be shared with yet. */
   accessIssues: readonly DashboardAccessIssue[];
@@ -69,15 +75,16 @@ export function dashboardTitle(organisationName: string): string {
   return `${msg.title} — ${organisationName}`;
 }
 
-/** The dashboard's two tabs, with their fixed ids. */
-const DASHBOARD_TABS: readonly sheets_v4.Schema$SheetProperties[] = [
+/** The dashboard's three tabs, with their fixed ids: the two of the dashboard, then "Đánh giá đơn vị". */
+export const DASHBOARD_TABS: readonly sheets_v4.Schema$SheetProperties[] = [
   { sheetId: DASHBOARD_DIRECTIVES_SHEET_ID, title: msg.directivesTab, index: 0 },
   { sheetId: DASHBOARD_MATRIX_SHEET_ID, title: msg.matrixTab, index: 1 },
+  evaluationTabProperties(2),
 ];
 
 /**
- * The requests that give the dashboard spreadsheet its title, vi_VN, Vietnam time and its two tabs: the tabs among
- * `present` are updated (a new spreadsheet's first tab, 0, becomes "Văn bản"), the others added back.
+ * The requests that give the dashboard spreadsheet its title, vi_VN, Vietnam time and its three tabs: the tabs among
+ * `present` are updated (a new spreadsheet's first tab, 0, becomes "Văn bản"), the others added (back).
  */
 export function dashboardShapeRequests(organisationName: string, present?: ReadonlySet<number>): Request[] {
   return shapeSpreadsheetRequests(dashboardTitle(organisationName), DASHBOARD_TABS, present);
@@ -109,11 +116,6 @@ const DATE: CellFormat = {
   horizontalAlignment: 'CENTER',
 };
 
-/** The directive's short name in headers: its number, or "(chưa có số)" with its id. */
-export function directiveLabel(d: Pick<DashboardDirective, 'id' | 'number'>): string {
-  return d.number ?? `${msg.noNumber} ${d.id}`;
-}
-
 /** The "Văn bản" tab's rows (values only; the link is a text run's link, never a HYPERLINK formula). */
 export function directiveRows(model: DashboardModel): CellData[][] {
   const at = DateTime.fromJSDate(model.generatedAt, { zone: VIETNAM_ZONE });
@@ -129,6 +131,7 @@ export function directiveRows(model: DashboardModel): CellData[][] {
     [
       c.stt,
       c.number,
+      c.date,
       c.subject,
       c.period,
       c.deadline,
@@ -143,7 +146,8 @@ export function directiveRows(model: DashboardModel): CellData[][] {
       const k = d.kpis;
       return [
         number(i + 1, { horizontalAlignment: 'CENTER' }),
-        text(directiveLabel(d)),
+        text(d.number ?? msg.noNumber),
+        d.date ? number(dateSerial(d.date), DATE) : {},
         text(d.subject, { wrapStrategy: 'WRAP' }),
         text(d.period?.label ?? msg.noPeriod),
         d.period ? number(dateSerial(d.period.deadline), DATE) : {},
@@ -203,9 +207,11 @@ export function matrixRows(model: DashboardModel): CellData[][] {
       header(msg.columns.stt),
       header(msg.groupColumn),
       header(msg.unitColumn),
-      ...model.directives.map((d) =>
-        header(d.period ? `${directiveLabel(d)}\n${d.period.label}` : directiveLabel(d)),
-      ),
+      // The subject as the header's note: the header names the directive, the note says what it is about.
+      ...model.directives.map((d) => ({
+        ...header(d.period ? `${directiveLabel(d)}\n${d.period.label}` : directiveLabel(d)),
+        note: msg.subjectNote(d.subject),
+      })),
     ],
     ...model.units.map((u, i): CellData[] => [
       number(i + 1, { horizontalAlignment: 'CENTER' }),
@@ -256,7 +262,7 @@ function rewriteTab(
       updateCells: {
         start: { sheetId, rowIndex: 0, columnIndex: 0 },
         rows: rows.map((values) => ({ values })),
-        fields: 'userEnteredValue,userEnteredFormat',
+        fields: 'userEnteredValue,userEnteredFormat,note',
       },
     },
     merge(0),
@@ -273,7 +279,7 @@ export function dashboardRequests(model: DashboardModel): Request[] {
     ...rewriteTab(
       DASHBOARD_DIRECTIVES_SHEET_ID,
       directiveRows(model),
-      [45, 130, 420, 130, 100, 90, 80, 100, 80, 80, 120],
+      [45, 130, 100, 420, 130, 100, 90, 80, 100, 80, 80, 120],
       0,
     ),
     ...rewriteTab(

@@ -3,7 +3,7 @@
 // the addresses pending, and running `directive create` again finishes on the same spreadsheet, sharing each address
 // once; `directive share` gets an address in once it became a Google account.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadDirective } from '@theodoi/functions/store/directives';
+import { loadDirective, type DirectiveRecord } from '@theodoi/functions/store/directives';
 import { createDirective, type CreateDirectiveDeps } from '@theodoi/functions/usecases/create-directive';
 import { shareDirective } from '@theodoi/functions/usecases/share-directive';
 import { buildWorld, quarterlyDirective, thapMuoi, type LocalWorld } from '@theodoi/test-kit/world';
@@ -93,7 +93,7 @@ describe('sharing a directive under Drive’s sharing limit', () => {
     const stored = await loadDirective(world.db, `cchc-${NAME}-b`);
     expect(stored?.state).toBe('ready');
     expect(stored?.record.spreadsheetId).toBe(stopped.spreadsheetId);
-    expect(stored?.record.sharing?.map((o) => o.status)).toEqual([
+    expect((stored?.record as DirectiveRecord | undefined)?.sharing?.map((o) => o.status)).toEqual([
       'pending',
       'pending',
       'pending',

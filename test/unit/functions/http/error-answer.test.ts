@@ -47,6 +47,7 @@ describe('answerForError', () => {
       400,
       'invalid_grant',
       undefined,
+      { cause: null },
     );
     expect(answerForError(revoked)).toEqual({
       status: 500,
