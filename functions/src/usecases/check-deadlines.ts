@@ -34,8 +34,8 @@ export interface CheckDeadlinesDeps {
   clients: GoogleClients;
   clock: Clock;
   calendar: WorkingCalendar;
-  /** Theodoi's service account: sole editor of the system columns of a tab it opens. */
-  serviceAccount: string;
+  /** The account theodoi acts as: sole editor of the system columns of a tab it opens. */
+  actingAccount: string;
   /** Working days before a deadline that count as "sắp đến hạn" (the status module's default when absent). */
   dueSoonWorkingDays?: number;
   /** Named events for the logs (a spreadsheet's access lost or restored). */
@@ -185,7 +185,7 @@ async function checkDirective(
     template: () => loadTemplate(directive.template),
     units: directive.recipients.flatMap((code) => units.get(code) ?? []),
     directive,
-    serviceAccount: deps.serviceAccount,
+    actingAccount: deps.actingAccount,
   });
 
   // Commit: the flags stand whatever happens to the sheet.

@@ -36,8 +36,8 @@ export interface RecreateDeps {
   db: Firestore;
   clients: GoogleClients;
   calendar: WorkingCalendar;
-  /** Theodoi's account, sole editor of the system columns; without it a deleted tab is reported, not recreated. */
-  serviceAccount?: string;
+  /** The account theodoi acts as, sole editor of the system columns; without it a deleted tab is reported, not recreated. */
+  actingAccount?: string;
 }
 
 /**
@@ -55,7 +55,7 @@ export async function planTabRecreation(
   const presentIds = new Set(present.map((t) => t.sheetId));
   for (const key of periodKeys) {
     const tab = directive.tabs[key]!;
-    if (presentIds.has(tab.sheetId) || !deps.serviceAccount) {
+    if (presentIds.has(tab.sheetId) || !deps.actingAccount) {
       throw new UserFacingError(syncErrors.tabMissing(tab.title), 'tab-missing');
     }
   }
@@ -74,7 +74,7 @@ export async function planTabRecreation(
       template,
       units: recipients,
       directive,
-      serviceAccount: deps.serviceAccount!,
+      actingAccount: deps.actingAccount!,
       recorded,
       present: tabs,
       cells: cells.get(periodKey) ?? new Map(),

@@ -32,8 +32,8 @@ export interface PlanDeps {
   clients: GoogleClients;
   clock: Clock;
   calendar: WorkingCalendar;
-  /** Theodoi's account: recreates a deleted report tab with its protections. */
-  serviceAccount?: string;
+  /** The account theodoi acts as: recreates a deleted report tab with its protections. */
+  actingAccount?: string;
   /** How long one Firestore step may take before the sync fails; FIRESTORE_TIMEOUT_MS by default. */
   firestoreTimeoutMs?: number;
   /** Working days before a deadline that count as "sắp đến hạn", as the deadline check counts them. */

@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { parseVietnameseDate } from '@theodoi/functions/domain/calendar/vietnamese-date';
 import { formatVietnameseDate } from '@theodoi/functions/domain/calendar/vietnamese-date';
 import { useCaseDeps } from '@theodoi/functions/runtime-deps';
-import { createRuntime } from '@theodoi/functions/runtime';
+import { cliRuntime } from '../runtime.js';
 import {
   endDirective,
   extendDeadline,
@@ -12,7 +12,7 @@ import {
 import { directiveLifecycle as msg, fromDraft } from '../messages.vi.js';
 import { UsageError } from '../usage-error.js';
 
-const deps = async () => useCaseDeps(createRuntime(process.env));
+const deps = async () => useCaseDeps(await cliRuntime());
 
 /** Adds `list`, `close` and `extend` to the `directive` command. */
 export function addDirectiveLifecycle(directive: Command): Command {

@@ -17,7 +17,8 @@ export interface NewTabInput {
   directive: { number: string | null; date: string | null; coordinators: readonly string[] };
   /** The report tabs the spreadsheet has already, by period key. */
   existing: Readonly<Record<string, { sheetId: number }>>;
-  serviceAccount: string;
+  /** The account theodoi acts as: sole editor of the tab's own columns. */
+  actingAccount: string;
   /** The tab's title when not the period's own (a tab recreated where that title is taken). */
   title?: string;
   /** The tab's position when not after every existing report tab (a tab recreated among the others). */
@@ -78,8 +79,8 @@ export function planPeriodTab(input: NewTabInput, sheetId: number): NewTabPlan {
       deadlineLine: msg.deadlineLine(displayDate(period.deadline), weekdayOf(period.deadline)),
       template,
       units,
-      alwaysEditors: [input.serviceAccount, ...directive.coordinators],
-      systemEditors: [input.serviceAccount],
+      alwaysEditors: [input.actingAccount, ...directive.coordinators],
+      systemEditors: [input.actingAccount],
     }),
   ];
   return {

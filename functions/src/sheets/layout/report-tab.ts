@@ -83,9 +83,9 @@ export interface ReportTabSpec {
   deadlineLine: string;
   template: Template;
   units: readonly Unit[];
-  /** Editors of every row besides each unit's own: theodoi's service account and the coordinator. */
+  /** Editors of every row besides each unit's own: the account theodoi acts as and the coordinators. */
   alwaysEditors: readonly string[];
-  /** Who may edit theodoi's own columns and the header: theodoi's service account only. */
+  /** Who may edit theodoi's own columns and the header: the account theodoi acts as only. */
   systemEditors: readonly string[];
 }
 

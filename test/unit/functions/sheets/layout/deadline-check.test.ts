@@ -36,7 +36,7 @@ const layout = (template: () => ReturnType<typeof loadTemplate>) => ({
     coordinators: ['nv@thapmuoi.example.vn'],
     tabs: { '2024-Q1': { sheetId: 1000 } },
   },
-  serviceAccount: 'theodoi@theodoi-local.iam.gserviceaccount.com',
+  actingAccount: 'dieu.phoi.thapmuoi@gmail.com',
 });
 const stale = {
   sheetId: 1000,

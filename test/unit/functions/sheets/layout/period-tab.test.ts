@@ -41,7 +41,7 @@ describe('planPeriodTab', () => {
       units,
       directive: { number: '06/UBND-NV', date: '2024-02-05', coordinators: ['nv@x.vn'] },
       existing: { '2024-Q1': { sheetId: 1000 } },
-      serviceAccount: 'theodoi@p.iam.gserviceaccount.com',
+      actingAccount: 'dieu.phoi@gmail.com',
     },
     1001,
   );
@@ -93,7 +93,7 @@ describe('planPeriodTab', () => {
     );
     expect(ranges.find((p) => p?.description === 'theodoi: 30052')?.editors?.users).toEqual([
       'myhoa@x.vn',
-      'theodoi@p.iam.gserviceaccount.com',
+      'dieu.phoi@gmail.com',
       'nv@x.vn',
     ]);
   });

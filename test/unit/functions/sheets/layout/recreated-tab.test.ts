@@ -29,7 +29,7 @@ const base = (overrides: Partial<RecreateTabInput> = {}): RecreateTabInput => ({
   template,
   units,
   directive: { number: '06/UBND-NV', date: '2024-02-05', coordinators: ['nv@thapmuoi.example.vn'] },
-  serviceAccount: 'theodoi@theodoi-local.iam.gserviceaccount.com',
+  actingAccount: 'dieu.phoi.thapmuoi@gmail.com',
   recorded: { '2024-Q1': { sheetId: 1000 }, '2024-Q2': { sheetId: 1001 } },
   present: [
     { sheetId: 0, title: 'Hướng dẫn' },
