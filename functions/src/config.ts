@@ -201,7 +201,6 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
 
 /** The configuration with secrets masked, safe to log. */
 export function maskConfig(config: Config): Record<string, unknown> {
-  const mask = (v: string | undefined) => (v === undefined ? undefined : '***');
   return {
     ...config,
     googleGrant: config.googleGrant && {

@@ -197,3 +197,16 @@ export const failures = {
   },
   unexpected: 'Có lỗi không mong đợi. Chạy lại lệnh với --verbose để xem chi tiết và gửi cho người hỗ trợ.',
 } as const;
+
+/** `theodoi deploy`. */
+export const deployMessages = {
+  smtpPair: 'Gửi thư nhắc cần cả --smtp-url-file (địa chỉ máy chủ thư) và --mail-from (người gửi).',
+  noGrant: (project: string) =>
+    `Chưa có quyền của người theo dõi cho dự án ${project}: đăng nhập trước bằng "GOOGLE_CLOUD_PROJECT=${project} ` +
+    'theodoi auth login --client-file client.json" (hoặc dùng --shared-drive với bộ nhớ dùng chung).',
+  notAtRoot: 'Chạy "theodoi deploy" từ thư mục gốc của mã nguồn (nơi có firebase.json).',
+  bundled: (dir: string, files: number, size: string) => `Gói tải lên ${dir}: ${files} tệp, ${size}.`,
+  deployed: (project: string, region: string) =>
+    `Đã triển khai lên ${project}. Tiếp theo: cài Apps Script của người theo dõi với THEODOI_URL = ` +
+    `https://${region}-${project}.cloudfunctions.net và chạy caiDat (docs/DEPLOY.md, "Sau khi triển khai").`,
+} as const;

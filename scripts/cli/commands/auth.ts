@@ -6,7 +6,7 @@ import { spawn } from 'node:child_process';
 import { Command } from 'commander';
 import { DateTime } from 'luxon';
 import { VIETNAM_ZONE } from '@theodoi/functions/clock';
-import { loadConfig, type Config, type GoogleGrant } from '@theodoi/functions/config';
+import { grantVariable, loadConfig, type Config, type GoogleGrant } from '@theodoi/functions/config';
 import { inspectGrant, oauthClient, type OAuthClientKeys } from '@theodoi/functions/sheets/api/grant';
 import { loginWithLoopback } from '@theodoi/functions/sheets/api/installed-app-login';
 import { NoGoogleGrantError } from '@theodoi/functions/sheets/api/clients';
@@ -159,6 +159,17 @@ export function authCommand(): Command {
     )
     .action(async () => {
       await status();
+    });
+  auth
+    .command('grant')
+    .description(
+      'Print the stored grant as THEODOI_GOOGLE_GRANT takes it, for `theodoi deploy` to store in Secret Manager (a secret: pipe it, do not paste it).',
+    )
+    .action(async () => {
+      const { config, path } = setting(process.env);
+      const grant = grantOf(await readGrantFile(path));
+      if (!grant) throw new NoGoogleGrantError(config.sheetsEmulatorUrl !== undefined);
+      process.stdout.write(grantVariable(grant));
     });
   auth
     .command('logout')
