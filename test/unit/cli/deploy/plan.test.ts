@@ -3,12 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { EVENT_FUNCTION_NAMES, FUNCTION_NAMES } from '@theodoi/functions/index';
 import { renderRunbook } from '@theodoi/cli/deploy/runbook';
-import {
-  planDeploy,
-  renderPlan,
-  type CommandStep,
-  type DeployStep,
-} from '@theodoi/cli/deploy/plan';
+import { planDeploy, renderPlan, type CommandStep, type DeployStep } from '@theodoi/cli/deploy/plan';
 import { shellLine } from '@theodoi/cli/deploy/shell';
 
 const P = 'theodoi-thap-muoi';
