@@ -87,6 +87,17 @@ describe('answerCall', () => {
     }),
   );
 
+  it('checks the size before anything parses the body: a large malformed body is 413, never parsed', async () => {
+    let parsed = false;
+    const probe: Endpoint<{ name: string }> = {
+      ...endpoint(() => Promise.resolve({})),
+      parse: (c) => ((parsed = true), endpoint(() => Promise.resolve({})).parse(c, runtime([]))),
+    };
+    const answer = await answerCall(probe, () => runtime([]), call(`{"name": "${'x'.repeat(5_000_000)}`));
+    expect(answer).toMatchObject({ status: 413, body: { code: 'too-large' } });
+    expect(parsed).toBe(false);
+  });
+
   it('names the allowed methods on a 405', async () => {
     const answer = await answerCall(
       endpoint(() => Promise.resolve({})),
