@@ -9,6 +9,9 @@ import { receiveDriveChange, type DriveChange } from '../usecases/receive-drive-
 import { errorAnswer } from './answer.js';
 import { triggerSecret, type Endpoint } from './endpoint.js';
 
+/** Drive's X-Goog-Message-Number: a positive integer. */
+const MESSAGE_NUMBER = /^\d{1,20}$/;
+
 /** POST with Drive's X-Goog-* headers and no body to speak of. */
 export const endpoint: Endpoint<DriveChange> = {
   name: 'driveNotification',
@@ -21,11 +24,16 @@ export const endpoint: Endpoint<DriveChange> = {
     if (!channelId || !checkChannelToken(secret.input, channelId, call.header('x-goog-channel-token'))) {
       return { ok: false, answer: errorAnswer(401, 'drive-token', 'unknown channel or token') };
     }
+    const messageNumber = call.header('x-goog-message-number');
+    // Drive numbers its messages; anything else is crafted, and refused before it can name a document.
+    if (messageNumber !== undefined && !MESSAGE_NUMBER.test(messageNumber)) {
+      return { ok: false, answer: errorAnswer(400, 'bad-message-number', 'bad message number') };
+    }
     return {
       ok: true,
       input: {
         channelId,
-        messageNumber: call.header('x-goog-message-number'),
+        messageNumber,
         state: call.header('x-goog-resource-state'),
       },
     };

@@ -55,12 +55,13 @@ export function parseJsonInput<S extends z.ZodType>(
   return { ok: true, input: parsed.data };
 }
 
-/** The secret the triggers' signatures and channel tokens are made with, or 503 'not-configured' without it. */
+/**
+ * The secret the triggers' signatures and channel tokens are made with, or 503 'not-configured' without it: the
+ * log line names the missing setting, the caller learns nothing of the configuration.
+ */
 export function triggerSecret(rt: Runtime): Parsed<string> {
   const secret = rt.config.triggerSecret;
   if (secret) return { ok: true, input: secret };
-  return {
-    ok: false,
-    answer: errorAnswer(503, 'not-configured', 'THEODOI_TRIGGER_SECRET is not configured'),
-  };
+  const answer = errorAnswer(503, 'not-configured', 'not available');
+  return { ok: false, answer: { ...answer, reason: 'THEODOI_TRIGGER_SECRET is not configured' } };
 }

@@ -16,20 +16,23 @@ export type ReceiveDeps = SyncDeps & { events: Pick<RunEvents, 'directiveSynced'
 export type SheetEditOutcome =
   { kind: 'replayed' } | { kind: 'unknown-spreadsheet' } | { kind: 'synced'; outcome: SyncOutcome };
 
-/** Claims the event's delivery, finds its directive and syncs the edited tab (every tab when its title is unknown). */
+/**
+ * Finds the event's directive, claims its delivery and syncs the edited tab (every tab when its title is unknown).
+ * Nothing is written for a spreadsheet that is not a directive's.
+ */
 export async function receiveSheetEdit(deps: ReceiveDeps, event: SheetEvent): Promise<SheetEditOutcome> {
   const store = firestoreStep(deps);
-  const info = { source: 'sheet' as const, spreadsheetId: event.spreadsheetId };
-  const claimed = await store(
-    claimDelivery(deps.db, event.deliveryId, info, deps.clock.now()),
-    'claiming the delivery',
-  );
-  if (!claimed) return { kind: 'replayed' };
   const directive = await store(
     findDirectiveBySpreadsheet(deps.db, event.spreadsheetId),
     'finding the directive',
   );
   if (!directive) return { kind: 'unknown-spreadsheet' };
+  const info = { source: 'sheet' as const, spreadsheetId: event.spreadsheetId, directiveId: directive.id };
+  const claimed = await store(
+    claimDelivery(deps.db, event.deliveryId, info, deps.clock.now()),
+    'claiming the delivery',
+  );
+  if (!claimed) return { kind: 'replayed' };
   const periodKey = Object.entries(directive.tabs).find(([, tab]) => tab.title === event.sheetName)?.[0];
   const outcome = await syncDirective(deps, {
     directiveId: directive.id,

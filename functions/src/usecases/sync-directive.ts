@@ -8,10 +8,10 @@ import { randomUUID } from 'node:crypto';
 import type { DocumentData } from 'firebase-admin/firestore';
 import type { RowStatus } from '../domain/validation/validate-row.js';
 import { syncErrors as msg } from '../messages.vi.js';
-import { firestoreStep } from '../store/deadline.js';
+import { FIRESTORE_TIMEOUT_MS, firestoreStep } from '../store/deadline.js';
 import { parseDirectiveRecord, recordTabs, type DirectiveRecord } from '../store/directives.js';
 import { raiseNotices } from '../store/notices.js';
-import { acquireSyncLease, releaseSyncLease } from '../store/sync-lease.js';
+import { abandonSyncLease, acquireSyncLease, releaseSyncLease } from '../store/sync-lease.js';
 import { UserFacingError } from './errors.js';
 import {
   recreatedTabRecords,
@@ -71,21 +71,25 @@ export interface SyncRequest extends PlanRequest {
 
 /**
  * Syncs a directive, or leaves a mark for the sync already running to run again. The directive document is read
- * once per run, by the lease's own transaction (taking the lease, or keeping it for one more run).
+ * once per run, by the lease (taking it, or keeping it for one more run). A sync that fails lets go of the lease
+ * with its work, and the work that coalesced into it, left pending for the sweep (a person's mistake, such as an
+ * unknown tab or a spreadsheet no longer shared, is left to the next change instead).
  */
 export async function syncDirective(deps: SyncDeps, request: SyncRequest): Promise<SyncOutcome> {
   const syncId = `${deps.clock.now().toISOString().replace(/[:.]/g, '-')}-${randomUUID().slice(0, 8)}`;
   const store = firestoreStep(deps);
-  const release = () =>
-    store(releaseSyncLease(deps.db, request.directiveId, syncId, deps.clock.now()), 'releasing the lease');
+  const timeoutMs = deps.firestoreTimeoutMs ?? FIRESTORE_TIMEOUT_MS;
+  // The lease's own give-up instant, on the machine's clock: no lease write is sent after the step has failed.
+  const giveUp = () => ({ giveUpAt: Date.now() + timeoutMs });
+  const { directiveId } = request;
   const lease = await store(
-    acquireSyncLease(deps.db, request.directiveId, syncId, deps.clock.now()),
+    acquireSyncLease(deps.db, directiveId, syncId, deps.clock.now(), giveUp()),
     'taking the lease',
   );
   if (lease.state === 'missing') {
-    throw new UserFacingError(msg.unknownDirective(request.directiveId), 'unknown-directive');
+    throw new UserFacingError(msg.unknownDirective(directiveId), 'unknown-directive');
   }
-  if (lease.state === 'held') return { directiveId: request.directiveId, result: 'coalesced', syncId };
+  if (lease.state === 'held') return { directiveId, result: 'coalesced', syncId };
   let document: DocumentData = lease.document;
   let outcome: SyncOutcome | undefined;
   let runs = 0;
@@ -93,12 +97,19 @@ export async function syncDirective(deps: SyncDeps, request: SyncRequest): Promi
     for (;;) {
       runs += 1;
       outcome = mergeRuns(outcome, await syncOnce(deps, request, document, syncId, runs));
-      const released = await release();
+      const released = await store(
+        releaseSyncLease(deps.db, directiveId, syncId, deps.clock.now(), giveUp()),
+        'releasing the lease',
+      );
       if (released.state === 'done') break;
       document = released.document;
     }
   } catch (error) {
-    await release().catch(() => undefined);
+    const handOn = !(error instanceof UserFacingError);
+    await store(
+      abandonSyncLease(deps.db, directiveId, syncId, { handOn }, giveUp()),
+      'letting go of the lease',
+    ).catch(() => undefined);
     throw error;
   }
   return { ...outcome, runs };
