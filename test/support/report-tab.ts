@@ -46,8 +46,5 @@ export async function versionsOf(world: World, code: string): Promise<Record<str
   return snap.docs.map((d) => d.data());
 }
 
-/** The read methods a sync may use for the report tabs (before and after the one-read change). */
-export const REPORT_READS = [
-  'sheets.spreadsheets.values.batchGetByDataFilter',
-  'sheets.spreadsheets.getByDataFilter',
-];
+/** The sync's one read of the report tabs. */
+export const REPORT_READS = ['sheets.spreadsheets.getByDataFilter'];

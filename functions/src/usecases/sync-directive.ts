@@ -14,6 +14,7 @@ import { raiseNotices } from '../store/notices.js';
 import { abandonSyncLease, acquireSyncLease, releaseSyncLease } from '../store/sync-lease.js';
 import { UserFacingError } from './errors.js';
 import {
+  notStoredNotices,
   recreatedTabRecords,
   recreatedTabsOutcome,
   recreationNotices,
@@ -50,7 +51,7 @@ export interface SyncOutcome {
   firestoreWrites?: number;
   /** Whether the Tổng hợp tab was rewritten in the same write. */
   summaryRewritten?: boolean;
-  calls?: { sheetsReads: number; sheetsWrites: number };
+  calls?: { sheetsReads: number; sheetsWrites: number; driveReads?: number };
   durationMs?: number;
   /** How many times the sync ran to absorb edits that arrived while it ran. */
   runs?: number;
@@ -60,8 +61,10 @@ export interface SyncOutcome {
   renamedTabs?: string[];
   /** Whether this sync cleared the directive's lost-access mark. */
   accessRestored?: boolean;
-  /** What the coordinator should know, in Vietnamese (a tab recreated). */
+  /** What the coordinator should know, in Vietnamese (a tab recreated, a row not stored, a tab left unsynced). */
   notices?: string[];
+  /** Units' rows Firestore could not store (each told why on its row); the other units were stored. */
+  notStored?: { periodKey: string; unitCode: string; row: number }[];
 }
 
 /** Options of one sync request. */
@@ -143,20 +146,19 @@ async function syncSpreadsheet(
   const runId = run === 1 ? syncId : `${syncId}-${run}`;
   // Read, plan and store in a step of its own: the rows, plans and stored reports it holds can be collected
   // before the write and the summary, which need only the status requests.
-  const { headline, requests, calls, recreated, renamed, tally, firestoreWrites } = await readPlanAndStore(
-    deps,
-    request,
-    directive,
-    { runId, started, startedAt },
-  );
+  const stored = await readPlanAndStore(deps, request, directive, { runId, started, startedAt });
+  const { headline, requests, calls, recreated, renamed, tally, firestoreWrites } = stored;
   // A recreated tab is recorded before it is added: if the write fails, the next sync finds it missing again.
   const tabWrites = await store(
-    recordTabs(deps.db, directive.id, { ...renamed, ...recreatedTabRecords(recreated) }, deps.clock.now()),
+    recordTabs(deps.db, directive.id, { ...stored.records, ...recreatedTabRecords(recreated) }, deps.clock.now()),
     'recording the tabs',
   );
   const written = await writeStatusesAndSummary(deps, directive, headline, requests, startedAt);
   calls.sheetsWrites = written.sheetsWrites;
-  const notices = recreationNotices(directive, recreated.values(), startedAt);
+  const notices = [
+    ...recreationNotices(directive, recreated.values(), startedAt),
+    ...notStoredNotices(directive, stored.notStored),
+  ];
   const noticeWrites = await store(
     raiseNotices(deps.db, directive.id, notices, deps.clock.now()),
     'recording the notices',
@@ -187,8 +189,14 @@ async function syncSpreadsheet(
     summaryRewritten: written.summary,
     calls,
     durationMs: Math.round(performance.now() - started),
-    ...(recreatedTabs.length > 0 ? { recreatedTabs, notices: notices.map((n) => n.message) } : {}),
-    ...(Object.keys(renamed).length > 0 ? { renamedTabs: Object.keys(renamed) } : {}),
+    ...(recreatedTabs.length > 0 ? { recreatedTabs } : {}),
+    ...(notices.length + stored.problems.length > 0
+      ? { notices: [...notices.map((n) => n.message), ...stored.problems] }
+      : {}),
+    ...(stored.notStored.length > 0
+      ? { notStored: stored.notStored.map(({ periodKey, unitCode, rowIndex }) => ({ periodKey, unitCode, row: rowIndex + 1 })) }
+      : {}),
+    ...(renamed.length > 0 ? { renamedTabs: renamed } : {}),
     ...(accessRestored ? { accessRestored } : {}),
   };
 }
@@ -205,6 +213,7 @@ function mergeRuns(before: SyncOutcome | undefined, latest: SyncOutcome): SyncOu
     calls: {
       sheetsReads: add(before.calls?.sheetsReads, latest.calls?.sheetsReads),
       sheetsWrites: add(before.calls?.sheetsWrites, latest.calls?.sheetsWrites),
+      driveReads: add(before.calls?.driveReads, latest.calls?.driveReads),
     },
     summaryRewritten: Boolean(before.summaryRewritten || latest.summaryRewritten),
     durationMs: add(before.durationMs, latest.durationMs),
