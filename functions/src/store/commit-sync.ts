@@ -246,10 +246,10 @@ function sized(writes: DocWrite[], limits: StoreLimits, row?: UnstorableRow): Wr
   };
 }
 
-/** The key of the change's longest text cell: what the officer is asked to shorten. */
+/** The key of the change's longest text cell: what the officer is asked to shorten ('' without text). */
 function longestCell(change: ReportChange): string {
   let column = '';
-  let longest = -1;
+  let longest = 0;
   for (const [key, value] of Object.entries(change.cells)) {
     const length = typeof value === 'string' ? value.length : 0;
     if (length > longest) [column, longest] = [key, length];
