@@ -8,8 +8,8 @@
  * Every change is a conditional write (applied only if the document is unchanged since it was read), never a
  * transaction: Firestore's server libraries lock what a transaction reads, and fifty requests for one directive
  * queued behind each other's locks for minutes (measured on the emulator: 50 transactions, 39 s; 50 conditional
- * writes, 2.4 s). No write is sent after its caller's give-up instant, and a lease that a write still in flight
- * took after that instant is let go at once, its work left pending.
+ * writes, 2.4 s). No lease is taken or kept after its caller's give-up instant (a write still in flight that took
+ * it after that instant is followed by letting it go, its work left pending); letting go is done even late.
  */
 import type { DocumentData, DocumentSnapshot, Firestore } from 'firebase-admin/firestore';
 import { z } from 'zod';
@@ -102,7 +102,7 @@ export async function acquireSyncLease(
       if (await writeIfUnchanged(snap, { syncLease: taken }, giveUpAt, 'taking the lease')) {
         if (Date.now() > giveUpAt) {
           // The write landed after the caller gave up: nobody will run this sync, so hand its work on.
-          await abandonSyncLease(db, directiveId, holder, { handOn: true }, { giveUpAt: Date.now() + 30_000 });
+          await abandonSyncLease(db, directiveId, holder, { handOn: true });
           throw gaveUp('taking the lease');
         }
         return { state: 'taken', document: { ...document, syncLease: taken } };
@@ -144,27 +144,35 @@ export async function releaseSyncLease(
   }
 }
 
+/** Races a failed sync's letting go may lose to other requests' writes before it gives up. */
+const ABANDON_ATTEMPTS = 50;
+
 /**
  * Lets go of the lease of a sync that failed, if `holder` still has it: `pending` stays set when another request
  * coalesced into it, and is set when `handOn` (the failed sync's own work is left for the sweep too). True when it
- * wrote.
+ * wrote. Unlike taking the lease, letting go is worth doing late: it goes on after its caller stopped waiting (a
+ * Firestore that paused), so the work is handed on as soon as Firestore answers, not when the lease expires.
  */
 export async function abandonSyncLease(
   db: Firestore,
   directiveId: string,
   holder: string,
   { handOn }: { handOn: boolean },
-  { giveUpAt }: GiveUp,
 ): Promise<boolean> {
   const ref = db.doc(directivePath(directiveId));
-  for (let attempt = 0; ; attempt++) {
+  for (let attempt = 0; attempt < ABANDON_ATTEMPTS; attempt++) {
     const snap = await ref.get();
     const lease = leaseOf(snap.data());
     if (!snap.exists || lease.holder !== holder) return false;
     const after = free(lease.pending || handOn);
-    if (await writeIfUnchanged(snap, { syncLease: after }, giveUpAt, 'letting go of the lease')) return true;
+    if (
+      await writeIfUnchanged(snap, { syncLease: after }, Number.POSITIVE_INFINITY, 'letting go of the lease')
+    ) {
+      return true;
+    }
     await backOff(attempt);
   }
+  return false;
 }
 
 /** Leaves a sync request for the sweep (a sync that failed before it held the lease): one plain write. */

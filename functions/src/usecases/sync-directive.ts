@@ -108,11 +108,11 @@ export async function syncDirective(deps: SyncDeps, request: SyncRequest): Promi
       document = released.document;
     }
   } catch (error) {
+    // Waited for a step's time at most; if Firestore is slower, the letting go still lands when it answers.
     const handOn = !(error instanceof UserFacingError);
-    await store(
-      abandonSyncLease(deps.db, directiveId, syncId, { handOn }, giveUp()),
-      'letting go of the lease',
-    ).catch(() => undefined);
+    await store(abandonSyncLease(deps.db, directiveId, syncId, { handOn }), 'letting go of the lease').catch(
+      () => undefined,
+    );
     throw error;
   }
   return { ...outcome, runs };
@@ -150,7 +150,12 @@ async function syncSpreadsheet(
   const { headline, requests, calls, recreated, renamed, tally, firestoreWrites } = stored;
   // A recreated tab is recorded before it is added: if the write fails, the next sync finds it missing again.
   const tabWrites = await store(
-    recordTabs(deps.db, directive.id, { ...stored.records, ...recreatedTabRecords(recreated) }, deps.clock.now()),
+    recordTabs(
+      deps.db,
+      directive.id,
+      { ...stored.records, ...recreatedTabRecords(recreated) },
+      deps.clock.now(),
+    ),
     'recording the tabs',
   );
   const written = await writeStatusesAndSummary(deps, directive, headline, requests, startedAt);
@@ -194,7 +199,13 @@ async function syncSpreadsheet(
       ? { notices: [...notices.map((n) => n.message), ...stored.problems] }
       : {}),
     ...(stored.notStored.length > 0
-      ? { notStored: stored.notStored.map(({ periodKey, unitCode, rowIndex }) => ({ periodKey, unitCode, row: rowIndex + 1 })) }
+      ? {
+          notStored: stored.notStored.map(({ periodKey, unitCode, rowIndex }) => ({
+            periodKey,
+            unitCode,
+            row: rowIndex + 1,
+          })),
+        }
       : {}),
     ...(renamed.length > 0 ? { renamedTabs: renamed } : {}),
     ...(accessRestored ? { accessRestored } : {}),
