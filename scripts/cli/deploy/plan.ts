@@ -257,6 +257,8 @@ function deployFunction(o: DeployOptions, name: DeployedFunction): string[] {
     `THEODOI_SERVICE_ACCOUNT=${sa}`,
     `THEODOI_DRIVE_WEBHOOK_URL=${functionUrl(o, 'driveNotification')}`,
     'LOG_LEVEL=info',
+    // Express (under the Functions Framework) shows no stack traces in its error pages in production.
+    'NODE_ENV=production',
   ];
   const trigger =
     s.access === 'public'

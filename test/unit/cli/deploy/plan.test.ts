@@ -1,6 +1,6 @@
 // The deploy plan: its commands in order, every registered function deployed and nothing else, schedules that hit them.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -104,6 +104,18 @@ describe('planDeploy', () => {
       expect(flag(deployOf(name), 'trigger-topic')).toBe('theodoi-check-deadlines');
       expect(deployOf(name)).not.toContain('--trigger-http');
     }
+  });
+
+  it('runs every function in production mode, and lets Firestore delete delivery records once expired', () => {
+    for (const c of deploys)
+      expect(flag(c.argv, 'set-env-vars')?.split(',')).toContain('NODE_ENV=production');
+    // firebase deploy --only firestore:indexes applies the TTL policy on the field claimDelivery stamps.
+    const indexes = JSON.parse(readFileSync('firestore.indexes.json', 'utf8')) as {
+      fieldOverrides: { collectionGroup: string; fieldPath: string; ttl?: boolean }[];
+    };
+    expect(indexes.fieldOverrides).toContainEqual(
+      expect.objectContaining({ collectionGroup: 'events', fieldPath: 'expireAt', ttl: true }),
+    );
   });
 
   it('schedules jobs whose targets are deployed private HTTP functions the service account may invoke', () => {
