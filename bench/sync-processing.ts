@@ -95,11 +95,19 @@ function payload(units: number, status: (unit: number) => string = () => ''): st
     })),
   ];
   const sheet = {
-    properties: { sheetId: 1000, title: 'Quý I/2024', gridProperties: { rowCount: units + 4, columnCount: keys.length } },
-    developerMetadata: [{ metadataId: 1, metadataKey: 'theodoi.tab', metadataValue: 'report:2024-Q1', visibility: 'PROJECT' }],
+    properties: {
+      sheetId: 1000,
+      title: 'Quý I/2024',
+      gridProperties: { rowCount: units + 4, columnCount: keys.length },
+    },
+    developerMetadata: [
+      { metadataId: 1, metadataKey: 'theodoi.tab', metadataValue: 'report:2024-Q1', visibility: 'PROJECT' },
+    ],
     data: [
       {
-        rowMetadata: Array.from({ length: units + 4 }, (_, r) => (r < 4 ? {} : meta(100 + r, 'theodoi.row', `U${r - 4}`))),
+        rowMetadata: Array.from({ length: units + 4 }, (_, r) =>
+          r < 4 ? {} : meta(100 + r, 'theodoi.row', `U${r - 4}`),
+        ),
         columnMetadata: keys.map((key, k) => meta(10 + k, 'theodoi.column', `2024-Q1/${key}`)),
         rowData,
       },

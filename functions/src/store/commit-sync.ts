@@ -216,7 +216,14 @@ function* writeGroups(
         {
           ref,
           op: 'set',
-          data: reportDoc(change, cells, stored.get(change.unitCode), statusByUnit.get(change.unitCode), periodKey, now),
+          data: reportDoc(
+            change,
+            cells,
+            stored.get(change.unitCode),
+            statusByUnit.get(change.unitCode),
+            periodKey,
+            now,
+          ),
         },
         {
           ref: ref.collection('versions').doc(String(change.version).padStart(6, '0')),
@@ -224,7 +231,12 @@ function* writeGroups(
           data: versionDoc(change, cells, info, now),
         },
       ];
-      const row = { periodKey, unitCode: change.unitCode, rowIndex: change.rowIndex, column: longestCell(change) };
+      const row = {
+        periodKey,
+        unitCode: change.unitCode,
+        rowIndex: change.rowIndex,
+        column: longestCell(change),
+      };
       yield sized(writes, limits, row);
     }
     const changedUnits = new Set(plan.changes.map((c) => c.unitCode));

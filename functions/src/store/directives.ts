@@ -193,7 +193,8 @@ export async function recordTabs(
   // Field by field (a period key is no plain field name): a layout's `rows` replace the recorded map, not merge into it.
   const pairs: unknown[] = [];
   for (const [periodKey, tab] of Object.entries(tabs)) {
-    for (const [field, value] of Object.entries(tabRecord(tab))) pairs.push(new FieldPath('tabs', periodKey, field), value);
+    for (const [field, value] of Object.entries(tabRecord(tab)))
+      pairs.push(new FieldPath('tabs', periodKey, field), value);
   }
   await db.doc(directivePath(directiveId)).update('updatedAt', now, ...pairs);
   return 1;

@@ -50,7 +50,9 @@ const StoredNoticeSchema = z
 
 /** The id of a notice: one per recreated tab (`<kind>~<periodKey>~<sheetId>`), one per unit's row not stored. */
 export const noticeId = (n: Pick<Notice, 'kind' | 'periodKey' | 'sheetId' | 'unitCode'>) =>
-  n.kind === 'row-not-stored' ? `${n.kind}~${n.periodKey}~${n.unitCode ?? ''}` : `${n.kind}~${n.periodKey}~${n.sheetId}`;
+  n.kind === 'row-not-stored'
+    ? `${n.kind}~${n.periodKey}~${n.unitCode ?? ''}`
+    : `${n.kind}~${n.periodKey}~${n.sheetId}`;
 
 const noticesOf = (db: Firestore, directiveId: string) => db.collection(`directives/${directiveId}/notices`);
 

@@ -70,7 +70,7 @@ export async function planTabRecreation(
       template,
       units: recipients,
       directive,
-      serviceAccount: deps.serviceAccount!,
+      serviceAccount: deps.serviceAccount,
       recorded,
       present: tabs,
       cells: cells.get(periodKey) ?? new Map(),

@@ -42,9 +42,7 @@ export async function sweepDirectives(
   const next = changes?.nextPageToken ?? (await startPageToken(deps.clients));
   const open = await listOpenDirectives(deps.db);
   const now = deps.clock.now();
-  const due = open.filter(
-    (d) => !changes || changes.fileIds.has(d.spreadsheetId) || workLeftBehind(d, now),
-  );
+  const due = open.filter((d) => !changes || changes.fileIds.has(d.spreadsheetId) || workLeftBehind(d, now));
   const outcomes: SweepOutcome['outcomes'] = [];
   // The cursor moves past a change only once its sync is done or handed on (left pending for the next sweep).
   let everyChangeHandled = true;

@@ -121,7 +121,11 @@ export async function readPlanAndStore(
   });
   let periods: PeriodSync[] = sources.map((source) => {
     const storedHere = stored.get(source.periodKey) ?? new Map<string, StoredReport>();
-    return { periodKey: source.periodKey, plan: planSync(source.rows, storedHere, validator, statusText), stored: storedHere };
+    return {
+      periodKey: source.periodKey,
+      plan: planSync(source.rows, storedHere, validator, statusText),
+      stored: storedHere,
+    };
   });
   const changed = periods.some((p) => p.plan.changes.length > 0);
   const editors = changed ? await editorsOf(deps, directive, request, periods) : undefined;
@@ -157,7 +161,12 @@ export async function readPlanAndStore(
   );
   periods = periods.map((p, i) => ({
     ...p,
-    plan: withRowsNotStored(p.plan, sources[i]!.rows, refusalsOf(committed.unstorable, p.periodKey, template), statusText),
+    plan: withRowsNotStored(
+      p.plan,
+      sources[i]!.rows,
+      refusalsOf(committed.unstorable, p.periodKey, template),
+      statusText,
+    ),
   }));
   const requests = sources.flatMap((source, i) => writeRequests(source, periods[i]!, startedAt));
   calls.sheetsWrites = requests.length > 0 ? 1 : 0;

@@ -13,7 +13,11 @@ import { resolveLayout, type RecordedLayout } from '../domain/sync/tab-layout.js
 import { spreadsheetRecovery as recovery, syncErrors as msg } from '../messages.vi.js';
 import { listTabs } from '../sheets/api/list-tabs.js';
 import { readReportTabs, type FoundMarker, type ReadTab } from '../sheets/api/read-report-tabs.js';
-import { codeRepairRequests, markerRepairRequests, outsideRowRequests } from '../sheets/layout/layout-repairs.js';
+import {
+  codeRepairRequests,
+  markerRepairRequests,
+  outsideRowRequests,
+} from '../sheets/layout/layout-repairs.js';
 import {
   COLUMN_METADATA_KEY,
   FIRST_UNIT_ROW,
@@ -125,9 +129,14 @@ export async function syncSources(
  * The tab read for a period: the one carrying theodoi's own marker (the recorded sheet first); else, on a
  * spreadsheet made before markers were theodoi's alone, the recorded sheet if it carries a look-alike.
  */
-function chooseTab(periodKey: string, tabs: readonly ReadTab[], recorded: TabRecord | undefined): ChosenTab | undefined {
+function chooseTab(
+  periodKey: string,
+  tabs: readonly ReadTab[],
+  recorded: TabRecord | undefined,
+): ChosenTab | undefined {
   const value = tabMetadataValue(periodKey);
-  const ours = (m: FoundMarker) => m.key === TAB_METADATA_KEY && m.value === value && m.visibility === MARKER_VISIBILITY;
+  const ours = (m: FoundMarker) =>
+    m.key === TAB_METADATA_KEY && m.value === value && m.visibility === MARKER_VISIBILITY;
   const trusted = tabs.filter((t) => t.tabMarkers.some(ours));
   const tab =
     trusted.find((t) => t.sheetId === recorded?.sheetId) ??
@@ -180,9 +189,15 @@ function readSource(
     // Anything on a column or row that names nothing of this tab's (another key, another period) is deleted.
     columnMarkers: tab.columnMarkers.map((m) => ({
       ...m,
-      names: m.key === COLUMN_METADATA_KEY && m.value.startsWith(prefix) ? m.value.slice(prefix.length) : undefined,
+      names:
+        m.key === COLUMN_METADATA_KEY && m.value.startsWith(prefix)
+          ? m.value.slice(prefix.length)
+          : undefined,
     })),
-    rowMarkers: tab.rowMarkers.map((m) => ({ ...m, names: m.key === ROW_METADATA_KEY ? m.value : undefined })),
+    rowMarkers: tab.rowMarkers.map((m) => ({
+      ...m,
+      names: m.key === ROW_METADATA_KEY ? m.value : undefined,
+    })),
     grid: tab.grid,
     codeKey: SYSTEM_KEYS.code,
     textAt,
@@ -204,7 +219,10 @@ function readSource(
   const codeColumn = layout.columnOf.get(SYSTEM_KEYS.code)!;
   const statusColumn = layout.columnOf.get(SYSTEM_KEYS.status)!;
   const prelude = [
-    ...markerRepairRequests(tab.sheetId, periodKey, layout, { deleteMarkers: deleteTabMarkers, create: createTabMarker }),
+    ...markerRepairRequests(tab.sheetId, periodKey, layout, {
+      deleteMarkers: deleteTabMarkers,
+      create: createTabMarker,
+    }),
     ...codeRepairRequests(tab.sheetId, codeColumn, changedCodes),
     ...outsideRowRequests(tab.sheetId, statusColumn, outside, (code) => layout.rowOf.get(code)),
   ];

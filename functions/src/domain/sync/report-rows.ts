@@ -102,7 +102,8 @@ export function unitRows(
       if (grid.formula(r, column)) (formulas ??= []).push(key);
     }
     rows.push({ rowIndex: r, unitCode, cells, statusText, ...(formulas ? { formulas } : {}) });
-    if (codeColumn !== undefined && code !== unitCode) changedCodes.push({ rowIndex: r, unitCode, found: code });
+    if (codeColumn !== undefined && code !== unitCode)
+      changedCodes.push({ rowIndex: r, unitCode, found: code });
   }
   return { rows, outside, changedCodes };
 }

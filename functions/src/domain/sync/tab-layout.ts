@@ -125,7 +125,8 @@ function resolveDimension(
   const taken = new Set<number>();
   for (const name of expected) {
     const list = byName.get(name) ?? [];
-    const kept = list.find((m) => m.index === recordedIndex(name) && !taken.has(m.index)) ??
+    const kept =
+      list.find((m) => m.index === recordedIndex(name) && !taken.has(m.index)) ??
       list.find((m) => !taken.has(m.index));
     for (const m of list) if (m !== kept) deleteMarkers.push(m.metadataId);
     if (!kept) continue;

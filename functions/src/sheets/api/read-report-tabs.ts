@@ -53,7 +53,10 @@ export async function readReportTabs(
   const dataFilters: sheets_v4.Schema$DataFilter[] =
     'periodKeys' in selection
       ? selection.periodKeys.map((periodKey) => ({
-          developerMetadataLookup: { metadataKey: TAB_METADATA_KEY, metadataValue: tabMetadataValue(periodKey) },
+          developerMetadataLookup: {
+            metadataKey: TAB_METADATA_KEY,
+            metadataValue: tabMetadataValue(periodKey),
+          },
         }))
       : selection.sheetIds.map((sheetId) => ({ gridRange: { sheetId } }));
   if (dataFilters.length === 0) return [];

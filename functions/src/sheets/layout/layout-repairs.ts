@@ -27,7 +27,11 @@ export function markerRepairRequests(
 }
 
 /** Each unit's code written back on its row, with a note saying what it had been changed to. */
-export function codeRepairRequests(sheetId: number, codeColumn: number, changed: readonly ChangedCode[]): Request[] {
+export function codeRepairRequests(
+  sheetId: number,
+  codeColumn: number,
+  changed: readonly ChangedCode[],
+): Request[] {
   return changed.map(({ rowIndex, unitCode, found }) => ({
     updateCells: {
       start: { sheetId, rowIndex, columnIndex: codeColumn },
@@ -53,7 +57,12 @@ export function outsideRowRequests(
     if (!row.filled) return row.statusText === msg.notCounted ? [{ rowIndex: row.rowIndex, note: null }] : [];
     if (row.statusText === msg.notCounted) return [];
     const unitRow = unitRowOf(row.code);
-    return [{ rowIndex: row.rowIndex, note: unitRow === undefined ? msg.outsideRow : msg.copiedRow(row.code, unitRow + 1) }];
+    return [
+      {
+        rowIndex: row.rowIndex,
+        note: unitRow === undefined ? msg.outsideRow : msg.copiedRow(row.code, unitRow + 1),
+      },
+    ];
   });
   const runs: { start: number; end: number; note: string | null }[] = [];
   for (const { rowIndex, note } of marks) {
@@ -63,7 +72,13 @@ export function outsideRowRequests(
   }
   return runs.map(({ start, end, note }) => ({
     repeatCell: {
-      range: { sheetId, startRowIndex: start, endRowIndex: end, startColumnIndex: statusColumn, endColumnIndex: statusColumn + 1 },
+      range: {
+        sheetId,
+        startRowIndex: start,
+        endRowIndex: end,
+        startColumnIndex: statusColumn,
+        endColumnIndex: statusColumn + 1,
+      },
       cell:
         note === null
           ? {}

@@ -123,7 +123,13 @@ function dimensionMarker(
 
 /** The marker of column `columnKey` of `periodKey`'s tab, at `index`. */
 export function columnMarker(sheetId: number, index: number, periodKey: string, columnKey: string): Request {
-  return dimensionMarker(sheetId, 'COLUMNS', index, COLUMN_METADATA_KEY, columnMetadataValue(periodKey, columnKey));
+  return dimensionMarker(
+    sheetId,
+    'COLUMNS',
+    index,
+    COLUMN_METADATA_KEY,
+    columnMetadataValue(periodKey, columnKey),
+  );
 }
 
 /** The marker of a unit's provisioned row. */

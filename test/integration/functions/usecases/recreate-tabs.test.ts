@@ -227,9 +227,9 @@ describe('a report tab renamed or deleted by hand', () => {
     expect(await sync()).toMatchObject({ result: 'synced', changedUnits: 1, calls: { sheetsReads: 1 } });
     const sheetId = world.directive.tabs[0]!.sheetId + 1;
     expect((await getDirective(world.db, world.spec.id))?.tabs['2024-Q1']?.sheetId).toBe(sheetId);
-    expect((await tabOf(sheetId)).data?.[0]?.columnMetadata?.filter((c) => c.developerMetadata?.length)).toHaveLength(
-      26,
-    );
+    expect(
+      (await tabOf(sheetId)).data?.[0]?.columnMetadata?.filter((c) => c.developerMetadata?.length),
+    ).toHaveLength(26);
     expect(await sync()).toMatchObject({ changedUnits: 0, calls: { sheetsWrites: 0 } });
   });
 });

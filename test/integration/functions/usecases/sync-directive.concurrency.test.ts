@@ -41,7 +41,7 @@ describe('concurrent syncs of one directive', () => {
     const answers = await Promise.allSettled(Array.from({ length: 50 }, () => world.sync('sheet:edit')));
     const seconds = (performance.now() - started) / 1000;
     const failed = answers.filter((a) => a.status === 'rejected');
-    expect(failed.map((f) => String((f as PromiseRejectedResult).reason))).toEqual([]);
+    expect(failed.map((f) => String(f.reason))).toEqual([]);
     for (const code of units) expect(await versionsOf(world, code)).toHaveLength(1);
     expect(await lease()).toMatchObject({ holder: null, pending: false });
     expect(seconds).toBeLessThan(20);

@@ -31,7 +31,9 @@ describe('a row of seven 50,000-character cells (~1 MB)', () => {
 
     expect(await storedReport(world, 'TP')).toMatchObject({ status: 'invalid', version: 1 });
     expect(await statusOf(world, 'TP')).toMatch(/^✖ Có lỗi/);
-    const { cells } = (await loadReportCells(world.db, world.spec.id, ['2024-Q1'])).get('2024-Q1')!.get('TP')!;
+    const { cells } = (await loadReportCells(world.db, world.spec.id, ['2024-Q1']))
+      .get('2024-Q1')!
+      .get('TP')!;
     expect(Object.values(cells).filter((c) => c === LONG)).toHaveLength(7);
     expect(await versionsOf(world, 'TP')).toHaveLength(1);
 

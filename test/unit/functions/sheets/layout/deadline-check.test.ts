@@ -58,7 +58,11 @@ describe('deadlineCheckRequests', () => {
     expect(out.opened).toEqual([
       {
         period: q2,
-        tab: expect.objectContaining({ periodKey: '2024-Q2', sheetId: 1001, title: 'Quý II/2024' }),
+        tab: expect.objectContaining({
+          periodKey: '2024-Q2',
+          sheetId: 1001,
+          title: 'Quý II/2024',
+        }) as unknown,
       },
     ]);
     const cells = out.requests.filter(
