@@ -9,6 +9,8 @@ import { fileURLToPath } from 'node:url';
 import { columnLetters, quoteSheetName } from '@theodoi/functions/sheets/layout/a1';
 import { FIRST_UNIT_ROW, reportColumns, SYSTEM_KEYS } from '@theodoi/functions/sheets/layout/report-tab';
 import { loadTemplate } from '@theodoi/sheets-schema/registry';
+import type { ExecutionRecord } from '@theodoi/sheets-emulator/apps-script/model';
+import type { LatencyOption } from '@theodoi/sheets-emulator/latency/latency';
 import { cchcRowWith } from '../test/fixtures/cchc-rows.js';
 import { percentile, type Row } from './row.js';
 import { startBenchWorld, TAB, TEMPLATE, thapMuoi, type BenchWorld } from './world.js';
@@ -17,13 +19,23 @@ import { startBenchWorld, TAB, TEMPLATE, thapMuoi, type BenchWorld } from './wor
 export interface FeedbackFigures {
   firstMs: number;
   samplesMs: number[];
+  /** The sheet trigger's executions meanwhile, as Apps Script counts them against the daily trigger runtime. */
+  executions: ExecutionRecord[];
 }
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
-/** Serves the functions, installs the trigger, and times `edits` officers' edits after a first one. */
-export async function measureFeedback(firestoreHost: string, edits: number): Promise<FeedbackFigures> {
-  const world = await startBenchWorld('theodoi-bench-feedback', thapMuoi(), firestoreHost);
+/**
+ * Serves the functions, installs the trigger, and times `edits` officers' edits after a first one; with `latency`, the
+ * Sheets emulator waits as real Google would (its latency model).
+ */
+export async function measureFeedback(
+  firestoreHost: string,
+  edits: number,
+  latency?: LatencyOption,
+): Promise<FeedbackFigures> {
+  const project = latency ? 'theodoi-bench-feedback-latency' : 'theodoi-bench-feedback';
+  const world = await startBenchWorld(project, thapMuoi(), firestoreHost, undefined, latency);
   let functions: ChildProcess | undefined;
   try {
     if (edits + 1 > world.org.units.length) throw new Error(`only ${world.org.units.length} units to edit`);
@@ -34,12 +46,15 @@ export async function measureFeedback(firestoreHost: string, edits: number): Pro
     world.emulator.installTrigger(directive.spreadsheetId, { url: `${served.url}/sheetEvent`, secret });
     const times: number[] = [];
     for (let i = 0; i <= edits; i++) times.push(await timeEdit(world, directive.spreadsheetId, i));
-    return { firstMs: times[0]!, samplesMs: times.slice(1) };
+    const executions = world.emulator.appsScript.executions().filter((e) => e.trigger !== undefined);
+    return { firstMs: times[0]!, samplesMs: times.slice(1), executions };
   } finally {
     functions?.kill('SIGTERM');
     await world.close();
   }
 }
+
+const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /** Unit `i`'s officer pastes a complete report into their row; resolves with the time until the verdict is on it. */
 async function timeEdit(world: BenchWorld, spreadsheetId: string, i: number): Promise<number> {
@@ -54,10 +69,14 @@ async function timeEdit(world: BenchWorld, spreadsheetId: string, i: number): Pr
     range: `${quoteSheetName(TAB)}!${columnLetters(first)}${row}`,
     values: [cchcRowWith(i + 1, (i + 1) * 20)],
   });
-  // sheetEvent answers once the sync has written the statuses, so the delivery ends when the verdict is shown.
-  await world.emulator.triggersIdle();
+  // sheetEvent answers once the sync has written the statuses, so the delivery ends when the verdict is shown. The
+  // edit's onChange execution (EDIT: it returns at once) runs after it and is no part of the officer's wait.
+  const delivered = () => world.emulator.triggerDeliveries().find((d) => d.deliveryId === deliveryId);
+  const idle = world.emulator.triggersIdle().then(() => 'idle' as const);
+  while (!delivered() && (await Promise.race([idle, pause(2)])) !== 'idle');
   const ms = performance.now() - started;
-  const delivery = world.emulator.triggerDeliveries().find((d) => d.deliveryId === deliveryId);
+  await idle;
+  const delivery = delivered();
   if (delivery?.status !== 200) throw new Error(`sheetEvent answered ${delivery?.status ?? 'nothing'}`);
   const shown = await world.deps.clients.sheets.spreadsheets.values.get({
     spreadsheetId,

@@ -4,6 +4,7 @@ import { startFirestoreEmulator, type FirestoreEmulator } from '@theodoi/test-ki
 import { coldStartRows } from './cold-start.js';
 import { evaluationRows } from './evaluation.js';
 import { feedbackRows } from './feedback.js';
+import { feedbackLatencyRows } from './feedback-latency.js';
 import { importerCorpusRows } from './importer-corpus.js';
 import { memoryRows } from './memory.js';
 import type { Row } from './row.js';
@@ -62,6 +63,8 @@ if (firestore) {
     await part('Sheets calls and Firestore writes per sync', () => syncCallRows(host));
     await part('sweep', () => sweepRows(host, { directives: 200, changed: 10, unitsPerDirective: 5 }));
     await part('officer feedback', () => feedbackRows(host, 20));
+    // Under the emulator's latency model of real Google (on by default in the bench; DESIGN §6's ≤ 3 s).
+    await part('officer feedback under Google’s latency model', () => feedbackLatencyRows(host, 20));
     await part('memory of the 5,000-unit sync', () => memoryRows(host, 5000, [undefined, 180]));
   } finally {
     log('stopping the Firestore emulator');

@@ -9,6 +9,7 @@ import { columnLetters, quoteSheetName } from '@theodoi/functions/sheets/layout/
 import { FIRST_UNIT_ROW, reportColumns } from '@theodoi/functions/sheets/layout/report-tab';
 import type { CreatedDirective } from '@theodoi/functions/usecases/create-directive';
 import { loadTemplate } from '@theodoi/sheets-schema/registry';
+import type { LatencyOption } from '@theodoi/sheets-emulator/latency/latency';
 import type { EmulatorServer } from '@theodoi/sheets-emulator/server';
 import {
   buildWorld,
@@ -60,14 +61,24 @@ export function syntheticOrganisation(id: string, units: number): Organisation {
   });
 }
 
-/** Starts the Sheets emulator, imports `org` into project `project` of the Firestore emulator at `firestoreHost`. */
+/**
+ * Starts the Sheets emulator (with `sheetsLatency`, the latency model, when given), imports `org` into project
+ * `project` of the Firestore emulator at `firestoreHost`.
+ */
 export async function startBenchWorld(
   project: string,
   org: Organisation,
   firestoreHost: string,
   now = '2024-03-05T02:00:00Z',
+  sheetsLatency?: LatencyOption,
 ): Promise<BenchWorld> {
-  const world = await buildWorld({ project, clock: new ManualClock(now), organisation: org, firestoreHost });
+  const world = await buildWorld({
+    project,
+    clock: new ManualClock(now),
+    organisation: org,
+    firestoreHost,
+    ...(sheetsLatency ? { sheetsLatency } : {}),
+  });
   const firstInput = reportColumns(loadTemplate(TEMPLATE)).findIndex((c) => !c.system);
   return {
     emulator: world.emulator,

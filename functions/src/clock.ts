@@ -15,10 +15,15 @@ export const VIETNAM_ZONE = 'Asia/Ho_Chi_Minh';
 /** Tells the current instant; injected everywhere so tests can freeze or move time. */
 export interface Clock {
   now(): Date;
+  /** Lets `ms` pass (a batch run pacing itself); a real wait on the machine's clock, the clock moved on a manual one. */
+  sleep?(ms: number): Promise<void>;
 }
 
 /** The machine's clock. */
-export const systemClock: Clock = { now: () => new Date() };
+export const systemClock: Clock = {
+  now: () => new Date(),
+  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+};
 
 /** A clock that starts at `start` and moves only when told, for tests and the demo. */
 export class ManualClock implements Clock {
@@ -37,6 +42,12 @@ export class ManualClock implements Clock {
   advance(ms: number): void {
     if (ms < 0) throw new RangeError('A clock does not go backwards');
     this.current += ms;
+  }
+
+  /** A simulated wait: the clock moves on by `ms` at once. */
+  sleep(ms: number): Promise<void> {
+    this.advance(Math.max(0, ms));
+    return Promise.resolve();
   }
 
   /** Sets the clock to `instant`, which must not be earlier than now. */

@@ -396,6 +396,10 @@ export const spreadsheetRecovery = {
 /** What `npm run demo` prints as it plays the Tháp Mười quarter. */
 export const demo = {
   starting: 'Khởi động Firestore emulator và Sheets/Drive emulator…',
+  latencyOff:
+    'Sheets/Drive emulator trả lời ngay (không mô phỏng độ trễ của Google); chạy với --latency google để thấy thời gian như trên Google thật.',
+  latencyGoogle:
+    'Sheets/Drive emulator mô phỏng độ trễ của Google thật (Sheets, Drive, Apps Script): thời gian phản hồi dưới đây gần với thực tế.',
   unitsLoaded: (n: number) => `Đã nạp ${n} đơn vị của huyện Tháp Mười.`,
   imported: (subject: string, recipients: number, references: number, tasks: number, missing: string[]) =>
     `Đã đọc công văn "V/v ${subject}": ${recipients} đơn vị nhận, ${references} văn bản dẫn chiếu, ${tasks} nhiệm vụ` +
@@ -476,6 +480,8 @@ export const reminders = {
 
 /** What the Tổng hợp tab shows and the draft paragraph of the official report says (flow 4). */
 export const summary = {
+  /** Beside a unit's status in Tổng hợp when its deadline was extended. */
+  extendedUntil: (date: string) => ` (gia hạn đến ${date})`,
   title: (directiveRef: string, periodLabel: string) =>
     `TỔNG HỢP TÌNH HÌNH THỰC HIỆN ${directiveRef.toUpperCase()} — ${periodLabel.toUpperCase()}`,
   directiveLine: (directiveRef: string, issuer: string, subject: string) =>
@@ -510,6 +516,12 @@ export const summary = {
     phone: 'Điện thoại',
   },
   totalRow: 'Tổng cộng',
+  /** The subtotal line of one group of units (khối). */
+  subtotalRow: (groupName: string) => `Cộng: ${groupName}`,
+  /** A group's (or the table's) reported count on its subtotal line. */
+  groupReported: (reported: number, total: number) => `Đã báo cáo ${reported}/${total}`,
+  /** The group of recipients the organisation's file does not list. */
+  otherUnits: 'Đơn vị khác',
   totalNotes: {
     sum: 'Tổng số liệu đã tiếp nhận của các đơn vị.',
     average: 'Bình quân của các đơn vị có số liệu.',
@@ -598,8 +610,22 @@ export const officialReport = {
     `trễ hạn: ${late} đơn vị;`,
   kpiNotReported: (n: number, overdue: number) =>
     `- Số đơn vị chưa báo cáo: ${n} đơn vị${overdue ? ` (quá hạn: ${overdue} đơn vị)` : ''};`,
+  /** One khối's line under "Số đơn vị đã báo cáo". */
+  kpiGroup: (group: string, reported: number, total: number) =>
+    `  + ${group}: ${reported}/${total} đơn vị đã báo cáo;`,
   kpiErrors: (n: number) => `- Số đơn vị có số liệu cần sửa lỗi: ${n} đơn vị.`,
-  tableIntro: 'Kết quả cụ thể của từng đơn vị (số liệu hợp lệ đã tiếp nhận gần nhất):',
+  tableIntro:
+    'Kết quả cụ thể của từng đơn vị (số liệu hợp lệ đã tiếp nhận gần nhất), cộng theo từng khối, tại Phụ lục ' +
+    'kèm theo Báo cáo này.',
+  /** The annex (Decree 30: "Phụ lục") holding the per-unit table. */
+  annex: 'Phụ lục',
+  annexTitle: (periodLabel: string) => `KẾT QUẢ BÁO CÁO CỦA CÁC ĐƠN VỊ — ${periodLabel.toUpperCase()}`,
+  annexAttached: (symbol: string, issuer: string, month: string, year: string) =>
+    `(Kèm theo Báo cáo số        /${symbol} ngày      tháng ${month} năm ${year} của ${issuer})`,
+  figuresAsOf: (asOf: string) => `Số liệu ${asOf.charAt(0).toLowerCase()}${asOf.slice(1)}.`,
+  /** A khối's heading in the annex's table: "I. Các ban, ngành thuộc UBND huyện". */
+  groupHeading: (numeral: string, group: string) => `${numeral}. ${group}`,
+  groupTotal: 'Cộng',
   chaseItem: (unit: string, status: string, contact: string) =>
     `- ${unit}: ${status}${contact ? `, liên hệ: ${contact}` : ''};`,
   chaseNone: 'Không có đơn vị nào cần đôn đốc.',
@@ -634,6 +660,7 @@ export const dashboard = {
   columns: {
     stt: 'STT',
     number: 'Số, ký hiệu',
+    date: 'Ngày ban hành',
     subject: 'Trích yếu',
     period: 'Kỳ báo cáo',
     deadline: 'Hạn báo cáo',
@@ -645,6 +672,10 @@ export const dashboard = {
     link: 'Bảng tính',
   },
   noNumber: '(chưa có số)',
+  /** A directive in a column header: its number (or "(chưa có số)") and the day it was issued. */
+  directiveLabel: (number: string, date: string | null) => (date ? `${number} ngày ${date}` : number),
+  /** The note on a directive's column header. */
+  subjectNote: (subject: string) => `V/v ${subject}`,
   noPeriod: 'Chưa đến kỳ báo cáo',
   open: 'Mở bảng tính',
   accessLost: 'Không mở được bảng tính — cần chia sẻ lại cho tài khoản theodoi',
@@ -787,4 +818,19 @@ export const evaluation = {
   mergedIntoItself: 'một đơn vị không thể sáp nhập vào chính nó',
   mergedWithoutRetired: 'đơn vị đã sáp nhập phải có ngày thôi hoạt động "retiredOn"',
   retiredBeforeEstablished: 'ngày thôi hoạt động phải sau ngày thành lập',
+} as const;
+
+/** The directive's lifecycle (`theodoi directive list`, `close`, `extend`), shared by the CLI and the register tab. */
+export const lifecycle = {
+  closed: (id: string) => `Công văn "${id}" đã kết thúc theo dõi trước đó.`,
+  notRecipient: (unit: string, id: string) =>
+    `Đơn vị "${unit}" không có trong danh sách nhận công văn "${id}".`,
+  noSuchPeriod: (period: string, id: string) => `Công văn "${id}" không có kỳ báo cáo ${period}.`,
+  noPeriodYet: (id: string) =>
+    `Công văn "${id}" không có kỳ báo cáo nào đang nhận báo cáo; ghi rõ kỳ bằng --period.`,
+  whichPeriod: (id: string, periods: string[]) =>
+    `Công văn "${id}" đang có ${periods.length} kỳ báo cáo: ${periods.join('; ')} — ghi rõ kỳ cần gia hạn bằng --period.`,
+  notLater: (until: string, deadline: string) =>
+    `Ngày gia hạn ${until} không sau hạn hiện tại ${deadline} — gia hạn phải lùi hạn về sau.`,
+  inThePast: (until: string, today: string) => `Ngày gia hạn ${until} đã qua (hôm nay ${today}).`,
 } as const;

@@ -1,11 +1,11 @@
 #!/usr/bin/env node
 /** The `theodoi` command line: registers each command; the commands themselves live in commands/. */
 import { Command } from 'commander';
-import { z } from 'zod';
 import { checkCommand } from './commands/check.js';
 import { demoCommand } from './commands/demo.js';
 import { deployCommand } from './commands/deploy.js';
 import { addDirectiveCreate } from './commands/directive-create.js';
+import { addDirectiveLifecycle } from './commands/directive-lifecycle.js';
 import { directiveCommand } from './commands/directive.js';
 import { emulatorsCommand } from './commands/emulators.js';
 import { evaluateCommand } from './commands/evaluate.js';
@@ -16,9 +16,8 @@ import { dashboardCommand } from './commands/dashboard.js';
 import { syncCommand } from './commands/sync.js';
 import { unitsCommand } from './commands/units.js';
 import { packageVersion } from '@theodoi/functions/version';
-
 // The coordinator reads validation errors of the files they give us: Vietnamese, like everything they read.
-z.config(z.locales.vi());
+import './vietnamese-validation.js';
 
 const program = new Command('theodoi')
   .description(
@@ -29,7 +28,7 @@ const program = new Command('theodoi')
   .addCommand(serveCommand())
   .addCommand(emulatorsCommand())
   .addCommand(unitsCommand())
-  .addCommand(addDirectiveCreate(directiveCommand()))
+  .addCommand(addDirectiveLifecycle(addDirectiveCreate(directiveCommand())))
   .addCommand(syncCommand())
   .addCommand(summaryCommand())
   .addCommand(reportCommand())

@@ -1,6 +1,6 @@
 /**
  * CLI entry: `theodoi-sheets-emulator --port P --data-dir D [--quotas google] [--notify-batch-ms N]
- * [--accounts strict|lenient] [--verbose]`.
+ * [--accounts strict|lenient] [--latency google|off [--latency-seed N] [--latency-scale X]] [--verbose]`.
  */
 import { parseOptions } from './options.js';
 import { start } from './server.js';

@@ -49,6 +49,10 @@ import type { OAuthClient } from './oauth/clients.js';
 import { ConsentQueue, isOAuthPath, serveOAuth } from './oauth/routes.js';
 import { grantFor, knownScopes } from './oauth/scopes.js';
 import { identityDocument, IdentityTokens } from './identity-tokens.js';
+// Latency model (#20): Google's delays per method group, off unless asked for.
+import { Latency } from './latency/latency.js';
+import type { LatencyOption } from './latency/latency.js';
+import { groupOfMethod } from './latency/model.js';
 import { Persistence } from './persistence.js';
 import { sheetsHandler } from './sheets/index.js';
 import type { QuotaLimits } from './quotas.js';
@@ -98,6 +102,11 @@ export interface StartOptions {
   googleAccounts?: RegisteredAccount[];
   /** OAuth clients to register at start (besides the default one). */
   oauthClients?: OAuthClient[];
+  /**
+   * Delays answers as real Google would (latency/, README "Latency model"): 'off' (default), 'google', or custom
+   * settings `{seed, scale, groups}`. What is answered does not change.
+   */
+  latency?: LatencyOption;
 }
 
 /** A running emulator: its API half, and the UI half (ui-edit, triggers, view, .xlsx) of `ui/admin.ts`. */
@@ -145,6 +154,8 @@ export interface EmulatorServer extends Omit<Ui, 'serve' | 'close'> {
   appsScript: AppsScriptRuntime;
   /** Google's ID-token signing keys (served at /oauth2/v1/certs and /oauth2/v3/certs). */
   identityTokens: IdentityTokens;
+  /** The latency model in effect (`model` undefined when off) and the delays it drew. */
+  latency: Latency;
   /** Writes pending state, stops notifications and closes the server. */
   stop(): Promise<void>;
 }
@@ -239,6 +250,12 @@ export async function start(options: StartOptions = {}): Promise<EmulatorServer>
     batchMs: options.notifications?.batchMs ?? PUSH_BATCH_MS,
   });
   const internalErrors: string[] = [];
+  const latency = new Latency(options.latency);
+  /** Waits the model's delay before one call of `methodId` is answered, `bytes` of bodies having moved. */
+  const answerDelay = (methodId: string, bytes: number): Promise<void> => {
+    const group = groupOfMethod(methodId);
+    return group ? latency.wait(group, bytes) : Promise.resolve();
+  };
 
   const persistence = options.dataDir
     ? new Persistence(
@@ -259,7 +276,11 @@ export async function start(options: StartOptions = {}): Promise<EmulatorServer>
   /** Google's refusal of an address that is no Google account, for what it tried to do. */
   const requireGoogleAccount = (email: string, what: string) => {
     if (!accounts.directory.isGoogleAccount(email))
-      throw new GoogleApiError(403, 'PERMISSION_DENIED', `${email} is not a Google account: it cannot ${what}.`);
+      throw new GoogleApiError(
+        403,
+        'PERMISSION_DENIED',
+        `${email} is not a Google account: it cannot ${what}.`,
+      );
   };
   const appsScript = new AppsScriptRuntime(
     {
@@ -271,6 +292,7 @@ export async function start(options: StartOptions = {}): Promise<EmulatorServer>
         internalErrors.push(detail);
         log(`internal error: ${detail}`);
       },
+      latency,
       requireGoogleAccount: (email) => requireGoogleAccount(email, 'use Apps Script'),
       workspaceDomainOf: (email) => {
         const principal = accounts.directory.principal(email);
@@ -405,13 +427,18 @@ export async function start(options: StartOptions = {}): Promise<EmulatorServer>
       }
       if (httpMethod !== 'GET') persist();
       if (!responseRef || result === undefined) {
+        await answerDelay(methodId, Buffer.byteLength(text));
         res.writeHead(204, { Vary: 'Origin, X-Origin, Referer' });
         res.end();
         log(`${httpMethod} ${rawPath} → 204 ${methodId}`);
         return;
       }
       const out = filterResponse(api, responseRef, result);
-      sendJson(res, 200, mask ? applyMask(out, mask) : out, pretty);
+      const answer = mask ? applyMask(out, mask) : out;
+      // Big calls are slower on Google: the model charges the bodies' size (measured only when it is on).
+      if (latency.enabled)
+        await answerDelay(methodId, Buffer.byteLength(text) + Buffer.byteLength(JSON.stringify(answer)));
+      sendJson(res, 200, answer, pretty);
       log(`${httpMethod} ${rawPath} → 200 ${methodId}`);
     } catch (err) {
       let error: GoogleApiError;
@@ -424,6 +451,7 @@ export async function start(options: StartOptions = {}): Promise<EmulatorServer>
         error = internalError();
       }
       if (methodId) counters.failed(methodId);
+      await answerDelay(methodId, 0);
       log(`${httpMethod} ${rawPath} → ${error.code} ${methodId || apiName}: ${error.message}`);
       if (error instanceof NotFoundPage) sendPage(res, error);
       else sendJson(res, error.code, wireBody(error), pretty, error.extra.headers ?? {});
@@ -549,6 +577,7 @@ export async function start(options: StartOptions = {}): Promise<EmulatorServer>
   ): Promise<void> {
     const text = await readBody(req);
     const oauthDeps = { accounts, now, knownScopes: scopesKnown };
+    if (rawPath === '/token' || rawPath === '/o/oauth2/token') await latency.wait('oauth.token');
     if (!serveOAuth(oauthDeps, consents, req.method ?? 'GET', rawPath, url, text, req.headers, res)) {
       sendJson(
         res,
@@ -569,9 +598,9 @@ export async function start(options: StartOptions = {}): Promise<EmulatorServer>
       ? serveAdmin(req, res, url, rawPath)
       : isOAuthPath(rawPath)
         ? serveOAuthRequest(req, res, url, rawPath)
-      : rawPath.startsWith('/oauth2/') || rawPath === '/.well-known/openid-configuration'
-        ? serveIdentity(req, res, rawPath)
-        : serveApi(req, res, url, rawPath);
+        : rawPath.startsWith('/oauth2/') || rawPath === '/.well-known/openid-configuration'
+          ? serveIdentity(req, res, rawPath)
+          : serveApi(req, res, url, rawPath);
     work.catch((err: unknown) => {
       internalErrors.push(`${req.method ?? ''} ${rawPath}: ${String(err)}`);
       if (!res.headersSent) sendJson(res, 500, internalError().toBody(), true);
@@ -627,6 +656,7 @@ export async function start(options: StartOptions = {}): Promise<EmulatorServer>
     context,
     appsScript,
     identityTokens,
+    latency,
     uiEdit: (id, edit) => ui.uiEdit(id, edit),
     uiChange: (id, change) => ui.uiChange(id, change),
     installTrigger: (id, trigger) => ui.installTrigger(id, trigger),
@@ -636,6 +666,7 @@ export async function start(options: StartOptions = {}): Promise<EmulatorServer>
     view: (id, options) => ui.view(id, options),
     xlsx: (id) => ui.xlsx(id),
     stop: async () => {
+      latency.close();
       notifier.close();
       await appsScript.close();
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));

@@ -4,6 +4,7 @@
  * imported, and directives provisioned by the production use case. `startWorld` is the tests' usual world.
  */
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Firestore } from 'firebase-admin/firestore';
 import { ManualClock } from '@theodoi/functions/clock';
 import {
@@ -19,15 +20,16 @@ import type { RetryPolicy } from '@theodoi/functions/sheets/api/retry';
 import { importOrganisation } from '@theodoi/functions/store/units';
 import { createDirective, type CreatedDirective } from '@theodoi/functions/usecases/create-directive';
 import { syncDirective, type SyncOutcome } from '@theodoi/functions/usecases/sync-directive';
+import type { LatencyOption } from '@theodoi/sheets-emulator/latency/latency';
 import type { EmulatorServer } from '@theodoi/sheets-emulator/server';
 import { clientsFor } from './clients.js';
+import { repositoryRoot } from './repo-root.js';
 import { startLocalEmulators, type LocalEmulators } from './emulators/local.js';
 
 /** Tháp Mười's 25 units (examples/thap-muoi-2024), as the tests, the bench and the demo use them. */
+// Found from the repository root: this module is also bundled into the CLI's dist/ (`theodoi serve`).
 export const thapMuoi: Organisation = parseOrganisation(
-  JSON.parse(
-    readFileSync(new URL('../../examples/thap-muoi-2024/organisation.json', import.meta.url), 'utf8'),
-  ),
+  JSON.parse(readFileSync(join(repositoryRoot(), 'examples/thap-muoi-2024/organisation.json'), 'utf8')),
 );
 
 /** What a world is made of. */
@@ -45,6 +47,10 @@ export interface WorldOptions {
   env?: Record<string, string>;
   /** The retry policy of the world's own Google clients (tests keep the attempts, not production's waits). */
   retry?: RetryPolicy;
+  /** Sheets' per-minute quotas in the emulator ('google': 60/min per user, 300 per project), off by default. */
+  quotas?: 'google' | 'off';
+  /** The Sheets emulator's latency model of real Google ('off' by default). */
+  sheetsLatency?: LatencyOption;
 }
 
 /** A running world: call `close()` when done. */
@@ -78,6 +84,8 @@ export async function buildWorld(options: WorldOptions): Promise<LocalWorld> {
     notifyBatchMs: 0,
     ...(options.firestoreHost ? { firestoreHost: options.firestoreHost } : {}),
     ...(options.sheetsOnWorldClock ? { now: () => clock.now() } : {}),
+    ...(options.quotas ? { quotas: options.quotas } : {}),
+    ...(options.sheetsLatency ? { latency: options.sheetsLatency } : {}),
   });
   try {
     const env = { ...emulators.env, GOOGLE_CLOUD_PROJECT: options.project, ...options.env };

@@ -1,6 +1,7 @@
 /** A directive as the coordinator registers it: the document's facts, its recipients, template and schedule. */
 import { z } from 'zod';
 import { IsoDateSchema } from './calendar/iso-date.js';
+import { parseVietnameseDate } from './calendar/vietnamese-date.js';
 import { ScheduleSchema } from './periods/schedule.js';
 
 /** The format tag of a directive file given to `theodoi directive create`. */
@@ -41,9 +42,36 @@ export type DirectiveSpec = z.infer<typeof DirectiveSpecSchema>;
 /** A directive file as written, before defaults. */
 export type DirectiveSpecInput = z.input<typeof DirectiveSpecSchema>;
 
-/** Validates a directive file; throws a ZodError naming each bad field. */
+/** Validates a directive file, its dates written dd/mm/yyyy or yyyy-MM-dd; throws a ZodError naming each bad field. */
 export function parseDirectiveSpec(input: unknown): DirectiveSpec {
-  return DirectiveSpecSchema.parse(input);
+  return DirectiveSpecSchema.parse(withIsoDates(input));
+}
+
+/** A date field as written, read day-first when it is a real Vietnamese date; anything else left for zod to name. */
+function isoIfDate(value: unknown): unknown {
+  return typeof value === 'string' ? (parseVietnameseDate(value) ?? value) : value;
+}
+
+/**
+ * The directive file with its calendar days (`date`, the schedule's `opensOn`, `deadline` and `deadlineOverrides`)
+ * turned into `yyyy-MM-dd`: a coordinator writes 15/12/2026, the stored record keeps one form.
+ */
+export function withIsoDates(input: unknown): unknown {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) return input;
+  const spec = { ...(input as Record<string, unknown>) };
+  if ('date' in spec) spec.date = isoIfDate(spec.date);
+  const schedule = spec.schedule;
+  if (typeof schedule === 'object' && schedule !== null && !Array.isArray(schedule)) {
+    const s = { ...(schedule as Record<string, unknown>) };
+    if ('opensOn' in s) s.opensOn = isoIfDate(s.opensOn);
+    if (typeof s.deadline === 'string') s.deadline = isoIfDate(s.deadline);
+    if (typeof s.deadlineOverrides === 'object' && s.deadlineOverrides !== null)
+      s.deadlineOverrides = Object.fromEntries(
+        Object.entries(s.deadlineOverrides as Record<string, unknown>).map(([k, v]) => [k, isoIfDate(v)]),
+      );
+    spec.schedule = s;
+  }
+  return spec;
 }
 
 /** What the coordinator decides that no document says: id, template, schedule, contact, coordinators. */

@@ -4,6 +4,7 @@
  */
 import { FieldPath, type Firestore } from 'firebase-admin/firestore';
 import { z } from 'zod';
+import { IsoDateSchema } from '../domain/calendar/iso-date.js';
 import { DirectiveSpecSchema, type DirectiveSpec } from '../domain/directive.js';
 import type { Period } from '../domain/periods/periods.js';
 import { directivePath } from './paths.js';
@@ -50,6 +51,8 @@ export const DirectiveRecordSchema = DirectiveSpecSchema.omit({ format: true })
     /** Whether the Tổng hợp tab holds theodoi's chart (so a rewrite replaces it). */
     summaryChart: z.boolean().optional(),
     access: AccessLostSchema.nullable().optional(),
+    /** Units' extended deadlines (gia hạn) by row key, kept here by grantExtension so statuses need no more reads. */
+    extensions: z.record(z.string(), IsoDateSchema).optional(),
   })
   .loose();
 /** A stored directive. */
@@ -110,6 +113,31 @@ export async function getDirective(db: Firestore, directiveId: string): Promise<
 /** A directive document as read (by a transaction, say), validated. */
 export function parseDirectiveRecord(document: unknown): DirectiveRecord {
   return DirectiveRecordSchema.parse(document);
+}
+
+/** Every directive, open or closed, newest first (by the day it was created). */
+export async function listDirectives(db: Firestore): Promise<(DirectiveRecord & { createdAt?: Date })[]> {
+  const snap = await db.collection('directives').get();
+  return snap.docs
+    .map((d) => {
+      const createdAt = (d.get('createdAt') as { toDate?: () => Date } | undefined)?.toDate?.();
+      return { ...DirectiveRecordSchema.parse(d.data()), ...(createdAt ? { createdAt } : {}) };
+    })
+    .sort(
+      (a, b) => (b.createdAt?.getTime() ?? 0) - (a.createdAt?.getTime() ?? 0) || a.id.localeCompare(b.id),
+    );
+}
+
+/** Marks a directive closed: the checks, the sweep and the triggers leave it; its data stays. */
+export async function closeDirective(
+  db: Firestore,
+  directiveId: string,
+  by: string,
+  now: Date,
+): Promise<void> {
+  await db
+    .doc(directivePath(directiveId))
+    .update({ status: 'closed', closedAt: now, closedBy: by, updatedAt: now });
 }
 
 /** Every open directive. */

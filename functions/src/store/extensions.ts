@@ -7,7 +7,7 @@
  * taskId?, until, grantedBy, reason}, clock.now())`; statuses read `getExtension`; the evaluation reads
  * `listExtensions` and `extensionGrants`.
  */
-import type { Firestore, Transaction } from 'firebase-admin/firestore';
+import { FieldPath, type Firestore, type Transaction } from 'firebase-admin/firestore';
 import { z } from 'zod';
 import { IsoDateSchema, type IsoDate } from '../domain/calendar/iso-date.js';
 import type { ExtensionGrant } from '../domain/evaluation/obligation.js';
@@ -149,6 +149,8 @@ export async function grantExtension(
     };
     const { reportId: _id, ...doc } = stored;
     tx.set(ref, doc);
+    // The deadline in force is also kept on the directive, where every status computation already reads.
+    tx.update(directive.ref, new FieldPath('extensions', ref.id), r.until);
     return stored;
   });
 }

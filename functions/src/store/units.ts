@@ -8,9 +8,15 @@ const UNITS = 'units';
 /** Firestore allows at most 500 writes in one batch. */
 export const MAX_BATCH_WRITES = 500;
 
-const StoredUnitSchema = UnitSchema.extend({ active: z.boolean() }).loose();
-/** A unit as stored: the unit plus whether it is still part of the organisation. */
-export type StoredUnit = Unit & { active: boolean };
+const StoredUnitSchema = UnitSchema.extend({
+  active: z.boolean(),
+  position: z.number().int().min(0).optional(),
+}).loose();
+/**
+ * A unit as stored: the unit plus whether it is still part of the organisation and its place in the organisation's
+ * file (0-based; absent for units imported before theodoi kept it).
+ */
+export type StoredUnit = Unit & { active: boolean; position?: number };
 
 /** What an import changed. */
 export interface ImportResult {
@@ -33,17 +39,23 @@ export async function importOrganisation(db: Firestore, org: Organisation, now: 
   const { units, ...orgFields } = org;
   // The dashboard spreadsheet is theodoi's, not the file's: a re-import keeps it.
   const kept = Object.fromEntries(
-    ['dashboardSpreadsheetId', 'dashboardSpreadsheetUrl', 'dashboardFingerprint'].flatMap((key) => {
+    [
+      'dashboardSpreadsheetId',
+      'dashboardSpreadsheetUrl',
+      'dashboardFingerprint',
+      'dashboardEvaluationChart',
+    ].flatMap((key) => {
       const value: unknown = orgSnap.data()?.[key];
-      return typeof value === 'string' ? [[key, value]] : [];
+      return typeof value === 'string' || typeof value === 'boolean' ? [[key, value]] : [];
     }),
   );
   const orgData = { ...orgFields, unitCount: units.length, ...kept };
   if (!orgSnap.exists || !sameFields(orgSnap.data() ?? {}, orgData)) {
     writes.push({ ref: orgRef, data: { ...orgData, updatedAt: now } });
   }
-  for (const unit of units) {
-    const data = { ...unit, active: true };
+  for (const [position, unit] of units.entries()) {
+    // The file's order is the organisation's: lists and dashboards follow it.
+    const data = { ...unit, active: true, position };
     const before = stored.get(unit.code);
     stored.delete(unit.code);
     if (before && sameFields(before, data)) {
@@ -70,7 +82,10 @@ export async function importOrganisation(db: Firestore, org: Organisation, now: 
   return result;
 }
 
-/** The organisation's units, validated, ordered by group then code; inactive ones only when asked. */
+/**
+ * The organisation's units, validated, in the order of the organisation's file (a unit dropped from it stays at its
+ * last place; units stored without a place come after, by group then code); inactive ones only when asked.
+ */
 export async function listUnits(
   db: Firestore,
   orgId: string,
@@ -80,7 +95,13 @@ export async function listUnits(
   return snap.docs
     .map((d) => StoredUnitSchema.parse(d.data()) as StoredUnit)
     .filter((u) => options.includeInactive || u.active)
-    .sort((a, b) => a.group.localeCompare(b.group) || a.code.localeCompare(b.code, 'en', { numeric: true }));
+    .sort(
+      (a, b) =>
+        (a.position ?? Number.MAX_SAFE_INTEGER) - (b.position ?? Number.MAX_SAFE_INTEGER) ||
+        Number(b.active) - Number(a.active) ||
+        a.group.localeCompare(b.group) ||
+        a.code.localeCompare(b.code, 'en', { numeric: true }),
+    );
 }
 
 const StoredOrganisationSchema = z
@@ -95,6 +116,8 @@ const StoredOrganisationSchema = z
     dashboardSpreadsheetUrl: z.string().optional(),
     /** A hash of the dashboard's last written content apart from its time line (an unchanged rebuild is skipped). */
     dashboardFingerprint: z.string().optional(),
+    /** Whether the dashboard's "Đánh giá đơn vị" tab has its chart (the next rewrite deletes it first). */
+    dashboardEvaluationChart: z.boolean().optional(),
   })
   .loose();
 /** An organisation document as stored (without its units), with the dashboard's spreadsheet once created. */
@@ -121,13 +144,26 @@ export async function setDashboardSpreadsheet(
   );
 }
 
-/** Records the fingerprint of what the dashboard was last rewritten with. */
+/**
+ * Records the fingerprint of what the dashboard was last rewritten with and, when given, whether its evaluation tab
+ * has its chart now (one document write).
+ */
 export async function setDashboardFingerprint(
   db: Firestore,
   orgId: string,
   fingerprint: string,
+  state: { evaluationChart?: boolean } = {},
 ): Promise<void> {
-  await db.collection(ORGANISATIONS).doc(orgId).set({ dashboardFingerprint: fingerprint }, { merge: true });
+  await db
+    .collection(ORGANISATIONS)
+    .doc(orgId)
+    .set(
+      {
+        dashboardFingerprint: fingerprint,
+        ...(state.evaluationChart === undefined ? {} : { dashboardEvaluationChart: state.evaluationChart }),
+      },
+      { merge: true },
+    );
 }
 
 /** Compares the fields of `next` with `before`, ignoring bookkeeping fields. */

@@ -1,8 +1,11 @@
 /**
  * buildDashboard: rewrites an organisation's dashboard "Theo dõi thực hiện văn bản chỉ đạo" from Firestore — one
- * row per open directive and a units × directives matrix of statuses — in one batchUpdate (created on first run).
+ * row per open directive, a units × directives matrix of statuses, and the units' evaluation of the year to date
+ * ("Đánh giá đơn vị") — in one batchUpdate (created on first run).
  */
 import { createHash } from 'node:crypto';
+import { vietnamDateOf } from '../domain/calendar/iso-date.js';
+import { yearRange, type EvaluationModel } from '../domain/evaluation/index.js';
 import { openedPeriods, periodAt, type Period } from '../domain/periods/index.js';
 import type { UnitStatusCode } from '../domain/status/index.js';
 import type { SummaryModel } from '../domain/summary/model.js';
@@ -13,9 +16,14 @@ import {
   type DashboardDirective,
   type DashboardModel,
 } from '../sheets/layout/dashboard.js';
+import {
+  EVALUATION_CHART_ID,
+  EVALUATION_SHEET_ID,
+  evaluationRequests,
+} from '../sheets/layout/evaluation-layout.js';
 import { sendBatchUpdate } from '../sheets/api/batch-update.js';
 import { createSpreadsheet, shareAsWriter } from '../sheets/api/create-spreadsheet.js';
-import { missingDashboardTabs } from '../sheets/api/dashboard-tabs.js';
+import { readDashboardTabs } from '../sheets/api/dashboard-tabs.js';
 import { listOpenDirectives, type DirectiveRecord } from '../store/directives.js';
 import {
   getOrganisation,
@@ -25,6 +33,7 @@ import {
 } from '../store/units.js';
 import { summaryModelFor, type BuildSummaryDeps } from './build-summary.js';
 import { UserFacingError } from './errors.js';
+import { evaluateUnits } from './evaluate-units.js';
 
 /** What the dashboard needs: what a summary needs (it builds one summary model per open directive). */
 export type BuildDashboardDeps = BuildSummaryDeps;
@@ -38,6 +47,8 @@ export interface BuildDashboardResult {
   /** Whether the rewrite was skipped because nothing but the time would have changed (scheduled runs only). */
   unchanged: boolean;
   model: DashboardModel;
+  /** The units' evaluation of the year to date, as the "Đánh giá đơn vị" tab shows it. */
+  evaluation: EvaluationModel;
   /** Sheets calls (the create counts as a write) and Drive calls (sharing, on creation only). */
   calls: { sheetsReads: number; sheetsWrites: number; driveCalls: number };
 }
@@ -72,6 +83,7 @@ async function dashboardDirective(
   const base = {
     id: directive.id,
     number: directive.number,
+    date: directive.date,
     subject: directive.subject,
     spreadsheetUrl: directive.spreadsheetUrl,
     recipients: new Set(directive.recipients),
@@ -135,6 +147,12 @@ export async function buildDashboard(
       'unknown-organisation',
     );
   const model = await dashboardModelFor(deps, organisation, now);
+  // The year to date, in Vietnam: on 1 January the tab starts the new year.
+  const year = Number(vietnamDateOf(now).slice(0, 4));
+  const { model: evaluation } = await evaluateUnits(deps, {
+    organisationId: organisation.id,
+    range: yearRange(year),
+  });
   let spreadsheetId = organisation.dashboardSpreadsheetId;
   let spreadsheetUrl = organisation.dashboardSpreadsheetUrl;
   let created = false;
@@ -157,34 +175,57 @@ export async function buildDashboard(
     created,
     unchanged,
     model,
+    evaluation,
     calls: { sheetsReads, sheetsWrites, driveCalls },
   });
-  const requests = dashboardRequests(model);
-  const fingerprint = contentFingerprint(model);
+  const requests = (evaluationChartIds: readonly number[]) => [
+    ...dashboardRequests(model),
+    ...evaluationRequests(evaluation, { sheetId: EVALUATION_SHEET_ID, existingChartIds: evaluationChartIds }),
+  ];
+  const fingerprint = contentFingerprint(model, evaluation);
   if (request.skipUnchanged && !created && organisation.dashboardFingerprint === fingerprint) {
     return result(true, 0, 0);
   }
+  const chartIds = !created && organisation.dashboardEvaluationChart ? [EVALUATION_CHART_ID] : [];
   let reads = 0;
   let writes = created ? 1 : 0;
   try {
-    writes += await sendBatchUpdate(deps.clients, spreadsheetId, requests);
+    writes += await sendBatchUpdate(deps.clients, spreadsheetId, requests(chartIds));
   } catch (error) {
-    // A tab deleted by hand makes the rewrite fail: read which tabs remain, add the missing ones and rewrite.
+    // A tab deleted by hand, or the evaluation's chart removed, makes the rewrite fail: read what the spreadsheet
+    // holds, add the missing tabs and rewrite, deleting only the charts that are there.
     if (created) throw error;
     writes += 1;
     reads += 1;
-    const missing = await missingDashboardTabs(deps.clients, spreadsheetId);
-    if (missing.length === 0) throw error;
-    writes += await sendBatchUpdate(deps.clients, spreadsheetId, [...missing, ...requests]);
+    const state = await readDashboardTabs(deps.clients, spreadsheetId);
+    if (state.missing.length === 0 && sameIds(state.evaluationChartIds, chartIds)) throw error;
+    writes += await sendBatchUpdate(deps.clients, spreadsheetId, [
+      ...state.missing,
+      ...requests(state.evaluationChartIds),
+    ]);
   }
-  if (organisation.dashboardFingerprint !== fingerprint) {
-    await setDashboardFingerprint(deps.db, organisation.id, fingerprint);
+  // The write drew the evaluation's chart: the next rewrite deletes it first.
+  if (organisation.dashboardFingerprint !== fingerprint || organisation.dashboardEvaluationChart !== true) {
+    await setDashboardFingerprint(deps.db, organisation.id, fingerprint, { evaluationChart: true });
   }
   return result(false, reads, writes);
 }
 
-/** A hash of everything the rewrite would write except its "Cập nhật lúc" line. */
-function contentFingerprint(model: DashboardModel): string {
-  const timeless = dashboardRequests({ ...model, generatedAt: new Date(0) });
+function sameIds(a: readonly number[], b: readonly number[]): boolean {
+  return a.length === b.length && a.every((id, i) => id === b[i]);
+}
+
+/**
+ * A hash of everything the rewrite would write except the "Cập nhật lúc" lines, and without the chart's bookkeeping
+ * (which charts are deleted first), so a rebuild where nothing else changed writes nothing.
+ */
+function contentFingerprint(model: DashboardModel, evaluation: EvaluationModel): string {
+  const timeless = [
+    dashboardRequests({ ...model, generatedAt: new Date(0) }),
+    evaluationRequests(
+      { ...evaluation, generatedAt: new Date(0) },
+      { sheetId: EVALUATION_SHEET_ID, existingChartIds: [] },
+    ),
+  ];
   return createHash('sha256').update(JSON.stringify(timeless)).digest('base64url');
 }

@@ -15,6 +15,7 @@ import { openedPeriods, periodAt } from '../domain/periods/index.js';
 import type { UnitStatusCode } from '../domain/status/index.js';
 import { sendBatchUpdate } from '../sheets/api/batch-update.js';
 import type { GoogleClients } from '../sheets/api/clients.js';
+import type { RequestBudget } from '../domain/pacing/request-window.js';
 import { deadlineCheckRequests } from '../sheets/layout/deadline-check.js';
 import { firestoreStep } from '../store/deadline.js';
 import { listOpenDirectives, recordPeriodTabs, type DirectiveRecord } from '../store/directives.js';
@@ -22,6 +23,7 @@ import { commitFlags } from '../store/flags.js';
 import { resolveNotices } from '../store/notices.js';
 import { listUnits, type StoredUnit } from '../store/units.js';
 import { loadDeadlineCheck } from './load-deadline-check.js';
+import { createPacer, ONE_READ_ONE_WRITE } from './pace.js';
 import { noteAccessLost, noteAccessRestored } from './spreadsheet-access.js';
 import { directiveFailure, type DirectiveFailure } from './sync-failure.js';
 import type { SyncEvents } from './sync-events.js';
@@ -41,6 +43,8 @@ export interface CheckDeadlinesDeps {
   events?: Partial<SyncEvents>;
   /** How long one Firestore step may take before the directive's check fails; FIRESTORE_TIMEOUT_MS by default. */
   firestoreTimeoutMs?: number;
+  /** Sheets requests a minute the check allows itself (BATCH_BUDGET by default), or false not to pace. */
+  budget?: RequestBudget | false;
 }
 
 /** What the check did to one directive. */
@@ -68,6 +72,8 @@ export interface DeadlineCheck {
   /** Directives not checked; `code` names a known cause ('access-lost', 'quota', 'store-unavailable', …). */
   failed: DirectiveFailure[];
   reminders: ReminderItem[];
+  /** How long the check waited to stay under Sheets' per-minute quotas, in ms. */
+  pacedMs: number;
 }
 
 /** Options of one check. */
@@ -84,8 +90,10 @@ export async function checkDeadlines(
   const now = deps.clock.now();
   const directives = await firestoreStep(deps)(listOpenDirectives(deps.db), 'listing the open directives');
   const unitsOf = unitsByOrganisation(deps);
-  const result: DeadlineCheck = { checkedAt: now, directives: [], failed: [], reminders: [] };
+  const result: DeadlineCheck = { checkedAt: now, directives: [], failed: [], reminders: [], pacedMs: 0 };
+  const pace = createPacer(deps.clock, deps.budget);
   for (const directive of directives.sort((a, b) => a.id.localeCompare(b.id))) {
+    await pace.before(ONE_READ_ONE_WRITE);
     try {
       const { check, reminders } = await checkDirective(
         deps,
@@ -93,16 +101,32 @@ export async function checkDeadlines(
         now,
         await unitsOf(directive.organisation),
       );
+      pace.after({ reads: check.calls.sheetsReads, writes: check.calls.sheetsWrites });
       if (await noteAccessRestored(deps, directive)) check.firestoreWrites += 1;
       result.directives.push(check);
       result.reminders.push(...reminders);
     } catch (error) {
+      // A failed directive may have made its read and its write: count them, to stay on the safe side.
+      pace.after(ONE_READ_ONE_WRITE);
       options.onError?.(directive.id, error);
       const lost = await noteAccessLost(deps, directive, error, now);
       result.failed.push(directiveFailure(directive.id, lost ?? error));
     }
   }
+  result.pacedMs = pace.waitedMs;
   return result;
+}
+
+/**
+ * Checks one directive now (after its deadlines changed: an extension, say): its statuses, flags and Tổng hợp
+ * rewritten as the morning check would. Reminders are not sent; the caller has the directive already.
+ */
+export async function checkOneDirective(
+  deps: CheckDeadlinesDeps,
+  directive: DirectiveRecord,
+): Promise<DirectiveCheck> {
+  const units = await unitsByOrganisation(deps)(directive.organisation);
+  return (await checkDirective(deps, directive, deps.clock.now(), units)).check;
 }
 
 /** Each organisation's units (inactive ones too), listed once per check. */

@@ -51,8 +51,9 @@ async function organisationIdFor(db: Firestore, requested: string | undefined): 
 }
 
 /**
- * The units in the order the evaluation lists them within a khối: the order the organisation's directives name them
- * as recipients ("Kính gửi" follows the official order), then by code. The store does not keep the file's order.
+ * The units in the order the evaluation lists them within a khối: the organisation file's order, as stored; for
+ * units stored before theodoi kept it, the order the organisation's directives name them as recipients ("Kính gửi"
+ * follows the official order), then by code.
  */
 function officialOrder(
   units: readonly StoredUnit[],
@@ -61,9 +62,11 @@ function officialOrder(
   const position = new Map<string, number>();
   for (const list of recipientLists)
     list.forEach((code, i) => position.set(code, Math.min(position.get(code) ?? i, i)));
+  const last = Number.MAX_SAFE_INTEGER;
   return [...units].sort(
     (a, b) =>
-      (position.get(a.code) ?? Number.MAX_SAFE_INTEGER) - (position.get(b.code) ?? Number.MAX_SAFE_INTEGER) ||
+      (a.position ?? last) - (b.position ?? last) ||
+      (position.get(a.code) ?? last) - (position.get(b.code) ?? last) ||
       a.code.localeCompare(b.code, 'en', { numeric: true }),
   );
 }

@@ -3,9 +3,11 @@
  * schedule and right after each deadline check. A dashboard whose content did not change apart from its time line
  * is not rewritten (0 Sheets calls); one organisation's failure is recorded and the others continue.
  */
+import type { RequestBudget } from '../domain/pacing/request-window.js';
 import { listOpenDirectives } from '../store/directives.js';
 import { buildDashboard, type BuildDashboardDeps, type BuildDashboardResult } from './build-dashboard.js';
 import { UserFacingError } from './errors.js';
+import { createPacer, ONE_READ_ONE_WRITE } from './pace.js';
 import type { RunEvents } from './run-events.js';
 
 /** One organisation's part of a run. */
@@ -23,6 +25,8 @@ export interface DashboardRun {
 export interface DashboardsOutcome {
   built: DashboardRun[];
   failed: { organisationId: string; error: string }[];
+  /** How long the rebuild waited to stay under Sheets' per-minute quotas, in ms. */
+  pacedMs?: number;
 }
 
 /** The organisations that have at least one open directive, sorted. */
@@ -37,13 +41,18 @@ export async function rebuildDashboards(
   options: {
     organisationIds?: readonly string[];
     onError?: (organisationId: string, error: unknown) => void;
+    /** Sheets requests a minute the rebuild allows itself (BATCH_BUDGET by default), or false not to pace. */
+    budget?: RequestBudget | false;
   } = {},
 ): Promise<DashboardsOutcome> {
   const ids = options.organisationIds ?? (await organisationsWithOpenDirectives(deps.db));
   const outcome: DashboardsOutcome = { built: [], failed: [] };
+  const pace = createPacer(deps.clock, options.budget);
   for (const organisationId of ids) {
+    await pace.before(ONE_READ_ONE_WRITE);
     try {
       const result = await buildDashboard(deps, { organisationId, skipUnchanged: true });
+      pace.after({ reads: result.calls.sheetsReads, writes: result.calls.sheetsWrites });
       outcome.built.push({
         organisationId,
         spreadsheetUrl: result.spreadsheetUrl,
@@ -53,6 +62,7 @@ export async function rebuildDashboards(
         calls: result.calls,
       });
     } catch (error) {
+      pace.after(ONE_READ_ONE_WRITE);
       options.onError?.(organisationId, error);
       outcome.failed.push({
         organisationId,
@@ -60,6 +70,7 @@ export async function rebuildDashboards(
       });
     }
   }
+  if (pace.waitedMs > 0) outcome.pacedMs = pace.waitedMs;
   return outcome;
 }
 

@@ -9,7 +9,7 @@ import type { Template } from '@theodoi/sheets-schema/template-format';
 import { VIETNAM_ZONE } from '../clock.js';
 import type { WorkingCalendar } from '../domain/calendar/working-calendar.js';
 import { periodOf } from '../domain/periods/index.js';
-import { statusText as deadlineText, unitStatus } from '../domain/status/index.js';
+import { extendedDeadline, statusText as deadlineText, unitStatus } from '../domain/status/index.js';
 import type { SummaryReport } from '../domain/summary/model.js';
 import { reportState } from '../domain/summary/report-state.js';
 import { spreadsheetRecovery as recovery, syncErrors } from '../messages.vi.js';
@@ -88,7 +88,7 @@ export async function planTabRecreation(
  * stand with that column blank until the next check.
  */
 export function recreatedDeadlineRequests(
-  directive: Pick<DirectiveRecord, 'schedule'>,
+  directive: Pick<DirectiveRecord, 'schedule' | 'extensions'>,
   recreation: RecreatedTab,
   reports: ReadonlyMap<string, SummaryReport>,
   now: Date,
@@ -96,7 +96,13 @@ export function recreatedDeadlineRequests(
 ) {
   const period = periodOf(directive.schedule, recreation.periodKey, calendar);
   const cells = [...recreation.plan.rowOf].map(([unitCode, rowIndex]) => {
-    const status = unitStatus({ period, report: reportState(reports.get(unitCode)), now, calendar });
+    const status = unitStatus({
+      period,
+      ...extendedDeadline(directive.extensions, period.key, unitCode),
+      report: reportState(reports.get(unitCode)),
+      now,
+      calendar,
+    });
     return { rowIndex, text: deadlineText(status), code: status.code };
   });
   const column = recreation.plan.columnOf.get(SYSTEM_KEYS.deadline);

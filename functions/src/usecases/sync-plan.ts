@@ -10,14 +10,17 @@ import type { Template } from '@theodoi/sheets-schema/template-format';
 import type { Clock } from '../clock.js';
 import type { WorkingCalendar } from '../domain/calendar/working-calendar.js';
 import { vietnamDateOf } from '../domain/calendar/iso-date.js';
-import { periodAt } from '../domain/periods/index.js';
+import { syncedDeadlineCells } from '../domain/deadlines/synced-cells.js';
+import { periodAt, periodOf } from '../domain/periods/index.js';
 import { sourceOfTrigger, type SyncSource } from '../domain/sync/attribution.js';
 import { planSync, withRowsNotStored } from '../domain/sync/plan-sync.js';
+import type { CellValue } from '../domain/values/cell.js';
 import { createRowValidator, type RowError, type RowStatus } from '../domain/validation/validate-row.js';
 import { syncErrors as msg, validation as validationMessages } from '../messages.vi.js';
 import type { GoogleClients } from '../sheets/api/clients.js';
 import { readReportTabs } from '../sheets/api/read-report-tabs.js';
-import { SYSTEM_KEYS } from '../sheets/layout/report-tab.js';
+import { deadlineRequests } from '../sheets/layout/deadline-cells.js';
+import { FIRST_UNIT_ROW, SYSTEM_KEYS } from '../sheets/layout/report-tab.js';
 import { statusRequests, statusText } from '../sheets/layout/status-cells.js';
 import { commitSync, type PeriodSync, type UnstorableRow } from '../store/commit-sync.js';
 import { firestoreStep } from '../store/deadline.js';
@@ -38,6 +41,8 @@ export interface PlanDeps {
   serviceAccount?: string;
   /** How long one Firestore step may take before the sync fails; FIRESTORE_TIMEOUT_MS by default. */
   firestoreTimeoutMs?: number;
+  /** Working days before a deadline that count as "sắp đến hạn", as the deadline check counts them. */
+  dueSoonWorkingDays?: number;
 }
 
 /** What the sync was asked for: why it runs, which period's tab (every report tab by default), and by whom. */
@@ -137,6 +142,7 @@ export async function readPlanAndStore(
     sheetsWrites: willWrite ? 1 : 0,
     driveReads: editors?.driveReads ?? 0,
   };
+  const storedAt = deps.clock.now();
   // Store first: nothing is shown to an officer as accepted that Firestore does not hold.
   const committed = await store(
     commitSync(
@@ -155,7 +161,7 @@ export async function readPlanAndStore(
           ...(editors ? { editorOf: editors.editorOf } : {}),
         },
       },
-      deps.clock.now(),
+      storedAt,
     ),
     'storing the reports (nothing was written to the sheet)',
   );
@@ -168,7 +174,10 @@ export async function readPlanAndStore(
       statusText,
     ),
   }));
-  const requests = sources.flatMap((source, i) => writeRequests(source, periods[i]!, startedAt));
+  const requests = [
+    ...sources.flatMap((source, i) => writeRequests(source, periods[i]!, startedAt)),
+    ...deadlineCellRequests(deps, directive, sources, periods, committed.unstorable, storedAt),
+  ];
   calls.sheetsWrites = requests.length > 0 ? 1 : 0;
   const headline =
     request.periodKey ??
@@ -200,6 +209,49 @@ function writeRequests(source: TabSource, { plan }: PeriodSync, now: Date): shee
     updatedAtKey: SYSTEM_KEYS.updatedAt,
   };
   return [...source.prelude, ...statusRequests(plan.statusWrites, target, now, source.stampedAt)];
+}
+
+/**
+ * The "Tình hình báo cáo" cells of the reports this sync stored, as the morning check will write them from what is
+ * stored at `storedAt`, so a row never says "✔ Đã tiếp nhận" beside "Quá hạn chưa báo cáo". Each unit's cell is
+ * on its own row (found by its marker); a recreated tab (nothing read) already has its whole column in its prelude.
+ */
+function deadlineCellRequests(
+  deps: Pick<PlanDeps, 'calendar' | 'dueSoonWorkingDays'>,
+  directive: DirectiveRecord,
+  sources: readonly TabSource[],
+  periods: readonly PeriodSync[],
+  unstorable: readonly UnstorableRow[],
+  storedAt: Date,
+): sheets_v4.Schema$Request[] {
+  const recipients = new Set(directive.recipients);
+  return sources.flatMap((source, i) => {
+    const { periodKey, plan, stored } = periods[i]!;
+    const shown = source.deadlineShown;
+    const refused = new Set(unstorable.filter((u) => u.periodKey === periodKey).map((u) => u.unitCode));
+    const changes = plan.changes.filter((c) => !refused.has(c.unitCode));
+    if (!shown || changes.length === 0) return [];
+    // The code and deadline columns as the unit rows are: each unit's code on its own row, whatever the cell shows.
+    const codeCells: CellValue[] = [];
+    const deadlineCells: CellValue[] = [];
+    for (const row of source.rows) {
+      codeCells[row.rowIndex] = row.unitCode;
+      deadlineCells[row.rowIndex] = shown.textAt(row.rowIndex);
+    }
+    const cells = syncedDeadlineCells({
+      period: periodOf(directive.schedule, periodKey, deps.calendar),
+      storedAt,
+      calendar: deps.calendar,
+      ...(deps.dueSoonWorkingDays === undefined ? {} : { dueSoonWorkingDays: deps.dueSoonWorkingDays }),
+      recipients,
+      changes,
+      before: stored,
+      codeCells,
+      deadlineCells,
+      firstRow: FIRST_UNIT_ROW,
+    });
+    return deadlineRequests(source.sheetId, shown.columnIndex, cells);
+  });
 }
 
 /** The refusal each row Firestore could not store gets, naming its longest cell, by unit code. */

@@ -50,6 +50,8 @@ export interface TabSource {
   stampedAt?: (unitCode: string) => Date | undefined;
   /** The tab's record to store, when it differs from the directive's (renamed, columns moved, rows sorted). */
   record?: TabRecord;
+  /** Where a tab as read shows "Tình hình báo cáo", and what a row's cell shows; absent on a recreated tab. */
+  deadlineShown?: { columnIndex: number; textAt(rowIndex: number): string };
 }
 
 /** Every period's source, the tabs the recovery recreated, and what could not be synced. */
@@ -226,6 +228,7 @@ function readSource(
     ...codeRepairRequests(tab.sheetId, codeColumn, changedCodes),
     ...outsideRowRequests(tab.sheetId, statusColumn, outside, (code) => layout.rowOf.get(code)),
   ];
+  const deadlineColumn = layout.columnOf.get(SYSTEM_KEYS.deadline);
   const renamed = recordedTab !== undefined && recordedTab.title !== tab.title;
   const recordNow = !hasRecord || layout.recordChanged || renamed || recordedTab.sheetId !== tab.sheetId;
   return {
@@ -235,6 +238,9 @@ function readSource(
     columnOf: layout.columnOf,
     rows,
     prelude,
+    ...(deadlineColumn === undefined
+      ? {}
+      : { deadlineShown: { columnIndex: deadlineColumn, textAt: (row) => textAt(row, deadlineColumn) } }),
     ...(recordNow ? { record: { sheetId: tab.sheetId, title: tab.title, ...layout.record } } : {}),
   };
 }

@@ -1,5 +1,5 @@
 /** `theodoi demo`: plays the Tháp Mười directive's first quarter on the local emulators. */
-import { Command } from 'commander';
+import { Command, Option } from 'commander';
 import { demo as msg } from '@theodoi/functions/messages.vi';
 import { runDemo } from '../demo/run-demo.js';
 import { untilInterrupted } from './emulators.js';
@@ -10,9 +10,15 @@ export function demoCommand(): Command {
     .description('Start the emulators and play the Tháp Mười directive end to end with a simulated clock.')
     .option('--keep', 'keep the emulators and the sheetEvent function running, so a person can look and type')
     .option('--out <dir>', 'where to write the files for people to open', 'out/demo')
-    .action(async (opts: { keep?: boolean; out: string }) => {
+    .addOption(
+      new Option('--latency <model>', "answer as slowly as real Google (the Sheets emulator's latency model)")
+        .choices(['google', 'off'])
+        .env('THEODOI_DEMO_LATENCY')
+        .default('off'),
+    )
+    .action(async (opts: { keep?: boolean; out: string; latency: 'google' | 'off' }) => {
       const started = performance.now();
-      const result = await runDemo((line) => console.log(line), opts.out);
+      const result = await runDemo((line) => console.log(line), opts.out, opts.latency);
       try {
         console.log(msg.feedback(result.feedbackMs.p50, result.feedbackMs.p95, result.edits));
         console.log(msg.where(result.viewUrl, result.spreadsheetId));

@@ -25,18 +25,26 @@ export function emulatorsCommand(): Command {
         .env('SHEETS_EMULATOR_QUOTAS')
         .default('off'),
     )
+    .addOption(
+      new Option('--latency <model>', "answer as slowly as real Google (the Sheets emulator's latency model)")
+        .choices(['google', 'off'])
+        .env('SHEETS_EMULATOR_LATENCY')
+        .default('off'),
+    )
     .action(
       async (opts: {
         firestorePort: string;
         sheetsPort: string;
         dataDir?: string;
         quotas: 'google' | 'off';
+        latency: 'google' | 'off';
       }) => {
         const emulators = await startLocalEmulators({
           firestorePort: Number(opts.firestorePort),
           sheetsPort: Number(opts.sheetsPort),
           ...(opts.dataDir ? { dataDir: opts.dataDir } : {}),
           quotas: opts.quotas,
+          latency: opts.latency,
         });
         console.log(`FIRESTORE_EMULATOR_HOST=${emulators.env.FIRESTORE_EMULATOR_HOST}`);
         console.log(`SHEETS_EMULATOR_URL=${emulators.env.SHEETS_EMULATOR_URL}`);

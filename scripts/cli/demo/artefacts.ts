@@ -1,4 +1,7 @@
-/** What the demo leaves for people to open: the workbook, the report draft, the dashboard and a PNG of Tổng hợp. */
+/**
+ * What the demo leaves for people to open: the workbook, the report draft, the dashboard, and PNGs of the whole
+ * Tổng hợp tab and of the dashboard's "Đánh giá đơn vị" tab.
+ */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Clock } from '@theodoi/functions/clock';
@@ -6,6 +9,7 @@ import type { WorkingCalendar } from '@theodoi/functions/domain/calendar/working
 import { reportFiles } from '../reports/report-files.js';
 import { SUMMARY_SHEET_ID } from '@theodoi/functions/sheets/layout/new-spreadsheet';
 import type { GoogleClients } from '@theodoi/functions/sheets/api/clients';
+import { EVALUATION_SHEET_ID } from '@theodoi/functions/sheets/layout/evaluation-layout';
 import { buildDashboard } from '@theodoi/functions/usecases/build-dashboard';
 import type { Firestore } from 'firebase-admin/firestore';
 import type { EmulatorServer } from '@theodoi/sheets-emulator/server';
@@ -16,9 +20,15 @@ export interface DemoArtefacts {
   files: string[];
   dashboardUrl: string;
   dashboardViewUrl: string;
-  /** The PNG of the Tổng hợp tab; undefined when no Chromium is installed. */
+  dashboardSpreadsheetId: string;
+  /** The PNG of the whole Tổng hợp tab; undefined when no Chromium is installed. */
   screenshot?: string;
+  /** The PNG of the dashboard's whole "Đánh giá đơn vị" tab; undefined when no Chromium is installed. */
+  evaluationScreenshot?: string;
 }
+
+/** The width of the screenshots in CSS pixels; their height is the tab's own. */
+const SCREENSHOT_WIDTH = 1400;
 
 /** The emulator's HTML view of a spreadsheet, optionally of one tab. */
 export function viewUrl(sheets: EmulatorServer, spreadsheetId: string, sheetId?: number): string {
@@ -50,19 +60,24 @@ export async function writeArtefacts(
   const dashboardBook = await sheets.xlsx(dashboard.spreadsheetId);
   if (dashboardBook) await save('bang-theo-doi-van-ban.xlsx', dashboardBook);
   const chromium = findChromium();
-  let png: string | undefined;
-  if (chromium) {
-    png = join(outDir, 'tong-hop.png');
-    await screenshot(chromium, viewUrl(sheets, request.spreadsheetId, SUMMARY_SHEET_ID), png, {
-      width: 1400,
-      height: 1500,
-    });
+  const shoot = async (name: string, url: string) => {
+    if (!chromium) return undefined;
+    const png = join(outDir, name);
+    await screenshot(chromium, url, png, { width: SCREENSHOT_WIDTH });
     files.push(png);
-  }
+    return png;
+  };
+  const png = await shoot('tong-hop.png', viewUrl(sheets, request.spreadsheetId, SUMMARY_SHEET_ID));
+  const evaluationPng = await shoot(
+    'danh-gia-don-vi.png',
+    viewUrl(sheets, dashboard.spreadsheetId, EVALUATION_SHEET_ID),
+  );
   return {
     files,
     dashboardUrl: dashboard.spreadsheetUrl,
+    dashboardSpreadsheetId: dashboard.spreadsheetId,
     dashboardViewUrl: viewUrl(sheets, dashboard.spreadsheetId),
     ...(png ? { screenshot: png } : {}),
+    ...(evaluationPng ? { evaluationScreenshot: evaluationPng } : {}),
   };
 }

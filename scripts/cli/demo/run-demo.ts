@@ -20,6 +20,7 @@ import { loadReports } from '@theodoi/functions/store/reports';
 import { buildSummary } from '@theodoi/functions/usecases/build-summary';
 import { checkDeadlines } from '@theodoi/functions/usecases/check-deadlines';
 import { loadTemplate } from '@theodoi/sheets-schema/registry';
+import type { LatencyOption } from '@theodoi/sheets-emulator/latency/latency';
 import type { LocalEmulators } from '@theodoi/test-kit/emulators/local';
 import { buildWorld, type LocalWorld } from '@theodoi/test-kit/world';
 import { viewUrl, writeArtefacts } from './artefacts.js';
@@ -49,8 +50,12 @@ export interface DemoResult {
   checks: number;
   /** Files written for people to open. */
   files: string[];
-  /** The PNG of Tổng hợp; undefined when no Chromium is installed. */
+  /** The PNG of the whole Tổng hợp tab; undefined when no Chromium is installed. */
   screenshot?: string;
+  /** The PNG of the dashboard's "Đánh giá đơn vị" tab; undefined when no Chromium is installed. */
+  evaluationScreenshot?: string;
+  /** The dashboard spreadsheet. */
+  dashboardSpreadsheetId: string;
   /** Units on the last morning check's reminder list. */
   flaggedOnLastMorning: number;
   /** The draft paragraph of the official report, from the Tổng hợp tab. */
@@ -70,15 +75,24 @@ const ORG_FILE = new URL('../../../examples/thap-muoi-2024/organisation.json', i
 const DIRECTIVE_FILE = new URL('../../../examples/thap-muoi-2024/directive-cchc-2024.json', import.meta.url);
 const SEED_FILE = new URL('../../../examples/thap-muoi-2024/congvan-cchc-2024.txt', import.meta.url);
 
-/** Runs the scenario; the caller stops the result (or keeps it running for a person to look and type). */
-export async function runDemo(log: (line: string) => void, outDir = 'out/demo'): Promise<DemoResult> {
+/**
+ * Runs the scenario; the caller stops the result (or keeps it running for a person to look and type). With
+ * `latency`, the Sheets emulator answers as slowly as real Google would (its latency model).
+ */
+export async function runDemo(
+  log: (line: string) => void,
+  outDir = 'out/demo',
+  latency: LatencyOption = 'off',
+): Promise<DemoResult> {
   log(msg.starting);
+  log(latency === 'off' ? msg.latencyOff : msg.latencyGoogle);
   // One simulated clock for the runtime (which checks the trigger's window) and the Sheets emulator (which signs it).
   const world = await buildWorld({
     project: 'theodoi-demo',
     clock: '2024-03-01T02:00:00Z',
     organisation: parseOrganisation(JSON.parse(await readFile(ORG_FILE, 'utf8'))),
     sheetsOnWorldClock: true,
+    sheetsLatency: latency,
     env: { THEODOI_TRIGGER_SECRET: randomBytes(32).toString('base64url'), LOG_LEVEL: 'error' },
   });
   let functions: SheetEventServer | undefined;
@@ -228,6 +242,8 @@ async function play(
     flaggedOnLastMorning: flagged,
     files: artefacts.files,
     ...(artefacts.screenshot ? { screenshot: artefacts.screenshot } : {}),
+    ...(artefacts.evaluationScreenshot ? { evaluationScreenshot: artefacts.evaluationScreenshot } : {}),
+    dashboardSpreadsheetId: artefacts.dashboardSpreadsheetId,
     paragraph: summary.model.paragraph,
     statuses,
     sheetsCalls: emulators.sheets.counters().methods,

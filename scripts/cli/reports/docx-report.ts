@@ -1,7 +1,9 @@
-/** officialReportDocument: the draft "Báo cáo tình hình thực hiện Công văn số …" as a Decree 30/2020 .docx; pure. */
+/**
+ * officialReportDocument: the draft "Báo cáo tình hình thực hiện Công văn số …" as a Decree 30/2020 .docx: the body
+ * on A4 portrait, the per-unit table in its annex on A4 landscape (docx-annex.ts); pure.
+ */
 import {
   AlignmentType,
-  BorderStyle,
   Document,
   Paragraph,
   Table,
@@ -9,34 +11,23 @@ import {
   TableCell,
   TableRow,
   TextRun,
-  VerticalAlignTable,
   WidthType,
   type IRunOptions,
 } from 'docx';
 import type { SummaryModel } from '@theodoi/functions/domain/summary/model';
-import { formatViDate } from '@theodoi/functions/domain/values/display';
-import { officialReport as msg, reminders, summary as sum } from '@theodoi/functions/messages.vi';
-import { figureCellText, totalCellText } from './figure-cells.js';
+import { officialReport as msg, reminders } from '@theodoi/functions/messages.vi';
+import { hasSubtotals } from '@theodoi/functions/sheets/layout/summary-tab';
+import { annexSection } from './docx-annex.js';
+import { REPORT_FONT, REPORT_PAGE, REPORT_TEXT_WIDTH as TEXT_WIDTH, twips } from './decree30-page.js';
 import { placeDateLine, reportDirectiveRef, shortBodyName, type ReportContext } from './report-context.js';
 import { shareText } from '@theodoi/functions/domain/summary/header';
 
-/** Decree 30/2020 (Phụ lục I): Times New Roman; body 13–14 pt (here 14), tables and "Nơi nhận" smaller. */
-export const REPORT_FONT = 'Times New Roman';
-/** Half-points of the body text (14 pt). */
+export { REPORT_FONT, REPORT_PAGE } from './decree30-page.js';
+/** Decree 30/2020 (Phụ lục I): body 13–14 pt (here 14), in half-points; "Nơi nhận" smaller. */
 export const BODY_SIZE = 28;
 const TITLE_SIZE = 28;
 const HEAD_SIZE = 26;
-const TABLE_SIZE = 22;
 const RECIPIENT_SIZE = 22;
-
-const twips = (mm: number) => Math.round((mm * 1440) / 25.4);
-/** A4 in twips, and Decree 30's margins: top and bottom 20 mm, left 30 mm, right 15 mm. */
-export const REPORT_PAGE = {
-  width: twips(210),
-  height: twips(297),
-  margin: { top: twips(20), bottom: twips(20), left: twips(30), right: twips(15) },
-} as const;
-const TEXT_WIDTH = REPORT_PAGE.width - REPORT_PAGE.margin.left - REPORT_PAGE.margin.right;
 
 type Run = Omit<IRunOptions, 'text'>;
 
@@ -97,93 +88,16 @@ function headingTable(ctx: ReportContext): Table {
   });
 }
 
-const THIN = { style: BorderStyle.SINGLE, size: 4, color: '000000' } as const;
-const GRID = { top: THIN, bottom: THIN, left: THIN, right: THIN } as const;
-
-function gridCell(
-  text: string,
-  width: number,
-  options: { bold?: boolean; align?: 'left' | 'center' | 'right'; span?: number } = {},
-): TableCell {
-  const align =
-    options.align === 'center'
-      ? AlignmentType.CENTER
-      : options.align === 'right'
-        ? AlignmentType.RIGHT
-        : AlignmentType.LEFT;
-  return new TableCell({
-    width: { size: width, type: WidthType.DXA },
-    borders: GRID,
-    verticalAlign: VerticalAlignTable.CENTER,
-    ...(options.span ? { columnSpan: options.span } : {}),
-    margins: { left: 60, right: 60 },
-    children: [
-      new Paragraph({
-        alignment: align,
-        children: [
-          new TextRun({ text, font: REPORT_FONT, size: TABLE_SIZE, ...(options.bold ? { bold: true } : {}) }),
-        ],
-      }),
-    ],
-  });
-}
-
-/** The per-unit table: STT, đơn vị, tình hình báo cáo, ngày báo cáo, the key figures, and the "Tổng cộng" row. */
-function unitsTable(model: SummaryModel): Table {
-  const c = sum.columns;
-  const fixed = [500, 1900, 1700, 1100];
-  const rest = TEXT_WIDTH - fixed.reduce((a, b) => a + b, 0);
-  const figureWidth = model.figures.length ? Math.max(500, Math.floor(rest / model.figures.length)) : 0;
-  const widths = [...fixed, ...model.figures.map(() => figureWidth)];
-  const header = new TableRow({
-    tableHeader: true,
-    children: [c.stt, c.unit, c.status, c.reportedOn, ...model.figures.map((f) => f.header)].map((h, i) =>
-      gridCell(h, widths[i] ?? figureWidth, { bold: true, align: 'center' }),
-    ),
-  });
-  const rows = model.rows.map(
-    (row) =>
-      new TableRow({
-        children: [
-          gridCell(String(row.stt), fixed[0]!, { align: 'center' }),
-          gridCell(row.unitName, fixed[1]!),
-          gridCell(row.statusText, fixed[2]!),
-          gridCell(row.reportedOn ? formatViDate(row.reportedOn) : '', fixed[3]!, { align: 'center' }),
-          ...model.figures.map((f, j) =>
-            gridCell(figureCellText(f, row.figures[j] ?? null), figureWidth, {
-              align: f.type === 'text' || f.type === 'longText' || f.type === 'enum' ? 'left' : 'right',
-            }),
-          ),
-        ],
-      }),
-  );
-  const totals = new TableRow({
-    children: [
-      gridCell(
-        sum.totalRow,
-        fixed.reduce((a, b) => a + b, 0),
-        { bold: true, align: 'center', span: 4 },
-      ),
-      ...model.figures.map((f, j) =>
-        gridCell(totalCellText(f, model.totals[j]), figureWidth, {
-          bold: true,
-          align: model.totals[j]?.rule === 'list' ? 'left' : 'right',
-        }),
-      ),
-    ],
-  });
-  return new Table({
-    width: { size: widths.reduce((a, b) => a + b, 0), type: WidthType.DXA },
-    columnWidths: widths,
-    rows: [header, ...rows, totals],
-  });
-}
-
 function kpiLines(model: SummaryModel): Paragraph[] {
   const k = model.kpis;
+  // Under the reported count, how many reported in each khối.
+  const groups = hasSubtotals(model)
+    ? model.groups.map((g) => msg.kpiGroup(g.name, g.kpis.reported, g.kpis.total))
+    : [];
   return [
     msg.kpiTotal(k.total),
     msg.kpiReported(k.reported, k.total, shareText(k.reportedShare), k.onTime, k.late),
+    ...groups,
     msg.kpiNotReported(k.notReported, k.overdue),
     msg.kpiErrors(k.withErrors),
   ].map((t) => body(t));
@@ -226,9 +140,10 @@ function signatureTable(ctx: ReportContext): Table {
 }
 
 /**
- * The official report draft of one period from its summary model, laid out per Decree 30/2020: heading block,
- * "BÁO CÁO" and its subject, the body (the summary paragraph, the KPIs, the per-unit table with totals, the units
- * to chase, a place for proposals), "Nơi nhận" and the signer. The number is left blank for the coordinator.
+ * The official report draft of one period from its summary model, laid out per Decree 30/2020: on A4 portrait the
+ * heading block, "BÁO CÁO" and its subject, the body (the summary paragraph, the KPIs with each khối's count, the
+ * units to chase, a place for proposals), "Nơi nhận" and the signer; then on A4 landscape its annex, the per-unit
+ * table with each khối's subtotal and the totals. The number is left blank for the coordinator.
  */
 export function officialReportDocument(model: SummaryModel, ctx: ReportContext): Document {
   const ref = reportDirectiveRef(ctx.directive);
@@ -258,8 +173,6 @@ export function officialReportDocument(model: SummaryModel, ctx: ReportContext):
           ...kpiLines(model),
           body(msg.sectionResults, { bold: true }),
           body(msg.tableIntro),
-          unitsTable(model),
-          centred(''),
           body(msg.sectionChase, { bold: true }),
           ...chaseLines(model),
           body(msg.sectionProposals, { bold: true }),
@@ -269,6 +182,7 @@ export function officialReportDocument(model: SummaryModel, ctx: ReportContext):
           signatureTable(ctx),
         ],
       },
+      annexSection(model, ctx),
     ],
   });
 }

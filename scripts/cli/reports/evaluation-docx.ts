@@ -20,7 +20,7 @@ import {
 import type { EvaluationModel, EvaluationRow, Tally } from '@theodoi/functions/domain/evaluation/index';
 import { evaluation as table } from '@theodoi/functions/messages.vi';
 import { evaluationFiles as msg } from '../messages.vi.js';
-import { REPORT_FONT } from './docx-report.js';
+import { ANNEX_PAGE, ANNEX_TEXT_WIDTH, REPORT_FONT } from './decree30-page.js';
 import {
   ANNEX_COLUMNS,
   cellValue,
@@ -32,15 +32,7 @@ import {
 import { asOfLine, evaluationNotes, evaluationTitle } from '@theodoi/functions/domain/evaluation/notes';
 import type { ReportIssuer } from './report-context.js';
 
-const twips = (mm: number) => Math.round((mm * 1440) / 25.4);
-/** A4 landscape with Decree 30's margins (top and bottom 20 mm, left 30 mm, right 15 mm). */
-export const ANNEX_PAGE = {
-  width: twips(297),
-  height: twips(210),
-  margin: { top: twips(20), bottom: twips(20), left: twips(30), right: twips(15) },
-} as const;
-/** The width the table may take: the page between its margins. */
-export const ANNEX_TEXT_WIDTH = ANNEX_PAGE.width - ANNEX_PAGE.margin.left - ANNEX_PAGE.margin.right;
+export { ANNEX_PAGE, ANNEX_TEXT_WIDTH } from './decree30-page.js';
 const BODY_SIZE = 26;
 const TABLE_SIZE = 20;
 const NOTE_SIZE = 22;

@@ -77,8 +77,14 @@ export function reportDirectiveRef(directive: ReportContext['directive']): strin
   return msg.directiveRef(directive.number, directive.date ? formatViDate(directive.date) : null);
 }
 
+/** The month and year of `at` in Vietnam as a document dates itself (Decree 30: months 1 and 2 take a leading zero). */
+export function draftMonthYear(at: Date): { month: string; year: string } {
+  const d = DateTime.fromJSDate(at, { zone: VIETNAM_ZONE });
+  return { month: d.month <= 2 ? `0${d.month}` : String(d.month), year: String(d.year) };
+}
+
 /** "Tháp Mười, ngày      tháng 3 năm 2024" (Decree 30: months 1 and 2 take a leading zero). */
 export function placeDateLine(place: string, at: Date): string {
-  const d = DateTime.fromJSDate(at, { zone: VIETNAM_ZONE });
-  return msg.placeDate(place, d.month <= 2 ? `0${d.month}` : String(d.month), String(d.year));
+  const { month, year } = draftMonthYear(at);
+  return msg.placeDate(place, month, year);
 }

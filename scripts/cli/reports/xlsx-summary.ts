@@ -4,6 +4,7 @@ import { isNumericType } from '@theodoi/sheets-schema/template-format';
 import { toVietnamDateTime, type IsoDate } from '@theodoi/functions/domain/calendar/iso-date';
 import type { FigureColumn, FigureTotal, SummaryModel } from '@theodoi/functions/domain/summary/model';
 import { officialReport, summary as msg } from '@theodoi/functions/messages.vi';
+import { tableRows } from '@theodoi/functions/sheets/layout/summary-tab';
 
 /** Excel number formats; a vi-VN Excel or LibreOffice shows them with "." for thousands and "," for decimals. */
 export const XLSX_FORMATS = {
@@ -15,6 +16,7 @@ export const XLSX_FORMATS = {
 
 const HEADER_FILL = 'FFD9E2F3';
 const TOTAL_FILL = 'FFF2F2F2';
+const SUBTOTAL_FILL = 'FFF7F7ED';
 const STATUS_FILLS: Record<string, string> = {
   'chua-den-han': 'FFE6E6E6',
   'sap-den-han': 'FFFFEDB3',
@@ -36,6 +38,10 @@ export interface XlsxPositions {
   kpiHeader: number;
   tableHeader: number;
   firstUnitRow: number;
+  /** The row of each of `model.rows`, in order. */
+  unitRows: number[];
+  /** The subtotal row of each of `model.groups`; none when the table has one group. */
+  subtotalRows: number[];
   totalsRow: number;
   chaseHeading: number;
   paragraph: number;
@@ -45,13 +51,15 @@ export interface XlsxPositions {
 /** The positions of every block for a model. */
 export function xlsxPositions(model: SummaryModel): XlsxPositions {
   const tableHeader = 9;
-  const totalsRow = tableHeader + 1 + model.rows.length;
+  const { unitRows, subtotalRows, end: totalsRow } = tableRows(model, tableHeader + 1);
   const chaseHeading = totalsRow + 2;
   const chaseEnd = chaseHeading + 1 + (model.chase.length ? 1 + model.chase.length : 1);
   return {
     kpiHeader: 6,
     tableHeader,
     firstUnitRow: tableHeader + 1,
+    unitRows,
+    subtotalRows,
     totalsRow,
     chaseHeading,
     paragraph: chaseEnd + 2,
@@ -157,7 +165,7 @@ export function summaryWorkbook(model: SummaryModel): ExcelJS.Workbook {
   tableHeader.height = 45;
   const firstFigure = FIXED_COLUMNS.length + 1;
   model.rows.forEach((unit, i) => {
-    const row = sheet.getRow(pos.firstUnitRow + i);
+    const row = sheet.getRow(pos.unitRows[i]!);
     row.getCell(1).value = unit.stt;
     row.getCell(2).value = unit.groupName;
     row.getCell(3).value = unit.unitName;
@@ -192,24 +200,47 @@ export function summaryWorkbook(model: SummaryModel): ExcelJS.Workbook {
     }
   });
 
-  const totals = sheet.getRow(pos.totalsRow);
-  sheet.mergeCells(pos.totalsRow, 1, pos.totalsRow, FIXED_COLUMNS.length);
-  totals.getCell(1).value = msg.totalRow;
-  totals.getCell(1).alignment = { horizontal: 'center' };
-  model.figures.forEach((f, j) => {
-    const total = model.totals[j];
-    const cell = totals.getCell(firstFigure + j);
-    if (!total || total.value === null) return;
-    cell.value = total.value;
-    if (typeof total.value === 'number') cell.numFmt = xlsxFigureFormat(f, total.rule);
-    else cell.alignment = { wrapText: true, vertical: 'top' };
+  const totalsLine = (
+    rowNumber: number,
+    labelSpan: number,
+    labels: readonly string[],
+    totals: readonly (FigureTotal | undefined)[],
+    background: string,
+  ) => {
+    const row = sheet.getRow(rowNumber);
+    sheet.mergeCells(rowNumber, 1, rowNumber, labelSpan);
+    labels.forEach((label, i) => {
+      if (label) row.getCell(i === 0 ? 1 : labelSpan + i).value = label;
+    });
+    row.getCell(1).alignment = { horizontal: labelSpan === FIXED_COLUMNS.length ? 'center' : 'left' };
+    model.figures.forEach((f, j) => {
+      const total = totals[j];
+      const cell = row.getCell(firstFigure + j);
+      if (!total || total.value === null) return;
+      cell.value = total.value;
+      if (typeof total.value === 'number') cell.numFmt = xlsxFigureFormat(f, total.rule);
+      else cell.alignment = { wrapText: true, vertical: 'top' };
+    });
+    for (let c = 1; c <= FIXED_COLUMNS.length + model.figures.length; c += 1) {
+      const cell = row.getCell(c);
+      cell.font = { bold: true };
+      cell.fill = fill(background);
+      cell.border = thin;
+    }
+  };
+  // Each khối's subtotal: its name over STT, khối and unit, its reported count under the status.
+  model.groups.forEach((group, g) => {
+    const rowNumber = pos.subtotalRows[g];
+    if (rowNumber === undefined) return;
+    totalsLine(
+      rowNumber,
+      3,
+      [msg.subtotalRow(group.name), msg.groupReported(group.kpis.reported, group.kpis.total)],
+      group.totals,
+      SUBTOTAL_FILL,
+    );
   });
-  for (let c = 1; c <= FIXED_COLUMNS.length + model.figures.length; c += 1) {
-    const cell = totals.getCell(c);
-    cell.font = { bold: true };
-    cell.fill = fill(TOTAL_FILL);
-    cell.border = thin;
-  }
+  totalsLine(pos.totalsRow, FIXED_COLUMNS.length, [msg.totalRow], model.totals, TOTAL_FILL);
 
   mergedLine(pos.chaseHeading, msg.chaseHeading(model.chase.length), { bold: true });
   if (model.chase.length === 0) {

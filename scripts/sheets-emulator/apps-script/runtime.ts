@@ -2,6 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import type { DriveStore } from '../drive/store.js';
 import type { IdentityTokens } from '../identity-tokens.js';
+import type { Latency } from '../latency/latency.js';
 import { GoogleApiError } from '../types.js';
 import type { AccountType, BudgetLimits, BudgetReport, SavedBudgets } from './budgets.js';
 import { Budgets, GOOGLE_BUDGETS } from './budgets.js';
@@ -61,6 +62,8 @@ export interface RuntimeDeps {
   workspaceDomainOf: (email: string) => string | undefined;
   /** Throws Google's refusal when `email` is no Google account (only accounts can own, open or run a script). */
   requireGoogleAccount: (email: string) => void;
+  /** Google's delays (trigger scheduling, start-up, UrlFetch, properties); none when absent or off. */
+  latency?: Latency;
 }
 
 /** An execution queued by a sheet event, with the first UUID its script will draw. */
@@ -93,7 +96,6 @@ interface Queued {
 
 const MAX_LOG = 1000;
 const SIX_MINUTES = 6 * 60_000;
-
 
 /** Runs scripts in worker threads and keeps their triggers, budgets and execution log. */
 export class AppsScriptRuntime {
@@ -409,7 +411,12 @@ export class AppsScriptRuntime {
     this.log.push(exec);
     if (this.log.length > MAX_LOG) this.log.splice(0, this.log.length - MAX_LOG);
     const previous = q.chainKey ? (this.chains.get(q.chainKey) ?? Promise.resolve()) : Promise.resolve();
-    const done = previous.then(() => this.execute(q, exec));
+    // Google schedules a spreadsheet trigger's execution a moment after the edit, whatever runs before it.
+    const scheduled =
+      q.trigger?.source === 'SPREADSHEETS' && this.deps.latency
+        ? this.deps.latency.wait('appsScript.triggerDelay')
+        : Promise.resolve();
+    const done = Promise.all([previous, scheduled]).then(() => this.execute(q, exec));
     if (q.chainKey) {
       const key = q.chainKey;
       this.chains.set(key, done);
@@ -474,12 +481,15 @@ export class AppsScriptRuntime {
         stopping: this.stopping.signal,
         onUrlFetch: (c, request, record) => this.listeners.forEach((l) => l(c, request, record)),
         changed: this.deps.changed,
+        ...(this.deps.latency ? { latency: this.deps.latency } : {}),
       },
       ctx,
     );
     exec.status = 'running';
     exec.start = this.deps.now().toISOString();
     const started = performance.now();
+    // Apps Script's own start-up before the first line runs; Google counts it in the execution's time.
+    await this.deps.latency?.wait('appsScript.startup');
     const result = await this.pool.run(job, handler, this.options.maxExecutionMs ?? SIX_MINUTES);
     // Google counts the whole execution, waits on UrlFetchApp included.
     exec.durationMs = Math.round(performance.now() - started);

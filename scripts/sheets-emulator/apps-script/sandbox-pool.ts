@@ -25,7 +25,17 @@ interface Waiting {
   resolve: (r: PoolResult) => void;
 }
 
-const WORKER_SOURCE = `(${sandboxWorker.toString()})(require, ${JSON.stringify(installAppsScript.toString())})`;
+/**
+ * Wraps a function's source so it runs where esbuild's `__name` helper is missing: tsx (npm run demo, bench) compiles
+ * with keepNames, which puts `__name(fn, "fn")` calls inside the functions whose source the sandbox evaluates.
+ */
+export function withNameHelper(source: string): string {
+  return `((__name) => (${source}))((fn) => fn)`;
+}
+
+const WORKER_SOURCE = `${withNameHelper(sandboxWorker.toString())}(require, ${JSON.stringify(
+  withNameHelper(installAppsScript.toString()),
+)})`;
 
 /** Runs executions on up to `size` workers (made on first use); the rest wait their turn. */
 export class SandboxPool {

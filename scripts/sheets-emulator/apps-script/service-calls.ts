@@ -3,6 +3,8 @@ import { createHash } from 'node:crypto';
 import { canRead, canWrite } from '../drive/access.js';
 import type { DriveStore } from '../drive/store.js';
 import type { IdentityTokens } from '../identity-tokens.js';
+import type { Latency } from '../latency/latency.js';
+import type { LatencyGroup } from '../latency/model.js';
 import type { FileRecord } from '../types.js';
 import type { Budgets } from './budgets.js';
 import { TRIGGERS_PER_USER_PER_SCRIPT } from './budgets.js';
@@ -62,6 +64,8 @@ export interface ServiceDeps {
   onUrlFetch: (ctx: ExecutionContext, request: FetchRequest, record: UrlFetchRecord) => void;
   /** Something persistent changed. */
   changed: () => void;
+  /** Google's delays of UrlFetch and the properties and cache services; none when absent. */
+  latency?: Latency;
 }
 
 /** How a spreadsheet looks to a script. */
@@ -90,6 +94,19 @@ function userAgent(scriptId: string): string {
   const id = createHash('sha256').update(scriptId).digest('base64url').slice(0, 30);
   return `Mozilla/5.0 (compatible; Google-Apps-Script; beanserver; +https://script.google.com; id: UAEmdDd${id})`;
 }
+
+/** The latency group of each properties and cache call (the model's measured service-call costs). */
+const SERVICE_DELAYS = new Map<string, LatencyGroup>([
+  ['props.get', 'appsScript.propertiesRead'],
+  ['props.getAll', 'appsScript.propertiesRead'],
+  ['props.set', 'appsScript.propertiesWrite'],
+  ['props.delete', 'appsScript.propertiesWrite'],
+  ['props.deleteAll', 'appsScript.propertiesWrite'],
+  ['cache.get', 'appsScript.cacheGet'],
+  ['cache.getAll', 'appsScript.cacheGet'],
+  ['cache.put', 'appsScript.cachePut'],
+  ['cache.remove', 'appsScript.cachePut'],
+]);
 
 const javaBytes = (buf: Buffer): number[] => Array.from(buf, (b) => (b > 127 ? b - 256 : b));
 
@@ -217,6 +234,8 @@ export function serviceCalls(deps: ServiceDeps, ctx: ExecutionContext): ServiceH
           ? Buffer.from(req.payload.map((b) => b & 0xff))
           : req.payload;
     const started = performance.now();
+    // UrlFetch's own overhead around the HTTP call (Google's fetch service, outside the script's sandbox).
+    await deps.latency?.wait('appsScript.urlFetch');
     let res: Response;
     let bytes: Buffer;
     try {
@@ -275,6 +294,8 @@ export function serviceCalls(deps: ServiceDeps, ctx: ExecutionContext): ServiceH
 
   return async (op, raw) => {
     const a = (raw ?? {}) as Record<string, unknown>;
+    const delay = SERVICE_DELAYS.get(op);
+    if (delay && deps.latency) await deps.latency.wait(delay);
     switch (op) {
       case 'log':
         ctx.exec.logs.push(`${String(a.level)}: ${String(a.line)}`);

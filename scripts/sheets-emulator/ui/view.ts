@@ -14,6 +14,7 @@ nav.tabs a{padding:6px 14px;text-decoration:none;color:#202124;background:#e8eae
 section.sheet{padding:8px 0 24px}
 section.sheet h2{font-size:13px;margin:4px 12px}
 .scroll{overflow:auto;max-height:80vh;border-top:1px solid #c0c0c0}
+body.one-tab .scroll{overflow:visible;max-height:none}
 table.grid{border-collapse:separate;border-spacing:0;table-layout:fixed}
 table.grid td{border-right:1px solid #e2e2e2;border-bottom:1px solid #e2e2e2;padding:2px 3px;white-space:nowrap;overflow:hidden;background-color:#fff;font-family:arial,sans-serif;font-size:10pt}
 table.grid th{background:#f8f9fa;color:#5f6368;font-weight:normal;font-size:9pt;border-right:1px solid #c0c0c0;border-bottom:1px solid #c0c0c0}
@@ -32,6 +33,16 @@ form.edit input[name=value]{width:320px}
 p.refused{margin:0;padding:8px 12px;background:#fce8e6;color:#a50e0e}
 table.grid thead th.corner{left:0;z-index:4}
 `;
+
+/**
+ * On a one-tab page, records the page's full size on the document element once laid out, so a headless browser's
+ * --dump-dom can tell how large a screenshot of the whole tab must be.
+ */
+export const PAGE_SIZE_ATTRIBUTES = { width: 'data-page-width', height: 'data-page-height' } as const;
+const MEASURE_SCRIPT =
+  `window.addEventListener('load',function(){var d=document.documentElement,b=document.body;` +
+  `d.setAttribute('${PAGE_SIZE_ATTRIBUTES.width}',String(Math.ceil(Math.max(d.scrollWidth,b.scrollWidth))));` +
+  `d.setAttribute('${PAGE_SIZE_ATTRIBUTES.height}',String(Math.ceil(Math.max(d.scrollHeight,b.scrollHeight))));});`;
 
 const EDIT_SCRIPT = `document.addEventListener('click',function(e){var t=e.target;if(!(t instanceof HTMLElement))return;var td=t.closest('td[data-a1]');if(!td)return;var f=td.closest('section').querySelector('form.edit');f.elements.range.value=td.getAttribute('data-a1');f.elements.value.value=td.textContent;f.elements.value.focus();});`;
 
@@ -62,7 +73,10 @@ export interface ViewOptions {
   editAs?: string;
   /** A refusal to show above the tabs (the last edit-form post that Sheets refused). */
   error?: string;
-  /** Show only the tab with this sheet id (for a screenshot of one tab); every tab otherwise. */
+  /**
+   * Show only the tab with this sheet id, whole (no scroll box: the page is as tall as the tab), for a screenshot;
+   * every tab otherwise.
+   */
   tab?: number;
 }
 
@@ -104,11 +118,13 @@ export function renderView(book: Book, options: ViewOptions = {}): string {
   });
   return (
     `<!doctype html><html lang="${esc((book.properties.locale || 'vi').split('_')[0])}"><head><meta charset="utf-8">` +
-    `<title>${esc(book.properties.title)}</title><style>${STYLE}</style></head><body>` +
+    `<title>${esc(book.properties.title)}</title><style>${STYLE}</style></head>` +
+    `<body${options.tab === undefined ? '' : ' class="one-tab"'}>` +
     `<header><h1>${esc(book.properties.title)}</h1></header>` +
     (options.error ? `<p class="refused" role="alert">${esc(options.error)}</p>` : '') +
     `<nav class="tabs">${tabs}</nav>${sections.join('')}` +
     (editAs ? `<script>${EDIT_SCRIPT}</script>` : '') +
+    (options.tab === undefined ? '' : `<script>${MEASURE_SCRIPT}</script>`) +
     `</body></html>`
   );
 }

@@ -1,4 +1,5 @@
 /** Starts the local stand-ins for Google together: Firestore (or the one already running) and the Sheets/Drive emulator. */
+import type { LatencyOption } from '@theodoi/sheets-emulator/latency/latency';
 import { start as startSheetsEmulator, type EmulatorServer } from '@theodoi/sheets-emulator/server';
 import { startFirestoreEmulator, type FirestoreEmulator } from './firestore.js';
 
@@ -24,6 +25,8 @@ export async function startLocalEmulators(
     now?: () => Date;
     /** How long Drive holds a spreadsheet's edit notifications back; Google's ~3 minutes by default, tests 0. */
     notifyBatchMs?: number;
+    /** The Sheets emulator's latency model of real Google ('off' by default; the bench uses 'google'). */
+    latency?: LatencyOption;
   } = {},
 ): Promise<LocalEmulators> {
   const firestore = await startFirestoreEmulator({
@@ -39,6 +42,7 @@ export async function startLocalEmulators(
       ...(options.dataDir ? { dataDir: options.dataDir } : {}),
       quotas: options.quotas ?? 'off',
       ...(options.now ? { now: options.now } : {}),
+      ...(options.latency ? { latency: options.latency } : {}),
     });
     return {
       firestore,

@@ -22,3 +22,13 @@ describe('ManualClock', () => {
     expect(() => DateTime.fromObject({ year: 2024, month: 2, day: 31 })).toThrow();
   });
 });
+
+describe('ManualClock.sleep', () => {
+  it('moves the clock on at once instead of waiting', async () => {
+    const clock = new ManualClock('2024-03-19T00:30:00Z');
+    const started = performance.now();
+    await clock.sleep(90_000);
+    expect(clock.now().toISOString()).toBe('2024-03-19T00:31:30.000Z');
+    expect(performance.now() - started).toBeLessThan(50);
+  });
+});

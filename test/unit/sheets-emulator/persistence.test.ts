@@ -74,8 +74,9 @@ describe('with a dataDir', () => {
     const first = await start({ dataDir });
     // The coordinator owns the spreadsheet: a service account cannot (strict accounts).
     const owner = clientsFor(first, creator);
-    const sheet = (await owner.sheets.spreadsheets.create({ requestBody: { properties: { title: 'Giữ lại' } } }))
-      .data.spreadsheetId!;
+    const sheet = (
+      await owner.sheets.spreadsheets.create({ requestBody: { properties: { title: 'Giữ lại' } } })
+    ).data.spreadsheetId!;
     const script = await createScript(first, {
       owner: creator,
       source: `

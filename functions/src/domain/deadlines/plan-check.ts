@@ -7,7 +7,9 @@
 import { reminders as msg } from '../../messages.vi.js';
 import type { WorkingCalendar } from '../calendar/working-calendar.js';
 import type { Period } from '../periods/periods.js';
+import type { ExtendedDeadlines } from '../status/extensions.js';
 import {
+  extendedDeadline,
   statusText,
   unitStatus,
   UNIT_STATUS_CODES,
@@ -31,6 +33,8 @@ export interface RecordedTab {
 export interface CheckedDirective extends RemindedDirective {
   /** Report tabs by period key. */
   tabs: Readonly<Record<string, RecordedTab>>;
+  /** Units' extended deadlines (gia hạn), by row key. */
+  extensions?: ExtendedDeadlines | undefined;
 }
 
 /** Where the check finds a tab's unit codes and statuses. */
@@ -186,6 +190,7 @@ function planStatuses(input: DeadlineCheckInput, period: Period, plan: DeadlineC
   for (const unitCode of input.directive.recipients) {
     const status = unitStatus({
       period,
+      ...extendedDeadline(input.directive.extensions, period.key, unitCode),
       report: reportState(input.reports.get(period.key)?.get(unitCode)),
       now: input.now,
       calendar: input.calendar,

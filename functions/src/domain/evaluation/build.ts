@@ -8,28 +8,12 @@ import type {
   EvaluationModel,
   EvaluationRow,
 } from './model.js';
+import { romanNumeral } from '../values/numerals.js';
 import { outcomeOf } from './outcome.js';
 import { evaluationInstant } from './range.js';
 import { gradeOf, ranks, scoreTally } from './score.js';
 import { addOutcome, emptyTally, settleTally, sumTallies, type Tally } from './tally.js';
 
-const NUMERALS = [
-  'I',
-  'II',
-  'III',
-  'IV',
-  'V',
-  'VI',
-  'VII',
-  'VIII',
-  'IX',
-  'X',
-  'XI',
-  'XII',
-  'XIII',
-  'XIV',
-  'XV',
-];
 /** The id of the group of units that are not in the organisation file (shown by their code). */
 export const UNKNOWN_GROUP = '';
 
@@ -121,7 +105,7 @@ export function buildEvaluation(input: EvaluationInput): EvaluationModel {
       {
         id,
         name,
-        numeral: NUMERALS[groupIds.indexOf(id)] ?? String(groupIds.indexOf(id) + 1),
+        numeral: romanNumeral(groupIds.indexOf(id) + 1),
         rows,
         tally: sumTallies(rows.map((r) => r.tally)),
         averageScore: mean(rows.flatMap((r) => (r.score ? [r.score.total] : []))),

@@ -2,6 +2,7 @@
 export * from './model.js';
 export * from './build.js';
 export * from './figures.js';
+export * from './groups.js';
 export * from './kpis.js';
 export * from './report-state.js';
 export * from './header.js';

@@ -1,4 +1,5 @@
 /** The summary model's types: what the Tổng hợp tab and the draft report paragraph are built from. */
+import type { ExtendedDeadlines } from '../status/extensions.js';
 import type { ColumnType, SummaryKind, Template } from '@theodoi/sheets-schema/template-format';
 import type { IsoDate } from '../calendar/iso-date.js';
 import type { WorkingCalendar } from '../calendar/working-calendar.js';
@@ -14,6 +15,8 @@ export interface SummaryDirective {
   subject: string;
   /** Recipient unit codes, in the order the summary lists them. */
   recipients: readonly string[];
+  /** Units' extended deadlines (gia hạn), by row key. */
+  extensions?: ExtendedDeadlines | undefined;
 }
 
 /** A unit as the summary shows it (the store's units fit this shape). */
@@ -42,7 +45,10 @@ export interface SummaryInput {
   period: Period;
   template: Template;
   units: readonly SummaryUnit[];
-  /** Group id → display name ("UBND các xã, thị trấn"); the id is shown when absent. */
+  /**
+   * Group id → display name ("UBND các xã, thị trấn"), in the organisation's order of its groups (the table lists
+   * and subtotals the groups in this order); the id is shown when absent.
+   */
   groupNames?: ReadonlyMap<string, string>;
   /** Stored reports of `period`, by unit code; a unit without one has entered nothing. */
   reports: ReadonlyMap<string, SummaryReport>;
@@ -77,6 +83,8 @@ export interface SummaryRow {
   stt: number;
   unitCode: string;
   unitName: string;
+  /** The unit's group id; '' for a recipient the organisation's units do not list. */
+  groupId: string;
   groupName: string;
   status: UnitStatus;
   /** "Báo cáo trễ hạn (trễ 2 ngày làm việc)". */
@@ -105,6 +113,21 @@ export interface SummaryKpis {
   notYetDue: number;
   withErrors: number;
   byStatus: Record<UnitStatusCode, number>;
+}
+
+/** One group of units (khối) of the table: its rows, how many of them reported, its subtotals. */
+export interface SummaryGroup {
+  /** The group id; '' for recipients the organisation's units do not list. */
+  id: string;
+  /** "Các ban, ngành thuộc UBND huyện"; "Đơn vị khác" for the recipients without a group. */
+  name: string;
+  /** Index in `SummaryModel.rows` of the group's first row; its rows follow one another. */
+  firstRow: number;
+  rowCount: number;
+  /** The group's counts, as the whole table's. */
+  kpis: SummaryKpis;
+  /** The subtotal of each key figure over the group's rows, by the figure's summary rule. */
+  totals: FigureTotal[];
 }
 
 /** A unit to chase: overdue, due soon or with errors; with how late and whom to call. */
@@ -139,7 +162,10 @@ export interface SummaryModel {
   header: SummaryHeader;
   kpis: SummaryKpis;
   figures: FigureColumn[];
+  /** Group by group (the organisation's order of groups), each group's rows in the directive's order. */
   rows: SummaryRow[];
+  /** The groups the rows fall in, in table order; a table of one group needs no subtotal. */
+  groups: SummaryGroup[];
   totals: FigureTotal[];
   chase: ChaseItem[];
   /** The draft paragraph for the official report. */

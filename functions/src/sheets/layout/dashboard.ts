@@ -3,10 +3,12 @@ import type { sheets_v4 } from '@googleapis/sheets';
 import { DateTime } from 'luxon';
 import { VIETNAM_ZONE } from '../../clock.js';
 import type { IsoDate } from '../../domain/calendar/iso-date.js';
+import { directiveLabel } from '../../domain/directive-label.js';
 import type { UnitStatusCode } from '../../domain/status/index.js';
 import type { SummaryKpis } from '../../domain/summary/model.js';
 import { asInertText } from '../../domain/values/text.js';
 import { dashboard as msg, deadlines } from '../../messages.vi.js';
+import { evaluationTabProperties } from './evaluation-layout.js';
 import { resetTabRequests } from './reset-tab.js';
 import { dateSerial, SUMMARY_STATUS_COLOURS } from './summary-tab.js';
 
@@ -23,8 +25,11 @@ export const DASHBOARD_HEADER_ROWS = 4;
 
 /** One open directive as the dashboard shows it. */
 export interface DashboardDirective {
+  /** theodoi's id of the directive: never shown to leadership, who know a directive by its number and date. */
   id: string;
   number: string | null;
+  /** The day the directive was issued. */
+  date: IsoDate | null;
   subject: string;
   spreadsheetUrl: string;
   /** The period due now; null before the first period opens. */
@@ -44,10 +49,14 @@ export interface DashboardModel {
   organisationName: string;
   generatedAt: Date;
   directives: readonly DashboardDirective[];
+  /** The units in the organisation's order (the order of its file). */
   units: readonly { code: string; name: string; groupName: string }[];
 }
 
-/** The body of spreadsheets.create: title, vi_VN, Vietnam time, the two tabs with fixed ids. */
+/**
+ * The body of spreadsheets.create: title, vi_VN, Vietnam time, the tabs with fixed ids (the two of the dashboard,
+ * then "Đánh giá đơn vị", which evaluation-layout.ts lays out).
+ */
 export function dashboardCreateBody(organisationName: string): sheets_v4.Schema$Spreadsheet {
   return {
     properties: {
@@ -58,6 +67,7 @@ export function dashboardCreateBody(organisationName: string): sheets_v4.Schema$
     sheets: [
       { properties: { sheetId: DASHBOARD_DIRECTIVES_SHEET_ID, title: msg.directivesTab, index: 0 } },
       { properties: { sheetId: DASHBOARD_MATRIX_SHEET_ID, title: msg.matrixTab, index: 1 } },
+      { properties: evaluationTabProperties(2) },
     ],
   };
 }
@@ -88,11 +98,6 @@ const DATE: CellFormat = {
   horizontalAlignment: 'CENTER',
 };
 
-/** The directive's short name in headers: its number, or "(chưa có số)" with its id. */
-export function directiveLabel(d: Pick<DashboardDirective, 'id' | 'number'>): string {
-  return d.number ?? `${msg.noNumber} ${d.id}`;
-}
-
 /** The "Văn bản" tab's rows (values only; the link is a text run's link, never a HYPERLINK formula). */
 export function directiveRows(model: DashboardModel): CellData[][] {
   const at = DateTime.fromJSDate(model.generatedAt, { zone: VIETNAM_ZONE });
@@ -108,6 +113,7 @@ export function directiveRows(model: DashboardModel): CellData[][] {
     [
       c.stt,
       c.number,
+      c.date,
       c.subject,
       c.period,
       c.deadline,
@@ -122,7 +128,8 @@ export function directiveRows(model: DashboardModel): CellData[][] {
       const k = d.kpis;
       return [
         number(i + 1, { horizontalAlignment: 'CENTER' }),
-        text(directiveLabel(d)),
+        text(d.number ?? msg.noNumber),
+        d.date ? number(dateSerial(d.date), DATE) : {},
         text(d.subject, { wrapStrategy: 'WRAP' }),
         text(d.period?.label ?? msg.noPeriod),
         d.period ? number(dateSerial(d.period.deadline), DATE) : {},
@@ -158,9 +165,11 @@ export function matrixRows(model: DashboardModel): CellData[][] {
       header(msg.columns.stt),
       header(msg.groupColumn),
       header(msg.unitColumn),
-      ...model.directives.map((d) =>
-        header(d.period ? `${directiveLabel(d)}\n${d.period.label}` : directiveLabel(d)),
-      ),
+      // The subject as the header's note: the header names the directive, the note says what it is about.
+      ...model.directives.map((d) => ({
+        ...header(d.period ? `${directiveLabel(d)}\n${d.period.label}` : directiveLabel(d)),
+        note: msg.subjectNote(d.subject),
+      })),
     ],
     ...model.units.map((u, i): CellData[] => [
       number(i + 1, { horizontalAlignment: 'CENTER' }),
@@ -211,7 +220,7 @@ function rewriteTab(
       updateCells: {
         start: { sheetId, rowIndex: 0, columnIndex: 0 },
         rows: rows.map((values) => ({ values })),
-        fields: 'userEnteredValue,userEnteredFormat',
+        fields: 'userEnteredValue,userEnteredFormat,note',
       },
     },
     merge(0),
@@ -228,7 +237,7 @@ export function dashboardRequests(model: DashboardModel): Request[] {
     ...rewriteTab(
       DASHBOARD_DIRECTIVES_SHEET_ID,
       directiveRows(model),
-      [45, 130, 420, 130, 100, 90, 80, 100, 80, 80, 120],
+      [45, 130, 100, 420, 130, 100, 90, 80, 100, 80, 80, 120],
       0,
     ),
     ...rewriteTab(

@@ -21,6 +21,7 @@ import {
   type EvaluationRow,
   type Tally,
 } from '../../domain/evaluation/index.js';
+import { directiveLabel } from '../../domain/directive-label.js';
 import { asInertText } from '../../domain/values/text.js';
 import { evaluation as msg } from '../../messages.vi.js';
 import { resetTabRequests } from './reset-tab.js';
@@ -157,7 +158,8 @@ function directivesCell(unit: EvaluationRow, model: EvaluationModel): CellData {
       startIndex: value.length,
       format: { link: { uri: directive.spreadsheetUrl }, underline: true },
     });
-    value += directive.number ?? directive.id;
+    // A numbered directive by its number; a draft by "(chưa có số) ngày …": never by theodoi's id.
+    value += directive.number ?? directiveLabel(directive);
   });
   if (value === '') return {};
   return {

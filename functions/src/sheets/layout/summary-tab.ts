@@ -37,6 +37,7 @@ export const SUMMARY_STATUS_COLOURS: Record<UnitStatusCode, Color> = {
 
 const HEADER_FILL: Color = { red: 0.85, green: 0.89, blue: 0.95 };
 const TOTAL_FILL: Color = { red: 0.95, green: 0.95, blue: 0.95 };
+const SUBTOTAL_FILL: Color = { red: 0.97, green: 0.97, blue: 0.93 };
 const FIXED_WIDTHS = [50, 190, 240, 260, 110] as const;
 const MIN_COLUMNS = 6;
 const CHART_ROWS = 16;
@@ -54,7 +55,12 @@ export interface SummaryPositions {
   statusHeader: number;
   unitsHeading: number;
   tableHeader: number;
+  /** The table's first row below its header (a unit's row). */
   firstUnitRow: number;
+  /** The row of each of `model.rows`, in order. */
+  unitRows: number[];
+  /** The subtotal row of each of `model.groups`, below its units; none when the table has one group. */
+  subtotalRows: number[];
   totalsRow: number;
   chaseHeading: number;
   chaseHeader: number;
@@ -67,13 +73,36 @@ export interface SummaryPositions {
   firstFigureColumn: number;
 }
 
+/** Whether the table shows a subtotal per group: only when the units fall in more than one. */
+export function hasSubtotals(model: Pick<SummaryModel, 'groups'>): boolean {
+  return model.groups.length > 1;
+}
+
+/**
+ * Where each unit's row and each group's subtotal row go from `first` down: a group's units, then its subtotal
+ * (when the table has subtotals); `end` is the row after the last.
+ */
+export function tableRows(
+  model: Pick<SummaryModel, 'groups'>,
+  first: number,
+): { unitRows: number[]; subtotalRows: number[]; end: number } {
+  const unitRows: number[] = [];
+  const subtotalRows: number[] = [];
+  let row = first;
+  for (const group of model.groups) {
+    for (let i = 0; i < group.rowCount; i += 1) unitRows.push(row++);
+    if (hasSubtotals(model)) subtotalRows.push(row++);
+  }
+  return { unitRows, subtotalRows, end: row };
+}
+
 /** The positions of every block for a model. */
 export function summaryPositions(model: SummaryModel): SummaryPositions {
   const statusHeader = 6;
   const unitsHeading = statusHeader + CHART_ROWS + 1;
   const tableHeader = unitsHeading + 1;
   const firstUnitRow = tableHeader + 1;
-  const totalsRow = firstUnitRow + model.rows.length;
+  const { unitRows, subtotalRows, end: totalsRow } = tableRows(model, firstUnitRow);
   const chaseHeading = totalsRow + 2;
   const chaseHeader = chaseHeading + 1;
   const chaseRows = Math.max(1, model.chase.length);
@@ -89,6 +118,8 @@ export function summaryPositions(model: SummaryModel): SummaryPositions {
     unitsHeading,
     tableHeader,
     firstUnitRow,
+    unitRows,
+    subtotalRows,
     totalsRow,
     chaseHeading,
     chaseHeader,
@@ -164,8 +195,8 @@ function figureCell(column: FigureColumn, value: FigureValue): CellData {
   return text(typeof value === 'number' ? String(value) : figureText(column, value));
 }
 
-function totalCell(column: FigureColumn, total: FigureTotal): CellData {
-  const format = bold({ backgroundColor: TOTAL_FILL, wrapStrategy: 'WRAP', verticalAlignment: 'TOP' });
+function totalCell(column: FigureColumn, total: FigureTotal, fill: Color = TOTAL_FILL): CellData {
+  const format = bold({ backgroundColor: fill, wrapStrategy: 'WRAP', verticalAlignment: 'TOP' });
   if (total.value === null) return blank(format);
   if (total.rule === 'list') return text(total.value, format, msg.totalNotes.list);
   return number(
@@ -215,7 +246,7 @@ function rowsOf(model: SummaryModel, pos: SummaryPositions): sheets_v4.Schema$Ro
   // Unit rows carry values only (and their status colour); formats go on whole columns (blockFormats), which
   // keeps a 5,000-unit rewrite to a few megabytes.
   model.rows.forEach((row, i) =>
-    put(pos.firstUnitRow + i, [
+    put(pos.unitRows[i]!, [
       number(row.stt),
       text(row.groupName),
       text(row.unitName),
@@ -224,6 +255,21 @@ function rowsOf(model: SummaryModel, pos: SummaryPositions): sheets_v4.Schema$Ro
       ...model.figures.map((f, j) => figureCell(f, row.figures[j] ?? null)),
     ]),
   );
+  model.groups.forEach((group, g) => {
+    const row = pos.subtotalRows[g];
+    if (row === undefined) return;
+    const fill = bold({ backgroundColor: SUBTOTAL_FILL, wrapStrategy: 'WRAP', verticalAlignment: 'MIDDLE' });
+    put(row, [
+      text(msg.subtotalRow(group.name), fill),
+      blank(fill),
+      blank(fill),
+      text(msg.groupReported(group.kpis.reported, group.kpis.total), fill),
+      blank(fill),
+      ...model.figures.map((f, j) =>
+        totalCell(f, group.totals[j] ?? { rule: 'none', value: null }, SUBTOTAL_FILL),
+      ),
+    ]);
+  });
   put(pos.totalsRow, [
     text(msg.totalRow, bold({ backgroundColor: TOTAL_FILL, horizontalAlignment: 'CENTER' }), msg.figuresNote),
     ...Array.from({ length: FIXED_WIDTHS.length - 1 }, () => blank({ backgroundColor: TOTAL_FILL })),
@@ -321,23 +367,29 @@ function blockFormats(model: SummaryModel, pos: SummaryPositions, sheetId: numbe
             },
           },
         ];
-  const units = [pos.firstUnitRow, pos.totalsRow] as const;
+  // Each group's unit rows as one block: the subtotal rows between them keep their own formats.
+  const unitBlocks = model.groups.map((g) => {
+    const start = pos.unitRows[g.firstRow];
+    return start === undefined ? ([0, 0] as const) : ([start, start + g.rowCount] as const);
+  });
   const chase = [pos.chaseHeader + 1, pos.chaseHeader + 1 + model.chase.length] as const;
   return [
-    ...block(...units, 0, centred),
-    ...block(...units, 1, wrapped),
-    ...block(...units, 2, wrapped),
-    ...block(...units, 3, wrapped),
-    ...block(...units, 4, { ...centred, numberFormat: { type: 'DATE', pattern: 'dd/MM/yyyy' } }),
-    ...model.figures.flatMap((f, j) =>
-      block(
-        ...units,
-        pos.firstFigureColumn + j,
-        isNumericType(f.type)
-          ? { numberFormat: figureNumberFormat(f), verticalAlignment: 'MIDDLE' }
-          : { wrapStrategy: 'WRAP', verticalAlignment: 'TOP' },
+    ...unitBlocks.flatMap((units) => [
+      ...block(...units, 0, centred),
+      ...block(...units, 1, wrapped),
+      ...block(...units, 2, wrapped),
+      ...block(...units, 3, wrapped),
+      ...block(...units, 4, { ...centred, numberFormat: { type: 'DATE', pattern: 'dd/MM/yyyy' } }),
+      ...model.figures.flatMap((f, j) =>
+        block(
+          ...units,
+          pos.firstFigureColumn + j,
+          isNumericType(f.type)
+            ? { numberFormat: figureNumberFormat(f), verticalAlignment: 'MIDDLE' }
+            : { wrapStrategy: 'WRAP', verticalAlignment: 'TOP' },
+        ),
       ),
-    ),
+    ]),
     ...[0, 1, 2, 3, 4, 5].flatMap((column) => block(...chase, column, column === 0 ? centred : wrapped)),
   ];
 }
@@ -479,6 +531,7 @@ export function summaryRequests(
       merge(sheetId, r, r + 1, 0, all),
     ),
     merge(sheetId, pos.unitsHeading, pos.unitsHeading + 1, 0, all),
+    ...pos.subtotalRows.map((r) => merge(sheetId, r, r + 1, 0, 3)),
     merge(sheetId, pos.totalsRow, pos.totalsRow + 1, 0, pos.firstFigureColumn),
     merge(sheetId, pos.chaseHeading, pos.chaseHeading + 1, 0, all),
     ...(model.chase.length === 0 ? [merge(sheetId, pos.chaseHeader, pos.chaseHeader + 1, 0, all)] : []),

@@ -5,8 +5,21 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import mammoth from 'mammoth';
 import { describe, expect, it } from 'vitest';
-import { runDemo } from '@theodoi/cli/demo/run-demo';
+import { runDemo, type DemoResult } from '@theodoi/cli/demo/run-demo';
 import { findChromium } from '@theodoi/sheets-emulator/ui/screenshot';
+import { clientsFor } from '@theodoi/test-kit/clients';
+
+/** How many rows a tab has and their heights in pixels, as the emulator holds them (read as theodoi's account). */
+async function tabRowHeights(result: DemoResult, spreadsheetId: string, title: string) {
+  const { sheets } = clientsFor(result.emulators.sheets, 'theodoi@theodoi-demo.iam.gserviceaccount.com');
+  const res = await sheets.spreadsheets.get({
+    spreadsheetId,
+    ranges: [`'${title}'`],
+    fields: 'sheets.data.rowMetadata.pixelSize',
+  });
+  const rows = res.data.sheets?.[0]?.data?.[0]?.rowMetadata ?? [];
+  return { count: rows.length, pixels: rows.reduce((n, r) => n + (r.pixelSize ?? 0), 0) };
+}
 
 describe('the Tháp Mười demo quarter', () => {
   it('ends with 20 units on time, 2 late, 3 overdue and no errors left', async () => {
@@ -30,13 +43,30 @@ describe('the Tháp Mười demo quarter', () => {
       expect(docx.value).toContain('22/25');
       const dashboard = new ExcelJS.Workbook();
       await dashboard.xlsx.readFile(named('bang-theo-doi-van-ban.xlsx'));
-      expect(dashboard.worksheets.map((w) => w.name)).toEqual(['Văn bản', 'Đơn vị × văn bản']);
-      expect(dashboard.getWorksheet('Văn bản')!.getRow(5).getCell(6).value).toBe('22/25');
+      expect(dashboard.worksheets.map((w) => w.name)).toEqual([
+        'Văn bản',
+        'Đơn vị × văn bản',
+        'Đánh giá đơn vị',
+      ]);
+      expect(dashboard.getWorksheet('Văn bản')!.getRow(5).getCell(7).value).toBe('22/25');
+      expect(dashboard.getWorksheet('Đánh giá đơn vị')!.getCell('A1').value).toBe(
+        'ĐÁNH GIÁ ĐƠN VỊ — NĂM 2024',
+      );
       if (findChromium()) {
+        // The whole Tổng hợp tab, down to its draft paragraph: at least as tall as all its rows.
         const png = readFileSync(result.screenshot!);
         expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
         expect(png.length).toBeGreaterThan(100_000);
-      } else expect(result.screenshot).toBeUndefined();
+        const rows = await tabRowHeights(result, result.spreadsheetId, 'Tổng hợp');
+        expect(rows.count).toBeGreaterThan(45);
+        expect(png.readUInt32BE(20)).toBeGreaterThanOrEqual(rows.pixels);
+        const evaluation = readFileSync(result.evaluationScreenshot!);
+        const evaluationRows = await tabRowHeights(result, result.dashboardSpreadsheetId, 'Đánh giá đơn vị');
+        expect(evaluation.readUInt32BE(20)).toBeGreaterThanOrEqual(evaluationRows.pixels);
+      } else {
+        expect(result.screenshot).toBeUndefined();
+        expect(result.evaluationScreenshot).toBeUndefined();
+      }
       // The directive's workbook as leadership downloads it reads back with its tabs.
       const workbook = new ExcelJS.Workbook();
       await workbook.xlsx.readFile(named('bang-tinh-cong-van.xlsx'));

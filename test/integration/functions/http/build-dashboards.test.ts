@@ -28,7 +28,7 @@ describe('buildDashboards entry point', () => {
     ((
       await world.clients.sheets.spreadsheets.values.get({
         spreadsheetId,
-        range: "'Văn bản'!A1:K6",
+        range: "'Văn bản'!A1:L6",
       })
     ).data.values ?? []) as string[][];
 
@@ -70,11 +70,11 @@ describe('buildDashboards entry point', () => {
     expect(body.built[0]?.spreadsheetUrl).toBe(org?.dashboardSpreadsheetUrl);
     const rows = await directivesTab(org!.dashboardSpreadsheetId!);
     expect(rows[0]?.[0]).toBe('THEO DÕI THỰC HIỆN VĂN BẢN CHỈ ĐẠO — ỦY BAN NHÂN DÂN HUYỆN THÁP MƯỜI');
-    // The machine's clock is past every 2024 deadline: the directive follows its last period, nobody reported.
     // The machine's clock is past every 2024 deadline: the line follows Quý IV/2024, nobody has reported.
     expect(rows[4]).toEqual([
       '1',
-      `(chưa có số) cchc-${NAME}`,
+      '(chưa có số)',
+      '05/02/2024',
       world.spec.subject,
       'Quý IV/2024',
       '17/12/2024',

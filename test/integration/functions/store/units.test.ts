@@ -45,12 +45,27 @@ describe('importOrganisation', () => {
     expect(units.find((u) => u.code === '30052')?.name).toBe('UBND xã Mỹ Hòa');
   });
 
+  it("lists the units in the file's order, and follows the file when it is reordered", async () => {
+    const org: Organisation = { ...thapMuoi, id: 'thap-muoi-order' };
+    await importOrganisation(db, org, new Date('2024-02-01T01:00:00Z'));
+    // Văn phòng HĐND và UBND first, as the file lists it, not 11th as its code "VP" would sort.
+    expect((await listUnits(db, org.id)).map((u) => u.code)).toEqual(thapMuoi.units.map((u) => u.code));
+    const reordered = [...thapMuoi.units.slice(12), ...thapMuoi.units.slice(0, 12)];
+    const result = await importOrganisation(
+      db,
+      { ...org, units: reordered },
+      new Date('2024-02-02T01:00:00Z'),
+    );
+    expect(result.updated).toHaveLength(25);
+    expect((await listUnits(db, org.id)).map((u) => u.code)).toEqual(reordered.map((u) => u.code));
+  });
+
   it("keeps the dashboard's spreadsheet and fingerprint over a re-import, writing nothing when the file is the same", async () => {
     const org: Organisation = { ...thapMuoi, id: 'thap-muoi-dashboard' };
     await importOrganisation(db, org, new Date('2024-02-01T01:00:00Z'));
     const dashboard = { spreadsheetId: 'dash-1', spreadsheetUrl: 'https://example.test/dash-1' };
     await setDashboardSpreadsheet(db, org.id, dashboard);
-    await setDashboardFingerprint(db, org.id, 'fp-1');
+    await setDashboardFingerprint(db, org.id, 'fp-1', { evaluationChart: true });
     const again = await importOrganisation(db, org, new Date('2024-02-02T01:00:00Z'));
     expect(again.writes).toBe(0);
     const renamed = await importOrganisation(
@@ -63,6 +78,7 @@ describe('importOrganisation', () => {
       dashboardSpreadsheetId: 'dash-1',
       dashboardSpreadsheetUrl: 'https://example.test/dash-1',
       dashboardFingerprint: 'fp-1',
+      dashboardEvaluationChart: true,
     });
   });
 

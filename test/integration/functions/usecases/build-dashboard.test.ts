@@ -1,11 +1,14 @@
-// The cross-directive dashboard on the emulators: two directives of one organisation in different states; the
-// "Văn bản" rows and the units × directives matrix match what this test counts from the rows it typed; the first
-// run creates the spreadsheet, every later run costs exactly one Sheets write and never creates another.
+// The cross-directive dashboard on the emulators: three directives of one organisation in different states; the
+// "Văn bản" rows and the units × directives matrix match what this test counts from the rows it typed, units in
+// the organisation file's order, directives named by number and date (never theodoi's ids); the "Đánh giá đơn vị"
+// tab is built in the same write; the first run creates the spreadsheet, every later run costs exactly one Sheets
+// write and never creates another, and a scheduled rebuild with nothing new costs none.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   DASHBOARD_DIRECTIVES_SHEET_ID,
   DASHBOARD_MATRIX_SHEET_ID,
 } from '@theodoi/functions/sheets/layout/dashboard';
+import { EVALUATION_CHART_ID, EVALUATION_SHEET_ID } from '@theodoi/functions/sheets/layout/evaluation-layout';
 import { getOrganisation, importOrganisation } from '@theodoi/functions/store/units';
 import { buildDashboard, type BuildDashboardResult } from '@theodoi/functions/usecases/build-dashboard';
 import { syncDirective } from '@theodoi/functions/usecases/sync-directive';
@@ -65,8 +68,15 @@ describe('the dashboard "Theo dõi thực hiện văn bản chỉ đạo"', () =
   beforeAll(async () => {
     // Monday 11/03/2024, 09:00 in Vietnam; Quý I/2024 is due Monday 18/03/2024.
     world = await startWorld('dashboard', '2024-03-11T02:00:00Z');
-    const b = await world.another(B);
-    const c = await world.another(C);
+    // A is a draft without its number yet; B and C were numbered when issued.
+    const b = await world.addDirective({
+      ...world.spec,
+      id: B,
+      number: '125/UBND-VP',
+      date: '2024-02-20',
+      subject: 'tăng cường công tác phòng cháy, chữa cháy',
+    });
+    const c = await world.addDirective({ ...world.spec, id: C, number: '130/UBND-NV', date: '2024-02-26' });
     spreadsheetOf.set(A, world.directive.spreadsheetId);
     spreadsheetOf.set(B, b.spreadsheetId);
     spreadsheetOf.set(C, c.spreadsheetId);
@@ -95,7 +105,7 @@ describe('the dashboard "Theo dõi thực hiện văn bản chỉ đạo"', () =
     world.emulator.resetCounters();
     first = await dashboard();
     firstCalls = { ...world.emulator.counters().methods };
-    directivesGrid = await read(first.spreadsheetId, "'Văn bản'!A1:K20");
+    directivesGrid = await read(first.spreadsheetId, "'Văn bản'!A1:L20");
     matrixGrid = await read(first.spreadsheetId, "'Đơn vị × văn bản'!A1:F40");
 
     // Between runs a unit of B reports; the next run shows it, for one write.
@@ -125,6 +135,7 @@ describe('the dashboard "Theo dõi thực hiện văn bản chỉ đạo"', () =
     expect(meta.data.sheets?.map((s) => [s.properties?.sheetId, s.properties?.title])).toEqual([
       [DASHBOARD_DIRECTIVES_SHEET_ID, 'Văn bản'],
       [DASHBOARD_MATRIX_SHEET_ID, 'Đơn vị × văn bản'],
+      [EVALUATION_SHEET_ID, 'Đánh giá đơn vị'],
     ]);
   });
 
@@ -137,6 +148,7 @@ describe('the dashboard "Theo dõi thực hiện văn bản chỉ đạo"', () =
     expect(directivesGrid[3]).toEqual([
       'STT',
       'Số, ký hiệu',
+      'Ngày ban hành',
       'Trích yếu',
       'Kỳ báo cáo',
       'Hạn báo cáo',
@@ -152,7 +164,8 @@ describe('the dashboard "Theo dõi thực hiện văn bản chỉ đạo"', () =
     const aReported = A_ON_TIME.length;
     expect(directivesGrid[4]).toEqual([
       '1',
-      `(chưa có số) ${A}`,
+      '(chưa có số)',
+      '05/02/2024',
       subject,
       'Quý I/2024',
       '18/03/2024',
@@ -167,8 +180,9 @@ describe('the dashboard "Theo dõi thực hiện văn bản chỉ đạo"', () =
     const bReported = B_ON_TIME.length + B_LATE.length;
     expect(directivesGrid[5]).toEqual([
       '2',
-      `(chưa có số) ${B}`,
-      subject,
+      '125/UBND-VP',
+      '20/02/2024',
+      'tăng cường công tác phòng cháy, chữa cháy',
       'Quý I/2024',
       '18/03/2024',
       `${bReported}/${total}`,
@@ -181,7 +195,8 @@ describe('the dashboard "Theo dõi thực hiện văn bản chỉ đạo"', () =
     // C: Quý I is complete, so the line follows Quý II (due Tuesday 18/06/2024), not yet reported by anyone.
     expect(directivesGrid[6]).toEqual([
       '3',
-      `(chưa có số) ${C}`,
+      '130/UBND-NV',
+      '26/02/2024',
       subject,
       'Quý II/2024',
       '18/06/2024',
@@ -198,7 +213,7 @@ describe('the dashboard "Theo dõi thực hiện văn bản chỉ đạo"', () =
   it('links each row to its spreadsheet as a text link, never a formula', async () => {
     const res = await world.clients.sheets.spreadsheets.get({
       spreadsheetId: first.spreadsheetId,
-      ranges: ["'Văn bản'!K5:K6"],
+      ranges: ["'Văn bản'!L5:L6"],
       includeGridData: true,
     });
     const cells = res.data.sheets?.[0]?.data?.[0]?.rowData?.map((r) => r.values?.[0]);
@@ -212,17 +227,23 @@ describe('the dashboard "Theo dõi thực hiện văn bản chỉ đạo"', () =
     ]);
   });
 
-  it('has a units × directives matrix of short statuses', () => {
+  it('has a units × directives matrix of short statuses, directives named by number and date', () => {
     expect(matrixGrid[3]).toEqual([
       'STT',
       'Nhóm đơn vị',
       'Đơn vị',
-      `(chưa có số) ${A}\nQuý I/2024`,
-      `(chưa có số) ${B}\nQuý I/2024`,
-      `(chưa có số) ${C}\nQuý II/2024`,
+      '(chưa có số) ngày 05/02/2024\nQuý I/2024',
+      '125/UBND-VP ngày 20/02/2024\nQuý I/2024',
+      '130/UBND-NV ngày 26/02/2024\nQuý II/2024',
     ]);
     const rows = matrixGrid.slice(4);
-    expect(rows).toHaveLength(thapMuoi.units.length);
+    // The organisation's order, as its file lists the units: Văn phòng HĐND-UBND first, never sorted by code.
+    expect(rows.map((r) => r[2])).toEqual(thapMuoi.units.map((u) => u.name));
+    expect(rows[0]?.slice(0, 3)).toEqual([
+      '1',
+      'Các ban, ngành thuộc UBND huyện',
+      'Văn phòng HĐND và UBND huyện',
+    ]);
     const byName = new Map(rows.map((r) => [r[2], r.slice(3)]));
     const expected = (code: string): [string, string, string] => [
       A_ON_TIME.includes(code) ? 'Đúng hạn' : code === A_WRONG ? 'Có lỗi' : 'Quá hạn',
@@ -237,15 +258,94 @@ describe('the dashboard "Theo dõi thực hiện văn bản chỉ đạo"', () =
     expect(second.spreadsheetId).toBe(first.spreadsheetId);
     expect(secondCalls).toEqual({ 'sheets.spreadsheets.batchUpdate': 1 });
     expect(second.calls).toEqual({ sheetsReads: 0, sheetsWrites: 1, driveCalls: 0 });
-    const grid = await read(second.spreadsheetId, "'Văn bản'!A5:K6");
-    expect(grid[1]?.[5]).toBe(`3/${thapMuoi.units.length}`);
-    expect(grid[1]?.[6]).toBe('2');
+    const grid = await read(second.spreadsheetId, "'Văn bản'!A5:L6");
+    expect(grid[1]?.[6]).toBe(`3/${thapMuoi.units.length}`);
+    expect(grid[1]?.[7]).toBe('2');
     const matrix = await read(second.spreadsheetId, "'Đơn vị × văn bản'!A5:F40");
     expect(matrix.find((r) => r[2] === nameOf(B_BETWEEN_RUNS))?.slice(3)).toEqual([
       'Quá hạn',
       'Trễ hạn',
       'Chưa đến hạn',
     ]);
+  });
+
+  it('shows leadership no internal id of theodoi, in any cell or note of any tab', async () => {
+    const res = await world.clients.sheets.spreadsheets.get({
+      spreadsheetId: second.spreadsheetId,
+      includeGridData: true,
+      fields: 'sheets.data.rowData.values(formattedValue,note)',
+    });
+    const shown = JSON.stringify(res.data);
+    expect(shown).toContain('125/UBND-VP');
+    expect(shown).toContain('V/v tăng cường công tác phòng cháy, chữa cháy');
+    for (const id of [A, B, C, ORG]) expect(shown).not.toContain(id);
+  });
+
+  it('builds the "Đánh giá đơn vị" tab of the year to date in the same write, khối by khối in the file’s order', async () => {
+    expect(second.evaluation.range.label).toBe('năm 2024');
+    const tab = await read(second.spreadsheetId, "'Đánh giá đơn vị'!A1:Z120");
+    expect(tab[0]?.[0]).toBe('ĐÁNH GIÁ ĐƠN VỊ — NĂM 2024');
+    expect(tab[2]?.[0]).toMatch(/^Cập nhật lúc 15:30 ngày 20\/03\/2024/);
+    const heading = tab.findIndex((r) => r[0] === 'I. Các ban, ngành thuộc UBND huyện');
+    const banNganh = thapMuoi.units.filter((u) => u.group === 'ban-nganh');
+    expect(tab.slice(heading + 1, heading + 1 + banNganh.length).map((r) => r[1])).toEqual(
+      banNganh.map((u) => u.name),
+    );
+    // Quý I of A, B and C was due on 18/03: each unit owed three reports; Văn phòng sent B's and C's on time.
+    const vp = second.evaluation.groups[0]!.rows[0]!;
+    expect(vp).toMatchObject({ unitCode: 'VP', tally: { reportsDue: 3, reportsOnTime: 2 } });
+    const org = await getOrganisation(world.db, ORG);
+    expect(org?.dashboardEvaluationChart).toBe(true);
+    const charts = await world.clients.sheets.spreadsheets.get({
+      spreadsheetId: second.spreadsheetId,
+      fields: 'sheets(properties.sheetId,charts.chartId)',
+    });
+    expect(charts.data.sheets?.find((t) => t.properties?.sheetId === EVALUATION_SHEET_ID)?.charts).toEqual([
+      { chartId: EVALUATION_CHART_ID },
+    ]);
+  });
+
+  it('costs no Sheets call on a scheduled rebuild an hour later when nothing but the time changed', async () => {
+    world.clock.advance(60 * 60_000);
+    world.emulator.resetCounters();
+    const again = await buildDashboard(world.deps, { organisationId: ORG, skipUnchanged: true });
+    expect(again).toMatchObject({
+      unchanged: true,
+      calls: { sheetsReads: 0, sheetsWrites: 0, driveCalls: 0 },
+    });
+    expect(world.emulator.counters().methods).toEqual({});
+    // An officer's report changes both the matrix and the evaluation: the next scheduled rebuild writes once.
+    await type(A, 'VP', validRow(5));
+    await sync(A);
+    world.emulator.resetCounters();
+    const changed = await buildDashboard(world.deps, { organisationId: ORG, skipUnchanged: true });
+    expect(changed).toMatchObject({ unchanged: false, calls: { sheetsReads: 0, sheetsWrites: 1 } });
+    expect(world.emulator.counters().methods).toEqual({ 'sheets.spreadsheets.batchUpdate': 1 });
+    expect(changed.evaluation.groups[0]!.rows[0]).toMatchObject({
+      unitCode: 'VP',
+      tally: { reportsLate: 1 },
+    });
+  });
+
+  it('redraws the evaluation chart removed by hand: the failed write, one read, the rewrite', async () => {
+    await world.clients.sheets.spreadsheets.batchUpdate({
+      spreadsheetId: first.spreadsheetId,
+      requestBody: { requests: [{ deleteEmbeddedObject: { objectId: EVALUATION_CHART_ID } }] },
+    });
+    world.emulator.resetCounters();
+    const repaired = await dashboard();
+    expect(world.emulator.counters().methods).toEqual({
+      'sheets.spreadsheets.batchUpdate': 2,
+      'sheets.spreadsheets.get': 1,
+    });
+    expect(repaired.calls).toEqual({ sheetsReads: 1, sheetsWrites: 2, driveCalls: 0 });
+    const charts = await world.clients.sheets.spreadsheets.get({
+      spreadsheetId: first.spreadsheetId,
+      fields: 'sheets(properties.sheetId,charts.chartId)',
+    });
+    expect(
+      charts.data.sheets?.find((t) => t.properties?.sheetId === EVALUATION_SHEET_ID)?.charts,
+    ).toHaveLength(1);
   });
 
   it('keeps its spreadsheet when the organisation file is imported again', async () => {

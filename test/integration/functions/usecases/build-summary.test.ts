@@ -201,7 +201,10 @@ describe('the Tổng hợp tab', () => {
       'Ngày báo cáo',
       ...template.keyFigures.map((k) => template.columns.find((c) => c.key === k)!.header),
     ]);
-    const units = grid.slice(header + 1, header + 1 + thapMuoi.units.length);
+    // Two khối, each closed by its subtotal line.
+    const units = grid
+      .slice(header + 1, header + 1 + thapMuoi.units.length + 2)
+      .filter((r) => !r[0]?.startsWith('Cộng: '));
     expect(units.map((r) => r[2])).toEqual(thapMuoi.units.map((u) => u.name));
     const byName = new Map(units.map((r) => [r[2], r]));
     const line = (code: string) => byName.get(nameOf(code))!;
@@ -237,6 +240,38 @@ describe('the Tổng hợp tab', () => {
     ]);
     expect(line(NEVER_VALID).slice(3)).toEqual(['Có lỗi cần sửa (1 lỗi, quá hạn 2 ngày làm việc)']);
     expect(line('30073').slice(3)).toEqual(['Quá hạn chưa báo cáo (quá hạn 2 ngày làm việc)']);
+  });
+
+  it('subtotals each khối under its units: how many reported, and each figure by its rule', () => {
+    const header = rowStarting(grid, 0, 'STT');
+    const khoi = (group: string) => thapMuoi.units.filter((u) => u.group === group).map((u) => u.code);
+    const banNganh = khoi('ban-nganh');
+    const xa = khoi('xa-thi-tran');
+    const subtotal = (name: string) => grid[rowStarting(grid, 0, `Cộng: ${name}`)]!;
+    // Each subtotal closes its khối's units: 12 ban, ngành, then 13 xã, thị trấn.
+    expect(rowStarting(grid, 0, 'Cộng: Các ban, ngành thuộc UBND huyện')).toBe(header + 1 + banNganh.length);
+    expect(rowStarting(grid, 0, 'Cộng: UBND các xã, thị trấn')).toBe(
+      header + 2 + banNganh.length + xa.length,
+    );
+    const inKhoi = (codes: string[]) => REPORTED.filter((c) => codes.includes(c));
+    const sumOf = (codes: string[], pick: (f: Figures) => number) =>
+      inKhoi(codes).reduce((n, code) => n + pick(reports[code]!), 0);
+    for (const [name, codes] of [
+      ['Các ban, ngành thuộc UBND huyện', banNganh],
+      ['UBND các xã, thị trấn', xa],
+    ] as const) {
+      expect(subtotal(name).slice(3)).toEqual([
+        `Đã báo cáo ${inKhoi(codes).length}/${codes.length}`,
+        '',
+        vi(sumOf(codes, (f) => f.hoiNghi)),
+        vi(sumOf(codes, (f) => f.thamDu)),
+        vi(sumOf(codes, (f) => f.tinBai)),
+        vi(sumOf(codes, (f) => f.mxh)),
+        vi(sumOf(codes, (f) => f.kinhPhi)),
+      ]);
+    }
+    expect(subtotal('Các ban, ngành thuộc UBND huyện').slice(3, 6)).toEqual(['Đã báo cáo 2/12', '', '7']);
+    expect(subtotal('UBND các xã, thị trấn').slice(3, 7)).toEqual(['Đã báo cáo 3/13', '', '8', '2.075']);
   });
 
   it('totals each key figure by its rule over the accepted figures', () => {

@@ -108,7 +108,8 @@ describe('checkDeadlines through a quarter', () => {
         },
       },
       flags: { raised: 1, updated: 0, resolved: 0, unchanged: 24 },
-      deadlineCellsWritten: 25,
+      // The six units that reported got their cell from the sync that stored them; the check writes the 19 others.
+      deadlineCellsWritten: 19,
       calls: { sheetsReads: 1, sheetsWrites: 1 },
       firestoreWrites: 1,
     });

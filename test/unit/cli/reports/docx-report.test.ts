@@ -4,9 +4,13 @@ import { Packer } from 'docx';
 import mammoth from 'mammoth';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildSummaryModel } from '@theodoi/functions/domain/summary/index';
+import { parseTemplate } from '@theodoi/sheets-schema/registry';
+import { cchcTuyenTruyen } from '@theodoi/sheets-schema/templates/cchc-tuyen-truyen';
+import { ANNEX_TEXT_WIDTH } from '@theodoi/cli/reports/decree30-page';
 import { officialReportDocument, REPORT_FONT } from '@theodoi/cli/reports/docx-report';
 import { defaultReportContext, placeDateLine, shortBodyName } from '@theodoi/cli/reports/report-context';
 import { broken, input, units, valid } from '../../../support/summary-fixtures.js';
+import { docxPages, docxTables, documentXml, timesWidth, type DocxTable } from '../../../support/docx-xml.js';
 
 const NV = { hoi_nghi: 3, tham_du: 1_200, ty_le: 0.5, trang_thai: 'Đang thực hiện', kinh_phi: 1_500_000 };
 const TP = {
@@ -51,8 +55,7 @@ describe('the official report draft (.docx)', () => {
       .split('\n')
       .map((l) => l.trim())
       .filter(Boolean);
-    const { default: JSZip } = await import('jszip');
-    xml = await (await JSZip.loadAsync(buffer)).file('word/document.xml')!.async('string');
+    xml = await documentXml(buffer);
   });
 
   it('opens with the issuer under its superior beside Quốc hiệu and Tiêu ngữ, a blank number and the date line', () => {
@@ -86,48 +89,24 @@ describe('the official report draft (.docx)', () => {
     expect(lines).toContain('- Số đơn vị có số liệu cần sửa lỗi: 1 đơn vị.');
   });
 
-  it('has the per-unit table with every unit, its status, its figures in Vietnamese and the totals row', () => {
-    const header = lines.indexOf('STT');
-    expect(lines.slice(header, header + 5)).toEqual([
-      'STT',
-      'Đơn vị',
-      'Tình hình báo cáo',
-      'Ngày báo cáo',
-      'Số hội nghị',
-    ]);
-    for (const unit of units) expect(lines).toContain(unit.name);
-    const nv = lines.indexOf('Phòng Nội vụ');
-    expect(lines.slice(nv, nv + 6)).toEqual([
-      'Phòng Nội vụ',
-      'Đã báo cáo đúng hạn',
-      '11/03/2024',
-      '3',
-      '1.200',
-      '50%',
-    ]);
-    // The officer's formula-looking text is printed as text.
-    expect(lines).toContain('=IMPORTXML("http://x","//a")');
-    const totals = lines.lastIndexOf('Tổng cộng');
-    expect(totals).toBeGreaterThan(nv);
-    // 3 + 2 + 1 conferences; 1.200 + 940 + 35 participants; average 75%; 2 units with a status; no model
-    // named (an empty cell); 1.750.000 đồng; the two columns without a total are empty.
-    expect(lines.slice(totals + 1, totals + 7)).toEqual([
-      '6',
-      '2.175',
-      '75%',
-      '2',
-      '1.750.000 đồng',
-      'III. CÁC ĐƠN VỊ CẦN ĐÔN ĐỐC',
+  it('counts the reports of each khối under the reported count', () => {
+    const reported = lines.indexOf(
+      '- Số đơn vị đã báo cáo: 3/4 đơn vị (đạt 75%), trong đó đúng hạn: 2 đơn vị, trễ hạn: 1 đơn vị;',
+    );
+    expect(lines.slice(reported + 1, reported + 3)).toEqual([
+      '+ Các ban, ngành thuộc UBND huyện: 2/2 đơn vị đã báo cáo;',
+      '+ UBND các xã, thị trấn: 1/2 đơn vị đã báo cáo;',
     ]);
   });
 
-  it('ends with the units to chase, "Nơi nhận" and the signer placeholder', () => {
+  it('ends its body with the units to chase, "Nơi nhận" and the signer placeholder', () => {
     expect(lines).toContain('III. CÁC ĐƠN VỊ CẦN ĐÔN ĐỐC');
     expect(lines).toContain(
       '- UBND xã Mỹ Hòa: Quá hạn chưa báo cáo (quá hạn 2 ngày làm việc), liên hệ: 0277 3835 255;',
     );
     expect(lines).toContain('- Phòng Tư pháp: Có lỗi cần sửa (1 lỗi).');
-    expect(lines.slice(-6)).toEqual([
+    const annex = lines.indexOf('Phụ lục');
+    expect(lines.slice(annex - 6, annex)).toEqual([
       'Trên đây là báo cáo tình hình thực hiện Công văn số 06/UBND-NV ngày 05/02/2024 của UBND huyện Tháp Mười./.',
       'Nơi nhận:',
       '- UBND huyện Tháp Mười (b/c);',
@@ -137,12 +116,150 @@ describe('the official report draft (.docx)', () => {
     ]);
   });
 
+  it('keeps the body on A4 portrait and puts the per-unit table in a landscape annex after it', () => {
+    const pages = docxPages(xml);
+    expect(pages.map((p) => [p.width, p.height, p.orientation])).toEqual([
+      [11906, 16838, 'portrait'],
+      [16838, 11906, 'landscape'],
+    ]);
+    const unitTable = docxTables(xml).find((t) => JSON.stringify(t.rows).includes('Tổng cộng'))!;
+    // The body's section ends before the table starts: the table is the annex's.
+    expect(unitTable.at).toBeGreaterThan(pages[0]!.at);
+    expect(lines.indexOf('Phụ lục')).toBeGreaterThan(lines.indexOf('TRƯỞNG PHÒNG'));
+    const annex = lines.indexOf('Phụ lục');
+    expect(lines.slice(annex, annex + 4)).toEqual([
+      'Phụ lục',
+      'KẾT QUẢ BÁO CÁO CỦA CÁC ĐƠN VỊ — QUÝ I/2024',
+      '(Kèm theo Báo cáo số        /BC-NV ngày      tháng 3 năm 2024 của Phòng Nội vụ)',
+      'Số liệu tính đến 09 giờ 00 ngày 20/3/2024.',
+    ]);
+    expect(lines.indexOf('II. KẾT QUẢ THỰC HIỆN CỦA CÁC ĐƠN VỊ')).toBeLessThan(annex);
+    expect(lines[lines.indexOf('II. KẾT QUẢ THỰC HIỆN CỦA CÁC ĐƠN VỊ') + 1]).toMatch(/tại Phụ lục kèm theo/);
+  });
+
+  it("lists in the annex each khối's units, then its subtotal, then the totals of all", () => {
+    const header = lines.indexOf('STT');
+    expect(lines.slice(header, header + 5)).toEqual([
+      'STT',
+      'Đơn vị',
+      'Tình hình báo cáo',
+      'Ngày báo cáo',
+      'Số hội nghị',
+    ]);
+    const first = lines.indexOf('I. Các ban, ngành thuộc UBND huyện');
+    expect(first).toBeGreaterThan(header);
+    expect(lines.slice(first + 1, first + 8)).toEqual([
+      '1',
+      'Phòng Nội vụ',
+      'Đã báo cáo đúng hạn',
+      '11/03/2024',
+      '3',
+      '1.200',
+      '50%',
+    ]);
+    // The officer's formula-looking text is printed as text.
+    expect(lines).toContain('=IMPORTXML("http://x","//a")');
+    // Phòng Nội vụ and Phòng Tư pháp: 3 + 2 conferences, 1.200 + 940 participants, average 75%, 2 with a status.
+    const banNganh = lines.indexOf('Cộng');
+    expect(lines.slice(banNganh, banNganh + 8)).toEqual([
+      'Cộng',
+      'Đã báo cáo 2/2',
+      '5',
+      '2.140',
+      '75%',
+      '2',
+      '1.500.000\u00a0đồng',
+      'II. UBND các xã, thị trấn',
+    ]);
+    const xa = lines.lastIndexOf('Cộng');
+    // Tân Kiều: no share to average (an empty cell), no status (0 units).
+    expect(lines.slice(xa, xa + 6)).toEqual(['Cộng', 'Đã báo cáo 1/2', '1', '35', '0', '250.000\u00a0đồng']);
+    const totals = lines.lastIndexOf('Tổng cộng');
+    expect(lines.slice(totals + 1)).toEqual(['6', '2.175', '75%', '2', '1.750.000\u00a0đồng']);
+  });
+
+  it('sizes the annex’s columns so that no date, amount or word of a cell breaks, within the page', () => {
+    expectNoBrokenWord(xml);
+  });
+
   it('is set in Times New Roman, 14 pt body, on A4 with Decree 30 margins', () => {
     expect(xml).toContain(`w:ascii="${REPORT_FONT}"`);
     expect(xml).toMatch(/<w:pgSz w:w="11906" w:h="16838"/);
     expect(xml).toMatch(/<w:pgMar w:top="1134" w:right="850" w:bottom="1134" w:left="1701"/);
   });
 });
+
+describe('the annex of a wide table', () => {
+  it('shrinks the table’s type as far as it must for 14 key figures, long names and large amounts, and breaks no word', async () => {
+    // Every figure of the CCHC template as a key figure; amounts in billions; a long department name.
+    const wide = parseTemplate({
+      ...cchcTuyenTruyen,
+      keyFigures: cchcTuyenTruyen.columns
+        .filter((c) => c.type !== 'longText' && c.type !== 'url')
+        .map((c) => c.key),
+    });
+    const values = Object.fromEntries(
+      wide.columns.map((c) => [
+        c.key,
+        c.type === 'money'
+          ? 12_345_678_900
+          : c.type === 'text'
+            ? 'Nguyễn Thị Phương Thảo'
+            : c.type === 'phone'
+              ? '0277 3838 288'
+              : 123_456,
+      ]),
+    );
+    const base = input('2024-03-20T02:00:00Z', {
+      NV: valid('2024-03-11T02:00:00Z', values),
+      '30049': valid('2024-03-19T02:00:00Z', values),
+    });
+    const model = buildSummaryModel({
+      ...base,
+      template: wide,
+      units: [
+        ...units,
+        { code: 'LDTBXH', name: 'Phòng Lao động - Thương binh và Xã hội', group: 'ban-nganh' },
+      ],
+      directive: { ...base.directive, recipients: [...base.directive.recipients, 'LDTBXH'] },
+    });
+    const wideXml = await documentXml(await Packer.toBuffer(officialReportDocument(model, context)));
+    const table = expectNoBrokenWord(wideXml);
+    expect(table.grid).toHaveLength(4 + model.figures.length);
+    expect(model.figures.length).toBeGreaterThanOrEqual(14);
+    // 11 pt could not hold them: the table is set at 9 pt, every cell alike.
+    const sizes = new Set(table.rows.flatMap((r) => r.flatMap((c) => c.runs.map((run) => run.size))));
+    expect([...sizes]).toEqual([18]);
+  });
+});
+
+/** Every word of every cell of the annex's table fits its cell; the table fits the landscape page. Returns it. */
+function expectNoBrokenWord(documentXml: string): DocxTable {
+  const table = docxTables(documentXml).find((t) => JSON.stringify(t.rows).includes('Tổng cộng'))!;
+  expect(table.grid.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(ANNEX_TEXT_WIDTH);
+  const words: { word: string; width: number; room: number }[] = [];
+  for (const row of table.rows) {
+    let column = 0;
+    for (const cell of row) {
+      const width = table.grid.slice(column, column + cell.span).reduce((a, b) => a + b, 0);
+      column += cell.span;
+      for (const run of cell.runs)
+        for (const word of run.text.split(/[ \n]+/).filter(Boolean))
+          words.push({
+            word,
+            width: timesWidth(word, run.size, run.bold),
+            room: width - cell.marginLeft - cell.marginRight,
+          });
+    }
+    expect(column).toBe(table.grid.length);
+  }
+  const broken = words.filter((w) => w.width > w.room);
+  expect(broken).toEqual([]);
+  // Dates and amounts were there to be measured, each whole in one word.
+  expect(words.some((w) => /^\d{2}\/\d{2}\/\d{4}$/.test(w.word))).toBe(true);
+  expect(words.some((w) => /^[\d.]+\u00a0đồng$/.test(w.word))).toBe(true);
+  return table;
+}
 
 describe('the report context', () => {
   it('writes months 1 and 2 with a leading zero, others without', () => {

@@ -65,7 +65,7 @@ describe('the summary workbook (.xlsx)', () => {
       'Ngày báo cáo',
       ...model.figures.map((f) => f.header),
     ]);
-    const names = units.map((_, i) => sheet.getCell(pos.firstUnitRow + i, 3).value);
+    const names = units.map((_, i) => sheet.getCell(pos.unitRows[i]!, 3).value);
     expect(names).toEqual(units.map((u) => u.name));
     const nv = sheet.getRow(pos.firstUnitRow);
     expect(nv.getCell(4).value).toBe('Đã báo cáo đúng hạn');
@@ -93,6 +93,20 @@ describe('the summary workbook (.xlsx)', () => {
       1_750_000,
     ]);
     expect(totals.getCell(7).numFmt).toBe('#,##0');
+  });
+
+  it('closes each khối with its subtotal: its reported count and its figures by each rule', () => {
+    // Phòng Nội vụ and Phòng Tư pháp, then the two xã.
+    expect(pos.subtotalRows).toEqual([pos.firstUnitRow + 2, pos.firstUnitRow + 5]);
+    const [banNganh, xa] = pos.subtotalRows.map((r) => sheet.getRow(r));
+    expect(banNganh!.getCell(1).value).toBe('Cộng: Các ban, ngành thuộc UBND huyện');
+    expect(sheet.model.merges).toContain(`A${pos.subtotalRows[0]}:C${pos.subtotalRows[0]}`);
+    expect(banNganh!.getCell(4).value).toBe('Đã báo cáo 2/2');
+    expect([6, 7, 8, 11].map((c) => banNganh!.getCell(c).value)).toEqual([5, 2_140, 0.75, 1_500_000]);
+    expect(banNganh!.getCell(8).numFmt).toBe('0.0%');
+    expect(xa!.getCell(1).value).toBe('Cộng: UBND các xã, thị trấn');
+    expect(xa!.getCell(4).value).toBe('Đã báo cáo 1/2');
+    expect([6, 7, 10, 11].map((c) => xa!.getCell(c).value)).toEqual([1, 35, 'Mô hình A', 250_000]);
   });
 
   it('lists the units to chase and ends with the draft paragraph', () => {

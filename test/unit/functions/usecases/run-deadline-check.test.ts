@@ -9,6 +9,7 @@ const check = (failed: DeadlineCheck['failed']): DeadlineCheck => ({
   directives: [],
   failed,
   reminders: [],
+  pacedMs: 0,
 });
 
 describe('retryableFailures', () => {

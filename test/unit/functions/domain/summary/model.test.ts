@@ -121,6 +121,46 @@ describe('buildSummaryModel', () => {
     ]);
   });
 
+  it('subtotals each khối: how many of its units reported, and each figure by its rule', () => {
+    expect(model.groups.map((g) => [g.name, g.firstRow, g.rowCount, g.kpis.reported, g.kpis.total])).toEqual([
+      ['Các ban, ngành thuộc UBND huyện', 0, 2, 2, 2],
+      ['UBND các xã, thị trấn', 2, 2, 1, 2],
+    ]);
+    expect(model.groups[0]!.totals.slice(0, 6)).toEqual([
+      { rule: 'sum', value: 5 },
+      { rule: 'sum', value: 200 },
+      { rule: 'average', value: 0.75 },
+      { rule: 'count', value: 2 },
+      { rule: 'list', value: 'Mô hình A; Mô hình B' },
+      { rule: 'sum', value: 1_500_000 },
+    ]);
+    expect(model.groups[1]!.totals.slice(0, 3)).toEqual([
+      { rule: 'sum', value: 1 },
+      { rule: 'sum', value: 35 },
+      { rule: 'average', value: 0.75 },
+    ]);
+  });
+
+  it('lists the units khối by khối in the organisation’s order, whatever order the directive names them in', () => {
+    const base = input('2024-03-11T02:00:00Z', {});
+    const m = buildSummaryModel({
+      ...base,
+      directive: { ...base.directive, recipients: ['30052', 'TP', 'XX', '30049', 'NV'] },
+    });
+    expect(m.rows.map((r) => [r.stt, r.unitCode, r.groupId])).toEqual([
+      [1, 'TP', 'ban-nganh'],
+      [2, 'NV', 'ban-nganh'],
+      [3, '30052', 'xa-thi-tran'],
+      [4, '30049', 'xa-thi-tran'],
+      [5, 'XX', ''],
+    ]);
+    expect(m.groups.map((g) => [g.name, g.rowCount])).toEqual([
+      ['Các ban, ngành thuộc UBND huyện', 2],
+      ['UBND các xã, thị trấn', 2],
+      ['Đơn vị khác', 1],
+    ]);
+  });
+
   it('chases the overdue unit first, then the one with errors, with their contacts', () => {
     expect(model.chase.map((c) => [c.unitName, c.statusText, c.person, c.phone])).toEqual([
       ['UBND xã Mỹ Hòa', 'Quá hạn chưa báo cáo (quá hạn 2 ngày làm việc)', null, '0277 3835 255'],

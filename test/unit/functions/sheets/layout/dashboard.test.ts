@@ -10,6 +10,7 @@ import {
   matrixRows,
   type DashboardModel,
 } from '@theodoi/functions/sheets/layout/dashboard';
+import { EVALUATION_SHEET_ID } from '@theodoi/functions/sheets/layout/evaluation-layout';
 import { SUMMARY_STATUS_COLOURS } from '@theodoi/functions/sheets/layout/summary-tab';
 
 const model: DashboardModel = {
@@ -23,6 +24,7 @@ const model: DashboardModel = {
     {
       id: 'cchc-2024',
       number: '06/UBND-NV',
+      date: '2024-02-05',
       subject: '=IMPORTXML("http://x","//a")',
       spreadsheetUrl: 'https://docs.google.com/spreadsheets/d/abc/edit',
       period: { key: '2024-Q1', label: 'Quý I/2024', deadline: '2024-03-18' },
@@ -51,6 +53,7 @@ const model: DashboardModel = {
     {
       id: 'pccc-2024',
       number: null,
+      date: '2024-03-01',
       subject: 'phòng cháy, chữa cháy',
       spreadsheetUrl: 'https://docs.google.com/spreadsheets/d/def/edit',
       period: null,
@@ -68,12 +71,13 @@ const values = (cells: { userEnteredValue?: unknown }[] | undefined) =>
   });
 
 describe('the dashboard layout', () => {
-  it('creates a vi_VN spreadsheet with the two tabs at fixed ids', () => {
+  it('creates a vi_VN spreadsheet with its three tabs at fixed ids, the evaluation last', () => {
     expect(dashboardCreateBody('UBND huyện Tháp Mười')).toMatchObject({
       properties: { title: 'Theo dõi thực hiện văn bản chỉ đạo — UBND huyện Tháp Mười', locale: 'vi_VN' },
       sheets: [
         { properties: { sheetId: DASHBOARD_DIRECTIVES_SHEET_ID, title: 'Văn bản' } },
         { properties: { sheetId: DASHBOARD_MATRIX_SHEET_ID, title: 'Đơn vị × văn bản' } },
+        { properties: { sheetId: EVALUATION_SHEET_ID, title: 'Đánh giá đơn vị', index: 2 } },
       ],
     });
   });
@@ -81,10 +85,12 @@ describe('the dashboard layout', () => {
   it('writes one row per directive, in Vietnam time, values only', () => {
     const rows = directiveRows(model);
     expect(values(rows[1])).toEqual(['Cập nhật lúc 08:00 ngày 20/03/2024; 2 văn bản đang theo dõi.']);
-    // The deadline is a date serial (18/03/2024), the subject a string even when it looks like a formula.
+    // Dates are serials (05/02/2024, 18/03/2024), the subject a string even when it looks like a formula.
+    expect(values(rows[3])?.slice(1, 4)).toEqual(['Số, ký hiệu', 'Ngày ban hành', 'Trích yếu']);
     expect(values(rows[4])).toEqual([
       1,
       '06/UBND-NV',
+      45327,
       '=IMPORTXML("http://x","//a")',
       'Quý I/2024',
       45369,
@@ -97,7 +103,8 @@ describe('the dashboard layout', () => {
     ]);
     expect(values(rows[5])).toEqual([
       2,
-      '(chưa có số) pccc-2024',
+      '(chưa có số)',
+      45352,
       'phòng cháy, chữa cháy',
       'Chưa đến kỳ báo cáo',
       null,
@@ -108,14 +115,15 @@ describe('the dashboard layout', () => {
       null,
       'Mở bảng tính',
     ]);
-    expect(rows[5]?.[10]?.userEnteredFormat?.textFormat?.link?.uri).toBe(
+    expect(rows[4]?.[2]?.userEnteredFormat?.numberFormat).toEqual({ type: 'DATE', pattern: 'dd/MM/yyyy' });
+    expect(rows[5]?.[11]?.userEnteredFormat?.textFormat?.link?.uri).toBe(
       'https://docs.google.com/spreadsheets/d/def/edit',
     );
   });
 
   it('says on its line when theodoi can no longer open a spreadsheet, keeping the link', () => {
     const lost = { ...model, directives: [{ ...model.directives[1]!, accessLost: true }] };
-    const cell = directiveRows(lost)[4]?.[10];
+    const cell = directiveRows(lost)[4]?.[11];
     expect(values([cell!])).toEqual(['Không mở được bảng tính — cần chia sẻ lại cho tài khoản theodoi']);
     expect(cell?.userEnteredFormat?.textFormat?.link?.uri).toBe(
       'https://docs.google.com/spreadsheets/d/def/edit',
@@ -123,15 +131,25 @@ describe('the dashboard layout', () => {
     expect(cell?.userEnteredFormat?.backgroundColor).toBeDefined();
   });
 
-  it('marks units outside a directive with "—" and colours the statuses', () => {
+  it('names each directive by its number and date, its subject in the header’s note, never by theodoi’s id', () => {
     const rows = matrixRows(model);
     expect(values(rows[3])).toEqual([
       'STT',
       'Nhóm đơn vị',
       'Đơn vị',
-      '06/UBND-NV\nQuý I/2024',
-      '(chưa có số) pccc-2024',
+      '06/UBND-NV ngày 05/02/2024\nQuý I/2024',
+      '(chưa có số) ngày 01/03/2024',
     ]);
+    expect(rows[3]?.slice(3).map((c) => c.note)).toEqual([
+      'V/v =IMPORTXML("http://x","//a")',
+      'V/v phòng cháy, chữa cháy',
+    ]);
+    const written = JSON.stringify(dashboardRequests(model));
+    for (const d of model.directives) expect(written).not.toContain(d.id);
+  });
+
+  it('marks units outside a directive with "—" and colours the statuses', () => {
+    const rows = matrixRows(model);
     expect(values(rows[4])).toEqual([1, 'Các ban, ngành thuộc UBND huyện', 'Phòng Nội vụ', '—', null]);
     expect(values(rows[5])).toEqual([2, 'UBND các xã, thị trấn', 'UBND xã Mỹ Hòa', 'Quá hạn', null]);
     expect(rows[5]?.[3]?.userEnteredFormat?.backgroundColor).toEqual(SUMMARY_STATUS_COLOURS['qua-han']);
@@ -146,7 +164,7 @@ describe('the dashboard layout', () => {
       r.updateSheetProperties ? [r.updateSheetProperties.properties?.gridProperties] : [],
     );
     expect(frozen).toMatchObject([
-      { frozenRowCount: 4, frozenColumnCount: 0, columnCount: 11 },
+      { frozenRowCount: 4, frozenColumnCount: 0, columnCount: 12 },
       { frozenRowCount: 4, frozenColumnCount: 3, columnCount: 5 },
     ]);
   });

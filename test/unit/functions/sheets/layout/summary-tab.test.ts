@@ -88,13 +88,30 @@ describe('summaryRequests', () => {
           r.repeatCell?.range?.startColumnIndex === column &&
           r.repeatCell.range.startRowIndex === pos.firstUnitRow,
       )?.repeatCell;
+    // Formats end where the khối's subtotal line begins: that line keeps its own.
+    expect(pos.subtotalRows).toEqual([pos.firstUnitRow + 2, pos.firstUnitRow + 5]);
     expect(formatOf(4)).toMatchObject({
-      range: { endRowIndex: pos.totalsRow },
+      range: { endRowIndex: pos.subtotalRows[0] },
       cell: { userEnteredFormat: { numberFormat: { type: 'DATE', pattern: 'dd/MM/yyyy' } } },
     });
     expect(formatOf(5)?.cell?.userEnteredFormat?.numberFormat).toEqual({ type: 'NUMBER', pattern: '#,##0' });
     expect(formatOf(5)?.fields).not.toContain('backgroundColor');
     expect(rows[pos.totalsRow]?.values?.[0]?.userEnteredValue?.stringValue).toBe('Tổng cộng');
+    const subtotal = rows[pos.subtotalRows[0]!]!.values!;
+    expect(subtotal[0]?.userEnteredValue?.stringValue).toBe('Cộng: Các ban, ngành thuộc UBND huyện');
+    expect(subtotal[3]?.userEnteredValue?.stringValue).toMatch(/^Đã báo cáo \d\/2$/);
+    expect(requests).toContainEqual({
+      mergeCells: {
+        range: {
+          sheetId: target.sheetId,
+          startRowIndex: pos.subtotalRows[0],
+          endRowIndex: pos.subtotalRows[0]! + 1,
+          startColumnIndex: 0,
+          endColumnIndex: 3,
+        },
+        mergeType: 'MERGE_ALL',
+      },
+    });
     expect(rows[pos.chaseHeading]?.values?.[0]?.userEnteredValue?.stringValue).toBe('ĐƠN VỊ CẦN ĐÔN ĐỐC (3)');
     // Status cells carry their status's colour.
     expect(rows[pos.firstUnitRow + 1]?.values?.[3]?.userEnteredFormat?.backgroundColor).toEqual({
