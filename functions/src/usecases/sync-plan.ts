@@ -249,6 +249,7 @@ function deadlineCellRequests(
       codeCells,
       deadlineCells,
       firstRow: FIRST_UNIT_ROW,
+      extensions: directive.extensions,
     });
     return deadlineRequests(source.sheetId, shown.columnIndex, cells);
   });
