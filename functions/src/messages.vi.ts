@@ -69,8 +69,9 @@ export const validation = {
   /** The row is not a set of cells at all (a programming or sheet-mapping fault, not the officer's). */
   unreadableRow: 'Dòng này không đọc được — báo cho cán bộ phụ trách công văn.',
   /** A second row carrying a unit code already used above it (a copied row). */
-  duplicateUnit: (code: string, firstRow: number) =>
-    `Mã đơn vị ${code} đã có ở dòng ${firstRow}; số liệu ở dòng này không được ghi nhận — hãy nhập vào dòng ${firstRow}.`,
+  /** A row Firestore could not store (its content too large even with long cells kept apart), naming the cell. */
+  unstorable: (header: string) => `Nội dung quá dài để lưu — rút gọn ô "${header}" rồi nhập lại.`,
+  unstorableRow: 'Dòng này không lưu được — rút gọn nội dung các ô dài rồi nhập lại.',
   /** How yes/no values are shown. */
   yes: 'Có',
   no: 'Không',
@@ -155,6 +156,11 @@ export const validation = {
   brokenText: (header: string): string =>
     `Cột "${header}": nội dung có ký tự hỏng, không đọc được — xóa ô rồi nhập lại.`,
   unreadable: (header: string): string => `Cột "${header}": giá trị không đọc được — xóa ô rồi nhập lại.`,
+  /** A formula typed into an officer's cell: its result would change whenever the cells it refers to change. */
+  formula: (header: string, numeric: boolean): string =>
+    numeric
+      ? `Cột "${header}": Nhập số trực tiếp, không dùng công thức.`
+      : `Cột "${header}": Nhập nội dung trực tiếp, không dùng công thức.`,
   spreadsheetError: (header: string, error: string, meaning: string): string =>
     `Cột "${header}": ô đang báo lỗi ${error} (${meaning}) — sửa hoặc xóa công thức rồi nhập giá trị.`,
 } as const;
@@ -282,6 +288,18 @@ export const sheet = {
     incomplete: (n: number) => `… Chưa đủ (${n} mục) — xem ghi chú`,
     invalid: (n: number) => `✖ Có lỗi (${n}) — xem ghi chú`,
   },
+  /** A row that is no unit's: added below the units' rows, or a copy of one. */
+  notCounted: '✖ Không ghi nhận — xem ghi chú',
+  outsideRow:
+    'Dòng này không phải dòng của đơn vị nào được giao: số liệu ở đây không được ghi nhận. ' +
+    'Mỗi đơn vị nhập vào dòng có mã và tên đơn vị mình (phía trên).',
+  copiedRow: (code: string, row: number) =>
+    `Mã đơn vị ${code} là của dòng ${row}: số liệu ở dòng này không được ghi nhận — hãy nhập vào dòng ${row}.`,
+  /** The note on a unit-code cell theodoi wrote back. */
+  codeRepaired: (found: string) =>
+    found === ''
+      ? 'Mã đơn vị của dòng này đã bị xoá; hệ thống đã ghi lại mã đúng. Không sửa cột này.'
+      : `Mã đơn vị của dòng này đã bị sửa thành "${found}"; hệ thống đã ghi lại mã đúng. Không sửa cột này.`,
   errorNoteTitle: 'Cần sửa:',
   missingNoteTitle: 'Còn thiếu:',
   keptNote: (at: string) => `Số liệu đã tiếp nhận lúc ${at} vẫn được lưu giữ.`,
@@ -489,8 +507,10 @@ export const syncErrors = {
     periodKey === 'once' ? 'Chưa có trang báo cáo.' : `Chưa có trang báo cáo cho kỳ ${periodKey}.`,
   tabMissing: (title: string) =>
     `Không tìm thấy trang "${title}" (có thể đã bị xoá hoặc các cột của hệ thống đã bị xoá). Số liệu đã lưu không bị mất; hãy tạo lại trang từ mẫu.`,
-  systemColumnMissing: (title: string) =>
-    `Trang "${title}" thiếu cột "Mã ĐV" hoặc "Trạng thái" của hệ thống (có thể đã bị xoá). Số liệu đã lưu không bị mất.`,
+  columnGone: (title: string) =>
+    `Trang "${title}" thiếu một cột của mẫu báo cáo hoặc của hệ thống (có thể đã bị xoá), nên lần này không đọc ` +
+    `trang này; các trang khác vẫn được cập nhật. Số liệu đã lưu không bị mất; hãy khôi phục cột (Hoàn tác hoặc ` +
+    `Lịch sử phiên bản) hoặc báo cán bộ phụ trách.`,
 } as const;
 
 /** What the coordinator is told when theodoi recreated a deleted report tab, or can no longer open a spreadsheet. */
@@ -517,6 +537,14 @@ export const spreadsheetRecovery = {
     `Hệ thống không còn quyền mở bảng tính của công văn ${directive} (mã ${spreadsheetId}): bảng tính không còn ` +
     `được chia sẻ với tài khoản ${account}, hoặc tài khoản này chỉ còn quyền xem. Hãy chia sẻ lại bảng tính cho ` +
     `${account} với quyền Người chỉnh sửa; lần đồng bộ sau sẽ tự tiếp tục. Số liệu đã lưu không bị mất.`,
+  /** The notice to the coordinator: a unit's row Firestore could not store (the officer sees why on the row). */
+  rowUnstorable: (directive: string, title: string, unit: string, row: number) =>
+    `Dòng ${row} (đơn vị ${unit}) của trang "${title}", công văn ${directive}: nội dung quá dài, hệ thống không ` +
+    `lưu được lần nhập này; các đơn vị khác không bị ảnh hưởng. Đơn vị đã được báo trên dòng để rút gọn.`,
+  /** The notice to the coordinator: a unit's row is gone from its tab (deleted by hand). */
+  rowMissing: (directive: string, title: string, unit: string) =>
+    `Trang "${title}" của công văn ${directive} không còn dòng của đơn vị ${unit} (có thể đã bị xoá). ` +
+    `Số liệu đã lưu không bị mất; đơn vị chưa thể nhập cho đến khi dòng được thêm lại.`,
   /** theodoi's account when the sync was not told its address. */
   ourAccount: 'tài khoản Google mà theodoi dùng',
 } as const;

@@ -3,7 +3,7 @@
  * and its sharing as provisioning goes, read, list open ones, record new, renamed and recreated tabs, and whether
  * theodoi can still open the spreadsheet.
  */
-import type { Firestore } from 'firebase-admin/firestore';
+import { FieldPath, type Firestore } from 'firebase-admin/firestore';
 import { z } from 'zod';
 import { IsoDateSchema } from '../domain/calendar/iso-date.js';
 import { DirectiveSpecSchema, type DirectiveSpec } from '../domain/directive.js';
@@ -12,7 +12,19 @@ import { SHARING_STATUSES, type SharingOutcome } from '../domain/sharing.js';
 import { directivePath } from './paths.js';
 import { TimestampLike } from './timestamp.js';
 
-const TabSchema = z.object({ sheetId: z.number().int(), title: z.string() });
+/**
+ * A report tab: its sheet id and title, and the layout theodoi provisioned (each column's key by index, each unit's
+ * row by code), kept beside the markers so a marker missing or altered is repaired from it. Tabs recorded before
+ * layouts were kept have none: the first sync records it.
+ */
+const TabSchema = z.object({
+  sheetId: z.number().int(),
+  title: z.string(),
+  columns: z.array(z.string()).optional(),
+  rows: z.record(z.string(), z.number().int()).optional(),
+});
+/** A report tab as recorded. */
+export type TabRecord = z.infer<typeof TabSchema>;
 
 /** Where one address stands with the spreadsheet, as stored. */
 const SharingOutcomeSchema = z
@@ -115,7 +127,7 @@ export class DirectiveExistsError extends Error {
 export async function registerDirective(
   db: Firestore,
   spec: DirectiveSpec,
-  tabs: readonly { periodKey: string; sheetId: number; title: string }[],
+  tabs: readonly ({ periodKey: string } & TabRecord)[],
   periods: readonly Period[],
   now: Date,
 ): Promise<void> {
@@ -124,7 +136,7 @@ export async function registerDirective(
   const batch = db.batch();
   batch.create(ref, {
     ...fields,
-    tabs: Object.fromEntries(tabs.map((t) => [t.periodKey, { sheetId: t.sheetId, title: t.title }])),
+    tabs: Object.fromEntries(tabs.map(({ periodKey, ...tab }) => [periodKey, tab])),
     status: 'provisioning',
     createdAt: now,
     updatedAt: now,
@@ -275,31 +287,45 @@ export async function findDirectiveByChannel(
 export async function recordPeriodTabs(
   db: Firestore,
   directiveId: string,
-  opened: readonly { period: Period; tab: { sheetId: number; title: string } }[],
+  opened: readonly { period: Period; tab: TabRecord }[],
   now: Date,
 ): Promise<number> {
   if (opened.length === 0) return 0;
   const ref = db.doc(directivePath(directiveId));
   const batch = db.batch();
-  const tabs = Object.fromEntries(
-    opened.map(({ period, tab }) => [period.key, { sheetId: tab.sheetId, title: tab.title }]),
-  );
+  const tabs = Object.fromEntries(opened.map(({ period, tab }) => [period.key, tabRecord(tab)]));
   batch.set(ref, { tabs, updatedAt: now }, { merge: true });
   for (const { period } of opened) batch.set(ref.collection('periods').doc(period.key), periodDoc(period));
   await batch.commit();
   return 1 + opened.length;
 }
 
-/** Records the tabs' current sheet ids and titles (a tab recreated, a title renamed by hand), in one write. */
+/**
+ * Records the tabs' current sheet ids and titles (a tab recreated, a title renamed by hand) and, where given, their
+ * layout (columns moved, rows sorted, a layout recorded for the first time), in one write. A layout replaces the
+ * recorded one whole.
+ */
 export async function recordTabs(
   db: Firestore,
   directiveId: string,
-  tabs: Readonly<Record<string, { sheetId: number; title: string }>>,
+  tabs: Readonly<Record<string, TabRecord>>,
   now: Date,
 ): Promise<number> {
   if (Object.keys(tabs).length === 0) return 0;
-  await db.doc(directivePath(directiveId)).set({ tabs, updatedAt: now }, { merge: true });
+  // Field by field (a period key is no plain field name): a layout's `rows` replace the recorded map, not merge into it.
+  const pairs: unknown[] = [];
+  for (const [periodKey, tab] of Object.entries(tabs)) {
+    for (const [field, value] of Object.entries(tabRecord(tab)))
+      pairs.push(new FieldPath('tabs', periodKey, field), value);
+  }
+  await db.doc(directivePath(directiveId)).update('updatedAt', now, ...pairs);
   return 1;
+}
+
+/** A tab record with only the fields it has. */
+function tabRecord(tab: TabRecord): TabRecord {
+  const { sheetId, title, columns, rows } = tab;
+  return { sheetId, title, ...(columns ? { columns } : {}), ...(rows ? { rows } : {}) };
 }
 
 /** Marks the directive as one whose spreadsheet theodoi cannot open; `since` is kept from an earlier mark. */

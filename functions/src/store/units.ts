@@ -279,3 +279,21 @@ function canonical(value: unknown): string {
       : v,
   );
 }
+
+/** The editors of the given units (one read of just those documents), by unit code. */
+export async function unitEditors(
+  db: Firestore,
+  orgId: string,
+  codes: readonly string[],
+): Promise<Map<string, string[]>> {
+  if (codes.length === 0) return new Map();
+  const units = db.collection(ORGANISATIONS).doc(orgId).collection(UNITS);
+  const docs = await db.getAll(...codes.map((code) => units.doc(code)), { fieldMask: ['editors'] });
+  return new Map(
+    docs.map((doc, i) => {
+      const editors: unknown = doc.get('editors');
+      const list = Array.isArray(editors) ? editors.filter((e): e is string => typeof e === 'string') : [];
+      return [codes[i]!, list.map((e) => e.toLowerCase())];
+    }),
+  );
+}

@@ -25,6 +25,7 @@ import { listUnits, type StoredUnit } from '../store/units.js';
 import { loadDeadlineCheck } from './load-deadline-check.js';
 import { createPacer, ONE_READ_ONE_WRITE } from './pace.js';
 import { noteAccessLost, noteAccessRestored } from './spreadsheet-access.js';
+import { directiveFailure, type DirectiveFailure } from './sync-failure.js';
 import type { SyncEvents } from './sync-events.js';
 import { writeStatusesAndSummary } from './sync-summary.js';
 
@@ -69,7 +70,7 @@ export interface DeadlineCheck {
   checkedAt: Date;
   directives: DirectiveCheck[];
   /** Directives not checked; `code` names a known cause ('access-lost', 'quota', 'store-unavailable', …). */
-  failed: { directiveId: string; error: string; code?: string }[];
+  failed: DirectiveFailure[];
   reminders: ReminderItem[];
   /** How long the check waited to stay under Sheets' per-minute quotas, in ms. */
   pacedMs: number;
@@ -109,13 +110,7 @@ export async function checkDeadlines(
       pace.after(ONE_READ_ONE_WRITE);
       options.onError?.(directive.id, error);
       const lost = await noteAccessLost(deps, directive, error, now);
-      const failure = lost ?? error;
-      const code = (failure as { code?: unknown }).code;
-      result.failed.push({
-        directiveId: directive.id,
-        error: failure instanceof Error ? failure.message : String(failure),
-        ...(typeof code === 'string' ? { code } : {}),
-      });
+      result.failed.push(directiveFailure(directive.id, lost ?? error));
     }
   }
   result.pacedMs = pace.waitedMs;

@@ -246,18 +246,6 @@ export function planDeploy(o: DeployOptions): DeployStep[] {
       '--role=roles/datastore.user',
       '--condition=None',
     ]),
-    // Delivery records expire (decision 005): Firestore deletes an event document once its expireAt has passed.
-    cmd([
-      'gcloud',
-      'firestore',
-      'fields',
-      'ttls',
-      'update',
-      'expireAt',
-      '--collection-group=events',
-      '--enable-ttl',
-      p,
-    ]),
     ...grantSecret,
     ...smtpSecret,
     ...[DEADLINE_TOPIC, SYNC_TOPIC].map((topic) =>
@@ -351,6 +339,8 @@ function deployFunction(o: DeployOptions, name: DeployedFunction): string[] {
     ...(o.smtp ? [`THEODOI_MAIL_FROM=${o.smtp.mailFrom}`] : []),
     'NODE_ENV=production',
     'LOG_LEVEL=info',
+    // Express (under the Functions Framework) shows no stack traces in its error pages in production.
+    'NODE_ENV=production',
   ];
   const secrets = [
     ...(o.sharedDriveId === undefined ? [`THEODOI_GOOGLE_GRANT=${GRANT_SECRET}:latest`] : []),

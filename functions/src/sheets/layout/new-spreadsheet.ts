@@ -11,15 +11,15 @@ import type { Unit } from '../../domain/organisation.js';
 import type { Period } from '../../domain/periods/periods.js';
 import { sheet as msg } from '../../messages.vi.js';
 import { guideTabRequests, summaryPlaceholderRequests } from './guide-tab.js';
-import { reportGridSize, reportTabRequests } from './report-tab.js';
+import { reportGridSize, reportTabLayout, reportTabRequests, type TabLayout } from './report-tab.js';
 
 /** Sheet ids: fixed for the guide and summary tabs, 1000 + n for the report tabs in the order they open. */
 export const GUIDE_SHEET_ID = 0;
 export const SUMMARY_SHEET_ID = 1;
 export const FIRST_REPORT_SHEET_ID = 1000;
 
-/** One report tab of the spreadsheet. */
-export interface ReportTab {
+/** One report tab of the spreadsheet; with the layout it is provisioned with, for the directive's record. */
+export interface ReportTab extends Partial<TabLayout> {
   periodKey: string;
   sheetId: number;
   title: string;
@@ -101,10 +101,12 @@ export function planSpreadsheet(input: ProvisionPlanInput): ProvisionPlan {
   const systemEditors = [actingAccount];
   const alwaysEditors = [actingAccount, ...spec.coordinators];
   const directiveRef = msg.directiveRef(spec.number, spec.date ? displayDate(spec.date) : null);
+  const layout = reportTabLayout(template, units);
   const tabs: ReportTab[] = periods.map((p, i) => ({
     periodKey: p.key,
     sheetId: FIRST_REPORT_SHEET_ID + i,
     title: p.kind === 'once' ? msg.reportTabOnce : p.label,
+    ...layout,
   }));
   const size = reportGridSize({ template, units });
   const tabProperties: sheets_v4.Schema$SheetProperties[] = [

@@ -5,7 +5,13 @@ import type { Unit } from '../../domain/organisation.js';
 import type { Period } from '../../domain/periods/periods.js';
 import { sheet as msg } from '../../messages.vi.js';
 import { displayDate, FIRST_REPORT_SHEET_ID, weekdayOf, type ReportTab } from './new-spreadsheet.js';
-import { FIRST_UNIT_ROW, reportColumns, reportGridSize, reportTabRequests } from './report-tab.js';
+import {
+  FIRST_UNIT_ROW,
+  reportColumns,
+  reportGridSize,
+  reportTabLayout,
+  reportTabRequests,
+} from './report-tab.js';
 
 /** Everything a new tab is built from. */
 export interface NewTabInput {
@@ -84,7 +90,7 @@ export function planPeriodTab(input: NewTabInput, sheetId: number): NewTabPlan {
     }),
   ];
   return {
-    tab: { periodKey: period.key, sheetId, title },
+    tab: { periodKey: period.key, sheetId, title, ...reportTabLayout(template, units) },
     requests,
     rowOf: new Map(units.map((u, i) => [u.code, FIRST_UNIT_ROW + i])),
     columnOf: new Map(reportColumns(template).map((c, i) => [c.key, i])),

@@ -109,6 +109,27 @@ describe('driveNotification', () => {
     expect(world.emulator.counters().total).toBe(0);
   });
 
+  it('answers a crafted message number 400 without internals, writing and reading nothing', async () => {
+    const directive = (await getDirective(world.db, world.spec.id))!;
+    const channelId = directive.watch!.channelId;
+    const events = async () => (await world.db.collection('events').count().get()).data().count;
+    const before = await events();
+    world.emulator.resetCounters();
+    for (const crafted of ['../../directives/x', '7/8', 'x'.repeat(2_000)]) {
+      const answer = await send(url, {
+        headers: {
+          'X-Goog-Channel-ID': channelId,
+          'X-Goog-Channel-Token': directive.watch!.token!,
+          'X-Goog-Resource-State': 'update',
+          'X-Goog-Message-Number': crafted,
+        },
+      });
+      expect(jsonBody(answer, 400)).toEqual({ error: 'bad message number', code: 'bad-message-number' });
+    }
+    expect(await events()).toBe(before);
+    expect(world.emulator.counters().total).toBe(0);
+  });
+
   it('takes notifications out of order: each is a sync of the current sheet, so an older one changes nothing', async () => {
     await world.emulator.notificationsIdle();
     const directive = (await getDirective(world.db, world.spec.id))!;

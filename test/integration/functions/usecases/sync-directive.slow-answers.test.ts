@@ -51,7 +51,7 @@ describe('a sync when Sheets answers slowly', () => {
     await type('C6:E6', ['1', 'Kế hoạch số 2/KH-NV', '3']);
     world.emulator.addFault({
       latencyMs: SLOW_MS,
-      methods: ['sheets.spreadsheets.values.batchGetByDataFilter'],
+      methods: ['sheets.spreadsheets.getByDataFilter'],
     });
     const started = performance.now();
     await expect(sync()).rejects.toThrow(/aborted/i);

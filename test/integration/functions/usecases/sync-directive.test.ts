@@ -45,7 +45,7 @@ describe('syncDirective on a provisioned Tháp Mười directive', () => {
       calls: { sheetsReads: 1, sheetsWrites: 0 },
     });
     expect(world.emulator.counters().methods).toEqual({
-      'sheets.spreadsheets.values.batchGetByDataFilter': 2,
+      'sheets.spreadsheets.getByDataFilter': 2,
       'sheets.spreadsheets.batchUpdate': 1,
     });
   });
@@ -72,7 +72,9 @@ describe('syncDirective on a provisioned Tháp Mười directive', () => {
       fields: 'sheets.data.rowData.values(formattedValue,note)',
     });
     const cell = status.data.sheets?.[0]?.data?.[0]?.rowData?.[0]?.values?.[0];
-    expect(cell?.formattedValue).toBe('✖ Có lỗi (1) — xem ghi chú');
-    expect(cell?.note).toContain('Mã đơn vị 30052 đã có ở dòng 22; số liệu ở dòng này không được ghi nhận');
+    expect(cell?.formattedValue).toBe('✖ Không ghi nhận — xem ghi chú');
+    expect(cell?.note).toBe(
+      'Mã đơn vị 30052 là của dòng 22: số liệu ở dòng này không được ghi nhận — hãy nhập vào dòng 22.',
+    );
   });
 });

@@ -1,5 +1,6 @@
 // The deploy plan: its commands in order, every registered function deployed and nothing else, schedules that hit them.
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { EVENT_FUNCTION_NAMES, FUNCTION_NAMES } from '@theodoi/functions/index';
 import { renderRunbook } from '@theodoi/cli/deploy/runbook';
@@ -23,7 +24,6 @@ describe('planDeploy', () => {
       /gcloud firestore databases create /,
       /gcloud iam service-accounts create theodoi /,
       /gcloud projects add-iam-policy-binding .*roles\/datastore\.user/,
-      /^gcloud firestore fields ttls update expireAt --collection-group=events --enable-ttl /,
       /gcloud secrets create theodoi-google-grant /,
       /^GOOGLE_CLOUD_PROJECT=theodoi-thap-muoi theodoi auth grant \| gcloud secrets versions add theodoi-google-grant --data-file=- /,
       /gcloud secrets add-iam-policy-binding theodoi-google-grant .*secretAccessor/,
@@ -113,6 +113,18 @@ describe('planDeploy', () => {
       expect(flag(deployOf(name), 'trigger-topic')).toBe(topics[name]);
       expect(deployOf(name)).not.toContain('--trigger-http');
     }
+  });
+
+  it('runs every function in production mode, and lets Firestore delete delivery records once expired', () => {
+    for (const c of deploys)
+      expect(flag(c.argv, 'set-env-vars')?.split(',')).toContain('NODE_ENV=production');
+    // firebase deploy --only firestore:indexes applies the TTL policy on the field claimDelivery stamps.
+    const indexes = JSON.parse(readFileSync('firestore.indexes.json', 'utf8')) as {
+      fieldOverrides: { collectionGroup: string; fieldPath: string; ttl?: boolean }[];
+    };
+    expect(indexes.fieldOverrides).toContainEqual(
+      expect.objectContaining({ collectionGroup: 'events', fieldPath: 'expireAt', ttl: true }),
+    );
   });
 
   it('schedules jobs whose targets are deployed private HTTP functions the service account may invoke', () => {

@@ -56,7 +56,14 @@ describe('deadlineCheckRequests', () => {
       index: 2,
     });
     expect(out.opened).toEqual([
-      { period: q2, tab: { periodKey: '2024-Q2', sheetId: 1001, title: 'Quý II/2024' } },
+      {
+        period: q2,
+        tab: expect.objectContaining({
+          periodKey: '2024-Q2',
+          sheetId: 1001,
+          title: 'Quý II/2024',
+        }) as unknown,
+      },
     ]);
     const cells = out.requests.filter(
       (r) => r.updateCells?.fields === 'userEnteredValue,userEnteredFormat.backgroundColor',

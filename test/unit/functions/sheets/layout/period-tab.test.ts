@@ -47,7 +47,10 @@ describe('planPeriodTab', () => {
   );
 
   it('adds "Quý II/2024" after the guide and Q1, sized for the header and the units, frozen like the others', () => {
-    expect(plan.tab).toEqual({ periodKey: '2024-Q2', sheetId: 1001, title: 'Quý II/2024' });
+    expect(plan.tab).toMatchObject({ periodKey: '2024-Q2', sheetId: 1001, title: 'Quý II/2024' });
+    // The layout the directive's record keeps beside the markers: the columns in order, each unit's row.
+    expect(plan.tab.columns?.slice(0, 3)).toEqual(['_unit_code', '_unit_name', 'so_van_ban']);
+    expect(plan.tab.rows).toEqual(Object.fromEntries([...plan.rowOf]));
     expect(plan.requests[0]).toEqual({
       addSheet: {
         properties: {
@@ -58,6 +61,31 @@ describe('planPeriodTab', () => {
         },
       },
     });
+  });
+
+  it('marks the tab, every column and every unit’s row with markers only theodoi’s project sees', () => {
+    const markers = plan.requests.flatMap((r) => {
+      const m = r.createDeveloperMetadata?.developerMetadata;
+      return m ? [m] : [];
+    });
+    expect(new Set(markers.map((m) => m.visibility))).toEqual(new Set(['PROJECT']));
+    expect(markers.filter((m) => m.metadataKey === 'theodoi.row')).toEqual([
+      expect.objectContaining({
+        metadataValue: 'NV',
+        location: {
+          dimensionRange: expect.objectContaining({ dimension: 'ROWS', startIndex: 4 }) as unknown,
+        },
+      }),
+      expect.objectContaining({
+        metadataValue: '30052',
+        location: {
+          dimensionRange: expect.objectContaining({ dimension: 'ROWS', startIndex: 5 }) as unknown,
+        },
+      }),
+    ]);
+    expect(markers.filter((m) => m.metadataKey === 'theodoi.tab')).toEqual([
+      expect.objectContaining({ metadataValue: 'report:2024-Q2', location: { sheetId: 1001 } }),
+    ]);
   });
 
   it("writes the title and Q2's deadline, one row per unit, and tags every column of the new period", () => {
