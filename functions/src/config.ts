@@ -199,14 +199,21 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
   });
 }
 
+/** An e-mail address with its local part hidden: "***@gmail.com". */
+const maskAddress = (address: string) => address.replace(/^[^@]*/, '***');
+
 /** The configuration with secrets masked, safe to log. */
 export function maskConfig(config: Config): Record<string, unknown> {
   return {
     ...config,
+    // People's addresses stay out of logs: the grant's account is shown by its domain only.
     googleGrant: config.googleGrant && {
-      email: config.googleGrant.email,
+      email: maskAddress(config.googleGrant.email),
       clientId: config.googleGrant.clientId,
     },
+    actingAccount: config.actingAccount?.endsWith('.iam.gserviceaccount.com')
+      ? config.actingAccount
+      : config.actingAccount && maskAddress(config.actingAccount),
     smtpUrl: config.smtpUrl?.replace(/\/\/[^/@]*@/, '//***@'),
   };
 }

@@ -30,6 +30,7 @@ describe('driveNotification', () => {
     fn = await serveFunction('driveNotification', {
       GOOGLE_CLOUD_PROJECT: 'theodoi-it-drive',
       SHEETS_EMULATOR_URL: world.emulator.url,
+      THEODOI_GOOGLE_GRANT: world.env.THEODOI_GOOGLE_GRANT!,
     });
     url = fn.url;
   });
