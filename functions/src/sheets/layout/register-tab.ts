@@ -20,7 +20,7 @@ import { dimensionMarker } from './report-tab.js';
 type Request = sheets_v4.Schema$Request;
 
 /** Sheet id of the register tab (after the dashboard's "Văn bản", "Đơn vị × văn bản" and "Đánh giá đơn vị"). */
-export const REGISTER_SHEET_ID = 3;
+export const REGISTER_SHEET_ID = 4;
 /** Developer-metadata key on a register row theodoi started creating a directive from; the value is its id. */
 export const REGISTER_METADATA_KEY = 'theodoi.register';
 /** The rows the register's validation and formats cover (a new tab's 1,000). */
