@@ -1,11 +1,7 @@
-/**
- * The `buildDashboards` function: Cloud Scheduler's hourly call rewrites the cross-directive dashboards, then syncs
- * each one's register tab.
- */
+/** The `buildDashboards` function: Cloud Scheduler's hourly call rewrites the cross-directive dashboards. */
 import { z } from 'zod';
 import { useCaseDeps } from '../runtime-deps.js';
 import { runDashboards } from '../usecases/rebuild-dashboards.js';
-import { syncRegisters } from '../usecases/run-register-sync.js';
 import { parseJsonInput, type Endpoint } from './endpoint.js';
 
 const BodySchema = z.strictObject({ organisationId: z.string().min(1).optional() });
@@ -20,19 +16,11 @@ export const endpoint: Endpoint<{ organisationId?: string }> = {
   maxBodyBytes: 4096,
   parse: (call) => parseJsonInput(call.rawBody, BodySchema, '{organisationId?: string}'),
   run: async (rt, { organisationId }) => {
-    const deps = await useCaseDeps(rt);
-    const outcome = await runDashboards(deps, {
+    const outcome = await runDashboards(await useCaseDeps(rt), {
       trigger: 'http',
       ...(organisationId ? { organisationIds: [organisationId] } : {}),
     });
-    // The register's fallback (decision 010): an edit whose trigger call was lost is taken up within the hour.
-    const registers = await syncRegisters(
-      deps,
-      outcome.built.map((b) => b.organisationId),
-    );
-    const body = { ...outcome, registers };
-    if (outcome.failed.length > 0 || registers.failed.length > 0)
-      return { status: 500, body, code: 'incomplete' };
-    return { status: 200, body };
+    if (outcome.failed.length > 0) return { status: 500, body: outcome, code: 'incomplete' };
+    return { status: 200, body: outcome };
   },
 };

@@ -28,22 +28,36 @@ export async function findOrganisationByDashboard(
   return snap.docs[0]?.id;
 }
 
-/** The organisations whose coordinator is `email` (any case) and whose dashboard exists, by id. */
+/** Every organisation with a dashboard spreadsheet: its id, the spreadsheet, its coordinator's address. */
+export async function listDashboards(
+  db: Firestore,
+): Promise<{ organisationId: string; spreadsheetId: string; coordinator?: string }[]> {
+  const snap = await db.collection('organisations').get();
+  return snap.docs
+    .flatMap((d) => {
+      const spreadsheetId = d.get('dashboardSpreadsheetId') as unknown;
+      const coordinator = d.get('coordinator.email') as unknown;
+      if (typeof spreadsheetId !== 'string') return [];
+      return [
+        {
+          organisationId: d.id,
+          spreadsheetId,
+          ...(typeof coordinator === 'string' ? { coordinator } : {}),
+        },
+      ];
+    })
+    .sort((a, b) => a.organisationId.localeCompare(b.organisationId));
+}
+
+/** The dashboards of the organisations whose coordinator is `email` (any case). */
 export async function dashboardsOfCoordinator(
   db: Firestore,
   email: string,
 ): Promise<{ organisationId: string; spreadsheetId: string }[]> {
-  const snap = await db.collection('organisations').get();
   const wanted = email.toLowerCase();
-  return snap.docs
-    .flatMap((d) => {
-      const id = d.get('dashboardSpreadsheetId') as unknown;
-      const coordinator = d.get('coordinator.email') as unknown;
-      return typeof id === 'string' && typeof coordinator === 'string' && coordinator.toLowerCase() === wanted
-        ? [{ organisationId: d.id, spreadsheetId: id }]
-        : [];
-    })
-    .sort((a, b) => a.organisationId.localeCompare(b.organisationId));
+  return (await listDashboards(db))
+    .filter((d) => d.coordinator?.toLowerCase() === wanted)
+    .map(({ organisationId, spreadsheetId }) => ({ organisationId, spreadsheetId }));
 }
 
 /**

@@ -3,6 +3,7 @@
  * fallback), logged by name.
  */
 import type { Logs } from '../logs.js';
+import { listDashboards } from '../store/organisations.js';
 import {
   syncRegister,
   type RegisterSyncDeps,
@@ -38,19 +39,24 @@ export async function runRegisterSync(
   }
 }
 
-/** Syncs the registers of `organisationIds` one after another; one's failure is logged and the others go on. */
-export async function syncRegisters(
+/**
+ * The sweep's fallback for the registers (decision 010): syncs the register of each organisation whose dashboard
+ * spreadsheet Drive's change feed lists (every dashboard on the first sweep, `changed` undefined), one after
+ * another; one's failure is logged and the others go on. False when one failed, so the sweep keeps Drive's cursor
+ * and sees the change again.
+ */
+export async function syncChangedRegisters(
   deps: RunRegisterSyncDeps,
-  organisationIds: readonly string[],
-): Promise<{ synced: string[]; failed: string[] }> {
-  const done = { synced: [] as string[], failed: [] as string[] };
-  for (const organisationId of organisationIds) {
+  changed: ReadonlySet<string> | undefined,
+): Promise<boolean> {
+  let ok = true;
+  for (const { organisationId, spreadsheetId } of await listDashboards(deps.db)) {
+    if (changed && !changed.has(spreadsheetId)) continue;
     try {
-      await runRegisterSync(deps, { organisationId, trigger: 'schedule' });
-      done.synced.push(organisationId);
+      await runRegisterSync(deps, { organisationId, trigger: 'sweep' });
     } catch {
-      done.failed.push(organisationId);
+      ok = false;
     }
   }
-  return done;
+  return ok;
 }
