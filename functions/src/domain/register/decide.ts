@@ -96,8 +96,11 @@ export function decideRow(row: RegisterRow, context: DecideContext): RowDecision
     // theodoi started creating a directive from this row: whatever the cells say now, it is that directive.
     if (stored.state === 'open' || stored.state === 'closed')
       return { kind: 'follow', directiveId: row.directiveId };
+    // "Đang tạo…" on the row and a recent record: another run is creating it now. A run that failed says so on the
+    // row instead, and one that died leaves the record to age: either way the next sync resumes the creation.
     if (
       stored.state === 'provisioning' &&
+      row.cells.status === msg.creating &&
       stored.updatedAt &&
       context.now.getTime() - stored.updatedAt.getTime() < CREATION_IN_FLIGHT_MS
     )
