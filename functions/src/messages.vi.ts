@@ -1063,7 +1063,7 @@ export const register = {
   creating: 'Đang tạo…',
   created: (units: number, notShared: number) =>
     `Đã tạo: ${units} đơn vị` +
-    (notShared > 0 ? `; ${notShared} địa chỉ chưa mở được bảng tính (xem bảng tổng hợp).` : '.'),
+    (notShared > 0 ? `; ${notShared} địa chỉ chưa mở được bảng tính (xem tab "Văn bản").` : '.'),
   closed: 'Đã đóng: kết thúc theo dõi, số liệu được giữ nguyên.',
   blocked: (reasons: string[]) => `Chưa tạo được: ${reasons.join(' ')}`,
   failed: (reason: string) => `Tạo chưa xong: ${reason} theodoi sẽ thử lại ở lần đồng bộ sau.`,

@@ -17,7 +17,7 @@ import {
   THEODOI_COLUMNS,
   type RegisterColumnKey,
 } from '../domain/register/columns.js';
-import { decideRow, type RowDecision, type StoredState } from '../domain/register/decide.js';
+import { decideRow, isDirectiveId, type RowDecision, type StoredState } from '../domain/register/decide.js';
 import { reviewCells, type OrganisationNames } from '../domain/register/review.js';
 import { extensionLines, readRegisterRow, type RegisterRow } from '../domain/register/row.js';
 import { formatViDate } from '../domain/values/display.js';
@@ -131,9 +131,12 @@ export async function syncRegister(
     try {
       await act(deps, w, organisation, request.by, outcome);
     } catch (error) {
-      if (!(error instanceof UserFacingError))
+      // A person's mistake is said as it is; anything else may pass, and the next sync tries again.
+      if (error instanceof UserFacingError) w.cells.status = msg.blocked([error.message]);
+      else {
         failure ??= error instanceof Error ? error : new Error(String(error));
-      w.cells.status = msg.failed(error instanceof UserFacingError ? error.message : msg.tryLater);
+        w.cells.status = msg.failed(msg.tryLater);
+      }
     }
     if (w.decision.kind === 'review' && w.decision.blockers.length > 0) outcome.blocked += 1;
   }
@@ -183,7 +186,7 @@ function rowsOf(tab: ReadTab | undefined): RegisterRow[] {
 
 /** Where the directive `id` stands in Firestore. */
 async function storedState(deps: RegisterSyncDeps, id: string): Promise<StoredState> {
-  if (!/^[a-z0-9][a-z0-9-]{2,63}$/.test(id)) return { state: 'none' };
+  if (!isDirectiveId(id)) return { state: 'none' };
   const found = await loadDirective(deps.db, id);
   if (!found) return { state: 'none' };
   if (found.state === 'provisioning') {
@@ -212,8 +215,8 @@ async function planRow(
   const read = { ...row.cells };
   const now = deps.clock.now();
   const today = vietnamDateOf(now);
-  const stored = await storedState(deps, row.directiveId ?? row.cells.id);
-  const follows = row.directiveId !== undefined && (stored.state === 'open' || stored.state === 'closed');
+  const marked = row.directiveId ? await storedState(deps, row.directiveId) : undefined;
+  const follows = marked?.state === 'open' || marked?.state === 'closed';
   const draft = row.cells.text === '' || follows ? null : importDirective(row.cells.text, organisation);
   const proposal =
     draft &&
@@ -230,6 +233,8 @@ async function planRow(
     // The công văn was removed from a row never created: what was read from it goes too.
     for (const key of THEODOI_COLUMNS) cells[key] = '';
   }
+  // A row not created yet is checked against the id it will be created with: the prefilled one if it was empty.
+  const stored = marked ?? (await storedState(deps, row.cells.id));
   const decision = decideRow(row, { draft, proposal, forms, stored, now, today, calendar: deps.calendar });
   if (decision.kind === 'review')
     cells.status = decision.blockers.length > 0 ? msg.blocked(decision.blockers) : msg.waiting;

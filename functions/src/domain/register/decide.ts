@@ -15,6 +15,11 @@ import { register as msg } from '../../messages.vi.js';
 import { deadlineOf, type RegisterRow } from './row.js';
 
 const ID_PATTERN = /^[a-z0-9][a-z0-9-]{2,63}$/;
+
+/** Whether `text` is a well-formed directive id (lower-case ASCII, digits and "-", 3–64 characters). */
+export function isDirectiveId(text: string): boolean {
+  return ID_PATTERN.test(text);
+}
 /** How long a creation may be in flight before another run takes it over (a creation takes seconds). */
 export const CREATION_IN_FLIGHT_MS = 2 * 60 * 1000;
 
