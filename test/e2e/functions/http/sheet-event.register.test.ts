@@ -6,7 +6,11 @@
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONTRACT_VERSION } from '@theodoi/apps-script/contract';
-import { columnIndex, type RegisterColumnKey } from '@theodoi/functions/domain/register/columns';
+import {
+  columnIndex,
+  REGISTER_COLUMN_KEYS,
+  type RegisterColumnKey,
+} from '@theodoi/functions/domain/register/columns';
 import { register as msg } from '@theodoi/functions/messages.vi';
 import { getDirective } from '@theodoi/functions/store/directives';
 import { buildDashboard } from '@theodoi/functions/usecases/build-dashboard';
@@ -49,30 +53,9 @@ describe('the register tab "Sổ theo dõi văn bản"', () => {
       range: `'${TAB}'!A${ROW}:R${ROW}`,
     });
     const values = (res.data.values?.[0] ?? []) as string[];
-    const keys = [
-      'text',
-      'number',
-      'date',
-      'subject',
-      'recipients',
-      'tasks',
-      'deadlines',
-      'missing',
-      'id',
-      'template',
-      'deadline',
-      'confirmPast',
-      'create',
-      'link',
-      'status',
-      'close',
-      'extensions',
-      'extensionResults',
-    ] as const;
-    return Object.fromEntries(keys.map((k) => [k, String(values[columnIndex(k)] ?? '')])) as Record<
-      RegisterColumnKey,
-      string
-    >;
+    return Object.fromEntries(
+      REGISTER_COLUMN_KEYS.map((k) => [k, String(values[columnIndex(k)] ?? '')]),
+    ) as Record<RegisterColumnKey, string>;
   };
 
   it('shows what was read of a pasted công văn, in words, with the proposed id and form', async () => {
