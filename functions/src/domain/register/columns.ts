@@ -1,42 +1,37 @@
 /** The register tab's columns, in sheet order: who writes each (the coordinator or theodoi) and how it is entered. */
 
-/** The keys of the register tab's columns, in sheet order. */
-export const REGISTER_COLUMN_KEYS = [
-  'text',
-  'number',
-  'date',
-  'subject',
-  'recipients',
-  'tasks',
-  'deadlines',
-  'missing',
-  'id',
-  'template',
-  'deadline',
-  'confirmPast',
-  'create',
-  'link',
-  'status',
-  'close',
-  'extensions',
-  'extensionResults',
+/** Each column of the register tab, in sheet order, with who writes it: the coordinator, or theodoi (grey). */
+const COLUMNS = [
+  ['text', 'coordinator'],
+  ['number', 'theodoi'],
+  ['date', 'theodoi'],
+  ['subject', 'theodoi'],
+  ['recipients', 'theodoi'],
+  ['tasks', 'theodoi'],
+  ['deadlines', 'theodoi'],
+  ['missing', 'theodoi'],
+  ['id', 'coordinator'],
+  ['template', 'coordinator'],
+  ['deadline', 'coordinator'],
+  ['confirmPast', 'coordinator'],
+  ['create', 'coordinator'],
+  ['link', 'theodoi'],
+  ['status', 'theodoi'],
+  ['close', 'coordinator'],
+  ['extensions', 'coordinator'],
+  ['extensionResults', 'theodoi'],
 ] as const;
+
 /** One column's key. */
-export type RegisterColumnKey = (typeof REGISTER_COLUMN_KEYS)[number];
+export type RegisterColumnKey = (typeof COLUMNS)[number][0];
+
+/** The keys of the register tab's columns, in sheet order. */
+export const REGISTER_COLUMN_KEYS: readonly RegisterColumnKey[] = COLUMNS.map(([key]) => key);
 
 /** The columns theodoi writes (grey on the sheet); the others are the coordinator's. */
-export const THEODOI_COLUMNS: ReadonlySet<RegisterColumnKey> = new Set([
-  'number',
-  'date',
-  'subject',
-  'recipients',
-  'tasks',
-  'deadlines',
-  'missing',
-  'link',
-  'status',
-  'extensionResults',
-]);
+export const THEODOI_COLUMNS: ReadonlySet<RegisterColumnKey> = new Set(
+  COLUMNS.filter(([, by]) => by === 'theodoi').map(([key]) => key),
+);
 
 /** The coordinator's tick boxes. */
 export const CHECKBOX_COLUMNS: ReadonlySet<RegisterColumnKey> = new Set(['confirmPast', 'create', 'close']);
