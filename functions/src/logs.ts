@@ -67,12 +67,27 @@ export function createLogs(logger: Logger) {
       }),
     requestRefused: (event: { function: string; status: number; code: string; reason?: string }) =>
       logger.warning('Request refused', event),
+    registerSynced: (event: {
+      organisationId: string;
+      trigger: string;
+      rows: number;
+      created: number;
+      closed: number;
+      extended: number;
+      sheetsWrites: number;
+    }) => logger.info('Register synced', event),
+    registerSyncFailed: (organisationId: string, error: unknown) =>
+      logger.error('Register sync failed', { organisationId, error: describe(error) }),
     sheetTargetsListed: (event: { listed: number; openDirectives: number }) =>
       logger.info('Sheet targets listed', event),
     syncRequestDropped: (event: { eventId: string; directiveId?: string; code: string }) =>
       logger.warning('Sync request dropped', event),
-    syncRequested: (event: { directiveId: string; trigger: string; messageId: string }) =>
-      logger.info('Sync requested', event),
+    syncRequested: (event: {
+      directiveId?: string;
+      organisationId?: string;
+      trigger: string;
+      messageId: string;
+    }) => logger.info('Sync requested', event),
   };
 }
 

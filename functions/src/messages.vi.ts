@@ -1004,3 +1004,98 @@ export const lifecycle = {
     `Ngày gia hạn ${until} không sau hạn hiện tại ${deadline} — gia hạn phải lùi hạn về sau.`,
   inThePast: (until: string, today: string) => `Ngày gia hạn ${until} đã qua (hôm nay ${today}).`,
 } as const;
+
+/** The register tab "Sổ theo dõi văn bản" of the dashboard spreadsheet: its headers, hints and each row's verdict. */
+export const register = {
+  tab: 'Sổ theo dõi văn bản',
+  /** Each column's header and the hint shown as its note. */
+  columns: {
+    text: {
+      header: 'Nội dung công văn (dán vào đây)',
+      note: 'Dán toàn bộ nội dung công văn vào một ô (tối đa 50.000 ký tự). theodoi đọc và ghi các cột màu xám bên cạnh.',
+    },
+    number: { header: 'Số, ký hiệu', note: 'theodoi đọc từ công văn; không sửa ô này.' },
+    date: { header: 'Ngày ban hành', note: 'theodoi đọc từ công văn; không sửa ô này.' },
+    subject: { header: 'Trích yếu', note: 'theodoi đọc từ công văn ("V/v …"); không sửa ô này.' },
+    recipients: {
+      header: 'Nơi nhận (đơn vị)',
+      note: 'Các đơn vị theodoi nhận ra trong "Kính gửi"; dòng "Chưa xác định" là những nơi nhận không khớp đơn vị nào.',
+    },
+    tasks: {
+      header: 'Nhiệm vụ',
+      note: 'Số nhiệm vụ và từng nhiệm vụ với đơn vị chủ trì, thời hạn.',
+    },
+    deadlines: { header: 'Thời hạn trong văn bản', note: 'Các ngày công văn yêu cầu hoàn thành, báo cáo.' },
+    missing: {
+      header: 'Chưa tìm thấy',
+      note: 'Những gì theodoi không tìm thấy hoặc cần kiểm tra lại trong công văn.',
+    },
+    id: {
+      header: 'Mã văn bản',
+      note: 'Mã theo dõi do theodoi đề xuất (chữ thường không dấu, số và "-"); có thể sửa trước khi tạo.',
+    },
+    template: { header: 'Mẫu báo cáo', note: 'Chọn mẫu báo cáo các đơn vị sẽ điền.' },
+    deadline: {
+      header: 'Hạn báo cáo',
+      note: 'Ngày các đơn vị phải báo cáo (ngày/tháng/năm), đề xuất từ công văn; có thể sửa.',
+    },
+    confirmPast: {
+      header: 'Xác nhận hạn đã qua',
+      note: 'Chỉ đánh dấu khi hạn báo cáo đã qua mà vẫn muốn tạo: mọi đơn vị chưa báo cáo sẽ bị tính quá hạn.',
+    },
+    create: {
+      header: 'Tạo bảng theo dõi',
+      note: 'Đánh dấu khi đã kiểm tra các cột xám: theodoi tạo bảng tính, chia sẻ cho các đơn vị và ghi đường dẫn.',
+    },
+    link: { header: 'Bảng theo dõi', note: 'Đường dẫn bảng tính của công văn, do theodoi ghi.' },
+    status: { header: 'Tình trạng', note: 'Kết quả theodoi xử lý dòng này.' },
+    close: {
+      header: 'Đóng',
+      note: 'Đánh dấu để kết thúc theo dõi công văn (không xoá gì; các đơn vị không còn bị nhắc).',
+    },
+    extensions: {
+      header: 'Gia hạn',
+      note: 'Mỗi dòng một đơn vị: mã hoặc tên đơn vị: ngày gia hạn — lý do. Ví dụ: 30073: 31/12/2026 — chờ số liệu quý.',
+    },
+    extensionResults: { header: 'Kết quả gia hạn', note: 'theodoi ghi kết quả từng dòng gia hạn.' },
+  },
+  waiting: 'Chưa tạo — kiểm tra các cột xám, sửa mã, mẫu, hạn nếu cần, rồi đánh dấu "Tạo bảng theo dõi".',
+  creating: 'Đang tạo…',
+  created: (units: number, notShared: number) =>
+    `Đã tạo: ${units} đơn vị` +
+    (notShared > 0 ? `; ${notShared} địa chỉ chưa mở được bảng tính (xem tab "Văn bản").` : '.'),
+  closed: 'Đã đóng: kết thúc theo dõi, số liệu được giữ nguyên.',
+  blocked: (reasons: string[]) => `Chưa tạo được: ${reasons.join(' ')}`,
+  failed: (reason: string) => `Tạo chưa xong: ${reason} theodoi sẽ thử lại ở lần đồng bộ sau.`,
+  noText: 'Chưa có nội dung công văn ở cột đầu.',
+  noId: 'Điền "Mã văn bản" (chữ thường không dấu, số và "-", ví dụ cv-123-2026).',
+  badId: (id: string) => `Mã "${id}" không hợp lệ — chỉ dùng chữ thường không dấu, số và "-" (3–64 ký tự).`,
+  idTaken: (id: string) => `Mã "${id}" đã được dùng cho một công văn khác — đổi mã khác.`,
+  noTemplate: 'Chọn "Mẫu báo cáo".',
+  unknownTemplate: (name: string) => `Không có mẫu báo cáo "${name}" — chọn trong danh sách.`,
+  noDeadline: 'Điền "Hạn báo cáo" (ngày/tháng/năm).',
+  badDeadline: (text: string) =>
+    `"${text}" ở cột "Hạn báo cáo" không phải một ngày — viết ngày/tháng/năm, ví dụ 15/12/2026.`,
+  pastDeadline: (deadline: string, today: string) =>
+    `Hạn báo cáo ${deadline} đã qua (hôm nay ${today}); nếu đúng, đánh dấu "Xác nhận hạn đã qua".`,
+  noRecipients: 'Không nhận ra đơn vị nhận nào trong "Kính gửi" — kiểm tra lại nội dung công văn.',
+  noSubject: 'Công văn chưa có trích yếu ("V/v …").',
+  noIssuer: 'Không đọc được cơ quan ban hành ở đầu công văn.',
+  unresolved: (names: string[]) => `Chưa xác định: ${names.join('; ')}`,
+  taskCount: (n: number) => `${n} nhiệm vụ`,
+  noTasks: 'Không có nhiệm vụ đánh số',
+  task: (id: string, lead: string, deadline: string) => `${id}. Chủ trì: ${lead}; thời hạn: ${deadline}`,
+  noLead: 'chưa rõ',
+  noTaskDeadline: 'chưa rõ',
+  nothingMissing: 'Đã đủ',
+  /** One extension line's result. */
+  extended: (unit: string, until: string) => `${unit}: đã gia hạn đến ${until}`,
+  extensionFailed: (line: string, reason: string) => `${line}: ${reason}`,
+  badExtension: (line: string) =>
+    `"${line}": không hiểu — viết "mã đơn vị: ngày/tháng/năm — lý do", ví dụ "30073: 31/12/2026 — chờ số liệu".`,
+  unknownUnit: (name: string) => `Không có đơn vị "${name}" trong tổ chức.`,
+  notCreatedYet: 'Chưa tạo bảng theo dõi nên chưa gia hạn được.',
+  noReason: 'gia hạn theo đề nghị của đơn vị',
+  tryLater: 'Google hoặc cơ sở dữ liệu chưa trả lời.',
+  unknownOrganisation: (id: string) => `Không có tổ chức "${id}" trong hệ thống.`,
+} as const;

@@ -30,6 +30,18 @@ export const endpoint: Endpoint<{ event: SheetEvent; caller: string }> = {
         return errorAnswer(404, 'unknown-spreadsheet', 'no directive for this spreadsheet');
       case 'not-an-editor':
         return errorAnswer(403, 'not-an-editor', 'the caller neither follows nor edits this directive');
+      case 'not-the-coordinator':
+        return errorAnswer(403, 'not-the-coordinator', 'only the coordinator keeps the register');
+      case 'register-accepted':
+        rt.logs.syncRequested({
+          organisationId: received.organisationId,
+          trigger: `sheet:${event.kind}`,
+          messageId: received.messageId,
+        });
+        return {
+          status: 202,
+          body: { accepted: true, organisationId: received.organisationId, messageId: received.messageId },
+        };
       case 'accepted':
         rt.logs.syncRequested({
           directiveId: received.directiveId,

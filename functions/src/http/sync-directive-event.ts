@@ -5,15 +5,23 @@
  * sync request, a directive no longer registered, a spreadsheet theodoi can no longer open) is acknowledged and
  * logged: the coordinator's notice and the sweep take it from there.
  */
-import { readSyncRequest, type SyncRequestMessage } from '../pubsub/sync-requests.js';
+import {
+  readSyncRequest,
+  type RegisterRequestMessage,
+  type SyncRequestMessage,
+} from '../pubsub/sync-requests.js';
 import { useCaseDeps } from '../runtime-deps.js';
 import { UserFacingError } from '../usecases/errors.js';
 import { runSync } from '../usecases/run-sync.js';
+import { runRegisterSync } from '../usecases/run-register-sync.js';
 import type { Endpoint } from './endpoint.js';
 import { readPubsubEvent } from './pubsub-event.js';
 
 /** POST of a CloudEvent or a Pub/Sub push carrying a sync request, at most 64 KiB; the answer names the event. */
-export const endpoint: Endpoint<{ eventId: string; request: SyncRequestMessage | undefined }> = {
+export const endpoint: Endpoint<{
+  eventId: string;
+  request: SyncRequestMessage | RegisterRequestMessage | undefined;
+}> = {
   name: 'syncDirectiveEvent',
   methods: ['POST'],
   maxBodyBytes: 64 * 1024,
@@ -26,6 +34,21 @@ export const endpoint: Endpoint<{ eventId: string; request: SyncRequestMessage |
     if (!request) {
       rt.logs.syncRequestDropped({ eventId, code: 'not-a-sync-request' });
       return { status: 200, body: { eventId, dropped: 'not-a-sync-request' } };
+    }
+    if ('register' in request) {
+      const { register: organisationId, trigger, by } = request;
+      try {
+        const outcome = await runRegisterSync(await useCaseDeps(rt), {
+          organisationId,
+          trigger,
+          ...(by ? { by } : {}),
+        });
+        return { status: 200, body: { eventId, ...outcome } };
+      } catch (error) {
+        if (!(error instanceof UserFacingError)) throw error;
+        rt.logs.syncRequestDropped({ eventId, code: error.code });
+        return { status: 200, body: { eventId, dropped: error.code } };
+      }
     }
     const { directiveId, trigger, by } = request;
     try {

@@ -20,9 +20,20 @@ export const SyncRequestMessageSchema = z.strictObject({
 /** A sync request as published. */
 export type SyncRequestMessage = z.infer<typeof SyncRequestMessageSchema>;
 
+/** A request to sync an organisation's register tab (the coordinator edited "Sổ theo dõi văn bản"). */
+export const RegisterRequestMessageSchema = z.strictObject({
+  /** The organisation whose dashboard spreadsheet holds the register. */
+  register: z.string().min(1).max(200),
+  trigger: z.string().min(1).max(100),
+  /** The caller's verified e-mail: who closes or extends from the register. */
+  by: z.email().optional(),
+});
+/** A register sync request as published. */
+export type RegisterRequestMessage = z.infer<typeof RegisterRequestMessageSchema>;
+
 /** Publishes sync requests; resolves with the message id once Pub/Sub holds the message. */
 export interface SyncRequestPublisher {
-  publish(request: SyncRequestMessage): Promise<string>;
+  publish(request: SyncRequestMessage | RegisterRequestMessage): Promise<string>;
 }
 
 /** The publisher of the configured topic, on Pub/Sub or on the emulator the config names. */
@@ -42,7 +53,9 @@ export async function openSyncRequestPublisher(config: Config): Promise<SyncRequ
 }
 
 /** The request a delivered message carries (its `data`, base64 JSON), or undefined when it is not one. */
-export function readSyncRequest(data: string | undefined): SyncRequestMessage | undefined {
+export function readSyncRequest(
+  data: string | undefined,
+): SyncRequestMessage | RegisterRequestMessage | undefined {
   if (!data) return undefined;
   let json: unknown;
   try {
@@ -50,6 +63,6 @@ export function readSyncRequest(data: string | undefined): SyncRequestMessage | 
   } catch {
     return undefined;
   }
-  const parsed = SyncRequestMessageSchema.safeParse(json);
+  const parsed = SyncRequestMessageSchema.or(RegisterRequestMessageSchema).safeParse(json);
   return parsed.success ? parsed.data : undefined;
 }

@@ -6,6 +6,7 @@
  * shapes it.
  */
 import { createHash } from 'node:crypto';
+import { listTemplates } from '@theodoi/sheets-schema/registry';
 import { directiveLabel } from '../domain/directive-label.js';
 import { vietnamDateOf } from '../domain/calendar/iso-date.js';
 import { yearRange, type EvaluationModel } from '../domain/evaluation/index.js';
@@ -13,6 +14,7 @@ import { openedPeriods, periodAt, type Period } from '../domain/periods/index.js
 import type { UnitStatusCode } from '../domain/status/index.js';
 import type { SummaryModel } from '../domain/summary/model.js';
 import type { RetryPolicy } from '../sheets/api/retry.js';
+import { formsFor } from '../domain/importer/proposal.js';
 import { outOfReach, normaliseAddress } from '../domain/sharing.js';
 import { directiveCreate, sharing } from '../messages.vi.js';
 import {
@@ -28,6 +30,7 @@ import {
   EVALUATION_SHEET_ID,
   evaluationRequests,
 } from '../sheets/layout/evaluation-layout.js';
+import { REGISTER_SHEET_ID, registerShapeRequests } from '../sheets/layout/register-tab.js';
 import { sendBatchUpdate } from '../sheets/api/batch-update.js';
 import { createSpreadsheetFile } from '../sheets/api/create-spreadsheet.js';
 import { readDashboardTabs } from '../sheets/api/dashboard-tabs.js';
@@ -226,7 +229,7 @@ export async function buildDashboard(
   let reads = 0;
   let writes = 0;
   try {
-    const shape = created ? dashboardShapeRequests(organisation.name) : [];
+    const shape = created ? [...dashboardShapeRequests(organisation.name), ...registerShape()] : [];
     writes += await sendBatchUpdate(deps.clients, id, [...shape, ...requests(chartIds)]);
   } catch (error) {
     // A tab deleted by hand (or a shaping that never went through), or the evaluation's chart removed, makes the
@@ -239,6 +242,7 @@ export async function buildDashboard(
     if (state.complete && sameIds(state.evaluationChartIds, chartIds)) throw error;
     writes += await sendBatchUpdate(deps.clients, id, [
       ...dashboardShapeRequests(organisation.name, state.present),
+      ...(state.present.has(REGISTER_SHEET_ID) ? [] : registerShape()),
       ...requests(state.evaluationChartIds),
     ]);
   }
@@ -275,6 +279,11 @@ async function shareWithCoordinator(
     ...(organisation.dashboardSharedWith ?? []),
     coordinator,
   ]);
+}
+
+/** The register tab's header, hints, tick boxes and the forms' dropdown, for a register tab just added. */
+function registerShape() {
+  return registerShapeRequests(formsFor({ tasks: [] }, listTemplates()).map((f) => f.title));
 }
 
 function sameIds(a: readonly number[], b: readonly number[]): boolean {

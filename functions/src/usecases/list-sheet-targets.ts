@@ -4,9 +4,11 @@
  * spreadsheets theodoi can open, ranked by the nearest due period and the officers' latest edit
  * (domain/triggers/sheet-targets.ts), at most 19. Their standalone script installs an edit trigger on each and
  * removes the others. Its other coordinators' scripts leave it alone (without the first's script, Drive's push and
- * the sweep still sync it).
+ * the sweep still sync it). The dashboard spreadsheet of each organisation they coordinate comes first: its register
+ * tab "Sổ theo dõi văn bản" is where they register, close and extend (decision 010).
  */
 import type { Firestore } from 'firebase-admin/firestore';
+import { MAX_EDIT_TRIGGERS } from '@theodoi/apps-script/contract';
 import type { Clock } from '../clock.js';
 import type { WorkingCalendar } from '../domain/calendar/working-calendar.js';
 import { periodAt } from '../domain/periods/index.js';
@@ -14,6 +16,7 @@ import { rankSheetTargets, type TriggerCandidate } from '../domain/triggers/shee
 import { lastReportChange } from '../store/activity.js';
 import { firestoreStep } from '../store/deadline.js';
 import { listOpenDirectives, type DirectiveRecord } from '../store/directives.js';
+import { dashboardsOfCoordinator } from '../store/organisations.js';
 
 /** What listing the targets needs. */
 export interface SheetTargetsDeps {
@@ -41,11 +44,17 @@ export async function listSheetTargets(
   );
   // A spreadsheet theodoi cannot open gains nothing from a trigger; its access notice tells the coordinator.
   const reachable = followed.filter((d) => d.access?.state !== 'lost');
-  const candidates = await store(
-    Promise.all(reachable.map((d) => candidateOf(deps, d, now))),
+  const [candidates, dashboards] = await store(
+    Promise.all([
+      Promise.all(reachable.map((d) => candidateOf(deps, d, now))),
+      dashboardsOfCoordinator(deps.db, coordinator),
+    ]),
     'reading the latest edits',
   );
-  return { spreadsheetIds: rankSheetTargets(candidates, now), openDirectives: followed.length };
+  // The coordinator's register (on their organisation's dashboard) comes first: it is where they work every day.
+  const registers = dashboards.map((d) => d.spreadsheetId).slice(0, MAX_EDIT_TRIGGERS);
+  const directives = rankSheetTargets(candidates, now, MAX_EDIT_TRIGGERS - registers.length);
+  return { spreadsheetIds: [...registers, ...directives], openDirectives: followed.length };
 }
 
 async function candidateOf(

@@ -9,7 +9,8 @@ import type { SheetEvent } from '@theodoi/apps-script/contract';
 import type { SyncRequestPublisher } from '../pubsub/sync-requests.js';
 import { firestoreStep } from '../store/deadline.js';
 import { findDirectiveBySpreadsheet, type DirectiveRecord } from '../store/directives.js';
-import { listUnits } from '../store/units.js';
+import { findOrganisationByDashboard } from '../store/organisations.js';
+import { getOrganisation, listUnits } from '../store/units.js';
 
 /** What receiving an edit needs: Firestore to find the directive, and the topic to hand the sync to. */
 export interface ReceiveSheetEditDeps {
@@ -22,7 +23,9 @@ export interface ReceiveSheetEditDeps {
 export type SheetEditOutcome =
   | { kind: 'unknown-spreadsheet' }
   | { kind: 'not-an-editor'; directiveId: string }
-  | { kind: 'accepted'; directiveId: string; messageId: string };
+  | { kind: 'not-the-coordinator'; organisationId: string }
+  | { kind: 'accepted'; directiveId: string; messageId: string }
+  | { kind: 'register-accepted'; organisationId: string; messageId: string };
 
 /** Finds the directive of `event.spreadsheetId`, checks `caller` may ask for its sync, and publishes the request. */
 export async function receiveSheetEdit(
@@ -35,7 +38,7 @@ export async function receiveSheetEdit(
     findDirectiveBySpreadsheet(deps.db, event.spreadsheetId),
     'finding the directive',
   );
-  if (!directive) return { kind: 'unknown-spreadsheet' };
+  if (!directive) return receiveRegisterEdit(deps, event, caller);
   if (!(await mayAskForSync(deps, directive, caller)))
     return { kind: 'not-an-editor', directiveId: directive.id };
   const messageId = await deps.syncRequests.publish({
@@ -45,6 +48,33 @@ export async function receiveSheetEdit(
     by: caller,
   });
   return { kind: 'accepted', directiveId: directive.id, messageId };
+}
+
+/**
+ * An edit of an organisation's dashboard spreadsheet (its register tab): only the organisation's coordinator, or
+ * someone theodoi shared the dashboard with as its editor, may register, close or extend; officers may not.
+ */
+async function receiveRegisterEdit(
+  deps: ReceiveSheetEditDeps,
+  event: SheetEvent,
+  caller: string,
+): Promise<SheetEditOutcome> {
+  const store = firestoreStep(deps);
+  const organisationId = await store(
+    findOrganisationByDashboard(deps.db, event.spreadsheetId),
+    'finding the organisation',
+  );
+  if (!organisationId) return { kind: 'unknown-spreadsheet' };
+  const organisation = await store(getOrganisation(deps.db, organisationId), 'reading the organisation');
+  const keepers = [organisation?.coordinator.email ?? '', ...(organisation?.dashboardSharedWith ?? [])];
+  if (!keepers.some((a) => a.toLowerCase() === caller))
+    return { kind: 'not-the-coordinator', organisationId };
+  const messageId = await deps.syncRequests.publish({
+    register: organisationId,
+    trigger: `sheet:${event.kind}`,
+    by: caller,
+  });
+  return { kind: 'register-accepted', organisationId, messageId };
 }
 
 /**

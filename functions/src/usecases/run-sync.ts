@@ -3,6 +3,7 @@
  * directives whose spreadsheets changed when none is named; each logged by name.
  */
 import type { RunEvents } from './run-events.js';
+import { syncChangedRegisters, type RunRegisterSyncDeps } from './run-register-sync.js';
 import { sweepDirectives, type SweepOutcome } from './sweep.js';
 import { syncDirective, type SyncDeps, type SyncOutcome } from './sync-directive.js';
 import type { WatchConfig } from './watch-directive.js';
@@ -10,7 +11,8 @@ import type { WatchConfig } from './watch-directive.js';
 /** What a requested sync needs: a sync's needs, the Drive channels to keep, and its named events. */
 export type RunSyncDeps = SyncDeps & {
   watch?: WatchConfig;
-  events: Pick<RunEvents, 'directiveSynced' | 'directiveSyncFailed' | 'sweepDone'>;
+  events: Pick<RunEvents, 'directiveSynced' | 'directiveSyncFailed' | 'sweepDone'> &
+    RunRegisterSyncDeps['events'];
 };
 
 /** Which sync: one directive (one period's tab, or every tab), or the sweep. */
@@ -29,7 +31,17 @@ export async function runSync(
 ): Promise<SyncOutcome | SweepOutcome> {
   const { directiveId, periodKey, trigger, by } = request;
   if (!directiveId) {
-    const sweep = await sweepDirectives(deps, (id, error) => deps.events.directiveSyncFailed(id, error));
+    const { actingAccount } = deps;
+    // The registers are synced too when theodoi knows its account (it may create directives from them).
+    const registers = actingAccount
+      ? (changed: ReadonlySet<string> | undefined) =>
+          syncChangedRegisters({ ...deps, actingAccount }, changed)
+      : undefined;
+    const sweep = await sweepDirectives(
+      deps,
+      (id, error) => deps.events.directiveSyncFailed(id, error),
+      registers,
+    );
     deps.events.sweepDone(sweep.openDirectives, sweep.changedDirectives, sweep.driveCalls);
     return sweep;
   }

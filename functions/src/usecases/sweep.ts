@@ -35,6 +35,8 @@ export interface SweepOutcome {
 export async function sweepDirectives(
   deps: SyncDeps & { watch?: WatchConfig },
   onError: (directiveId: string, error: unknown) => void = () => {},
+  /** The registers' fallback: given the spreadsheets Drive says changed (all on a first sweep); false if one failed. */
+  registers?: (changed: ReadonlySet<string> | undefined) => Promise<boolean>,
 ): Promise<SweepOutcome> {
   const cursor = await getDriveCursor(deps.db);
   // Take the next cursor before reading the sheets, so an edit made during the sweep is seen next time.
@@ -74,6 +76,7 @@ export async function sweepDirectives(
       }
     }
   }
+  if (registers && !(await registers(changes?.fileIds))) everyChangeHandled = false;
   if (everyChangeHandled) await setDriveCursor(deps.db, next, deps.clock.now());
   return {
     openDirectives: open.length,

@@ -12,22 +12,19 @@ import {
   type DirectiveSpecInput,
   specFromDraft,
 } from '@theodoi/functions/domain/directive';
-import {
-  draftDeadlines,
-  draftIssueDate,
-  periodsAlreadyDue,
-  proposedDirectiveId,
-} from '@theodoi/functions/domain/importer/choices';
+import { draftDeadlines, periodsAlreadyDue } from '@theodoi/functions/domain/importer/choices';
 import {
   DRAFT_FORMAT,
   type DirectiveDraft,
   parseDirectiveDraft,
 } from '@theodoi/functions/domain/importer/draft';
 import {
-  formatPeriodKey,
-  periodsPerYear,
-  type PeriodicKind,
-} from '@theodoi/functions/domain/periods/period-key';
+  currentPeriodKey,
+  type FormChoice,
+  onceSchedule,
+  proposeDirective,
+} from '@theodoi/functions/domain/importer/proposal';
+import type { PeriodicKind } from '@theodoi/functions/domain/periods/period-key';
 import { listTemplates } from '@theodoi/sheets-schema/registry';
 import { invalidFileMessage } from '../invalid-file.js';
 import { fromDraft as msg } from '../messages.vi.js';
@@ -100,15 +97,19 @@ export async function directiveFromDraft(
   context: DraftContext,
 ): Promise<DirectiveSpec> {
   const { asker } = context;
-  const id = await choose(flags.id, proposedDirectiveId(draft), msg.askId, msg.missingId, asker);
+  const proposal = proposeDirective(draft, {
+    today: context.today,
+    templates: listTemplates(),
+    coordinator: context.coordinator,
+  });
+  const id = await choose(flags.id, proposal.id, msg.askId, msg.missingId, asker);
   const subject =
     draft.subject ?? (await choose(flags.subject, null, msg.askSubject, msg.missingSubject, asker));
   const issuer =
     draft.issuer.name ?? (await choose(flags.issuer, null, msg.askIssuer, msg.missingIssuer, asker));
-  const template = await chooseTemplate(flags.template, asker);
+  const template = await chooseTemplate(flags.template, proposal.forms, asker);
   const schedule = await chooseSchedule(draft, flags, context);
-  const email = context.coordinator?.email;
-  const coordinators = flags.coordinator ?? (email ? [email] : []);
+  const coordinators = flags.coordinator ?? proposal.coordinators;
   let spec: DirectiveSpec;
   try {
     spec = specFromDraft(
@@ -118,10 +119,7 @@ export async function directiveFromDraft(
         template,
         schedule,
         coordinators,
-        contact: {
-          ...(context.coordinator?.person ? { person: context.coordinator.person } : {}),
-          ...(email ? { email } : {}),
-        },
+        contact: proposal.contact,
       },
     );
   } catch (error) {
@@ -147,10 +145,13 @@ async function choose(
   throw new UsageError(missing);
 }
 
-/** The report form: given, the only one-row-per-unit form shipped, or asked among them. */
-async function chooseTemplate(given: string | undefined, asker: Asker | undefined): Promise<string> {
+/** The report form: given, the proposed one when it is the only one (or outside a terminal), or asked among them. */
+async function chooseTemplate(
+  given: string | undefined,
+  forms: readonly FormChoice[],
+  asker: Asker | undefined,
+): Promise<string> {
   if (given) return given;
-  const forms = listTemplates().filter((t) => t.shape === 'row-per-unit');
   if (forms.length === 1 || !asker) return forms[0]!.ref;
   const listing = forms.map((t, i) => `  ${i + 1}. ${t.title} (${t.ref})`).join('\n');
   const answer = await asker.ask(`${msg.askTemplate}\n${listing}\n${msg.askChoice}`, '1');
@@ -161,25 +162,6 @@ function dateFlag(text: string, flag: string): IsoDate {
   const iso = parseVietnameseDate(text);
   if (iso === null) throw new UsageError(msg.badDate(flag, text));
   return iso;
-}
-
-/** A one-off report due on `deadline`, opening on the document's date when it comes first, else today. */
-function onceSchedule(deadline: IsoDate, opens: IsoDate | null, draft: DirectiveDraft, today: IsoDate) {
-  const issued = draftIssueDate(draft);
-  const opensOn =
-    opens ?? (issued !== null && issued <= deadline ? issued : today <= deadline ? today : deadline);
-  return { kind: 'once' as const, opensOn, deadline };
-}
-
-/** The key of the period of `kind` holding `today` ("2026-Q4"). */
-function currentPeriodKey(kind: PeriodicKind, today: IsoDate): string {
-  const month = Number(today.slice(5, 7));
-  const index = Math.ceil(month / (12 / periodsPerYear(kind)));
-  return formatPeriodKey({
-    kind,
-    year: Number(today.slice(0, 4)),
-    index: Math.min(index, periodsPerYear(kind)),
-  });
 }
 
 function periodicSchedule(kind: PeriodicKind, first: string, last: string | undefined, days: string) {

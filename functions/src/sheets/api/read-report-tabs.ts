@@ -11,6 +11,7 @@ import {
   TAB_METADATA_KEY,
   tabMetadataValue,
 } from '../layout/report-tab.js';
+import { REGISTER_METADATA_KEY } from '../layout/register-tab.js';
 import type { GoogleClients } from './clients.js';
 import { callGoogle } from './retry.js';
 
@@ -39,7 +40,7 @@ const METADATA = 'developerMetadata(metadataId,metadataKey,metadataValue,visibil
 const FIELDS =
   `sheets(properties(sheetId,title,gridProperties(rowCount,columnCount)),${METADATA},` +
   `data(startRow,startColumn,rowMetadata(${METADATA}),columnMetadata(${METADATA}),rowData(values(userEnteredValue))))`;
-const KEYS = new Set([COLUMN_METADATA_KEY, ROW_METADATA_KEY, TAB_METADATA_KEY]);
+const KEYS = new Set([COLUMN_METADATA_KEY, ROW_METADATA_KEY, TAB_METADATA_KEY, REGISTER_METADATA_KEY]);
 
 /** Which tabs to read: those marked as the periods' report tabs, or (to repair a lost tab marker) these sheet ids. */
 export type TabSelection = { periodKeys: readonly string[] } | { sheetIds: readonly number[] };

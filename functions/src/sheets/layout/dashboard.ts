@@ -14,6 +14,7 @@ import { asInertText } from '../../domain/values/text.js';
 import { dashboard as msg, deadlines, sharing } from '../../messages.vi.js';
 import { evaluationTabProperties } from './evaluation-layout.js';
 import { shapeSpreadsheetRequests } from './new-spreadsheet.js';
+import { registerTabProperties } from './register-tab.js';
 import { resetTabRequests } from './reset-tab.js';
 import { dateSerial, SUMMARY_STATUS_COLOURS } from './summary-tab.js';
 
@@ -75,15 +76,19 @@ export function dashboardTitle(organisationName: string): string {
   return `${msg.title} — ${organisationName}`;
 }
 
-/** The dashboard's three tabs, with their fixed ids: the two of the dashboard, then "Đánh giá đơn vị". */
+/**
+ * The dashboard's four tabs, with their fixed ids: the two of the dashboard, "Đánh giá đơn vị", then the
+ * coordinator's register "Sổ theo dõi văn bản" (its content is the register sync's, never rewritten here).
+ */
 export const DASHBOARD_TABS: readonly sheets_v4.Schema$SheetProperties[] = [
   { sheetId: DASHBOARD_DIRECTIVES_SHEET_ID, title: msg.directivesTab, index: 0 },
   { sheetId: DASHBOARD_MATRIX_SHEET_ID, title: msg.matrixTab, index: 1 },
   evaluationTabProperties(2),
+  registerTabProperties(3),
 ];
 
 /**
- * The requests that give the dashboard spreadsheet its title, vi_VN, Vietnam time and its three tabs: the tabs among
+ * The requests that give the dashboard spreadsheet its title, vi_VN, Vietnam time and its four tabs: the tabs among
  * `present` are updated (a new spreadsheet's first tab, 0, becomes "Văn bản"), the others added (back).
  */
 export function dashboardShapeRequests(organisationName: string, present?: ReadonlySet<number>): Request[] {

@@ -102,7 +102,7 @@ export function reportTabLayout(template: Template, units: readonly Pick<Unit, '
 }
 
 /** A PROJECT marker on one column or one row of a tab. */
-function dimensionMarker(
+export function dimensionMarker(
   sheetId: number,
   dimension: 'ROWS' | 'COLUMNS',
   index: number,

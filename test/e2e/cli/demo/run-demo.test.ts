@@ -65,7 +65,12 @@ describe('the Tháp Mười demo quarter', () => {
         'Văn bản',
         'Đơn vị × văn bản',
         'Đánh giá đơn vị',
+        'Sổ theo dõi văn bản',
       ]);
+      // The coordinator's register comes with its header, ready to paste a công văn into.
+      expect(dashboard.getWorksheet('Sổ theo dõi văn bản')!.getCell('A1').value).toBe(
+        'Nội dung công văn (dán vào đây)',
+      );
       expect(dashboard.getWorksheet('Văn bản')!.getRow(5).getCell(7).value).toBe('22/25');
       expect(dashboard.getWorksheet('Đánh giá đơn vị')!.getCell('A1').value).toBe(
         'ĐÁNH GIÁ ĐƠN VỊ — NĂM 2024',

@@ -10,6 +10,7 @@ import {
   DASHBOARD_MATRIX_SHEET_ID,
 } from '@theodoi/functions/sheets/layout/dashboard';
 import { EVALUATION_CHART_ID, EVALUATION_SHEET_ID } from '@theodoi/functions/sheets/layout/evaluation-layout';
+import { REGISTER_SHEET_ID, registerHeaders } from '@theodoi/functions/sheets/layout/register-tab';
 import { getOrganisation, importOrganisation } from '@theodoi/functions/store/units';
 import { buildDashboard, type BuildDashboardResult } from '@theodoi/functions/usecases/build-dashboard';
 import { syncDirective } from '@theodoi/functions/usecases/sync-directive';
@@ -140,7 +141,14 @@ describe('the dashboard "Theo dõi thực hiện văn bản chỉ đạo"', () =
       [DASHBOARD_DIRECTIVES_SHEET_ID, 'Văn bản'],
       [DASHBOARD_MATRIX_SHEET_ID, 'Đơn vị × văn bản'],
       [EVALUATION_SHEET_ID, 'Đánh giá đơn vị'],
+      [REGISTER_SHEET_ID, 'Sổ theo dõi văn bản'],
     ]);
+    // The coordinator's register is ready to paste into: its header (hints as notes) came in the same write.
+    const header = await world.clients.sheets.spreadsheets.values.get({
+      spreadsheetId: first.spreadsheetId,
+      range: "'Sổ theo dõi văn bản'!1:1",
+    });
+    expect(header.data.values?.[0]).toEqual(registerHeaders());
   });
 
   it('has one row per open directive with the counts the test makes from what it typed', () => {

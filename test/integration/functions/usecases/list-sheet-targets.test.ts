@@ -1,6 +1,8 @@
 // sheetTargets for one coordinator: the open directives they follow first whose spreadsheets theodoi can open, ranked
 // by the nearest due period and the officers' latest edit (as Firestore holds them), at most 19; others' directives,
-// ones they follow second, closed ones and spreadsheets theodoi lost are left out.
+// ones they follow second, closed ones and spreadsheets theodoi lost are left out; their organisation's dashboard
+// (its register tab) comes first.
+import { FieldValue } from 'firebase-admin/firestore';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '@theodoi/functions/clock';
 import { createCalendar } from '@theodoi/functions/domain/calendar/index';
@@ -12,6 +14,7 @@ import {
   recordSpreadsheet,
   registerDirective,
 } from '@theodoi/functions/store/directives';
+import { setDashboardSpreadsheet } from '@theodoi/functions/store/units';
 import { listSheetTargets } from '@theodoi/functions/usecases/list-sheet-targets';
 import { startWorld, thapMuoi, type World } from '@theodoi/test-kit/world';
 
@@ -95,6 +98,33 @@ describe('listSheetTargets', () => {
     );
     for (const left of ['sheet-others', 'sheet-shared', 'sheet-closed', 'sheet-lost', 'sheet-due-in-17'])
       expect(targets.spreadsheetIds).not.toContain(left);
+  });
+
+  it('lists the dashboard with its register first, in one of the 19 slots, once the organisation has one', async () => {
+    const deps = { db: world.db, calendar, clock: new ManualClock(NOW) };
+    await setDashboardSpreadsheet(world.db, world.organisation.id, {
+      spreadsheetId: 'sheet-dashboard',
+      spreadsheetUrl: 'https://example.test/dashboard',
+    });
+    try {
+      const targets = await listSheetTargets(deps, COORDINATOR);
+      expect(targets.spreadsheetIds).toHaveLength(19);
+      expect(targets.spreadsheetIds.slice(0, 3)).toEqual([
+        'sheet-dashboard',
+        'sheet-due-in-22',
+        'sheet-overdue-yesterday',
+      ]);
+      expect(targets.spreadsheetIds).not.toContain('sheet-due-in-16');
+      // Another coordinator's script never triggers on this organisation's register.
+      expect((await listSheetTargets(deps, OTHER_COORDINATOR)).spreadsheetIds).not.toContain(
+        'sheet-dashboard',
+      );
+    } finally {
+      await world.db.doc(`organisations/${world.organisation.id}`).update({
+        dashboardSpreadsheetId: FieldValue.delete(),
+        dashboardSpreadsheetUrl: FieldValue.delete(),
+      });
+    }
   });
 
   it('lists nothing for someone who follows no directive', async () => {

@@ -12,6 +12,7 @@ import {
   type DashboardModel,
 } from '@theodoi/functions/sheets/layout/dashboard';
 import { EVALUATION_SHEET_ID } from '@theodoi/functions/sheets/layout/evaluation-layout';
+import { REGISTER_SHEET_ID } from '@theodoi/functions/sheets/layout/register-tab';
 import { SUMMARY_STATUS_COLOURS } from '@theodoi/functions/sheets/layout/summary-tab';
 
 const model: DashboardModel = {
@@ -73,7 +74,7 @@ const values = (cells: { userEnteredValue?: unknown }[] | undefined) =>
   });
 
 describe('the dashboard layout', () => {
-  it('turns the new spreadsheet (one tab, id 0) into a vi_VN dashboard with its three tabs at fixed ids', () => {
+  it('turns the new spreadsheet (one tab, id 0) into a vi_VN dashboard with its four tabs at fixed ids, the register last', () => {
     expect(dashboardShapeRequests('UBND huyện Tháp Mười')).toEqual([
       {
         updateSpreadsheetProperties: {
@@ -95,6 +96,16 @@ describe('the dashboard layout', () => {
         addSheet: { properties: { sheetId: DASHBOARD_MATRIX_SHEET_ID, title: 'Đơn vị × văn bản', index: 1 } },
       },
       { addSheet: { properties: { sheetId: EVALUATION_SHEET_ID, title: 'Đánh giá đơn vị', index: 2 } } },
+      {
+        addSheet: {
+          properties: {
+            sheetId: REGISTER_SHEET_ID,
+            title: 'Sổ theo dõi văn bản',
+            index: 3,
+            gridProperties: { frozenRowCount: 1, frozenColumnCount: 1 },
+          },
+        },
+      },
     ]);
   });
 
@@ -104,6 +115,7 @@ describe('the dashboard layout', () => {
       'updateSpreadsheetProperties',
       'addSheet',
       'updateSheetProperties',
+      'addSheet',
       'addSheet',
     ]);
   });
