@@ -55,7 +55,7 @@ import type { LatencyOption } from './latency/latency.js';
 import { groupOfMethod } from './latency/model.js';
 import { Persistence } from './persistence.js';
 import { sheetsHandler } from './sheets/index.js';
-import type { QuotaLimits } from './quotas.js';
+import type { QuotaLimits, QuotaUsage } from './quotas.js';
 import { GOOGLE_SHEETS_LIMITS, QuotaTracker } from './quotas.js';
 import type { EmulatorContext, Identity, SheetsHandler } from './types.js';
 import { createUi, type Ui } from './ui/admin.js';
@@ -134,6 +134,8 @@ export interface EmulatorServer extends Omit<Ui, 'serve' | 'close'> {
   counters(): CounterSnapshot;
   /** Zeroes the counters (and the quota buckets). */
   resetCounters(): void;
+  /** The fullest per-minute Sheets buckets and the 429s since the last reset; undefined when quotas are off. */
+  quotaUsage(): QuotaUsage | undefined;
   /** Adds a fault rule. */
   addFault(rule: FaultRule): void;
   /** Active fault rules. */
@@ -641,6 +643,7 @@ export async function start(options: StartOptions = {}): Promise<EmulatorServer>
       counters.reset();
       quotas?.reset();
     },
+    quotaUsage: () => quotas?.usage(),
     addFault: (rule) => {
       const problem = checkFaultRule(rule);
       if (problem) throw new Error(`bad fault rule: ${problem}`);

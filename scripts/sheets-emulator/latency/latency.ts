@@ -71,6 +71,7 @@ export class Latency {
   private readonly seed: number;
   private readonly stopping = new AbortController();
   private log: LatencyDraw[] = [];
+  private paused = false;
 
   constructor(option: LatencyOption = 'off') {
     const resolved = resolveLatency(option);
@@ -80,13 +81,21 @@ export class Latency {
 
   /** Whether any delay is applied. */
   get enabled(): boolean {
-    return this.model !== undefined;
+    return this.model !== undefined && !this.paused;
+  }
+
+  /**
+   * Stops (true) or resumes (false) every delay, the streams untouched: a bench provisions its world at loopback
+   * speed, then measures its day under the model.
+   */
+  pause(paused: boolean): void {
+    this.paused = paused;
   }
 
   /** Draws one delay of `group` for a call moving `bytes` of request and response bodies (0 when off). */
   sample(group: LatencyGroup, bytes = 0): number {
     const d = this.model?.[group];
-    if (!d || d.medianMs === 0) return 0;
+    if (!d || d.medianMs === 0 || this.paused) return 0;
     let stream = this.streams.get(group);
     if (!stream) {
       stream = uniformStream(this.seed, group);
