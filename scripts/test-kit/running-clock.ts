@@ -11,7 +11,10 @@ export class RunningClock extends ManualClock {
   private readonly origin: number;
   private skipped = 0;
 
-  constructor(start: Date | string, private readonly machine: () => number = () => performance.now()) {
+  constructor(
+    start: Date | string,
+    private readonly machine: () => number = () => performance.now(),
+  ) {
     super(start);
     this.origin = new Date(start).getTime();
     this.startedAt = machine();
