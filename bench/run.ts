@@ -7,6 +7,7 @@ import { feedbackRows, measureFeedback, type FeedbackFigures } from './feedback.
 import { BENCH_LATENCY, feedbackLatencyRows } from './feedback-latency.js';
 import { importerCorpusRows } from './importer-corpus.js';
 import { memoryRows } from './memory.js';
+import { provinceDayRows } from './province-day.js';
 import type { Row } from './row.js';
 import { sweepRows } from './sweep.js';
 import { syncCallRows } from './sync-calls.js';
@@ -74,6 +75,7 @@ if (firestore) {
       if (!loopback || !modelled) throw new Error('no trigger durations: an officer feedback part failed');
       return [...triggerRuntimeRows(loopback, 'loopback'), ...triggerRuntimeRows(modelled, 'latency model')];
     });
+    await part("a province's day under Google's quotas and latency", () => provinceDayRows(host, log));
     await part('memory of the 5,000-unit sync', () => memoryRows(host, 5000, [undefined, 180]));
   } finally {
     log('stopping the Firestore emulator');

@@ -25,9 +25,13 @@ export interface FirestoreCounter {
 const fromAdmin = createRequire(createRequire(import.meta.url).resolve('firebase-admin/firestore'));
 type Method = (this: unknown, ...args: unknown[]) => unknown;
 type Prototype = Record<string, Method>;
-const load = (path: string, name: string): Prototype =>
-  (fromAdmin(`@google-cloud/firestore/build/src/${path}`) as Record<string, { prototype: Prototype }>)[name]!
-    .prototype;
+const load = (path: string, name: string): Prototype => {
+  const exported = fromAdmin(`@google-cloud/firestore/build/src/${path}`) as Record<
+    string,
+    { prototype: Prototype }
+  >;
+  return exported[name]!.prototype;
+};
 
 /** Starts counting; only one counter may run at a time. */
 export function countFirestoreOperations(): FirestoreCounter {
@@ -46,7 +50,7 @@ export function countFirestoreOperations(): FirestoreCounter {
   const wrap = (proto: Prototype, name: string, method: Method) => {
     proto[name] = Object.assign(method, { counting: true });
   };
-  const [readerGet, queryGet, queryStream, commit] = originals.map(([, , m]) => m) as Method[];
+  const [readerGet, queryGet, queryStream, commit] = originals.map(([, , m]) => m);
   wrap(reader, '_get', async function (this: unknown, ...args) {
     const answer = await readerGet!.apply(this, args);
     ops.reads += (this as { allDocuments: unknown[] }).allDocuments.length;
