@@ -19,6 +19,7 @@ import {
   type PreparedTriggers,
 } from '@theodoi/test-kit/sheet-triggers';
 import { readTriggerRuntime } from '@theodoi/test-kit/trigger-runtime';
+import { hasGoogleAccount } from '@theodoi/test-kit/world';
 import type { LatencyOption } from '@theodoi/sheets-emulator/latency/latency';
 import { cchcRowWith } from '../test/fixtures/cchc-rows.js';
 import { percentile, type Row } from './row.js';
@@ -54,7 +55,9 @@ export async function measureFeedback(
   let functions: ChildProcess | undefined;
   const pubsubs: { close(): Promise<void> }[] = [];
   try {
-    if (edits + 1 > world.org.units.length) throw new Error(`only ${world.org.units.length} units to edit`);
+    // Only officers whose address is a Google account can open the spreadsheet and type.
+    const typing = world.org.units.filter((u) => hasGoogleAccount(u.editors[0]!));
+    if (edits + 1 > typing.length) throw new Error(`only ${typing.length} units to edit`);
     prepared = await prepareSheetTriggers();
     const served = await serveFunctions({ ...world.env, ...prepared.env });
     functions = served.child;
@@ -69,7 +72,8 @@ export async function measureFeedback(
       clientId: prepared.clientId,
     });
     const times: number[] = [];
-    for (let i = 0; i <= edits; i++) times.push(await timeEdit(world, directive.spreadsheetId, i));
+    for (let i = 0; i <= edits; i++)
+      times.push(await timeEdit(world, directive.spreadsheetId, typing[i]!, i));
     const refresh = await script.refresh();
     const runtime = await readTriggerRuntime(world.emulator.url, script.scriptId, coordinator);
     const executions = world.emulator.appsScript
@@ -90,13 +94,17 @@ export async function measureFeedback(
   }
 }
 
-/** Unit `i`'s officer pastes a complete report into their row; resolves with the time until the verdict is on it. */
-async function timeEdit(world: BenchWorld, spreadsheetId: string, i: number): Promise<number> {
-  const unit = world.org.units[i]!;
+/** `unit`'s officer pastes the `i`th complete report into their row; resolves with the time until the verdict shows. */
+async function timeEdit(
+  world: BenchWorld,
+  spreadsheetId: string,
+  unit: BenchWorld['org']['units'][number],
+  i: number,
+): Promise<number> {
   const columns = reportColumns(loadTemplate(TEMPLATE));
   const first = columns.findIndex((c) => !c.system);
   const status = columns.findIndex((c) => c.key === SYSTEM_KEYS.status);
-  const row = FIRST_UNIT_ROW + 1 + i;
+  const row = FIRST_UNIT_ROW + 1 + world.org.units.indexOf(unit);
   const started = performance.now();
   world.emulator.uiEdit(spreadsheetId, {
     email: unit.editors[0]!,

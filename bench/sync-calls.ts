@@ -61,8 +61,9 @@ export async function syncCallRows(firestoreHost: string): Promise<Row[]> {
       name: `Sheets calls per sync, ${c.changedUnits} of ${f.units} units changed`,
       value: c.calls.sheetsReads + c.calls.sheetsWrites,
       unit: 'calls',
-      target: '1 read + ≤ 1 write',
-      met: c.calls.sheetsReads === 1 && c.calls.sheetsWrites <= 1 && c.calls.drive === 0,
+      // Plus one Drive files.get when rows changed: who typed them (lastModifyingUser), for the versions' attribution.
+      target: '1 read + ≤ 1 write (+ 1 Drive files.get)',
+      met: c.calls.sheetsReads === 1 && c.calls.sheetsWrites <= 1 && c.calls.drive <= 1,
       note: `${c.calls.sheetsReads} read + ${c.calls.sheetsWrites} write (statuses and Tổng hợp in one batchUpdate), ${c.calls.drive} Drive; ${Math.round(c.ms)} ms`,
     },
     {

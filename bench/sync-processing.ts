@@ -1,7 +1,8 @@
 /**
- * Measures our processing of one sync (rows from columns, validation, diff, summary model) against JSON.parse
- * of the same payload. Pure code only: no Sheets or Firestore call.
+ * Measures our processing of one sync (the tab from the answer, its layout, rows by marker, validation, diff,
+ * summary model) against JSON.parse of the same payload. Pure code only: no Sheets or Firestore call.
  */
+import type { sheets_v4 } from '@googleapis/sheets';
 import { createCalendar } from '@theodoi/functions/domain/calendar/index';
 import { ScheduleSchema } from '@theodoi/functions/domain/periods/schedule';
 import { periodOf } from '@theodoi/functions/domain/periods/index';
@@ -11,10 +12,17 @@ import {
   type SummaryUnit,
 } from '@theodoi/functions/domain/summary/index';
 import { planSync, type StoredReportState, type SyncPlan } from '@theodoi/functions/domain/sync/plan-sync';
-import { reportRows, type ReadColumn } from '@theodoi/functions/domain/sync/report-rows';
+import { unitRows } from '@theodoi/functions/domain/sync/report-rows';
+import { resolveLayout } from '@theodoi/functions/domain/sync/tab-layout';
 import { createRowValidator } from '@theodoi/functions/domain/validation/validate-row';
 import type { CellValue } from '@theodoi/functions/domain/values/cell';
-import { FIRST_UNIT_ROW, SYSTEM_KEYS } from '@theodoi/functions/sheets/layout/report-tab';
+import { tabFromAnswer } from '@theodoi/functions/sheets/api/read-report-tabs';
+import {
+  FIRST_UNIT_ROW,
+  reportColumns,
+  reportTabLayout,
+  SYSTEM_KEYS,
+} from '@theodoi/functions/sheets/layout/report-tab';
 import { statusText } from '@theodoi/functions/sheets/layout/status-cells';
 import { loadTemplate } from '@theodoi/sheets-schema/registry';
 import { round, type Row } from './row.js';
@@ -57,41 +65,55 @@ function cellFor(type: string, unit: number, column: number): CellValue {
   }
 }
 
-/** The batchGetByDataFilter response a sync of `units` rows would receive, as JSON text; `status` fills column X. */
+/**
+ * The getByDataFilter answer a sync of `units` rows would receive (the fields the sync asks for), as JSON text;
+ * `status` fills the status column. Every column and unit row carries its PROJECT marker.
+ */
 function payload(units: number, status: (unit: number) => string = () => ''): string {
-  // The columns the sync reads: code, the template's columns, status and "Cập nhật lúc".
-  const keys = [
-    SYSTEM_KEYS.code,
-    ...template.columns.map((c) => c.key),
-    SYSTEM_KEYS.status,
-    SYSTEM_KEYS.updatedAt,
-  ];
-  const valueRanges = keys.map((key, k) => {
-    const column = template.columns.find((c) => c.key === key);
-    const cells: CellValue[] = ['', '', '', key];
-    for (let u = 0; u < units; u++) {
-      cells.push(
-        key === SYSTEM_KEYS.code
-          ? `U${u}`
-          : key === SYSTEM_KEYS.status
-            ? status(u)
-            : key === SYSTEM_KEYS.updatedAt
-              ? 45_356.4
-              : cellFor(column!.type, u, k),
-      );
-    }
-    return {
-      valueRange: {
-        range: `'Quý I/2024'!${String.fromCharCode(65 + (k % 26))}1:${String.fromCharCode(65 + (k % 26))}${units + 4}`,
-        majorDimension: 'COLUMNS',
-        values: [cells],
-      },
-      dataFilters: [
-        { developerMetadataLookup: { metadataKey: 'theodoi.column', metadataValue: `2024-Q1/${key}` } },
-      ],
-    };
+  const keys = reportColumns(template).map((c) => c.key);
+  const meta = (id: number, key: string, value: string) => ({
+    developerMetadata: [{ metadataId: id, metadataKey: key, metadataValue: value, visibility: 'PROJECT' }],
   });
-  return JSON.stringify({ spreadsheetId: 'x', valueRanges });
+  const text = (v: string) => ({ userEnteredValue: { stringValue: v } });
+  const cell = (v: CellValue) =>
+    typeof v === 'number' ? { userEnteredValue: { numberValue: v } } : text(String(v ?? ''));
+  const rowData = [
+    { values: [text('KẾT QUẢ …')] },
+    { values: [text('Hạn báo cáo …')] },
+    {},
+    { values: keys.map((k) => text(k)) },
+    ...Array.from({ length: units }, (_, u) => ({
+      values: keys.map((key, k) => {
+        const column = template.columns.find((c) => c.key === key);
+        if (key === SYSTEM_KEYS.code) return text(`U${u}`);
+        if (key === SYSTEM_KEYS.name) return text(`UBND xã ${u}`);
+        if (key === SYSTEM_KEYS.status) return status(u) === '' ? {} : text(status(u));
+        if (key === SYSTEM_KEYS.deadline) return text('Chưa đến hạn');
+        if (key === SYSTEM_KEYS.updatedAt) return text('09:40 12/03/2024');
+        return cell(cellFor(column!.type, u, k));
+      }),
+    })),
+  ];
+  const sheet = {
+    properties: {
+      sheetId: 1000,
+      title: 'Quý I/2024',
+      gridProperties: { rowCount: units + 4, columnCount: keys.length },
+    },
+    developerMetadata: [
+      { metadataId: 1, metadataKey: 'theodoi.tab', metadataValue: 'report:2024-Q1', visibility: 'PROJECT' },
+    ],
+    data: [
+      {
+        rowMetadata: Array.from({ length: units + 4 }, (_, r) =>
+          r < 4 ? {} : meta(100 + r, 'theodoi.row', `U${r - 4}`),
+        ),
+        columnMetadata: keys.map((key, k) => meta(10 + k, 'theodoi.column', `2024-Q1/${key}`)),
+        rowData,
+      },
+    ],
+  };
+  return JSON.stringify({ sheets: [sheet] });
 }
 
 function median(run: () => void, times = 7): number {
@@ -145,6 +167,7 @@ export function measureSync(units: number): SyncFigures {
     subject: 'tuyên truyền cải cách hành chính năm 2024',
     recipients: summaryUnits.map((u) => u.code),
   };
+  const record = reportTabLayout(template, summaryUnits);
   const summaryOf = (plan: SyncPlan) =>
     buildSummaryModel({
       directive,
@@ -156,20 +179,25 @@ export function measureSync(units: number): SyncFigures {
       now,
       calendar,
     });
+  const columns = reportColumns(template).map((c) => c.key);
+  const recipients = summaryUnits.map((u) => u.code);
+  // What the sync does with the answer: the tab, its layout (markers against the record), rows by marker, the plan.
   const plan = (stored: ReadonlyMap<string, StoredReportState>) => {
-    const parsed = JSON.parse(text) as {
-      valueRanges: {
-        valueRange: { values: CellValue[][] };
-        dataFilters: { developerMetadataLookup: { metadataValue: string } }[];
-      }[];
-    };
-    const columns = new Map<string, ReadColumn>();
-    parsed.valueRanges.forEach((m, i) => {
-      const key = m.dataFilters[0]!.developerMetadataLookup.metadataValue.split('/')[1]!;
-      columns.set(key, { columnIndex: i, cells: m.valueRange.values[0]! });
+    const parsed = JSON.parse(text) as { sheets: sheets_v4.Schema$Sheet[] };
+    const tab = tabFromAnswer(parsed.sheets[0]!);
+    const layout = resolveLayout({
+      expected: { columns, units: recipients },
+      record,
+      columnMarkers: tab.columnMarkers.map((m) => ({ ...m, names: m.value.slice('2024-Q1/'.length) })),
+      rowMarkers: tab.rowMarkers.map((m) => ({ ...m, names: m.value })),
+      grid: tab.grid,
+      codeKey: SYSTEM_KEYS.code,
+      textAt: (r, c) => String(tab.grid.value(r, c) ?? ''),
+      trusted: 'PROJECT',
     });
-    const { rows } = reportRows(
-      columns,
+    const { rows } = unitRows(
+      tab.grid,
+      layout,
       { code: SYSTEM_KEYS.code, status: SYSTEM_KEYS.status, inputs },
       FIRST_UNIT_ROW,
     );

@@ -31,7 +31,7 @@ export interface BenchWorld {
   org: Organisation;
   /** Provisions and registers a quarterly 2024 directive for `recipients` (default: every unit). */
   addDirective(id: string, recipients?: readonly string[]): Promise<CreatedDirective>;
-  /** Types rows as the service account would (an API write: no trigger fires); `rows[i]` goes to unit `at + i`. */
+  /** Types rows as the coordinator's account would (an API write: no trigger fires); `rows[i]` goes to unit `at + i`. */
   fillRows(spreadsheetId: string, at: number, rows: readonly (readonly string[])[]): Promise<void>;
   close(): Promise<void>;
 }
@@ -48,7 +48,7 @@ export function syntheticOrganisation(id: string, units: number): Organisation {
     name: 'Ủy ban nhân dân huyện Bench',
     level: 'huyen',
     place: 'Bench',
-    coordinator: { unitCode: 'U0', email: 'u0@bench.example.vn' },
+    coordinator: { unitCode: 'U0', email: 'dieu.phoi.bench@gmail.com' },
     groups: [{ id: 'xa', name: 'UBND các xã' }],
     units: Array.from({ length: units }, (_, i) => ({
       code: `U${i}`,

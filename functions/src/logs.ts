@@ -51,14 +51,21 @@ export function createLogs(logger: Logger) {
       logger.warning('Firestore did not answer the health probe', { error: describe(error), latencyMs }),
     healthChecked: (firestoreOk: boolean, latencyMs: number) =>
       logger.info('Health checked', { firestoreOk, latencyMs }),
-    requestFailed: (event: { function: string; status: number; code: string; error?: unknown }) =>
+    requestFailed: (event: {
+      function: string;
+      status: number;
+      code: string;
+      reason?: string;
+      error?: unknown;
+    }) =>
       logger.error('Request failed', {
         function: event.function,
         status: event.status,
         code: event.code,
+        ...(event.reason === undefined ? {} : { reason: event.reason }),
         ...(event.error === undefined ? {} : { error: describe(event.error) }),
       }),
-    requestRefused: (event: { function: string; status: number; code: string }) =>
+    requestRefused: (event: { function: string; status: number; code: string; reason?: string }) =>
       logger.warning('Request refused', event),
     sheetTargetsListed: (event: { listed: number; openDirectives: number }) =>
       logger.info('Sheet targets listed', event),

@@ -69,8 +69,9 @@ export const validation = {
   /** The row is not a set of cells at all (a programming or sheet-mapping fault, not the officer's). */
   unreadableRow: 'Dòng này không đọc được — báo cho cán bộ phụ trách công văn.',
   /** A second row carrying a unit code already used above it (a copied row). */
-  duplicateUnit: (code: string, firstRow: number) =>
-    `Mã đơn vị ${code} đã có ở dòng ${firstRow}; số liệu ở dòng này không được ghi nhận — hãy nhập vào dòng ${firstRow}.`,
+  /** A row Firestore could not store (its content too large even with long cells kept apart), naming the cell. */
+  unstorable: (header: string) => `Nội dung quá dài để lưu — rút gọn ô "${header}" rồi nhập lại.`,
+  unstorableRow: 'Dòng này không lưu được — rút gọn nội dung các ô dài rồi nhập lại.',
   /** How yes/no values are shown. */
   yes: 'Có',
   no: 'Không',
@@ -155,6 +156,11 @@ export const validation = {
   brokenText: (header: string): string =>
     `Cột "${header}": nội dung có ký tự hỏng, không đọc được — xóa ô rồi nhập lại.`,
   unreadable: (header: string): string => `Cột "${header}": giá trị không đọc được — xóa ô rồi nhập lại.`,
+  /** A formula typed into an officer's cell: its result would change whenever the cells it refers to change. */
+  formula: (header: string, numeric: boolean): string =>
+    numeric
+      ? `Cột "${header}": Nhập số trực tiếp, không dùng công thức.`
+      : `Cột "${header}": Nhập nội dung trực tiếp, không dùng công thức.`,
   spreadsheetError: (header: string, error: string, meaning: string): string =>
     `Cột "${header}": ô đang báo lỗi ${error} (${meaning}) — sửa hoặc xóa công thức rồi nhập giá trị.`,
 } as const;
@@ -282,6 +288,18 @@ export const sheet = {
     incomplete: (n: number) => `… Chưa đủ (${n} mục) — xem ghi chú`,
     invalid: (n: number) => `✖ Có lỗi (${n}) — xem ghi chú`,
   },
+  /** A row that is no unit's: added below the units' rows, or a copy of one. */
+  notCounted: '✖ Không ghi nhận — xem ghi chú',
+  outsideRow:
+    'Dòng này không phải dòng của đơn vị nào được giao: số liệu ở đây không được ghi nhận. ' +
+    'Mỗi đơn vị nhập vào dòng có mã và tên đơn vị mình (phía trên).',
+  copiedRow: (code: string, row: number) =>
+    `Mã đơn vị ${code} là của dòng ${row}: số liệu ở dòng này không được ghi nhận — hãy nhập vào dòng ${row}.`,
+  /** The note on a unit-code cell theodoi wrote back. */
+  codeRepaired: (found: string) =>
+    found === ''
+      ? 'Mã đơn vị của dòng này đã bị xoá; hệ thống đã ghi lại mã đúng. Không sửa cột này.'
+      : `Mã đơn vị của dòng này đã bị sửa thành "${found}"; hệ thống đã ghi lại mã đúng. Không sửa cột này.`,
   errorNoteTitle: 'Cần sửa:',
   missingNoteTitle: 'Còn thiếu:',
   keptNote: (at: string) => `Số liệu đã tiếp nhận lúc ${at} vẫn được lưu giữ.`,
@@ -362,7 +380,124 @@ export const directiveCreate = {
   nothingOpen: 'Chưa có kỳ báo cáo nào.',
   created: (title: string, url: string, tabs: number, sheetsCalls: number, driveCalls: number) =>
     `Đã tạo bảng tính "${title}" với ${tabs} trang báo cáo: ${url}\n` +
-    `(${sheetsCalls} lệnh gọi Sheets, ${driveCalls} lệnh gọi Drive để chia sẻ quyền.)`,
+    `(${sheetsCalls} lệnh gọi Sheets, ${driveCalls} lệnh gọi Drive để tạo tệp và chia sẻ quyền.)`,
+  resumed: (id: string) =>
+    `Công văn "${id}" đã được đăng ký nhưng lần tạo trước chưa xong; tiếp tục từ bước còn dở.`,
+  registeredFileDiffers: (id: string) =>
+    `Nội dung tệp khác với nội dung đã đăng ký của công văn "${id}"; hệ thống tiếp tục theo nội dung đã đăng ký.`,
+  stillProvisioning: (id: string) =>
+    `Công văn "${id}" chưa tạo xong bảng tính; chạy lại "theodoi directive create" với tệp của công văn để tiếp tục.`,
+} as const;
+
+/** Whose Google account theodoi acts as (decisions 003 and 004): the coordinator's login and its problems. */
+export const googleAccess = {
+  /** A Google call was refused because the grant was revoked or expired (OAuth invalid_grant). */
+  grantRevoked:
+    'Quyền truy cập Google mà theodoi dùng (tài khoản Google của chuyên viên theo dõi) đã bị thu hồi hoặc hết hạn. ' +
+    'Đăng nhập lại bằng lệnh "theodoi auth login"; với các hàm chạy trên Google Cloud, chạy tiếp "theodoi deploy" ' +
+    'để cập nhật quyền truy cập mà các hàm dùng.',
+  /** No grant and no shared drive: nothing to call Sheets and Drive with. */
+  noGrant: (emulator: boolean) =>
+    'Chưa đăng nhập tài khoản Google cho theodoi: chạy "theodoi auth login --client-file client_secret.json" ' +
+    '(tệp khoá OAuth tải về từ Google Cloud Console), hoặc đặt biến THEODOI_GOOGLE_GRANT; nơi dùng ổ dùng chung ' +
+    'của Google Workspace thì đặt THEODOI_SHARED_DRIVE_ID.' +
+    (emulator
+      ? ' Với bộ giả lập trên máy: chạy "theodoi auth login" theo gợi ý mà lệnh "theodoi emulators" in ra.'
+      : ' Để chạy thử trên máy (không cần Google): chạy "theodoi emulators", đặt FIRESTORE_EMULATOR_HOST và ' +
+        'SHEETS_EMULATOR_URL như lệnh đó in ra, rồi đăng nhập theo gợi ý của nó.'),
+  /** The small page the browser shows after the login's redirect. */
+  loginPage: {
+    title: 'theodoi — đăng nhập Google',
+    done: 'Đã đăng nhập. Có thể đóng cửa sổ này và quay lại cửa sổ dòng lệnh.',
+    failed: 'Đăng nhập không thành công. Xem thông báo ở cửa sổ dòng lệnh.',
+  },
+  loginDenied:
+    'Tài khoản Google đã không cấp quyền cho theodoi. Chạy lại "theodoi auth login" và chọn "Cho phép" (Allow).',
+  loginError: (error: string) => `Google báo lỗi khi đăng nhập: ${error}. Chạy lại "theodoi auth login".`,
+  loginStateMismatch:
+    'Lời đáp trình duyệt gửi về không thuộc lần đăng nhập này (tham số state không khớp), có thể là một yêu cầu ' +
+    'giả mạo; chạy lại "theodoi auth login".',
+  loginTimedOut: (minutes: number) =>
+    `Quá ${minutes} phút mà chưa đăng nhập xong; chạy lại "theodoi auth login".`,
+  loginNoRefreshToken:
+    'Google không trả về mã làm mới (refresh token) nên theodoi không thể tự gia hạn quyền truy cập; ' +
+    'chạy lại "theodoi auth login".',
+  loginMissingScope:
+    'Tài khoản đã đăng nhập nhưng không cấp quyền "xem, sửa, tạo và xoá các tệp Google Drive mà ứng dụng này tạo" ' +
+    '(drive.file), quyền duy nhất theodoi cần; chạy lại "theodoi auth login" và đánh dấu quyền đó.',
+} as const;
+
+/** Sharing a directive's spreadsheet with the units' officers and the coordinators, and addresses that cannot get in. */
+export const sharing = {
+  /** The note Drive's notification e-mail carries to a unit's officer. */
+  unitEmail: (directive: string, subject: string, units: readonly string[], invitation: boolean) =>
+    `Kính gửi ${units.join(', ')}: theodoi chia sẻ với đơn vị bảng tính theo dõi thực hiện ${directive} ` +
+    `về việc ${subject}. Đề nghị đơn vị nhập số liệu báo cáo vào dòng của đơn vị mình; kết quả kiểm tra hiện ngay ` +
+    `trên dòng.` +
+    (invitation
+      ? ' Địa chỉ này chưa là tài khoản Google: để mở được bảng tính, cần tạo tài khoản Google với chính địa chỉ này ' +
+        '(hoặc báo cho chuyên viên theo dõi một địa chỉ khác).'
+      : ''),
+  /** The note to a coordinator (or another follower of the directive). */
+  coordinatorEmail: (directive: string, subject: string) =>
+    `theodoi chia sẻ bảng tính theo dõi thực hiện ${directive} về việc ${subject}, với quyền người theo dõi.`,
+  /** The note to the coordinator when the dashboard is shared with them. */
+  dashboardEmail: (organisation: string) =>
+    `theodoi chia sẻ bảng theo dõi thực hiện văn bản chỉ đạo của ${organisation}.`,
+  /** A coordinator's line in the lists (not a unit's address). */
+  coordinatorUnit: 'Người theo dõi',
+  status: {
+    shared: 'Đã chia sẻ',
+    'needs-google-account': 'Chưa phải tài khoản Google (đã gửi thư mời)',
+    failed: 'Không chia sẻ được',
+    pending: 'Chưa chia sẻ (Google giới hạn tốc độ chia sẻ)',
+  },
+  /** What to do about an address that cannot get in yet. */
+  advice: {
+    'needs-google-account': 'tạo tài khoản Google cho địa chỉ này, hoặc cho biết một địa chỉ khác',
+    failed: 'kiểm tra lại địa chỉ, rồi chia sẻ lại',
+    pending: 'chia sẻ lại sau ít phút',
+  },
+  heading: (n: number) => `${n} địa chỉ chưa vào được bảng tính:`,
+  line: (unit: string, address: string, status: string, advice: string, reason?: string) =>
+    `  • ${unit} — ${address}: ${status}${reason ? ` (${reason})` : ''}; việc cần làm: ${advice}.`,
+  then: (directiveId: string) =>
+    `Sau khi địa chỉ đã có tài khoản Google (hoặc đã sửa địa chỉ trong tệp đơn vị và chạy "theodoi units import"), ` +
+    `chạy "theodoi directive share ${directiveId}" để chia sẻ lại.`,
+  pending: (n: number, directiveId: string) =>
+    `Còn ${n} địa chỉ chưa chia sẻ được vì Google giới hạn tốc độ chia sẻ; chạy lại ` +
+    `"theodoi directive share ${directiveId}" sau ít phút.`,
+  allIn: (n: number) => `Đã chia sẻ bảng tính với cả ${n} địa chỉ.`,
+  shared: (directiveId: string, n: number, calls: number) =>
+    `Công văn ${directiveId}: chia sẻ thêm ${n} địa chỉ (${calls} lệnh gọi Drive).`,
+  notOpen: (directiveId: string) =>
+    `Công văn "${directiveId}" chưa tạo xong bảng tính; chạy lại "theodoi directive create" với tệp của công văn.`,
+  /** `theodoi units check`: one line per address. */
+  check: {
+    account: 'là tài khoản Google',
+    gmail: 'là tài khoản Google (Gmail)',
+    notAccount:
+      'chưa phải tài khoản Google — tạo tài khoản Google cho địa chỉ này, hoặc cho biết một địa chỉ khác',
+    failed: (reason: string) => `không kiểm tra được (${reason})`,
+    pending: 'chưa kiểm tra (Google giới hạn tốc độ chia sẻ; chạy lại sau ít phút)',
+    line: (unit: string, address: string, result: string) => `${unit}\t${address}\t${result}`,
+    noOrganisation:
+      'Chưa có tổ chức nào trong hệ thống — nạp danh sách đơn vị bằng "theodoi units import" trước.',
+    whichOrganisation: (ids: readonly string[]) =>
+      `Có ${ids.length} tổ chức trong hệ thống (${ids.join(', ')}) — ghi rõ mã tổ chức: theodoi units check <mã>.`,
+    summary: (org: string, total: number, out: number, calls: number) =>
+      `${org}: ${total} địa chỉ, ${out} địa chỉ chưa phải tài khoản Google hoặc chưa kiểm tra được ` +
+      `(${calls} lệnh gọi Drive).`,
+  },
+  /** The dashboard's section listing the addresses that cannot get in. */
+  dashboard: {
+    heading: 'ĐƠN VỊ CHƯA VÀO ĐƯỢC BẢNG TÍNH',
+    none: 'Tất cả địa chỉ của các đơn vị đã được chia sẻ bảng tính.',
+    columns: ['STT', 'Đơn vị', 'Địa chỉ thư điện tử', 'Tình trạng', 'Văn bản', 'Việc cần làm'],
+  },
+  /** The folder theodoi keeps its files in, in the coordinator's My Drive, and the small file addresses are checked on. */
+  folderName: 'theodoi — Theo dõi văn bản chỉ đạo',
+  probeFileName: 'theodoi — tệp kiểm tra địa chỉ (xin đừng xoá)',
 } as const;
 
 /** Messages to the coordinator when a directive cannot be synced. */
@@ -372,8 +507,10 @@ export const syncErrors = {
     periodKey === 'once' ? 'Chưa có trang báo cáo.' : `Chưa có trang báo cáo cho kỳ ${periodKey}.`,
   tabMissing: (title: string) =>
     `Không tìm thấy trang "${title}" (có thể đã bị xoá hoặc các cột của hệ thống đã bị xoá). Số liệu đã lưu không bị mất; hãy tạo lại trang từ mẫu.`,
-  systemColumnMissing: (title: string) =>
-    `Trang "${title}" thiếu cột "Mã ĐV" hoặc "Trạng thái" của hệ thống (có thể đã bị xoá). Số liệu đã lưu không bị mất.`,
+  columnGone: (title: string) =>
+    `Trang "${title}" thiếu một cột của mẫu báo cáo hoặc của hệ thống (có thể đã bị xoá), nên lần này không đọc ` +
+    `trang này; các trang khác vẫn được cập nhật. Số liệu đã lưu không bị mất; hãy khôi phục cột (Hoàn tác hoặc ` +
+    `Lịch sử phiên bản) hoặc báo cán bộ phụ trách.`,
 } as const;
 
 /** What the coordinator is told when theodoi recreated a deleted report tab, or can no longer open a spreadsheet. */
@@ -400,8 +537,16 @@ export const spreadsheetRecovery = {
     `Hệ thống không còn quyền mở bảng tính của công văn ${directive} (mã ${spreadsheetId}): bảng tính không còn ` +
     `được chia sẻ với tài khoản ${account}, hoặc tài khoản này chỉ còn quyền xem. Hãy chia sẻ lại bảng tính cho ` +
     `${account} với quyền Người chỉnh sửa; lần đồng bộ sau sẽ tự tiếp tục. Số liệu đã lưu không bị mất.`,
+  /** The notice to the coordinator: a unit's row Firestore could not store (the officer sees why on the row). */
+  rowUnstorable: (directive: string, title: string, unit: string, row: number) =>
+    `Dòng ${row} (đơn vị ${unit}) của trang "${title}", công văn ${directive}: nội dung quá dài, hệ thống không ` +
+    `lưu được lần nhập này; các đơn vị khác không bị ảnh hưởng. Đơn vị đã được báo trên dòng để rút gọn.`,
+  /** The notice to the coordinator: a unit's row is gone from its tab (deleted by hand). */
+  rowMissing: (directive: string, title: string, unit: string) =>
+    `Trang "${title}" của công văn ${directive} không còn dòng của đơn vị ${unit} (có thể đã bị xoá). ` +
+    `Số liệu đã lưu không bị mất; đơn vị chưa thể nhập cho đến khi dòng được thêm lại.`,
   /** theodoi's account when the sync was not told its address. */
-  ourAccount: 'tài khoản dịch vụ của hệ thống theodoi',
+  ourAccount: 'tài khoản Google mà theodoi dùng',
 } as const;
 
 /** What `npm run demo` prints as it plays the Tháp Mười quarter. */
@@ -415,8 +560,10 @@ export const demo = {
   imported: (subject: string, recipients: number, references: number, tasks: number, missing: string[]) =>
     `Đã đọc công văn "V/v ${subject}": ${recipients} đơn vị nhận, ${references} văn bản dẫn chiếu, ${tasks} nhiệm vụ` +
     `${missing.length ? `; chưa có trong văn bản: ${missing.map(missingFieldName).join(', ')}` : ''}.`,
+  loggedIn: (email: string) =>
+    `Chuyên viên theo dõi đã đăng nhập tài khoản Google ${email} (theodoi auth login); các bảng tính sẽ thuộc tài khoản này.`,
   provisioned: (title: string, sheetsCalls: number, driveCalls: number) =>
-    `Đã tạo bảng tính "${title}" (${sheetsCalls} lệnh gọi Sheets, ${driveCalls} lệnh chia sẻ Drive).`,
+    `Đã tạo bảng tính "${title}" (${sheetsCalls} lệnh gọi Sheets, ${driveCalls} lệnh gọi Drive để tạo tệp và chia sẻ).`,
   edit: (when: string, unit: string, note: string, status: string, ms: number) =>
     `  ${when}  ${unit}: ${note} → ${status} (${ms} ms)`,
   summary: (at: string, total: number, onTime: number, late: number, missing: string[], withErrors: number) =>
@@ -701,7 +848,7 @@ export const dashboard = {
   subjectNote: (subject: string) => `V/v ${subject}`,
   noPeriod: 'Chưa đến kỳ báo cáo',
   open: 'Mở bảng tính',
-  accessLost: 'Không mở được bảng tính — cần chia sẻ lại cho tài khoản theodoi',
+  accessLost: 'Không mở được bảng tính — cần chia sẻ lại cho tài khoản Google mà theodoi dùng',
   unitColumn: 'Đơn vị',
   groupColumn: 'Nhóm đơn vị',
   notRecipient: '—',

@@ -30,7 +30,7 @@ function sentenceOf(error: unknown): string {
   const code = (error as { code?: unknown }).code;
   if (code === 'ENOENT') return msg.missingFile((error as { path?: string }).path ?? '');
   if (code === 'EACCES') return msg.noPermission((error as { path?: string }).path ?? '');
-  if (error instanceof GoogleApiError) return msg.google[error.code];
+  if (error instanceof GoogleApiError) return VIETNAMESE.test(message) ? message : msg.google[error.code];
   if (code === 14 || /ECONNREFUSED/.test(message)) return msg.firestoreUnreachable;
   // A message in Vietnamese was written for the coordinator by one of our messages modules; anything else is raw.
   if (VIETNAMESE.test(message)) return message;

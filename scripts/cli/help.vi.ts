@@ -37,6 +37,29 @@ export const commandHelp: Readonly<Record<string, CommandHelp>> = {
       '--latency': 'trả lời chậm như Google thật (mô hình độ trễ của trình giả lập)',
     },
   },
+  auth: {
+    description:
+      'Đăng nhập tài khoản Google của người theo dõi (các bảng tính theodoi tạo thuộc tài khoản này).',
+  },
+  'auth login': {
+    description:
+      'Đăng nhập qua trang xin quyền của Google (trình duyệt mở trên máy này); quyền được lưu trong ~/.config/theodoi, chỉ người dùng máy đọc được.',
+    options: {
+      '--client-file':
+        'tệp JSON của OAuth client (loại Desktop app) tải từ Google Cloud Console; cần ở lần đầu',
+      '--no-browser': 'chỉ in địa chỉ cần mở, không tự mở trình duyệt',
+      '--login-hint': 'tài khoản Google gợi ý trên trang đăng nhập',
+    },
+  },
+  'auth status': {
+    description:
+      'Cho biết theodoi đang dùng tài khoản Google nào, với quyền gì, và quyền còn dùng được không.',
+  },
+  'auth grant': {
+    description:
+      'In quyền đã lưu ở dạng THEODOI_GOOGLE_GRANT để "theodoi deploy" lưu vào Secret Manager (là bí mật: chỉ chuyển qua ống lệnh, không dán ra ngoài).',
+  },
+  'auth logout': { description: 'Thu hồi quyền đã cấp với Google và xóa khỏi máy này.' },
   units: { description: 'Quản lý đơn vị của tổ chức (phòng, ban, xã, phường).' },
   'units import': {
     description: 'Nạp tổ chức và các đơn vị từ tệp JSON hoặc YAML vào hệ thống (chỉ ghi phần thay đổi).',
@@ -46,6 +69,11 @@ export const commandHelp: Readonly<Record<string, CommandHelp>> = {
     description: 'Liệt kê các đơn vị đang hoạt động của tổ chức.',
     arguments: { organisationId: 'mã tổ chức, ví dụ huyen-thap-muoi' },
     options: { '--all': 'cả các đơn vị không còn thuộc tổ chức' },
+  },
+  'units check': {
+    description:
+      'Thử mọi địa chỉ e-mail của cán bộ trong tổ chức: liệt kê những địa chỉ chưa phải tài khoản Google và việc cần làm.',
+    arguments: { organisationId: 'mã tổ chức, ví dụ huyen-thap-muoi' },
   },
   directive: { description: 'Đăng ký và theo dõi văn bản chỉ đạo (công văn, kế hoạch, quyết định …).' },
   'directive import': {
@@ -58,6 +86,11 @@ export const commandHelp: Readonly<Record<string, CommandHelp>> = {
       '--out': 'ghi bản nháp vào tệp này thay vì in ra',
       '--org': 'tệp tổ chức có các đơn vị để nhận diện nơi nhận',
     },
+  },
+  'directive share': {
+    description:
+      'Chia sẻ lại bảng tính của công văn với các địa chỉ chưa vào được (ví dụ sau khi đã tạo tài khoản Google).',
+    arguments: { directiveId: 'mã theo dõi của công văn, ví dụ thap-muoi-cchc-2024' },
   },
   sync: {
     description:
@@ -118,11 +151,18 @@ export const commandHelp: Readonly<Record<string, CommandHelp>> = {
     options: {
       '--project': 'mã dự án Google Cloud',
       '--region': 'vùng chạy các hàm, lịch chạy và Firestore',
-      '--dry-run': 'chỉ in các lệnh theo thứ tự, mỗi lệnh một dòng, không chạy gì',
-      '--secret-file': 'tệp bí mật mới cho trình kích hoạt (ít nhất 32 ký tự, không có dòng trống cuối)',
+      '--dry-run':
+        'chỉ in sổ tay triển khai: các bước trên trang quản trị của Google, mọi lệnh theo thứ tự, việc cần làm sau đó',
       '--script-client-id':
         'mã OAuth client của dự án Apps Script của người theo dõi (…apps.googleusercontent.com): trình kích hoạt ' +
         'gửi mã xác thực (ID token) cấp cho mã này',
+      '--shared-drive':
+        'mã bộ nhớ dùng chung (Workspace) sở hữu các bảng tính, thay cho tài khoản người theo dõi',
+      '--smtp-url-file': 'tệp chứa địa chỉ máy chủ thư (SMTP) để gửi thư nhắc (lưu thành bí mật)',
+      '--mail-from': 'địa chỉ người gửi thư nhắc',
+      '--public-access':
+        'cách các hàm tự kiểm tra mã xác thực được gọi tới: allusers, hoặc no-invoker-iam-check khi chính sách ' +
+        'của tổ chức cấm allUsers',
     },
   },
 };

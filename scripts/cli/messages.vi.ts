@@ -54,6 +54,55 @@ export const evaluationFiles = {
   },
 } as const;
 
+/** `theodoi auth login | status | logout`: the coordinator's Google login. */
+export const auth = {
+  webClient: (file: string) =>
+    `Tệp ${file} là khoá OAuth của ứng dụng web; theodoi cần khoá loại "Ứng dụng dành cho máy tính" (Desktop app): ` +
+    'Google Cloud Console → APIs & Services → Credentials → Create credentials → OAuth client ID → Desktop app.',
+  badClientFile: (file: string) =>
+    `Tệp ${file} không phải tệp khoá OAuth tải về từ Google Cloud Console (cần dạng {"installed": {"client_id": …, ` +
+    '"client_secret": …}}).',
+  needClientFile:
+    'Lần đăng nhập đầu tiên cần tệp khoá OAuth của dự án: theodoi auth login --client-file client_secret.json ' +
+    '(Google Cloud Console → APIs & Services → Credentials → OAuth client ID loại Desktop app → Download JSON).',
+  openUrl: (url: string) =>
+    `Mở địa chỉ sau trong trình duyệt, đăng nhập tài khoản Google của chuyên viên theo dõi và chọn "Cho phép":\n${url}`,
+  browserOpened: 'Đã mở trình duyệt; đang chờ đăng nhập…',
+  waiting: 'Đang chờ đăng nhập…',
+  loggedIn: (email: string, file: string) =>
+    `Đã đăng nhập tài khoản Google ${email}. Các bảng tính theodoi tạo sẽ thuộc tài khoản này.\n` +
+    `Quyền truy cập được lưu ở ${file} (chỉ người dùng này đọc được).`,
+  sharedDriveNote: (driveId: string) =>
+    `Lưu ý: THEODOI_SHARED_DRIVE_ID=${driveId} đang được đặt, nên các lệnh dùng tài khoản dịch vụ trong ổ dùng chung, ` +
+    'không dùng tài khoản vừa đăng nhập.',
+  status: {
+    account: (email: string) => `Tài khoản Google theodoi dùng: ${email}`,
+    source: (where: string) => `Quyền truy cập lấy từ: ${where}`,
+    fromVariable: 'biến môi trường THEODOI_GOOGLE_GRANT',
+    scopes: (scopes: readonly string[]) => `Phạm vi quyền: ${scopes.join(', ')}`,
+    works: (until: string) => `Quyền truy cập còn dùng được (mã truy cập hiện tại có hiệu lực đến ${until}).`,
+    worksNoExpiry: 'Quyền truy cập còn dùng được.',
+    accountChanged: (stored: string, actual: string) =>
+      `Chú ý: quyền truy cập được lưu cho ${stored} nhưng Google cho biết tài khoản là ${actual}.`,
+    sharedDrive: (driveId: string, serviceAccount: string) =>
+      `theodoi dùng ổ dùng chung ${driveId} với tài khoản dịch vụ ${serviceAccount} (không cần đăng nhập).`,
+    emulator: (url: string) => `Đang dùng bộ giả lập Google tại ${url}.`,
+  },
+  loggedOut: (email: string) =>
+    `Đã đăng xuất ${email}: quyền truy cập đã bị thu hồi và xoá khỏi máy này. ` +
+    'Các bảng tính vẫn thuộc tài khoản đó; đăng nhập lại bằng "theodoi auth login".',
+  loggedOutLocally: (email: string) =>
+    `Đã xoá quyền truy cập của ${email} khỏi máy này (Google cho biết quyền này đã bị thu hồi từ trước).`,
+  notLoggedIn: 'Chưa đăng nhập tài khoản Google nào trên máy này.',
+} as const;
+
+/** `theodoi emulators`: what to do next in the local world. */
+export const emulators = {
+  login: (clientFile: string) =>
+    '# Đặt hai biến trên, rồi đăng nhập tài khoản Google của chuyên viên theo dõi trên bộ giả lập (ví dụ ' +
+    `dieu.phoi.thapmuoi@gmail.com):\n#   theodoi auth login --client-file ${clientFile}`,
+} as const;
+
 /** `theodoi directive create --from-draft`: completing an import draft into a directive. */
 export const fromDraft = {
   notADraft: (file: string) =>
@@ -140,9 +189,24 @@ export const failures = {
     'permission-denied':
       'Google từ chối quyền truy cập bảng tính — kiểm tra tài khoản đã đăng nhập ("theodoi auth status") có quyền sửa.',
     unauthenticated: 'Google không chấp nhận thông tin đăng nhập — đăng nhập lại: "theodoi auth login".',
+    'invalid-grant':
+      'Quyền truy cập Google của người theo dõi đã hết hạn hoặc bị thu hồi — đăng nhập lại: "theodoi auth login".',
     invalid:
       'Google từ chối yêu cầu (bảng tính có thể đã bị sửa cấu trúc). Chạy lại với --verbose để xem chi tiết.',
     unknown: 'Google trả lời lỗi không rõ. Chạy lại với --verbose để xem chi tiết.',
   },
   unexpected: 'Có lỗi không mong đợi. Chạy lại lệnh với --verbose để xem chi tiết và gửi cho người hỗ trợ.',
+} as const;
+
+/** `theodoi deploy`. */
+export const deployMessages = {
+  smtpPair: 'Gửi thư nhắc cần cả --smtp-url-file (địa chỉ máy chủ thư) và --mail-from (người gửi).',
+  noGrant: (project: string) =>
+    `Chưa có quyền của người theo dõi cho dự án ${project}: đăng nhập trước bằng "GOOGLE_CLOUD_PROJECT=${project} ` +
+    'theodoi auth login --client-file client.json" (hoặc dùng --shared-drive với bộ nhớ dùng chung).',
+  notAtRoot: 'Chạy "theodoi deploy" từ thư mục gốc của mã nguồn (nơi có firebase.json).',
+  bundled: (dir: string, files: number, size: string) => `Gói tải lên ${dir}: ${files} tệp, ${size}.`,
+  deployed: (project: string, region: string) =>
+    `Đã triển khai lên ${project}. Tiếp theo: cài Apps Script của người theo dõi với THEODOI_URL = ` +
+    `https://${region}-${project}.cloudfunctions.net và chạy caiDat (docs/DEPLOY.md, "Sau khi triển khai").`,
 } as const;

@@ -1,5 +1,6 @@
 /** The `theodoi` program: every command registered, its help and errors in Vietnamese; commands live in commands/. */
 import { Command } from 'commander';
+import { authCommand } from './commands/auth.js';
 import { checkCommand } from './commands/check.js';
 import { demoCommand } from './commands/demo.js';
 import { deployCommand } from './commands/deploy.js';
@@ -29,6 +30,7 @@ export function buildProgram(): Command {
     .showHelpAfterError()
     .addCommand(serveCommand())
     .addCommand(emulatorsCommand())
+    .addCommand(authCommand())
     .addCommand(unitsCommand())
     .addCommand(addDirectiveLifecycle(addDirectiveCreate(directiveCommand())))
     .addCommand(syncCommand())

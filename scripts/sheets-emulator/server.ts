@@ -542,6 +542,8 @@ export async function start(options: StartOptions = {}): Promise<EmulatorServer>
             name: f.name,
             mimeType: f.mimeType,
             owner: f.ownerEmail,
+            parents: f.parents,
+            ...(f.driveId !== undefined ? { driveId: f.driveId } : {}),
             version: f.version,
             modifiedTime: f.modifiedTime,
             trashed: f.trashed,

@@ -1,6 +1,8 @@
 /**
- * The one local world the integration tests, the bench and the demo build: the emulators (Firestore reused or
- * started, the Sheets/Drive emulator in this process), theodoi's runtime on a simulated clock, an organisation
+ * The one local world the integration tests, the bench and the demo build, on Google's terms: the emulators
+ * (Firestore reused or started, the Sheets/Drive emulator in this process, strict about accounts), the organisation's
+ * officers registered as Google accounts except a few (as a real office has), the coordinator logged in through the
+ * loopback flow of `theodoi auth login`, theodoi's runtime on a simulated clock carrying that grant, the organisation
  * imported, and directives provisioned by the production use case. `startWorld` is the tests' usual world.
  */
 import { readFileSync } from 'node:fs';
@@ -12,6 +14,7 @@ import {
   parseDirectiveSpec,
   type DirectiveSpec,
 } from '@theodoi/functions/domain/directive';
+import { grantVariable, type GoogleGrant } from '@theodoi/functions/config';
 import { parseOrganisation, type Organisation } from '@theodoi/functions/domain/organisation';
 import { useCaseDeps, type UseCaseDeps } from '@theodoi/functions/runtime-deps';
 import { createRuntime, type Runtime } from '@theodoi/functions/runtime';
@@ -31,12 +34,45 @@ import {
   type PreparedTriggers,
   type SheetTriggerPath,
 } from './sheet-triggers.js';
+import { loginThroughEmulator } from './login.js';
 
 /** Tháp Mười's 25 units (examples/thap-muoi-2024), as the tests, the bench and the demo use them. */
 // Found from the repository root: this module is also bundled into the CLI's dist/ (`theodoi serve`).
 export const thapMuoi: Organisation = parseOrganisation(
   JSON.parse(readFileSync(join(repositoryRoot(), 'examples/thap-muoi-2024/organisation.json'), 'utf8')),
 );
+
+/**
+ * The example organisation's addresses that are no Google account (government addresses nobody made an account
+ * for): Phòng Y tế and xã Thanh Mỹ. Their units are invited, never shared; in the demo they never report.
+ */
+export const WITHOUT_GOOGLE_ACCOUNT: readonly string[] = [
+  'yt@thapmuoi.example.vn',
+  'ubnd.thanhmy@thapmuoi.example.vn',
+];
+
+/** Every address an organisation names: its units' editors and contacts, and its coordinator. */
+export function addressesOf(organisation: Organisation): string[] {
+  const all = [
+    organisation.coordinator.email,
+    ...organisation.units.flatMap((u) => [...u.editors, ...(u.contact?.email ? [u.contact.email] : [])]),
+  ];
+  return [...new Set(all.map((a) => a.toLowerCase()))];
+}
+
+/** Whether an address of the world is a Google account (every address but WITHOUT_GOOGLE_ACCOUNT's). */
+export function hasGoogleAccount(address: string): boolean {
+  return !WITHOUT_GOOGLE_ACCOUNT.includes(address.toLowerCase());
+}
+
+/** The organisation's addresses the emulator registers as Google accounts: all but those `without`. */
+export function googleAccountsOf(
+  organisation: Organisation,
+  without: readonly string[] = WITHOUT_GOOGLE_ACCOUNT,
+): string[] {
+  const left = without.map((a) => a.toLowerCase());
+  return addressesOf(organisation).filter((a) => !left.includes(a));
+}
 
 /** What a world is made of. */
 export interface WorldOptions {
@@ -55,6 +91,8 @@ export interface WorldOptions {
   retry?: RetryPolicy;
   /** Serve the sheet trigger's path: sheetEvent, sheetTargets, Pub/Sub and syncDirectiveEvent (sheet-triggers.ts). */
   sheetTriggers?: boolean;
+  /** The organisation's addresses left as no Google account; WITHOUT_GOOGLE_ACCOUNT by default. */
+  withoutGoogleAccount?: readonly string[];
   /** Sheets' per-minute quotas in the emulator ('google': 60/min per user, 300 per project), off by default. */
   quotas?: 'google' | 'off';
   /** Whether the quotas count minutes of the world's clock while the emulator keeps the machine's (the bench's day). */
@@ -68,8 +106,10 @@ export interface LocalWorld {
   emulators: LocalEmulators;
   /** The Sheets/Drive emulator. */
   emulator: EmulatorServer;
-  /** The environment a functions process needs to act in this world. */
+  /** The environment a functions process needs to act in this world (the coordinator's grant included). */
   env: Record<string, string>;
+  /** The coordinator's grant, from the loopback login: every Sheets and Drive call of the runtime carries it. */
+  grant: GoogleGrant;
   /** theodoi's runtime in this world, on the world's clock. */
   runtime: Runtime;
   /** What the use cases take, from the runtime. */
@@ -94,6 +134,7 @@ export async function buildWorld(options: WorldOptions): Promise<LocalWorld> {
   const emulators = await startLocalEmulators({
     // Push notifications at once: worlds time the trigger path, not Google's ~3-minute coalescing.
     notifyBatchMs: 0,
+    googleAccounts: googleAccountsOf(options.organisation, options.withoutGoogleAccount),
     ...(options.firestoreHost ? { firestoreHost: options.firestoreHost } : {}),
     ...(options.sheetsOnWorldClock ? { now: () => clock.now() } : {}),
     ...(options.quotas ? { quotas: options.quotas } : {}),
@@ -104,7 +145,14 @@ export async function buildWorld(options: WorldOptions): Promise<LocalWorld> {
   let triggers: SheetTriggerPath | undefined;
   try {
     prepared = options.sheetTriggers ? await prepareSheetTriggers() : undefined;
-    const env = { ...emulators.env, GOOGLE_CLOUD_PROJECT: options.project, ...prepared?.env, ...options.env };
+    const grant = await loginThroughEmulator(emulators.sheets.url, options.organisation.coordinator.email);
+    const env = {
+      ...emulators.env,
+      GOOGLE_CLOUD_PROJECT: options.project,
+      THEODOI_GOOGLE_GRANT: grantVariable(grant),
+      ...prepared?.env,
+      ...options.env,
+    };
     const runtime = createRuntime({ ...process.env, ...env }, clock);
     const opened = await useCaseDeps(runtime);
     const clients = options.retry ? { ...opened.clients, retry: options.retry } : opened.clients;
@@ -116,6 +164,7 @@ export async function buildWorld(options: WorldOptions): Promise<LocalWorld> {
       emulators,
       emulator: emulators.sheets,
       env,
+      grant,
       runtime,
       deps,
       db: deps.db,

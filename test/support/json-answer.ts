@@ -60,7 +60,7 @@ export async function expectUnavailable(
   emulator.addFault({
     status: 503,
     count: 5,
-    methods: ['sheets.spreadsheets.values.batchGetByDataFilter'],
+    methods: ['sheets.spreadsheets.getByDataFilter'],
     retryAfterSeconds: 0,
   });
   try {

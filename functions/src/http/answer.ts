@@ -7,6 +7,8 @@ export interface HttpAnswer {
   headers?: Record<string, string>;
   /** What a 4xx or 5xx answer whose body is not an ErrorBody is logged as ('degraded', 'incomplete'). */
   code?: string;
+  /** Why, for the log line only (a setting that is missing): never sent to the caller. */
+  reason?: string;
 }
 
 /** The body of every refusal or failure: what went wrong for people, and a stable code for programs and logs. */

@@ -10,10 +10,9 @@ import type { IncomingCall, Parsed } from './endpoint.js';
 export async function verifiedCaller(call: IncomingCall, rt: Runtime): Promise<Parsed<string>> {
   const callers = rt.callers();
   if (!callers) {
-    return {
-      ok: false,
-      answer: errorAnswer(503, 'not-configured', 'THEODOI_SCRIPT_CLIENT_ID is not configured'),
-    };
+    // The log line names the missing setting; the caller learns nothing of the configuration.
+    const answer = errorAnswer(503, 'not-configured', 'not available');
+    return { ok: false, answer: { ...answer, reason: 'THEODOI_SCRIPT_CLIENT_ID is not configured' } };
   }
   const caller = await callers.verify(call.header('authorization'));
   if (caller.ok) return { ok: true, input: caller.email };

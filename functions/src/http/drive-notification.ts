@@ -11,6 +11,9 @@ import type { Endpoint } from './endpoint.js';
 
 const UNKNOWN_CHANNEL = () => errorAnswer(401, 'drive-token', 'unknown channel or token');
 
+/** Drive's X-Goog-Message-Number: a positive integer. */
+const MESSAGE_NUMBER = /^\d{1,20}$/;
+
 /** POST with Drive's X-Goog-* headers and no body to speak of. */
 export const endpoint: Endpoint<DriveChange> = {
   name: 'driveNotification',
@@ -20,12 +23,17 @@ export const endpoint: Endpoint<DriveChange> = {
     const channelId = call.header('x-goog-channel-id');
     const token = call.header('x-goog-channel-token');
     if (!channelId || !token) return { ok: false, answer: UNKNOWN_CHANNEL() };
+    const messageNumber = call.header('x-goog-message-number');
+    // Drive numbers its messages; anything else is crafted, and refused before it can name a document.
+    if (messageNumber !== undefined && !MESSAGE_NUMBER.test(messageNumber)) {
+      return { ok: false, answer: errorAnswer(400, 'bad-message-number', 'bad message number') };
+    }
     return {
       ok: true,
       input: {
         channelId,
         token,
-        messageNumber: call.header('x-goog-message-number'),
+        messageNumber,
         state: call.header('x-goog-resource-state'),
       },
     };

@@ -64,7 +64,12 @@ function logAnswer(
   if (answer.status < 400) return;
   const bodyCode = (answer.body as { code?: unknown } | null)?.code;
   const code = answer.code ?? (typeof bodyCode === 'string' ? bodyCode : 'unknown');
-  const event = { function: name, status: answer.status, code };
+  const event = {
+    function: name,
+    status: answer.status,
+    code,
+    ...(answer.reason ? { reason: answer.reason } : {}),
+  };
   if (answer.status < 500) logs.requestRefused(event);
   else logs.requestFailed({ ...event, ...(error === undefined ? {} : { error }) });
 }

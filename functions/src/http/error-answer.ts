@@ -1,10 +1,12 @@
 /**
  * The one table from an error a use case throws to what the HTTP function answers. A person's own mistake (a
  * UserFacingError) is 422 with its Vietnamese message; a store or Google that cannot answer now is 503, Google's
- * quota 429, so Cloud Scheduler, Pub/Sub and the sheet trigger try again; anything else is 500 with a generic body:
- * no message, no stack, no path of this machine (the log line has the details).
+ * quota 429, so Cloud Scheduler, Pub/Sub and the sheet trigger try again; a Google grant that is missing, revoked or
+ * expired is 500 with its own code and the Vietnamese message naming the command that mends it (no retry helps);
+ * anything else is 500 with a generic body: no message, no stack, no path of this machine (the log line has them).
  */
-import { GoogleApiError, type GoogleErrorCode } from '../sheets/api/google-error.js';
+import { NoGoogleGrantError } from '../sheets/api/clients.js';
+import { GoogleApiError } from '../sheets/api/google-error.js';
 import { StoreUnavailableError } from '../store/deadline.js';
 import { CertificatesUnavailableError } from '../triggers/id-token.js';
 import { UserFacingError } from '../usecases/errors.js';
@@ -16,7 +18,8 @@ export function answerForError(error: unknown): HttpAnswer & { body: ErrorBody }
   if (error instanceof StoreUnavailableError) {
     return errorAnswer(503, error.code, 'Firestore did not answer; try again later');
   }
-  if (error instanceof GoogleApiError) return googleAnswer(error.code);
+  if (error instanceof NoGoogleGrantError) return errorAnswer(500, error.code, error.message);
+  if (error instanceof GoogleApiError) return googleAnswer(error);
   if (error instanceof CertificatesUnavailableError) {
     return errorAnswer(
       503,
@@ -34,7 +37,9 @@ export function statusForCode(code: string | undefined): number {
   return 500;
 }
 
-function googleAnswer(code: GoogleErrorCode): HttpAnswer & { body: ErrorBody } {
+function googleAnswer(error: GoogleApiError): HttpAnswer & { body: ErrorBody } {
+  const { code } = error;
+  if (code === 'invalid-grant') return errorAnswer(500, code, error.message);
   const status = statusForCode(code);
   if (status === 429) return errorAnswer(429, code, 'Google asked to slow down; try again later');
   if (status === 503) return errorAnswer(503, code, 'Google did not answer; try again later');

@@ -1,24 +1,28 @@
 /**
  * The Firestore adapter for notices to the coordinator about a directive's spreadsheet (a report tab recreated
- * after it was deleted): one document each, open until the deadline check has reported it.
+ * after it was deleted, a unit's row Firestore could not store): one document each, open until the deadline check
+ * has reported it.
  */
 import type { Firestore } from 'firebase-admin/firestore';
 import { z } from 'zod';
 import { TimestampLike } from './timestamp.js';
 
-/** What a notice is about. */
-export const NOTICE_KINDS = ['tab-recreated'] as const;
+/** What a notice is about: a report tab recreated, a unit's row Firestore could not store. */
+export const NOTICE_KINDS = ['tab-recreated', 'row-not-stored'] as const;
 
 /** A notice as the use cases raise it. */
 export interface Notice {
   kind: (typeof NOTICE_KINDS)[number];
   periodKey: string;
-  /** The recreated tab's title and sheet id, and the sheet id of the tab that was deleted. */
+  /** The tab's title and sheet id. */
   title: string;
   sheetId: number;
-  previousSheetId: number;
-  /** Units whose stored cells were written back into the recreated tab. */
-  refilledUnits: number;
+  /** A recreated tab: the sheet id of the tab that was deleted, and the units whose stored cells were written back. */
+  previousSheetId?: number;
+  refilledUnits?: number;
+  /** A row not stored: its unit and 0-based row. */
+  unitCode?: string;
+  rowIndex?: number;
   /** What the coordinator is told, in Vietnamese. */
   message: string;
 }
@@ -35,16 +39,20 @@ const StoredNoticeSchema = z
     periodKey: z.string(),
     title: z.string(),
     sheetId: z.number().int(),
-    previousSheetId: z.number().int(),
-    refilledUnits: z.number().int(),
+    previousSheetId: z.number().int().optional(),
+    refilledUnits: z.number().int().optional(),
+    unitCode: z.string().optional(),
+    rowIndex: z.number().int().optional(),
     message: z.string(),
     raisedAt: TimestampLike,
   })
   .loose();
 
-/** The id of a notice: `<kind>~<periodKey>~<sheetId>`, one per recreated tab. */
-export const noticeId = (n: Pick<Notice, 'kind' | 'periodKey' | 'sheetId'>) =>
-  `${n.kind}~${n.periodKey}~${n.sheetId}`;
+/** The id of a notice: one per recreated tab (`<kind>~<periodKey>~<sheetId>`), one per unit's row not stored. */
+export const noticeId = (n: Pick<Notice, 'kind' | 'periodKey' | 'sheetId' | 'unitCode'>) =>
+  n.kind === 'row-not-stored'
+    ? `${n.kind}~${n.periodKey}~${n.unitCode ?? ''}`
+    : `${n.kind}~${n.periodKey}~${n.sheetId}`;
 
 const noticesOf = (db: Firestore, directiveId: string) => db.collection(`directives/${directiveId}/notices`);
 

@@ -1,13 +1,18 @@
-/** Reads back the raw cells theodoi last stored for each unit's report: what its row held when last synced. */
+/**
+ * Reads back the raw cells theodoi last stored for each unit's report: what its row held when last synced, long
+ * texts fetched from where they are stored apart.
+ */
 import type { Firestore } from 'firebase-admin/firestore';
 import { z } from 'zod';
-import type { CellValue } from '../domain/values/cell.js';
+import type { StoredRow } from '../domain/sync/report-rows.js';
+import { resolveCells, StoredCellSchema } from './long-text.js';
 
 const CellsSchema = z
   .object({
     unitCode: z.string(),
     periodKey: z.string(),
-    cells: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])).default({}),
+    cells: z.record(z.string(), StoredCellSchema).default({}),
+    formulas: z.array(z.string()).optional(),
   })
   .loose();
 
@@ -16,10 +21,8 @@ export async function loadReportCells(
   db: Firestore,
   directiveId: string,
   periodKeys: readonly string[],
-): Promise<Map<string, Map<string, Record<string, CellValue>>>> {
-  const byPeriod = new Map<string, Map<string, Record<string, CellValue>>>(
-    periodKeys.map((k) => [k, new Map()]),
-  );
+): Promise<Map<string, Map<string, StoredRow>>> {
+  const byPeriod = new Map<string, Map<string, StoredRow>>(periodKeys.map((k) => [k, new Map()]));
   if (periodKeys.length === 0) return byPeriod;
   const collection = db.collection(`directives/${directiveId}/reports`);
   const snap = await (
@@ -27,7 +30,8 @@ export async function loadReportCells(
   ).get();
   for (const doc of snap.docs) {
     const r = CellsSchema.parse(doc.data());
-    byPeriod.get(r.periodKey)?.set(r.unitCode, r.cells);
+    const cells = await resolveCells(db, doc.ref, r.cells);
+    byPeriod.get(r.periodKey)?.set(r.unitCode, { cells, ...(r.formulas ? { formulas: r.formulas } : {}) });
   }
   return byPeriod;
 }

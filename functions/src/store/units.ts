@@ -1,22 +1,33 @@
-/** The Firestore adapter for organisations and their units: import from a file, list. */
+/**
+ * The Firestore adapter for organisations and their units: import from a file, list, and what theodoi learnt of each
+ * address (whether it is a Google account), kept on the units across re-imports.
+ */
 import type { Firestore } from 'firebase-admin/firestore';
 import { z } from 'zod';
 import { UnitSchema, type Organisation, type Unit } from '../domain/organisation.js';
+import { normaliseAddress, type AddressCheck } from '../domain/sharing.js';
+import { TimestampLike } from './timestamp.js';
 
 const ORGANISATIONS = 'organisations';
 const UNITS = 'units';
 /** Firestore allows at most 500 writes in one batch. */
 export const MAX_BATCH_WRITES = 500;
 
+const StoredAddressCheckSchema = z
+  .object({ address: z.string(), googleAccount: z.boolean(), checkedAt: TimestampLike })
+  .transform((c): AddressCheck => ({ ...c, checkedAt: c.checkedAt.toDate() }));
+
 const StoredUnitSchema = UnitSchema.extend({
   active: z.boolean(),
   position: z.number().int().min(0).optional(),
+  /** What probes found of the unit's addresses (store/units.ts recordAddressChecks). */
+  addressChecks: z.array(StoredAddressCheckSchema).optional(),
 }).loose();
 /**
- * A unit as stored: the unit plus whether it is still part of the organisation and its place in the organisation's
- * file (0-based; absent for units imported before theodoi kept it).
+ * A unit as stored: the unit, whether it is still part of the organisation, its place in the organisation's file
+ * (0-based; absent for units imported before theodoi kept it), and what is known of its addresses.
  */
-export type StoredUnit = Unit & { active: boolean; position?: number };
+export type StoredUnit = Unit & { active: boolean; position?: number; addressChecks?: AddressCheck[] };
 
 /** What an import changed. */
 export interface ImportResult {
@@ -37,16 +48,18 @@ export async function importOrganisation(db: Firestore, org: Organisation, now: 
   const writes: { ref: FirebaseFirestore.DocumentReference; data: Record<string, unknown> }[] = [];
 
   const { units, ...orgFields } = org;
-  // The dashboard spreadsheet is theodoi's, not the file's: a re-import keeps it.
+  // The dashboard spreadsheet and the address checks are theodoi's, not the file's: a re-import keeps them.
   const kept = Object.fromEntries(
     [
       'dashboardSpreadsheetId',
       'dashboardSpreadsheetUrl',
       'dashboardFingerprint',
+      'dashboardSharedWith',
       'dashboardEvaluationChart',
+      'addressChecks',
     ].flatMap((key) => {
       const value: unknown = orgSnap.data()?.[key];
-      return typeof value === 'string' || typeof value === 'boolean' ? [[key, value]] : [];
+      return value === undefined ? [] : [[key, value]];
     }),
   );
   const orgData = { ...orgFields, unitCount: units.length, ...kept };
@@ -54,9 +67,15 @@ export async function importOrganisation(db: Firestore, org: Organisation, now: 
     writes.push({ ref: orgRef, data: { ...orgData, updatedAt: now } });
   }
   for (const [position, unit] of units.entries()) {
-    // The file's order is the organisation's: lists and dashboards follow it.
-    const data = { ...unit, active: true, position };
     const before = stored.get(unit.code);
+    const checks: unknown = before?.addressChecks;
+    // The file's order is the organisation's: lists and dashboards follow it.
+    const data = {
+      ...unit,
+      active: true,
+      position,
+      ...(checks === undefined ? {} : { addressChecks: checks }),
+    };
     stored.delete(unit.code);
     if (before && sameFields(before, data)) {
       result.unchanged.push(unit.code);
@@ -116,6 +135,8 @@ const StoredOrganisationSchema = z
     dashboardSpreadsheetUrl: z.string().optional(),
     /** A hash of the dashboard's last written content apart from its time line (an unchanged rebuild is skipped). */
     dashboardFingerprint: z.string().optional(),
+    /** Who the dashboard was shared with (the coordinator, when theodoi acts as another account). */
+    dashboardSharedWith: z.array(z.string()).optional(),
     /** Whether the dashboard's "Đánh giá đơn vị" tab has its chart (the next rewrite deletes it first). */
     dashboardEvaluationChart: z.boolean().optional(),
   })
@@ -144,6 +165,15 @@ export async function setDashboardSpreadsheet(
   );
 }
 
+/** Records who the dashboard has been shared with. */
+export async function setDashboardSharedWith(
+  db: Firestore,
+  orgId: string,
+  addresses: readonly string[],
+): Promise<void> {
+  await db.collection(ORGANISATIONS).doc(orgId).set({ dashboardSharedWith: addresses }, { merge: true });
+}
+
 /**
  * Records the fingerprint of what the dashboard was last rewritten with and, when given, whether its evaluation tab
  * has its chart now (one document write).
@@ -166,6 +196,76 @@ export async function setDashboardFingerprint(
     );
 }
 
+/** What probes found of every address of the organisation (its units' and the organisation's own), by address. */
+export async function loadAddressChecks(db: Firestore, orgId: string): Promise<Map<string, AddressCheck>> {
+  const orgRef = db.collection(ORGANISATIONS).doc(orgId);
+  const [orgSnap, unitSnaps] = await Promise.all([orgRef.get(), orgRef.collection(UNITS).get()]);
+  const all: unknown[] = [
+    orgSnap.data()?.addressChecks,
+    ...unitSnaps.docs.map((d): unknown => d.data().addressChecks),
+  ];
+  const checks = new Map<string, AddressCheck>();
+  for (const list of all) {
+    for (const check of z
+      .array(StoredAddressCheckSchema)
+      .catch([])
+      .parse(list ?? [])) {
+      const seen = checks.get(check.address);
+      if (!seen || seen.checkedAt < check.checkedAt) checks.set(check.address, check);
+    }
+  }
+  return checks;
+}
+
+/**
+ * Remembers what probes found: on every unit (active or not) that lists the address among its editors, and on the
+ * organisation for an address no unit lists (a coordinator's); one batch.
+ */
+export async function recordAddressChecks(
+  db: Firestore,
+  orgId: string,
+  found: readonly AddressCheck[],
+): Promise<number> {
+  if (found.length === 0) return 0;
+  const orgRef = db.collection(ORGANISATIONS).doc(orgId);
+  const [orgSnap, unitSnaps] = await Promise.all([orgRef.get(), orgRef.collection(UNITS).get()]);
+  const byAddress = new Map(found.map((c) => [normaliseAddress(c.address), c]));
+  const unlisted = new Set(byAddress.keys());
+  const batch = db.batch();
+  let writes = 0;
+  for (const doc of unitSnaps.docs) {
+    const editors = z.array(z.string()).catch([]).parse(doc.get('editors')).map(normaliseAddress);
+    const mine = editors.filter((e) => byAddress.has(e));
+    if (mine.length === 0) continue;
+    for (const e of mine) unlisted.delete(e);
+    batch.update(doc.ref, {
+      addressChecks: merged(
+        doc.get('addressChecks'),
+        mine.map((e) => byAddress.get(e)!),
+      ),
+    });
+    writes += 1;
+  }
+  if (unlisted.size > 0) {
+    const own = [...unlisted].map((e) => byAddress.get(e)!);
+    batch.set(orgRef, { addressChecks: merged(orgSnap.get('addressChecks'), own) }, { merge: true });
+    writes += 1;
+  }
+  await batch.commit();
+  return writes;
+}
+
+/** Stored checks with `fresh` ones replacing those of the same address. */
+function merged(stored: unknown, fresh: readonly AddressCheck[]): AddressCheck[] {
+  const replaced = new Set(fresh.map((c) => c.address));
+  const kept = z
+    .array(StoredAddressCheckSchema)
+    .catch([])
+    .parse(stored ?? [])
+    .filter((c) => !replaced.has(c.address));
+  return [...kept, ...fresh];
+}
+
 /** Compares the fields of `next` with `before`, ignoring bookkeeping fields. */
 function sameFields(before: Record<string, unknown>, next: Record<string, unknown>): boolean {
   const strip = ({ updatedAt: _u, ...rest }: Record<string, unknown>) => rest;
@@ -177,5 +277,23 @@ function canonical(value: unknown): string {
     v && typeof v === 'object' && !Array.isArray(v)
       ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b)))
       : v,
+  );
+}
+
+/** The editors of the given units (one read of just those documents), by unit code. */
+export async function unitEditors(
+  db: Firestore,
+  orgId: string,
+  codes: readonly string[],
+): Promise<Map<string, string[]>> {
+  if (codes.length === 0) return new Map();
+  const units = db.collection(ORGANISATIONS).doc(orgId).collection(UNITS);
+  const docs = await db.getAll(...codes.map((code) => units.doc(code)), { fieldMask: ['editors'] });
+  return new Map(
+    docs.map((doc, i) => {
+      const editors: unknown = doc.get('editors');
+      const list = Array.isArray(editors) ? editors.filter((e): e is string => typeof e === 'string') : [];
+      return [codes[i]!, list.map((e) => e.toLowerCase())];
+    }),
   );
 }

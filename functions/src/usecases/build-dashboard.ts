@@ -1,18 +1,25 @@
 /**
  * buildDashboard: rewrites an organisation's dashboard "Theo dõi thực hiện văn bản chỉ đạo" from Firestore — one
- * row per open directive, a units × directives matrix of statuses, and the units' evaluation of the year to date
- * ("Đánh giá đơn vị") — in one batchUpdate (created on first run).
+ * row per open directive, the addresses that cannot open their spreadsheets yet, a units × directives matrix of
+ * statuses, and the units' evaluation of the year to date ("Đánh giá đơn vị") — in one batchUpdate. On the first
+ * run Drive creates the spreadsheet in theodoi's folder (owned by the acting account) and that same batchUpdate
+ * shapes it.
  */
 import { createHash } from 'node:crypto';
+import { directiveLabel } from '../domain/directive-label.js';
 import { vietnamDateOf } from '../domain/calendar/iso-date.js';
 import { yearRange, type EvaluationModel } from '../domain/evaluation/index.js';
 import { openedPeriods, periodAt, type Period } from '../domain/periods/index.js';
 import type { UnitStatusCode } from '../domain/status/index.js';
 import type { SummaryModel } from '../domain/summary/model.js';
-import { directiveCreate } from '../messages.vi.js';
+import type { RetryPolicy } from '../sheets/api/retry.js';
+import { outOfReach, normaliseAddress } from '../domain/sharing.js';
+import { directiveCreate, sharing } from '../messages.vi.js';
 import {
-  dashboardCreateBody,
   dashboardRequests,
+  dashboardShapeRequests,
+  dashboardTitle,
+  type DashboardAccessIssue,
   type DashboardDirective,
   type DashboardModel,
 } from '../sheets/layout/dashboard.js';
@@ -22,21 +29,29 @@ import {
   evaluationRequests,
 } from '../sheets/layout/evaluation-layout.js';
 import { sendBatchUpdate } from '../sheets/api/batch-update.js';
-import { createSpreadsheet, shareAsWriter } from '../sheets/api/create-spreadsheet.js';
+import { createSpreadsheetFile } from '../sheets/api/create-spreadsheet.js';
 import { readDashboardTabs } from '../sheets/api/dashboard-tabs.js';
+import { shareAsWriter } from '../sheets/api/permissions.js';
 import { listOpenDirectives, type DirectiveRecord } from '../store/directives.js';
 import {
   getOrganisation,
   listUnits,
   setDashboardFingerprint,
+  setDashboardSharedWith,
   setDashboardSpreadsheet,
+  type StoredOrganisation,
 } from '../store/units.js';
+import { SHARING_RETRY } from './address-probe.js';
 import { summaryModelFor, type BuildSummaryDeps } from './build-summary.js';
+import { createInHome, type CallCount, type DriveHomeDeps } from './drive-home.js';
 import { UserFacingError } from './errors.js';
 import { evaluateUnits } from './evaluate-units.js';
 
-/** What the dashboard needs: what a summary needs (it builds one summary model per open directive). */
-export type BuildDashboardDeps = BuildSummaryDeps;
+/**
+ * What the dashboard needs: what a summary needs (it builds one summary model per open directive), and theodoi's
+ * place in Drive, where the dashboard is created on the first run.
+ */
+export type BuildDashboardDeps = BuildSummaryDeps & DriveHomeDeps & { sharingRetry?: RetryPolicy };
 
 /** What one dashboard run did. */
 export interface BuildDashboardResult {
@@ -123,7 +138,32 @@ export async function dashboardModelFor(
     units: units
       .filter((u) => u.active || recipients.has(u.code))
       .map((u) => ({ code: u.code, name: u.name, groupName: groupNames.get(u.group) ?? u.group })),
+    accessIssues: accessIssues(directives, new Map(units.map((u) => [u.code, u.shortName ?? u.name]))),
   };
+}
+
+/** The addresses the open directives' spreadsheets could not reach yet: one line per address and status. */
+function accessIssues(
+  directives: readonly DirectiveRecord[],
+  unitNames: ReadonlyMap<string, string>,
+): DashboardAccessIssue[] {
+  const lines = new Map<string, DashboardAccessIssue & { directives: string[] }>();
+  for (const directive of directives) {
+    for (const outcome of outOfReach(directive.sharing ?? [])) {
+      const status = outcome.status;
+      const key = `${outcome.address} ${status}`;
+      const names = outcome.unitCodes.map((code) => unitNames.get(code) ?? code);
+      const line = lines.get(key) ?? {
+        units: names.length > 0 ? names.join(', ') : sharing.coordinatorUnit,
+        address: outcome.address,
+        status,
+        directives: [],
+      };
+      line.directives.push(directiveLabel(directive));
+      lines.set(key, line);
+    }
+  }
+  return [...lines.values()];
 }
 
 /**
@@ -153,30 +193,26 @@ export async function buildDashboard(
     organisationId: organisation.id,
     range: yearRange(year),
   });
+  const calls: CallCount = { sheets: 0, drive: 0 };
   let spreadsheetId = organisation.dashboardSpreadsheetId;
   let spreadsheetUrl = organisation.dashboardSpreadsheetUrl;
-  let created = false;
-  let driveCalls = 0;
+  const created = !spreadsheetId;
   if (!spreadsheetId) {
-    ({ spreadsheetId, spreadsheetUrl } = await createSpreadsheet(
-      deps.clients,
-      dashboardCreateBody(organisation.name),
+    // Recorded the moment it exists: a failure after this finds it next time instead of making another one.
+    ({ spreadsheetId, spreadsheetUrl } = await createInHome(deps, calls, (parentId) =>
+      createSpreadsheetFile(deps.clients, { title: dashboardTitle(organisation.name), parentId }),
     ));
-    created = true;
     await setDashboardSpreadsheet(deps.db, organisation.id, { spreadsheetId, spreadsheetUrl });
-    if (organisation.coordinator.email) {
-      await shareAsWriter(deps.clients, spreadsheetId, organisation.coordinator.email);
-      driveCalls = 1;
-    }
   }
+  const id = spreadsheetId;
   const result = (unchanged: boolean, sheetsReads: number, sheetsWrites: number): BuildDashboardResult => ({
-    spreadsheetId,
-    spreadsheetUrl: spreadsheetUrl ?? `https://docs.google.com/spreadsheets/d/${spreadsheetId}/edit`,
+    spreadsheetId: id,
+    spreadsheetUrl: spreadsheetUrl ?? `https://docs.google.com/spreadsheets/d/${id}/edit`,
     created,
     unchanged,
     model,
     evaluation,
-    calls: { sheetsReads, sheetsWrites, driveCalls },
+    calls: { sheetsReads, sheetsWrites, driveCalls: calls.drive },
   });
   const requests = (evaluationChartIds: readonly number[]) => [
     ...dashboardRequests(model),
@@ -188,19 +224,21 @@ export async function buildDashboard(
   }
   const chartIds = !created && organisation.dashboardEvaluationChart ? [EVALUATION_CHART_ID] : [];
   let reads = 0;
-  let writes = created ? 1 : 0;
+  let writes = 0;
   try {
-    writes += await sendBatchUpdate(deps.clients, spreadsheetId, requests(chartIds));
+    const shape = created ? dashboardShapeRequests(organisation.name) : [];
+    writes += await sendBatchUpdate(deps.clients, id, [...shape, ...requests(chartIds)]);
   } catch (error) {
-    // A tab deleted by hand, or the evaluation's chart removed, makes the rewrite fail: read what the spreadsheet
-    // holds, add the missing tabs and rewrite, deleting only the charts that are there.
+    // A tab deleted by hand (or a shaping that never went through), or the evaluation's chart removed, makes the
+    // rewrite fail: read what the spreadsheet holds, shape it again (adding the missing tabs) and rewrite, deleting
+    // only the charts that are there.
     if (created) throw error;
     writes += 1;
     reads += 1;
-    const state = await readDashboardTabs(deps.clients, spreadsheetId);
-    if (state.missing.length === 0 && sameIds(state.evaluationChartIds, chartIds)) throw error;
-    writes += await sendBatchUpdate(deps.clients, spreadsheetId, [
-      ...state.missing,
+    const state = await readDashboardTabs(deps.clients, id);
+    if (state.complete && sameIds(state.evaluationChartIds, chartIds)) throw error;
+    writes += await sendBatchUpdate(deps.clients, id, [
+      ...dashboardShapeRequests(organisation.name, state.present),
       ...requests(state.evaluationChartIds),
     ]);
   }
@@ -208,7 +246,35 @@ export async function buildDashboard(
   if (organisation.dashboardFingerprint !== fingerprint || organisation.dashboardEvaluationChart !== true) {
     await setDashboardFingerprint(deps.db, organisation.id, fingerprint, { evaluationChart: true });
   }
+  await shareWithCoordinator(deps, calls, organisation, id);
   return result(false, reads, writes);
+}
+
+/**
+ * Shares the dashboard with the organisation's coordinator once (after its first complete write), unless the
+ * coordinator is the account theodoi acts as, who owns it.
+ */
+async function shareWithCoordinator(
+  deps: BuildDashboardDeps,
+  calls: CallCount,
+  organisation: StoredOrganisation,
+  spreadsheetId: string,
+): Promise<void> {
+  const coordinator = organisation.coordinator.email && normaliseAddress(organisation.coordinator.email);
+  if (!coordinator || coordinator === normaliseAddress(deps.actingAccount)) return;
+  if ((organisation.dashboardSharedWith ?? []).includes(coordinator)) return;
+  calls.drive += 1;
+  await shareAsWriter(
+    deps.clients,
+    spreadsheetId,
+    coordinator,
+    sharing.dashboardEmail(organisation.name),
+    deps.sharingRetry ?? SHARING_RETRY,
+  );
+  await setDashboardSharedWith(deps.db, organisation.id, [
+    ...(organisation.dashboardSharedWith ?? []),
+    coordinator,
+  ]);
 }
 
 function sameIds(a: readonly number[], b: readonly number[]): boolean {

@@ -25,6 +25,7 @@ import { listUnits, type StoredUnit } from '../store/units.js';
 import { loadDeadlineCheck } from './load-deadline-check.js';
 import { createPacer, ONE_READ_ONE_WRITE } from './pace.js';
 import { noteAccessLost, noteAccessRestored } from './spreadsheet-access.js';
+import { directiveFailure, type DirectiveFailure } from './sync-failure.js';
 import type { SyncEvents } from './sync-events.js';
 import { writeStatusesAndSummary } from './sync-summary.js';
 
@@ -34,8 +35,8 @@ export interface CheckDeadlinesDeps {
   clients: GoogleClients;
   clock: Clock;
   calendar: WorkingCalendar;
-  /** Theodoi's service account: sole editor of the system columns of a tab it opens. */
-  serviceAccount: string;
+  /** The account theodoi acts as: sole editor of the system columns of a tab it opens. */
+  actingAccount: string;
   /** Working days before a deadline that count as "sắp đến hạn" (the status module's default when absent). */
   dueSoonWorkingDays?: number;
   /** Named events for the logs (a spreadsheet's access lost or restored). */
@@ -69,7 +70,7 @@ export interface DeadlineCheck {
   checkedAt: Date;
   directives: DirectiveCheck[];
   /** Directives not checked; `code` names a known cause ('access-lost', 'quota', 'store-unavailable', …). */
-  failed: { directiveId: string; error: string; code?: string }[];
+  failed: DirectiveFailure[];
   reminders: ReminderItem[];
   /** How long the check waited to stay under Sheets' per-minute quotas, in ms. */
   pacedMs: number;
@@ -109,13 +110,7 @@ export async function checkDeadlines(
       pace.after(ONE_READ_ONE_WRITE);
       options.onError?.(directive.id, error);
       const lost = await noteAccessLost(deps, directive, error, now);
-      const failure = lost ?? error;
-      const code = (failure as { code?: unknown }).code;
-      result.failed.push({
-        directiveId: directive.id,
-        error: failure instanceof Error ? failure.message : String(failure),
-        ...(typeof code === 'string' ? { code } : {}),
-      });
+      result.failed.push(directiveFailure(directive.id, lost ?? error));
     }
   }
   result.pacedMs = pace.waitedMs;
@@ -185,7 +180,7 @@ async function checkDirective(
     template: () => loadTemplate(directive.template),
     units: directive.recipients.flatMap((code) => units.get(code) ?? []),
     directive,
-    serviceAccount: deps.serviceAccount,
+    actingAccount: deps.actingAccount,
   });
 
   // Commit: the flags stand whatever happens to the sheet.

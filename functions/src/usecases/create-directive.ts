@@ -1,19 +1,36 @@
-/** Registers a directive: checks it, provisions its spreadsheet, records it in Firestore. */
+/**
+ * Registers a directive and provisions its spreadsheet the way Google allows (decision 003): registered first (state
+ * `provisioning`), then the spreadsheet made by Drive in theodoi's folder (owned by the acting account) or shared
+ * drive and recorded at once, shaped and filled by one Sheets batchUpdate, then shared. Each step is recorded, so
+ * running the same command after a failure resumes where it stopped and never leaves a second spreadsheet.
+ */
 import type { Firestore } from 'firebase-admin/firestore';
 import { TemplateError, loadTemplate } from '@theodoi/sheets-schema/registry';
 import type { Template } from '@theodoi/sheets-schema/template-format';
 import type { Clock } from '../clock.js';
 import type { WorkingCalendar } from '../domain/calendar/working-calendar.js';
 import type { DirectiveSpec } from '../domain/directive.js';
-import { openedPeriods, periodsOf, type Period } from '../domain/periods/index.js';
+import { openedPeriods, periodOf, periodsOf, type Period } from '../domain/periods/index.js';
 import { resolveRecipients } from '../domain/recipients.js';
+import type { SharingOutcome } from '../domain/sharing.js';
 import { directiveCreate as msg } from '../messages.vi.js';
+import { sendBatchUpdate } from '../sheets/api/batch-update.js';
 import type { GoogleClients } from '../sheets/api/clients.js';
-import { planSpreadsheet } from '../sheets/layout/new-spreadsheet.js';
-import { provisionSpreadsheet, type ProvisionResult } from '../sheets/api/create-spreadsheet.js';
-import { directiveExists, registerDirective } from '../store/directives.js';
+import { createSpreadsheetFile, sheetIdsOf } from '../sheets/api/create-spreadsheet.js';
+import type { RetryPolicy } from '../sheets/api/retry.js';
+import { planSpreadsheet, SUMMARY_SHEET_ID, type ReportTab } from '../sheets/layout/new-spreadsheet.js';
+import {
+  loadDirective,
+  markProvisioned,
+  recordSpreadsheet,
+  registerDirective,
+  type DirectiveRecord,
+  type ProvisioningRecord,
+} from '../store/directives.js';
 import { listUnits, type StoredUnit } from '../store/units.js';
+import { createInHome, type CallCount } from './drive-home.js';
 import { UserFacingError } from './errors.js';
+import { shareSpreadsheet } from './share-directive.js';
 import { ensureWatch, type WatchConfig } from './watch-directive.js';
 
 /** What creating a directive needs. */
@@ -22,20 +39,34 @@ export interface CreateDirectiveDeps {
   clients: GoogleClients;
   clock: Clock;
   calendar: WorkingCalendar;
-  serviceAccount: string;
+  /** The account theodoi acts as: owner of the spreadsheets (or the shared drive's member), editor of its columns. */
+  actingAccount: string;
+  /** The shared drive the files live in (Workspace deployment); the coordinator's My Drive when absent. */
+  sharedDriveId?: string;
+  /** How Drive's sharing limit is waited out (address-probe.ts SHARING_RETRY by default). */
+  sharingRetry?: RetryPolicy;
   /** Where Drive push notifications go; without it the sheet trigger and the sweep find changes. */
   watch?: WatchConfig;
 }
 
-/** What was created. */
-export interface CreatedDirective extends ProvisionResult {
+/** What was created, or what the resumed run finished. */
+export interface CreatedDirective {
+  spreadsheetId: string;
+  spreadsheetUrl: string;
+  tabs: ReportTab[];
   title: string;
   periods: Period[];
-  /** What the coordinator should know, in Vietnamese (recipients given twice and merged). */
+  /** Where every address stands with the spreadsheet; those not `shared` cannot open it yet. */
+  sharing: SharingOutcome[];
+  /** Whether this run finished a directive an earlier run had registered. */
+  resumed: boolean;
+  /** Sheets and Drive calls this run made. */
+  calls: { sheets: number; drive: number };
+  /** What the coordinator should know, in Vietnamese (recipients given twice and merged, a resumed run). */
   warnings: string[];
 }
 
-/** Checks the directive against the organisation and templates, then provisions and registers it. */
+/** Checks the directive against the organisation and templates, then registers, provisions and shares it. */
 export async function createDirective(
   deps: CreateDirectiveDeps,
   given: DirectiveSpec,
@@ -43,16 +74,112 @@ export async function createDirective(
   const template = templateFor(given.template);
   if (template.shape !== 'row-per-unit')
     throw new UserFacingError(msg.unsupportedShape(template.ref), 'unsupported-shape');
-  if (await directiveExists(deps.db, given.id))
+  const stored = await loadDirective(deps.db, given.id);
+  if (stored?.state === 'ready' && isFinished(stored.record, deps))
     throw new UserFacingError(msg.alreadyRegistered(given.id), 'exists');
-  const { units, warnings } = await recipientUnits(deps.db, given);
-  const spec = { ...given, recipients: units.map((u) => u.code) };
-  const periods = initialPeriods(spec, deps.clock.now(), deps.calendar);
-  const plan = planSpreadsheet({ spec, template, units, periods, serviceAccount: deps.serviceAccount });
-  const result = await provisionSpreadsheet(deps.clients, plan);
-  await registerDirective(deps.db, spec, result, periods, deps.clock.now());
-  if (deps.watch) await ensureWatch(deps, { id: spec.id, spreadsheetId: result.spreadsheetId }, deps.watch);
-  return { ...result, title: plan.title, periods, warnings };
+  const warnings: string[] = [];
+  let spec: DirectiveSpec;
+  let units: StoredUnit[];
+  let periods: Period[];
+  if (stored) {
+    warnings.push(msg.resumed(given.id));
+    ({ spec, units, periods } = await registered(deps, given, stored.record, warnings));
+  } else {
+    const resolved = await recipientUnits(deps.db, given);
+    warnings.push(...resolved.warnings);
+    units = resolved.units;
+    spec = { ...given, recipients: units.map((u) => u.code) };
+    periods = initialPeriods(spec, deps.clock.now(), deps.calendar);
+  }
+  const plan = planSpreadsheet({ spec, template, units, periods, actingAccount: deps.actingAccount });
+  const calls: CallCount = { sheets: 0, drive: 0 };
+  if (!stored) await registerDirective(deps.db, spec, plan.tabs, periods, deps.clock.now());
+  let sheet = stored?.record.spreadsheetId
+    ? { spreadsheetId: stored.record.spreadsheetId, spreadsheetUrl: stored.record.spreadsheetUrl! }
+    : undefined;
+  if (!sheet) {
+    sheet = await createInHome(deps, calls, (parentId) =>
+      createSpreadsheetFile(deps.clients, { title: plan.title, parentId }),
+    );
+    await recordSpreadsheet(deps.db, spec.id, sheet, deps.clock.now());
+  }
+  if (stored?.state !== 'ready') {
+    // A resumed run asks whether the shaping went through before a lost answer: batchUpdate is all or nothing.
+    const shaped =
+      stored?.record.spreadsheetId !== undefined && (await isShaped(deps, calls, sheet.spreadsheetId));
+    if (!shaped) {
+      calls.sheets += await sendBatchUpdate(deps.clients, sheet.spreadsheetId, plan.requests);
+    }
+    await markProvisioned(deps.db, spec.id, deps.clock.now());
+  }
+  const shared = await shareSpreadsheet(
+    deps,
+    { ...spec, ...sheet, sharing: stored?.state === 'ready' ? stored.record.sharing : undefined },
+    'create',
+  );
+  calls.drive += shared.driveCalls;
+  if (deps.watch && !(stored?.state === 'ready' && stored.record.watch))
+    await ensureWatch(deps, { id: spec.id, spreadsheetId: sheet.spreadsheetId }, deps.watch);
+  return {
+    ...sheet,
+    tabs: plan.tabs,
+    title: plan.title,
+    periods,
+    sharing: shared.outcomes,
+    resumed: stored !== undefined,
+    calls,
+    warnings,
+  };
+}
+
+/** Whether a provisioned directive needs nothing more: every address tried, and watched when watches are on. */
+function isFinished(record: DirectiveRecord, deps: CreateDirectiveDeps): boolean {
+  const tried = (record.sharing ?? []).every(
+    (o) => o.status === 'shared' || o.status === 'needs-google-account',
+  );
+  return record.sharing !== undefined && tried && (!deps.watch || record.watch !== undefined);
+}
+
+/** Whether the spreadsheet already has theodoi's tabs (the shaping batchUpdate went through); one Sheets read. */
+async function isShaped(
+  deps: CreateDirectiveDeps,
+  calls: CallCount,
+  spreadsheetId: string,
+): Promise<boolean> {
+  calls.sheets += 1;
+  return (await sheetIdsOf(deps.clients, spreadsheetId)).has(SUMMARY_SHEET_ID);
+}
+
+/**
+ * The directive as registered by an earlier run, its recipients' units and the periods its tabs were planned for:
+ * a resumed run finishes what was registered (a file changed since is reported, not applied).
+ */
+async function registered(
+  deps: CreateDirectiveDeps,
+  given: DirectiveSpec,
+  record: DirectiveRecord | ProvisioningRecord,
+  warnings: string[],
+): Promise<{ spec: DirectiveSpec; units: StoredUnit[]; periods: Period[] }> {
+  const spec: DirectiveSpec = { ...given, ...pickSpec(record, given) };
+  if (JSON.stringify(pickSpec(given, given)) !== JSON.stringify(pickSpec(record, given)))
+    warnings.push(msg.registeredFileDiffers(given.id));
+  const all = await listUnits(deps.db, spec.organisation, { includeInactive: true });
+  const byCode = new Map(all.map((u) => [u.code, u]));
+  const units = spec.recipients.flatMap((code) => byCode.get(code) ?? []);
+  const periods = Object.keys(record.tabs)
+    .sort()
+    .map((key) => periodOf(spec.schedule, key, deps.calendar));
+  return { spec, units, periods };
+}
+
+/** The fields of a directive file, read from `source` in the order of `shape`'s keys. */
+function pickSpec(source: object, shape: DirectiveSpec): Partial<DirectiveSpec> {
+  const fields = source as Record<string, unknown>;
+  return Object.fromEntries(
+    Object.keys(shape)
+      .filter((key) => key !== 'format' && key in fields)
+      .map((key) => [key, fields[key]]),
+  );
 }
 
 function templateFor(ref: string): Template {

@@ -3,7 +3,7 @@
  * (`theodoi directive list | close | extend`) calls these; refusals are UserFacingErrors in Vietnamese.
  */
 import { vietnamDateOf, type IsoDate } from '../domain/calendar/iso-date.js';
-import { formatVietnameseDate } from '../domain/calendar/vietnamese-date.js';
+import { formatViDate } from '../domain/values/display.js';
 import { openedPeriods, periodOf, type Period } from '../domain/periods/index.js';
 import { lifecycle as msg, syncErrors } from '../messages.vi.js';
 import { closeDirective, getDirective, listDirectives, type DirectiveRecord } from '../store/directives.js';
@@ -72,10 +72,9 @@ export async function extendDeadline(
   const period = periodNamed(directive, asked.periodKey, now, deps);
   const inForce = directive.extensions?.[`${period.key}~${unitCode}`] ?? period.deadline;
   if (asked.until <= inForce)
-    fail(msg.notLater(formatVietnameseDate(asked.until), formatVietnameseDate(inForce)), 'not-later');
+    fail(msg.notLater(formatViDate(asked.until), formatViDate(inForce)), 'not-later');
   const today = vietnamDateOf(now);
-  if (asked.until < today)
-    fail(msg.inThePast(formatVietnameseDate(asked.until), formatVietnameseDate(today)), 'in-the-past');
+  if (asked.until < today) fail(msg.inThePast(formatViDate(asked.until), formatViDate(today)), 'in-the-past');
   const extension = await grantExtension(
     deps.db,
     directive.id,
@@ -108,7 +107,7 @@ function periodNamed(
     );
     if (recent.length === 1) return recent[0]!;
     if (recent.length === 0) fail(msg.noPeriodYet(directive.id), 'no-period');
-    const listed = recent.map((p) => `${p.label} (${p.key}, hạn ${formatVietnameseDate(p.deadline)})`);
+    const listed = recent.map((p) => `${p.label} (${p.key}, hạn ${formatViDate(p.deadline)})`);
     fail(msg.whichPeriod(directive.id, listed), 'which-period');
   }
   try {

@@ -14,11 +14,10 @@ import type { SummaryReport } from '../domain/summary/model.js';
 import { reportState } from '../domain/summary/report-state.js';
 import { spreadsheetRecovery as recovery, syncErrors } from '../messages.vi.js';
 import type { GoogleClients } from '../sheets/api/clients.js';
-import { listTabs } from '../sheets/api/list-tabs.js';
 import { planRecreatedTab, type RecreatedTabPlan } from '../sheets/layout/recreated-tab.js';
 import { SYSTEM_KEYS } from '../sheets/layout/report-tab.js';
 import { deadlineRequests } from '../sheets/layout/deadline-cells.js';
-import type { DirectiveRecord } from '../store/directives.js';
+import type { DirectiveRecord, TabRecord } from '../store/directives.js';
 import type { Notice } from '../store/notices.js';
 import { loadReportCells } from '../store/report-cells.js';
 import { listUnits } from '../store/units.js';
@@ -36,28 +35,25 @@ export interface RecreateDeps {
   db: Firestore;
   clients: GoogleClients;
   calendar: WorkingCalendar;
-  /** Theodoi's account, sole editor of the system columns; without it a deleted tab is reported, not recreated. */
-  serviceAccount?: string;
+  /** The account theodoi acts as, sole editor of the system columns; without it a deleted tab is reported, not recreated. */
+  actingAccount?: string;
 }
 
 /**
- * Plans the tabs of `periodKeys` (recorded, but none of their columns read) anew; one Sheets read (the tab
- * list) and two Firestore queries (units, stored cells). Throws 'tab-missing' for a tab that is still there.
+ * Plans the tabs of `periodKeys` (recorded, but gone from `present`, the spreadsheet's tabs now) anew; two Firestore
+ * queries (units, stored cells). Throws 'tab-missing' when theodoi's account is not known (it must be the sole
+ * editor of the recreated tab's system columns).
  */
 export async function planTabRecreation(
   deps: RecreateDeps,
   directive: DirectiveRecord,
   template: Template,
   periodKeys: readonly string[],
+  present: readonly { sheetId: number; title: string; index: number }[],
   now: Date,
 ): Promise<Map<string, RecreatedTab>> {
-  const present = await listTabs(deps.clients, directive.spreadsheetId);
-  const presentIds = new Set(present.map((t) => t.sheetId));
-  for (const key of periodKeys) {
-    const tab = directive.tabs[key]!;
-    if (presentIds.has(tab.sheetId) || !deps.serviceAccount) {
-      throw new UserFacingError(syncErrors.tabMissing(tab.title), 'tab-missing');
-    }
+  if (!deps.actingAccount) {
+    throw new UserFacingError(syncErrors.tabMissing(directive.tabs[periodKeys[0]!]!.title), 'tab-missing');
   }
   const [units, cells] = await Promise.all([
     listUnits(deps.db, directive.organisation, { includeInactive: true }),
@@ -74,7 +70,7 @@ export async function planTabRecreation(
       template,
       units: recipients,
       directive,
-      serviceAccount: deps.serviceAccount!,
+      actingAccount: deps.actingAccount,
       recorded,
       present: tabs,
       cells: cells.get(periodKey) ?? new Map(),
@@ -133,15 +129,13 @@ export function recreatedTabsOutcome(recreated: ReadonlyMap<string, RecreatedTab
   }));
 }
 
-/** The directive's records of the recreated tabs: their new sheet ids and titles, by period key. */
-export function recreatedTabRecords(
-  recreated: ReadonlyMap<string, RecreatedTab>,
-): Record<string, { sheetId: number; title: string }> {
+/** The directive's records of the recreated tabs: their new sheet ids, titles and layouts, by period key. */
+export function recreatedTabRecords(recreated: ReadonlyMap<string, RecreatedTab>): Record<string, TabRecord> {
   return Object.fromEntries(
-    [...recreated].map(([periodKey, { plan }]) => [
-      periodKey,
-      { sheetId: plan.tab.sheetId, title: plan.tab.title },
-    ]),
+    [...recreated].map(([periodKey, { plan }]) => {
+      const { periodKey: _key, ...tab } = plan.tab;
+      return [periodKey, tab];
+    }),
   );
 }
 
@@ -165,4 +159,21 @@ export function recreationNotices(
 
 function stamp(at: Date): string {
   return DateTime.fromJSDate(at, { zone: VIETNAM_ZONE }).toFormat('HH:mm dd/MM/yyyy');
+}
+
+/** The coordinator's notices about units' rows Firestore could not store, in Vietnamese. */
+export function notStoredNotices(
+  directive: Pick<DirectiveRecord, 'id' | 'number' | 'tabs'>,
+  rows: readonly { periodKey: string; unitCode: string; rowIndex: number; title: string }[],
+): Notice[] {
+  const name = recovery.directiveName(directive.id, directive.number);
+  return rows.map(({ periodKey, unitCode, rowIndex, title }) => ({
+    kind: 'row-not-stored',
+    periodKey,
+    title,
+    sheetId: directive.tabs[periodKey]?.sheetId ?? 0,
+    unitCode,
+    rowIndex,
+    message: recovery.rowUnstorable(name, title, unitCode, rowIndex + 1),
+  }));
 }

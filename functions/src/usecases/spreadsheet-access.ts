@@ -13,8 +13,8 @@ import type { SyncEvents } from './sync-events.js';
 /** What noting access needs. */
 export interface AccessDeps {
   db: Firestore;
-  /** Theodoi's account, named in the message; a generic wording without it. */
-  serviceAccount?: string;
+  /** The account theodoi acts as, named in the message; a generic wording without it. */
+  actingAccount?: string;
   events?: Partial<SyncEvents>;
   firestoreTimeoutMs?: number;
 }
@@ -35,7 +35,7 @@ export async function noteAccessLost(
   const message =
     reason === 'not-found'
       ? msg.notFound(name, directive.spreadsheetId)
-      : msg.notShared(name, directive.spreadsheetId, deps.serviceAccount ?? msg.ourAccount);
+      : msg.notShared(name, directive.spreadsheetId, deps.actingAccount ?? msg.ourAccount);
   const since = directive.access?.since.toDate() ?? now;
   // The coordinator's error stands even if Firestore cannot take the mark now: the next attempt marks it.
   await firestoreStep(deps)(

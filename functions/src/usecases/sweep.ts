@@ -1,20 +1,20 @@
 /**
- * The scheduled sweep: asks Drive which spreadsheets changed since the last sweep and syncs only the
- * directives whose spreadsheet did. The first sweep (no cursor yet) syncs every open directive.
+ * The scheduled sweep: asks Drive which spreadsheets changed since the last sweep and syncs only the directives
+ * whose spreadsheet did, and those with work no live sync will do (left pending by a sync that failed, or held by
+ * a sync that died). The first sweep (no cursor yet) syncs every open directive.
  */
+import type { Firestore } from 'firebase-admin/firestore';
 import { changedFilesSince, startPageToken } from '../sheets/api/drive-changes.js';
 import { getDriveCursor, setDriveCursor } from '../store/drive-cursor.js';
 import { listOpenDirectives } from '../store/directives.js';
+import { markSyncPending, workLeftBehind } from '../store/sync-lease.js';
 import { UserFacingError } from './errors.js';
+import { directiveFailure, type DirectiveFailure } from './sync-failure.js';
 import { syncDirective, type SyncDeps, type SyncOutcome } from './sync-directive.js';
 import { ensureWatch, type WatchConfig } from './watch-directive.js';
 
 /** A directive the sweep could not sync; `code` names a known cause ('access-lost', 'store-unavailable', …). */
-export interface SweepFailure {
-  directiveId: string;
-  error: string;
-  code?: string;
-}
+export type SweepFailure = DirectiveFailure;
 
 /** What a sweep did. */
 export interface SweepOutcome {
@@ -41,19 +41,27 @@ export async function sweepDirectives(
   const changes = cursor ? await changedFilesSince(deps.clients, cursor) : undefined;
   const next = changes?.nextPageToken ?? (await startPageToken(deps.clients));
   const open = await listOpenDirectives(deps.db);
-  const due = changes ? open.filter((d) => changes.fileIds.has(d.spreadsheetId)) : open;
+  const now = deps.clock.now();
+  const due = open.filter((d) => !changes || changes.fileIds.has(d.spreadsheetId) || workLeftBehind(d, now));
   const outcomes: SweepOutcome['outcomes'] = [];
+  // The cursor moves past a change only once its sync is done or handed on (left pending for the next sweep).
+  let everyChangeHandled = true;
   for (const directive of due) {
     try {
-      outcomes.push(await syncDirective(deps, { directiveId: directive.id, trigger: 'sweep' }));
+      const editor = changes?.editors.get(directive.spreadsheetId);
+      outcomes.push(
+        await syncDirective(deps, {
+          directiveId: directive.id,
+          trigger: 'sweep',
+          ...(editor ? { editor } : {}),
+        }),
+      );
     } catch (error) {
       onError(directive.id, error);
-      const code = (error as { code?: unknown }).code;
-      outcomes.push({
-        directiveId: directive.id,
-        error: error instanceof UserFacingError ? error.message : 'sync failed',
-        ...(typeof code === 'string' ? { code } : {}),
-      });
+      outcomes.push(directiveFailure(directive.id, error));
+      if (!(error instanceof UserFacingError) && !(await handedOn(deps.db, directive.id))) {
+        everyChangeHandled = false;
+      }
     }
   }
   let renewedWatches = 0;
@@ -66,7 +74,7 @@ export async function sweepDirectives(
       }
     }
   }
-  await setDriveCursor(deps.db, next, deps.clock.now());
+  if (everyChangeHandled) await setDriveCursor(deps.db, next, deps.clock.now());
   return {
     openDirectives: open.length,
     changedDirectives: due.length,
@@ -74,4 +82,14 @@ export async function sweepDirectives(
     renewedWatches,
     outcomes,
   };
+}
+
+/** Leaves the failed directive's sync for the next sweep; false when even that could not be written. */
+async function handedOn(db: Firestore, directiveId: string): Promise<boolean> {
+  try {
+    await markSyncPending(db, directiveId);
+    return true;
+  } catch {
+    return false;
+  }
 }

@@ -8,12 +8,13 @@ import { randomUUID } from 'node:crypto';
 import type { DocumentData } from 'firebase-admin/firestore';
 import type { RowStatus } from '../domain/validation/validate-row.js';
 import { syncErrors as msg } from '../messages.vi.js';
-import { firestoreStep } from '../store/deadline.js';
+import { FIRESTORE_TIMEOUT_MS, firestoreStep } from '../store/deadline.js';
 import { parseDirectiveRecord, recordTabs, type DirectiveRecord } from '../store/directives.js';
 import { raiseNotices } from '../store/notices.js';
-import { acquireSyncLease, releaseSyncLease } from '../store/sync-lease.js';
+import { abandonSyncLease, acquireSyncLease, releaseSyncLease } from '../store/sync-lease.js';
 import { UserFacingError } from './errors.js';
 import {
+  notStoredNotices,
   recreatedTabRecords,
   recreatedTabsOutcome,
   recreationNotices,
@@ -50,7 +51,7 @@ export interface SyncOutcome {
   firestoreWrites?: number;
   /** Whether the Tổng hợp tab was rewritten in the same write. */
   summaryRewritten?: boolean;
-  calls?: { sheetsReads: number; sheetsWrites: number };
+  calls?: { sheetsReads: number; sheetsWrites: number; driveReads?: number };
   durationMs?: number;
   /** How many times the sync ran to absorb edits that arrived while it ran. */
   runs?: number;
@@ -60,8 +61,10 @@ export interface SyncOutcome {
   renamedTabs?: string[];
   /** Whether this sync cleared the directive's lost-access mark. */
   accessRestored?: boolean;
-  /** What the coordinator should know, in Vietnamese (a tab recreated). */
+  /** What the coordinator should know, in Vietnamese (a tab recreated, a row not stored, a tab left unsynced). */
   notices?: string[];
+  /** Units' rows Firestore could not store (each told why on its row); the other units were stored. */
+  notStored?: { periodKey: string; unitCode: string; row: number }[];
 }
 
 /** Options of one sync request. */
@@ -73,21 +76,25 @@ export interface SyncRequest extends PlanRequest {
 
 /**
  * Syncs a directive, or leaves a mark for the sync already running to run again. The directive document is read
- * once per run, by the lease's own transaction (taking the lease, or keeping it for one more run).
+ * once per run, by the lease (taking it, or keeping it for one more run). A sync that fails lets go of the lease
+ * with its work, and the work that coalesced into it, left pending for the sweep (a person's mistake, such as an
+ * unknown tab or a spreadsheet no longer shared, is left to the next change instead).
  */
 export async function syncDirective(deps: SyncDeps, request: SyncRequest): Promise<SyncOutcome> {
   const syncId = `${deps.clock.now().toISOString().replace(/[:.]/g, '-')}-${randomUUID().slice(0, 8)}`;
   const store = firestoreStep(deps);
-  const release = () =>
-    store(releaseSyncLease(deps.db, request.directiveId, syncId, deps.clock.now()), 'releasing the lease');
+  const timeoutMs = deps.firestoreTimeoutMs ?? FIRESTORE_TIMEOUT_MS;
+  // The lease's own give-up instant, on the machine's clock: no lease write is sent after the step has failed.
+  const giveUp = () => ({ giveUpAt: Date.now() + timeoutMs });
+  const { directiveId } = request;
   const lease = await store(
-    acquireSyncLease(deps.db, request.directiveId, syncId, deps.clock.now()),
+    acquireSyncLease(deps.db, directiveId, syncId, deps.clock.now(), giveUp()),
     'taking the lease',
   );
   if (lease.state === 'missing') {
-    throw new UserFacingError(msg.unknownDirective(request.directiveId), 'unknown-directive');
+    throw new UserFacingError(msg.unknownDirective(directiveId), 'unknown-directive');
   }
-  if (lease.state === 'held') return { directiveId: request.directiveId, result: 'coalesced', syncId };
+  if (lease.state === 'held') return { directiveId, result: 'coalesced', syncId };
   let document: DocumentData = lease.document;
   let outcome: SyncOutcome | undefined;
   let runs = 0;
@@ -95,12 +102,19 @@ export async function syncDirective(deps: SyncDeps, request: SyncRequest): Promi
     for (;;) {
       runs += 1;
       outcome = mergeRuns(outcome, await syncOnce(deps, request, document, syncId, runs));
-      const released = await release();
+      const released = await store(
+        releaseSyncLease(deps.db, directiveId, syncId, deps.clock.now(), giveUp()),
+        'releasing the lease',
+      );
       if (released.state === 'done') break;
       document = released.document;
     }
   } catch (error) {
-    await release().catch(() => undefined);
+    // Waited for a step's time at most; if Firestore is slower, the letting go still lands when it answers.
+    const handOn = !(error instanceof UserFacingError);
+    await store(abandonSyncLease(deps.db, directiveId, syncId, { handOn }), 'letting go of the lease').catch(
+      () => undefined,
+    );
     throw error;
   }
   return { ...outcome, runs };
@@ -134,20 +148,24 @@ async function syncSpreadsheet(
   const runId = run === 1 ? syncId : `${syncId}-${run}`;
   // Read, plan and store in a step of its own: the rows, plans and stored reports it holds can be collected
   // before the write and the summary, which need only the status requests.
-  const { headline, requests, calls, recreated, renamed, tally, firestoreWrites } = await readPlanAndStore(
-    deps,
-    request,
-    directive,
-    { runId, started, startedAt },
-  );
+  const stored = await readPlanAndStore(deps, request, directive, { runId, started, startedAt });
+  const { headline, requests, calls, recreated, renamed, tally, firestoreWrites } = stored;
   // A recreated tab is recorded before it is added: if the write fails, the next sync finds it missing again.
   const tabWrites = await store(
-    recordTabs(deps.db, directive.id, { ...renamed, ...recreatedTabRecords(recreated) }, deps.clock.now()),
+    recordTabs(
+      deps.db,
+      directive.id,
+      { ...stored.records, ...recreatedTabRecords(recreated) },
+      deps.clock.now(),
+    ),
     'recording the tabs',
   );
   const written = await writeStatusesAndSummary(deps, directive, headline, requests, startedAt);
   calls.sheetsWrites = written.sheetsWrites;
-  const notices = recreationNotices(directive, recreated.values(), startedAt);
+  const notices = [
+    ...recreationNotices(directive, recreated.values(), startedAt),
+    ...notStoredNotices(directive, stored.notStored),
+  ];
   const noticeWrites = await store(
     raiseNotices(deps.db, directive.id, notices, deps.clock.now()),
     'recording the notices',
@@ -178,8 +196,20 @@ async function syncSpreadsheet(
     summaryRewritten: written.summary,
     calls,
     durationMs: Math.round(performance.now() - started),
-    ...(recreatedTabs.length > 0 ? { recreatedTabs, notices: notices.map((n) => n.message) } : {}),
-    ...(Object.keys(renamed).length > 0 ? { renamedTabs: Object.keys(renamed) } : {}),
+    ...(recreatedTabs.length > 0 ? { recreatedTabs } : {}),
+    ...(notices.length + stored.problems.length > 0
+      ? { notices: [...notices.map((n) => n.message), ...stored.problems] }
+      : {}),
+    ...(stored.notStored.length > 0
+      ? {
+          notStored: stored.notStored.map(({ periodKey, unitCode, rowIndex }) => ({
+            periodKey,
+            unitCode,
+            row: rowIndex + 1,
+          })),
+        }
+      : {}),
+    ...(renamed.length > 0 ? { renamedTabs: renamed } : {}),
     ...(accessRestored ? { accessRestored } : {}),
   };
 }
@@ -196,6 +226,7 @@ function mergeRuns(before: SyncOutcome | undefined, latest: SyncOutcome): SyncOu
     calls: {
       sheetsReads: add(before.calls?.sheetsReads, latest.calls?.sheetsReads),
       sheetsWrites: add(before.calls?.sheetsWrites, latest.calls?.sheetsWrites),
+      driveReads: add(before.calls?.driveReads, latest.calls?.driveReads),
     },
     summaryRewritten: Boolean(before.summaryRewritten || latest.summaryRewritten),
     durationMs: add(before.durationMs, latest.durationMs),

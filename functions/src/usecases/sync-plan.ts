@@ -6,25 +6,30 @@
 import type { sheets_v4 } from '@googleapis/sheets';
 import type { Firestore } from 'firebase-admin/firestore';
 import { loadTemplate } from '@theodoi/sheets-schema/registry';
+import type { Template } from '@theodoi/sheets-schema/template-format';
 import type { Clock } from '../clock.js';
 import type { WorkingCalendar } from '../domain/calendar/working-calendar.js';
 import { vietnamDateOf } from '../domain/calendar/iso-date.js';
 import { syncedDeadlineCells } from '../domain/deadlines/synced-cells.js';
 import { periodAt, periodOf } from '../domain/periods/index.js';
-import { duplicateWrites, planSync } from '../domain/sync/plan-sync.js';
-import { createRowValidator, type RowStatus } from '../domain/validation/validate-row.js';
+import { sourceOfTrigger, type SyncSource } from '../domain/sync/attribution.js';
+import { planSync, withRowsNotStored } from '../domain/sync/plan-sync.js';
+import type { CellValue } from '../domain/values/cell.js';
+import { createRowValidator, type RowError, type RowStatus } from '../domain/validation/validate-row.js';
 import { syncErrors as msg, validation as validationMessages } from '../messages.vi.js';
 import type { GoogleClients } from '../sheets/api/clients.js';
-import { readReportColumns, type ReadReport } from '../sheets/api/read-columns.js';
+import { readReportTabs } from '../sheets/api/read-report-tabs.js';
 import { deadlineRequests } from '../sheets/layout/deadline-cells.js';
 import { FIRST_UNIT_ROW, SYSTEM_KEYS } from '../sheets/layout/report-tab.js';
 import { statusRequests, statusText } from '../sheets/layout/status-cells.js';
+import { commitSync, type PeriodSync, type UnstorableRow } from '../store/commit-sync.js';
 import { firestoreStep } from '../store/deadline.js';
-import type { DirectiveRecord } from '../store/directives.js';
-import { commitSync, loadReports, type PeriodSync, type StoredReport } from '../store/reports.js';
+import type { DirectiveRecord, TabRecord } from '../store/directives.js';
+import { loadReports, type StoredReport } from '../store/reports.js';
 import { UserFacingError } from './errors.js';
 import type { RecreatedTab } from './recreate-tabs.js';
-import { renamedTabs, syncSources } from './sync-sources.js';
+import { editorsOf } from './sync-editors.js';
+import { syncSources, type TabSource } from './sync-sources.js';
 
 /** What reading, planning and storing need. */
 export interface PlanDeps {
@@ -32,19 +37,25 @@ export interface PlanDeps {
   clients: GoogleClients;
   clock: Clock;
   calendar: WorkingCalendar;
-  /** Theodoi's account: recreates a deleted report tab with its protections. */
-  serviceAccount?: string;
+  /** The account theodoi acts as: recreates a deleted report tab with its protections. */
+  actingAccount?: string;
   /** How long one Firestore step may take before the sync fails; FIRESTORE_TIMEOUT_MS by default. */
   firestoreTimeoutMs?: number;
   /** Working days before a deadline that count as "sắp đến hạn", as the deadline check counts them. */
   dueSoonWorkingDays?: number;
 }
 
-/** What the sync was asked for: why it runs, and which period's tab (every report tab by default). */
+/** What the sync was asked for: why it runs, which period's tab (every report tab by default), and by whom. */
 export interface PlanRequest {
   trigger: string;
   /** Read only this period's tab; by default every report tab of the directive, in the same one read. */
   periodKey?: string;
+  /** How the sync was asked for, when the trigger string does not say it. */
+  source?: SyncSource;
+  /** The verified identity of whoever asked (a trigger's ID token e-mail, a coordinator). */
+  by?: string;
+  /** Who Drive says edited the spreadsheet last, when the caller knows it (the sweep reads it with the changes). */
+  editor?: string;
 }
 
 /** One period tab's part of a sync. */
@@ -58,16 +69,21 @@ export interface PeriodOutcome {
 export interface StoredSync {
   /** The period the outcome and the summary are about. */
   headline: string;
-  /** The status writes (and recreated tabs), for the one batchUpdate. */
+  /** The status writes (and recreated tabs, and layout repairs), for the one batchUpdate. */
   requests: sheets_v4.Schema$Request[];
   /** The snapshot's Sheets calls; `sheetsWrites` is updated by the caller once it has written. */
-  calls: { sheetsReads: number; sheetsWrites: number };
+  calls: { sheetsReads: number; sheetsWrites: number; driveReads: number };
   recreated: Map<string, RecreatedTab>;
-  /** Tabs renamed by hand, with the title they have now. */
-  renamed: Record<string, { sheetId: number; title: string }>;
+  /** Tabs whose record changes (renamed, columns moved, rows sorted, a layout recorded the first time). */
+  records: Record<string, TabRecord>;
+  /** Period keys of the tabs renamed by hand. */
+  renamed: string[];
   tally: { byPeriod: Record<string, PeriodOutcome>; changedUnits: number; statusCellsWritten: number };
   /** Documents written by commitSync. */
   firestoreWrites: number;
+  /** Rows Firestore could not store, and what the coordinator should know (Vietnamese). */
+  notStored: (UnstorableRow & { title: string })[];
+  problems: string[];
 }
 
 /** When this run started, and its id in the snapshot. */
@@ -91,56 +107,44 @@ export async function readPlanAndStore(
   }
   const periodKeys = request.periodKey ? [request.periodKey] : Object.keys(directive.tabs).sort();
   const template = loadTemplate(directive.template);
-  const keys = [
-    SYSTEM_KEYS.code,
-    ...template.columns.map((c) => c.key),
-    SYSTEM_KEYS.status,
-    SYSTEM_KEYS.deadline,
-    SYSTEM_KEYS.updatedAt,
-  ];
-  const [read, stored] = await Promise.all([
-    readReportColumns(deps.clients, directive.spreadsheetId, periodKeys, keys),
+  const [tabs, stored] = await Promise.all([
+    readReportTabs(deps.clients, directive.spreadsheetId, { periodKeys }),
     store(loadReports(deps.db, directive.id, periodKeys), 'reading the stored reports'),
   ]);
   // A tab deleted by hand is recovered first and comes back as a source like the others.
-  const { sources, recreated, sheetsReads } = await syncSources(
+  const { sources, recreated, sheetsReads, problems } = await syncSources(
     deps,
     directive,
     template,
-    read,
+    tabs,
+    periodKeys,
     stored,
     startedAt,
   );
   const validator = createRowValidator(template, {
     referenceYear: Number(vietnamDateOf(startedAt).slice(0, 4)),
   });
-
-  const periods: PeriodSync[] = [];
-  const requests: sheets_v4.Schema$Request[] = [];
-  for (const source of sources) {
+  let periods: PeriodSync[] = sources.map((source) => {
     const storedHere = stored.get(source.periodKey) ?? new Map<string, StoredReport>();
-    const plan = planSync(source.rows, storedHere, validator, statusText);
-    periods.push({ periodKey: source.periodKey, plan, stored: storedHere });
-    const writes = [
-      ...plan.statusWrites,
-      ...duplicateWrites(source.duplicates, source.rows, statusText, validationMessages.duplicateUnit),
-    ];
-    const target = {
-      sheetId: source.sheetId,
-      columnOf: source.columnOf,
-      statusKey: SYSTEM_KEYS.status,
-      updatedAtKey: SYSTEM_KEYS.updatedAt,
+    return {
+      periodKey: source.periodKey,
+      plan: planSync(source.rows, storedHere, validator, statusText),
+      stored: storedHere,
     };
-    requests.push(...source.prelude, ...statusRequests(writes, target, startedAt, source.stampedAt));
-  }
+  });
+  const changed = periods.some((p) => p.plan.changes.length > 0);
+  const editors = changed ? await editorsOf(deps, directive, request, periods) : undefined;
+  const source = request.source ?? sourceOfTrigger(request.trigger);
+  // The snapshot is written with the reports: whether the sheet will be written is what the plan says now.
+  const willWrite = sources.some((s, i) => s.prelude.length > 0 || periods[i]!.plan.statusWrites.length > 0);
+  const calls = {
+    sheetsReads: 1 + sheetsReads,
+    sheetsWrites: willWrite ? 1 : 0,
+    driveReads: editors?.driveReads ?? 0,
+  };
   const storedAt = deps.clock.now();
-  requests.push(...deadlineCellRequests(deps, directive, periods, read, storedAt));
-  const headline =
-    request.periodKey ??
-    (periodKeys.length === 1 ? periodKeys[0]! : currentPeriodKey(directive, startedAt, deps.calendar));
-  const calls = { sheetsReads: 1 + sheetsReads, sheetsWrites: requests.length > 0 ? 1 : 0 };
   // Store first: nothing is shown to an officer as accepted that Firestore does not hold.
-  const firestoreWrites = await store(
+  const committed = await store(
     commitSync(
       deps.db,
       directive.id,
@@ -150,56 +154,123 @@ export async function readPlanAndStore(
         trigger: request.trigger,
         startedAt,
         durationMs: Math.round(performance.now() - started),
-        calls,
+        calls: { sheetsReads: calls.sheetsReads, sheetsWrites: calls.sheetsWrites },
+        attribution: {
+          source,
+          ...(request.by ? { requestedBy: request.by } : {}),
+          ...(editors ? { editorOf: editors.editorOf } : {}),
+        },
       },
       storedAt,
     ),
     'storing the reports (nothing was written to the sheet)',
   );
+  periods = periods.map((p, i) => ({
+    ...p,
+    plan: withRowsNotStored(
+      p.plan,
+      sources[i]!.rows,
+      refusalsOf(committed.unstorable, p.periodKey, template),
+      statusText,
+    ),
+  }));
+  const requests = [
+    ...sources.flatMap((source, i) => writeRequests(source, periods[i]!, startedAt)),
+    ...deadlineCellRequests(deps, directive, sources, periods, committed.unstorable, storedAt),
+  ];
+  calls.sheetsWrites = requests.length > 0 ? 1 : 0;
+  const headline =
+    request.periodKey ??
+    (periodKeys.length === 1 ? periodKeys[0]! : currentPeriodKey(directive, startedAt, deps.calendar));
+  const titleOf = new Map(sources.map((s) => [s.periodKey, s.title]));
   return {
     headline,
     requests,
     calls,
     recreated,
-    renamed: renamedTabs(directive, read),
+    records: Object.fromEntries(sources.flatMap((s) => (s.record ? [[s.periodKey, s.record]] : []))),
+    renamed: sources
+      .filter((s) => directive.tabs[s.periodKey] && s.title !== directive.tabs[s.periodKey]!.title)
+      .filter((s) => !recreated.has(s.periodKey))
+      .map((s) => s.periodKey),
     tally: tallyOf(periods),
-    firestoreWrites,
+    firestoreWrites: committed.written,
+    notStored: committed.unstorable.map((u) => ({ ...u, title: titleOf.get(u.periodKey) ?? u.periodKey })),
+    problems,
   };
 }
 
+/** A source's requests: what comes first (a recreated tab, layout repairs), then its status cells. */
+function writeRequests(source: TabSource, { plan }: PeriodSync, now: Date): sheets_v4.Schema$Request[] {
+  const target = {
+    sheetId: source.sheetId,
+    columnOf: source.columnOf,
+    statusKey: SYSTEM_KEYS.status,
+    updatedAtKey: SYSTEM_KEYS.updatedAt,
+  };
+  return [...source.prelude, ...statusRequests(plan.statusWrites, target, now, source.stampedAt)];
+}
+
 /**
- * The "Tình hình báo cáo" cells of the reports this sync changes, as the morning check will write them from what
- * is stored at `storedAt`, so a row never says "✔ Đã tiếp nhận" beside "Quá hạn chưa báo cáo". A recreated tab
- * (nothing read) already has its whole column in its prelude.
+ * The "Tình hình báo cáo" cells of the reports this sync stored, as the morning check will write them from what is
+ * stored at `storedAt`, so a row never says "✔ Đã tiếp nhận" beside "Quá hạn chưa báo cáo". Each unit's cell is
+ * on its own row (found by its marker); a recreated tab (nothing read) already has its whole column in its prelude.
  */
 function deadlineCellRequests(
   deps: Pick<PlanDeps, 'calendar' | 'dueSoonWorkingDays'>,
   directive: DirectiveRecord,
+  sources: readonly TabSource[],
   periods: readonly PeriodSync[],
-  read: ReadonlyMap<string, ReadReport>,
+  unstorable: readonly UnstorableRow[],
   storedAt: Date,
 ): sheets_v4.Schema$Request[] {
   const recipients = new Set(directive.recipients);
-  return periods.flatMap(({ periodKey, plan, stored }) => {
-    const columns = read.get(periodKey)?.columns;
-    const code = columns?.get(SYSTEM_KEYS.code);
-    const deadline = columns?.get(SYSTEM_KEYS.deadline);
-    if (!code || !deadline || plan.changes.length === 0) return [];
+  return sources.flatMap((source, i) => {
+    const { periodKey, plan, stored } = periods[i]!;
+    const shown = source.deadlineShown;
+    const refused = new Set(unstorable.filter((u) => u.periodKey === periodKey).map((u) => u.unitCode));
+    const changes = plan.changes.filter((c) => !refused.has(c.unitCode));
+    if (!shown || changes.length === 0) return [];
+    // The code and deadline columns as the unit rows are: each unit's code on its own row, whatever the cell shows.
+    const codeCells: CellValue[] = [];
+    const deadlineCells: CellValue[] = [];
+    for (const row of source.rows) {
+      codeCells[row.rowIndex] = row.unitCode;
+      deadlineCells[row.rowIndex] = shown.textAt(row.rowIndex);
+    }
     const cells = syncedDeadlineCells({
       period: periodOf(directive.schedule, periodKey, deps.calendar),
       storedAt,
       calendar: deps.calendar,
       ...(deps.dueSoonWorkingDays === undefined ? {} : { dueSoonWorkingDays: deps.dueSoonWorkingDays }),
       recipients,
-      changes: plan.changes,
+      changes,
       before: stored,
-      codeCells: code.cells,
-      deadlineCells: deadline.cells,
+      codeCells,
+      deadlineCells,
       firstRow: FIRST_UNIT_ROW,
       extensions: directive.extensions,
     });
-    return deadlineRequests(directive.tabs[periodKey]!.sheetId, deadline.columnIndex, cells);
+    return deadlineRequests(source.sheetId, shown.columnIndex, cells);
   });
+}
+
+/** The refusal each row Firestore could not store gets, naming its longest cell, by unit code. */
+function refusalsOf(
+  unstorable: readonly UnstorableRow[],
+  periodKey: string,
+  template: Template,
+): Map<string, RowError> {
+  const headerOf = new Map(template.columns.map((c) => [c.key, c.header]));
+  return new Map(
+    unstorable
+      .filter((u) => u.periodKey === periodKey)
+      .map((u) => {
+        const header = headerOf.get(u.column);
+        const message = header ? validationMessages.unstorable(header) : validationMessages.unstorableRow;
+        return [u.unitCode, { column: header ? u.column : '', code: 'unstorable', message }];
+      }),
+  );
 }
 
 /** Per period and in all: verdict counts, changed units and status cells written. */

@@ -6,7 +6,7 @@ import { formatVietnameseDate } from '@theodoi/functions/domain/status/index';
 import { useCaseDeps } from '@theodoi/functions/runtime-deps';
 import { runDeadlineCheck, type DeadlineRun } from '@theodoi/functions/usecases/run-deadline-check';
 import { dashboard as dashboardMsg, reminders as msg } from '@theodoi/functions/messages.vi';
-import { createRuntime } from '@theodoi/functions/runtime';
+import { cliRuntime } from '../runtime.js';
 import type { ReminderItem } from '@theodoi/functions/domain/deadlines/reminders';
 
 /** The "Nhắc việc" list as the coordinator reads it: by directive, then period, one line per unit to chase. */
@@ -81,7 +81,7 @@ export function checkCommand(): Command {
     )
     .option('--no-mail', 'do not send e-mail reminders')
     .action(async (opts: { mail: boolean }) => {
-      const rt = createRuntime(process.env);
+      const rt = await cliRuntime();
       const run = await runDeadlineCheck(await useCaseDeps(rt), { trigger: 'cli', mail: opts.mail });
       console.log(formatReminderList(run.check.reminders, run.check.checkedAt));
       console.log('');

@@ -2,7 +2,7 @@
 import { Command } from 'commander';
 import { dashboard as msg } from '@theodoi/functions/messages.vi';
 import { useCaseDeps } from '@theodoi/functions/runtime-deps';
-import { createRuntime } from '@theodoi/functions/runtime';
+import { cliRuntime } from '../runtime.js';
 import { buildDashboard } from '@theodoi/functions/usecases/build-dashboard';
 
 /** The `dashboard` command. */
@@ -14,7 +14,7 @@ export function dashboardCommand(): Command {
     )
     .argument('<organisationId>', 'e.g. huyen-thap-muoi')
     .action(async (organisationId: string) => {
-      const rt = createRuntime(process.env);
+      const rt = await cliRuntime();
       const result = await buildDashboard(await useCaseDeps(rt), { organisationId });
       console.log(
         msg.cli.written(result.spreadsheetUrl, result.model.directives.length, {

@@ -1,21 +1,24 @@
 /**
- * `theodoi directive create`: registers a directive and provisions its spreadsheet, from a directive file
- * (`--file`) or from a reviewed import draft completed by flags or questions (`--from-draft`).
+ * `theodoi directive create`: registers a directive, provisions its spreadsheet and shares it (a failed run is resumed
+ * by running it again), from a directive file (`--file`) or from a reviewed import draft completed by flags or
+ * questions (`--from-draft`); `theodoi directive share ID` shares again what could not be shared.
  */
 import { type Command, Option } from 'commander';
 import { ZodError } from 'zod';
 import { vietnamDateOf } from '@theodoi/functions/domain/calendar/iso-date';
 import { type DirectiveSpec, parseDirectiveSpec } from '@theodoi/functions/domain/directive';
 import { DRAFT_FORMAT } from '@theodoi/functions/domain/importer/draft';
-import { directiveCreate as msg } from '@theodoi/functions/messages.vi';
+import { directiveCreate as msg, sharing } from '@theodoi/functions/messages.vi';
 import { type UseCaseDeps, useCaseDeps } from '@theodoi/functions/runtime-deps';
-import { createRuntime } from '@theodoi/functions/runtime';
 import { getOrganisation } from '@theodoi/functions/store/units';
 import { createDirective } from '@theodoi/functions/usecases/create-directive';
+import { shareDirective } from '@theodoi/functions/usecases/share-directive';
 import { invalidFileMessage } from '../invalid-file.js';
 import { fromDraft as draftMsg } from '../messages.vi.js';
 import { type Asker, terminalAsker } from '../prompt.js';
 import { readDataFile } from '../read-data-file.js';
+import { cliRuntime } from '../runtime.js';
+import { sharingLines, unitNames } from '../sharing-report.js';
 import { UsageError } from '../usage-error.js';
 import { type DraftFlags, directiveFromDraft, readDraft } from './directive-from-draft.js';
 
@@ -62,12 +65,13 @@ export async function directiveSpecOf(
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
-/** Adds the `create` subcommand to the `directive` command. */
+/** Adds the `create` and `share` subcommands to the `directive` command. */
 export function addDirectiveCreate(directive: Command): Command {
   directive
     .command('create')
     .description(
-      'Đăng ký công văn và tạo bảng tính theo dõi: các trang báo cáo, kiểm tra dữ liệu, chia sẻ quyền.',
+      'Đăng ký công văn, tạo bảng tính theo dõi trong Drive của người theo dõi và chia sẻ với mọi đơn vị (chạy lại để ' +
+        'làm tiếp một lần chạy bị lỗi).',
     )
     .addOption(
       new Option(
@@ -96,8 +100,7 @@ export function addDirectiveCreate(directive: Command): Command {
     )
     .option('-y, --yes', 'tạo cả khi hạn báo cáo đã qua, không hỏi lại')
     .action(async (opts: CreateOptions) => {
-      const rt = createRuntime(process.env);
-      const deps = await useCaseDeps(rt);
+      const deps = await useCaseDeps(await cliRuntime());
       const spec = await directiveSpecOf(opts, deps, terminalAsker());
       const created = await createDirective(deps, spec);
       for (const warning of created.warnings) console.warn(warning);
@@ -110,6 +113,22 @@ export function addDirectiveCreate(directive: Command): Command {
           created.calls.drive,
         ),
       );
+      const names = await unitNames(deps.db, spec.organisation);
+      for (const line of sharingLines(created.sharing, names, spec.id)) console.log(line);
+    });
+  directive
+    .command('share')
+    .description(
+      "Share the directive's spreadsheet again with the addresses that could not get in (those that became Google " +
+        'accounts, those Google limited).',
+    )
+    .argument('<directiveId>', 'e.g. thap-muoi-cchc-2024')
+    .action(async (directiveId: string) => {
+      const deps = await useCaseDeps(await cliRuntime());
+      const report = await shareDirective(deps, directiveId);
+      console.log(sharing.shared(directiveId, report.sharedNow, report.driveCalls));
+      const names = await unitNames(deps.db, report.directive.organisation);
+      for (const line of sharingLines(report.outcomes, names, directiveId)) console.log(line);
     });
   return directive;
 }

@@ -4,10 +4,8 @@
  */
 import { ZodError } from 'zod';
 import { type IsoDate } from '@theodoi/functions/domain/calendar/iso-date';
-import {
-  formatVietnameseDate,
-  parseVietnameseDate,
-} from '@theodoi/functions/domain/calendar/vietnamese-date';
+import { parseVietnameseDate } from '@theodoi/functions/domain/calendar/vietnamese-date';
+import { formatViDate } from '@theodoi/functions/domain/values/display';
 import type { WorkingCalendar } from '@theodoi/functions/domain/calendar/working-calendar';
 import {
   type DirectiveSpec,
@@ -220,7 +218,7 @@ async function chooseSchedule(
     if (deadlines.length === 1 && detected) return onceSchedule(detected, opens, draft, today);
     throw new UsageError(msg.missingSchedule);
   }
-  const answer = await asker.ask(msg.askDeadline, detected ? formatVietnameseDate(detected) : undefined);
+  const answer = await asker.ask(msg.askDeadline, detected ? formatViDate(detected) : undefined);
   if (answer.trim() !== '') return onceSchedule(dateFlag(answer, msg.deadlineAnswer), opens, draft, today);
   const kind = periodKind(await asker.ask(msg.askPeriod, 'quy'));
   if (kind === 'once') throw new UsageError(msg.missingSchedule);
@@ -239,8 +237,8 @@ async function confirmPastDeadlines(
   const due = periodsAlreadyDue(spec.schedule, context.today, context.calendar);
   if (due.length === 0 || flags.yes) return;
   const question = msg.pastDeadline(
-    due.map((p) => `${p.label} (hạn ${formatVietnameseDate(p.deadline)})`),
-    formatVietnameseDate(context.today),
+    due.map((p) => `${p.label} (hạn ${formatViDate(p.deadline)})`),
+    formatViDate(context.today),
   );
   if (!context.asker) throw new UsageError(`${question}\n${msg.confirmWithYes}`);
   if (!(await context.asker.confirm(`${question}\n${msg.confirmQuestion}`)))

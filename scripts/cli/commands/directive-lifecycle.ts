@@ -1,9 +1,9 @@
 /** `theodoi directive list | close | extend`: the directives registered, ending one, a unit's extension (gia hạn). */
 import type { Command } from 'commander';
 import { parseVietnameseDate } from '@theodoi/functions/domain/calendar/vietnamese-date';
-import { formatVietnameseDate } from '@theodoi/functions/domain/calendar/vietnamese-date';
+import { formatViDate } from '@theodoi/functions/domain/values/display';
 import { useCaseDeps } from '@theodoi/functions/runtime-deps';
-import { createRuntime } from '@theodoi/functions/runtime';
+import { cliRuntime } from '../runtime.js';
 import {
   endDirective,
   extendDeadline,
@@ -12,7 +12,7 @@ import {
 import { directiveLifecycle as msg, fromDraft } from '../messages.vi.js';
 import { UsageError } from '../usage-error.js';
 
-const deps = async () => useCaseDeps(createRuntime(process.env));
+const deps = async () => useCaseDeps(await cliRuntime());
 
 /** Adds `list`, `close` and `extend` to the `directive` command. */
 export function addDirectiveLifecycle(directive: Command): Command {
@@ -32,7 +32,7 @@ export function addDirectiveLifecycle(directive: Command): Command {
           msg.listed({
             id: d.id,
             number: d.number,
-            date: d.date ? formatVietnameseDate(d.date) : null,
+            date: d.date ? formatViDate(d.date) : null,
             subject: d.subject,
             open: d.status === 'open',
             units: d.recipients.length,
@@ -82,8 +82,8 @@ export function addDirectiveLifecycle(directive: Command): Command {
           msg.extended(
             granted.extension.unitCode,
             granted.period.label,
-            formatVietnameseDate(granted.period.deadline),
-            formatVietnameseDate(until),
+            formatViDate(granted.period.deadline),
+            formatViDate(until),
             granted.check.deadlineCellsWritten,
           ),
         );

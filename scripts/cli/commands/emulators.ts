@@ -1,6 +1,18 @@
-/** `theodoi emulators`: starts the local stand-ins for Google (Firestore, Sheets + Drive) and runs until stopped. */
+/**
+ * `theodoi emulators`: starts the local stand-ins for Google (Firestore, Sheets + Drive, strict about Google's account
+ * model) and runs until stopped; the example organisations' officers are Google accounts but for a few, and theodoi's
+ * OAuth client file is written for `theodoi auth login`.
+ */
+import { mkdir, readdir, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Command, Option } from 'commander';
-import { startLocalEmulators } from '@theodoi/test-kit/emulators/local';
+import { parseOrganisation } from '@theodoi/functions/domain/organisation';
+import { startLocalEmulators, THEODOI_DESKTOP_CLIENT } from '@theodoi/test-kit/emulators/local';
+import { repositoryRoot } from '@theodoi/test-kit/repo-root';
+import { googleAccountsOf } from '@theodoi/test-kit/world';
+import { emulators as msg } from '../messages.vi.js';
+import { readDataFile } from '../read-data-file.js';
 
 /** The `emulators` command. */
 export function emulatorsCommand(): Command {
@@ -44,14 +56,44 @@ export function emulatorsCommand(): Command {
           sheetsPort: Number(opts.sheetsPort),
           ...(opts.dataDir ? { dataDir: opts.dataDir } : {}),
           quotas: opts.quotas,
+          googleAccounts: await exampleGoogleAccounts(),
           latency: opts.latency,
         });
+        const clientFile = await writeClientFile(
+          opts.dataDir ?? join(tmpdir(), `theodoi-emulators-${process.pid}`),
+        );
         console.log(`FIRESTORE_EMULATOR_HOST=${emulators.env.FIRESTORE_EMULATOR_HOST}`);
         console.log(`SHEETS_EMULATOR_URL=${emulators.env.SHEETS_EMULATOR_URL}`);
+        console.log(msg.login(clientFile));
         await untilInterrupted();
         await emulators.stop();
       },
     );
+}
+
+/** The example organisations' addresses that are Google accounts in the local world (test-kit/world.ts). */
+async function exampleGoogleAccounts(): Promise<string[]> {
+  const examples = join(repositoryRoot(), 'examples');
+  const folders = await readdir(examples, { withFileTypes: true });
+  const organisations = await Promise.all(
+    folders
+      .filter((f) => f.isDirectory())
+      .map(async (f) => parseOrganisation(await readDataFile(join(examples, f.name, 'organisation.json')))),
+  );
+  return organisations.flatMap((o) => googleAccountsOf(o));
+}
+
+/** Writes theodoi's OAuth client as Google Cloud Console downloads it, for `theodoi auth login --client-file`. */
+async function writeClientFile(folder: string): Promise<string> {
+  await mkdir(folder, { recursive: true });
+  const file = join(folder, 'client_secret.json');
+  const { clientId, clientSecret, projectId } = THEODOI_DESKTOP_CLIENT;
+  const installed = { client_id: clientId, client_secret: clientSecret, project_id: projectId };
+  await writeFile(
+    file,
+    `${JSON.stringify({ installed: { ...installed, redirect_uris: ['http://localhost'] } })}\n`,
+  );
+  return file;
 }
 
 /** Resolves on SIGINT or SIGTERM. */

@@ -3,7 +3,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Command } from 'commander';
 import { rangeFromOptions, type RangeOptions } from '@theodoi/functions/domain/evaluation/range';
-import { createRuntime } from '@theodoi/functions/runtime';
+import { cliRuntime } from '../runtime.js';
 import { evaluationFiles as msg } from '../messages.vi.js';
 import { evaluationFiles } from '../reports/evaluation-files.js';
 
@@ -27,7 +27,7 @@ export function evaluateCommand(): Command {
     .action(async (opts: RangeOptions & { org?: string; out: string }) => {
       // A malformed range is refused in Vietnamese before anything is opened.
       const range = rangeFromOptions(opts);
-      const rt = createRuntime(process.env);
+      const rt = await cliRuntime();
       const files = await evaluationFiles(
         { db: await rt.firestore(), clock: rt.clock, calendar: await rt.calendar() },
         { organisationId: opts.org, range },

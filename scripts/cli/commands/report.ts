@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { Command } from 'commander';
 import { officialReport as msg } from '@theodoi/functions/messages.vi';
 import { reportFiles } from '../reports/report-files.js';
-import { createRuntime } from '@theodoi/functions/runtime';
+import { cliRuntime } from '../runtime.js';
 
 /** Where the files go when --out is not given. */
 export const DEFAULT_REPORT_DIR = 'out/reports';
@@ -19,7 +19,7 @@ export function reportCommand(): Command {
     .option('--period <key>', 'the period to report on, e.g. 2024-Q1 (default: the period due now)')
     .option('--out <dir>', 'the folder to write into', DEFAULT_REPORT_DIR)
     .action(async (directiveId: string, opts: { period?: string; out: string }) => {
-      const rt = createRuntime(process.env);
+      const rt = await cliRuntime();
       const files = await reportFiles(
         { db: await rt.firestore(), clock: rt.clock, calendar: await rt.calendar() },
         { directiveId, ...(opts.period ? { periodKey: opts.period } : {}) },

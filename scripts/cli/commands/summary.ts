@@ -2,7 +2,7 @@
 import { Command } from 'commander';
 import { summary as msg } from '@theodoi/functions/messages.vi';
 import { useCaseDeps } from '@theodoi/functions/runtime-deps';
-import { createRuntime } from '@theodoi/functions/runtime';
+import { cliRuntime } from '../runtime.js';
 import { buildSummary } from '@theodoi/functions/usecases/build-summary';
 
 /** The `summary` command. */
@@ -12,7 +12,7 @@ export function summaryCommand(): Command {
     .argument('<directiveId>', 'e.g. thap-muoi-cchc-2024')
     .option('--period <key>', 'the period to summarise, e.g. 2024-Q1 (default: the period due now)')
     .action(async (directiveId: string, opts: { period?: string }) => {
-      const rt = createRuntime(process.env);
+      const rt = await cliRuntime();
       const result = await buildSummary(await useCaseDeps(rt), {
         directiveId,
         ...(opts.period ? { periodKey: opts.period } : {}),

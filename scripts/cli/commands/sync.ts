@@ -3,7 +3,7 @@ import { Command } from 'commander';
 import { periodKeyLabel } from '@theodoi/functions/domain/periods/periods';
 import { cli } from '@theodoi/functions/messages.vi';
 import { useCaseDeps } from '@theodoi/functions/runtime-deps';
-import { createRuntime } from '@theodoi/functions/runtime';
+import { cliRuntime } from '../runtime.js';
 import { syncDirective } from '@theodoi/functions/usecases/sync-directive';
 
 /** The `sync` command. */
@@ -13,7 +13,7 @@ export function syncCommand(): Command {
     .argument('<directiveId>', 'e.g. thap-muoi-cchc-2024')
     .option('--period <key>', 'the period tab to sync, e.g. 2024-Q1 (default: the period due now)')
     .action(async (directiveId: string, opts: { period?: string }) => {
-      const rt = createRuntime(process.env);
+      const rt = await cliRuntime();
       const outcome = await syncDirective(await useCaseDeps(rt), {
         directiveId,
         trigger: 'cli',

@@ -4,14 +4,10 @@
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Clock } from '@theodoi/functions/clock';
-import type { WorkingCalendar } from '@theodoi/functions/domain/calendar/working-calendar';
 import { reportFiles } from '../reports/report-files.js';
 import { SUMMARY_SHEET_ID } from '@theodoi/functions/sheets/layout/new-spreadsheet';
-import type { GoogleClients } from '@theodoi/functions/sheets/api/clients';
 import { EVALUATION_SHEET_ID } from '@theodoi/functions/sheets/layout/evaluation-layout';
-import { buildDashboard } from '@theodoi/functions/usecases/build-dashboard';
-import type { Firestore } from 'firebase-admin/firestore';
+import { buildDashboard, type BuildDashboardDeps } from '@theodoi/functions/usecases/build-dashboard';
 import type { EmulatorServer } from '@theodoi/sheets-emulator/server';
 import { findChromium, screenshot } from '@theodoi/sheets-emulator/ui/screenshot';
 
@@ -38,7 +34,7 @@ export function viewUrl(sheets: EmulatorServer, spreadsheetId: string, sheetId?:
 
 /** Builds the dashboard and the report files of `directiveId`'s period and writes everything into `outDir`. */
 export async function writeArtefacts(
-  deps: { db: Firestore; clients: GoogleClients; clock: Clock; calendar: WorkingCalendar },
+  deps: BuildDashboardDeps,
   sheets: EmulatorServer,
   request: { organisationId: string; directiveId: string; spreadsheetId: string; periodKey: string },
   outDir: string,

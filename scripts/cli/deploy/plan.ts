@@ -36,11 +36,13 @@ export const FUNCTION_SETTINGS: Readonly<Record<DeployedFunction, FunctionSettin
   sheetEvent: { memory: '512Mi', timeoutSeconds: 60, maxInstances: 10, access: 'public' },
   driveNotification: { memory: '512Mi', timeoutSeconds: 60, maxInstances: 10, access: 'public' },
   syncDirective: { memory: '512Mi', timeoutSeconds: 300, maxInstances: 5, access: 'private' },
-  checkDeadlines: { memory: '512Mi', timeoutSeconds: 300, maxInstances: 1, access: 'private' },
-  buildDashboards: { memory: '512Mi', timeoutSeconds: 300, maxInstances: 1, access: 'private' },
+  // The check and the dashboards pace themselves under Sheets' per-minute quotas (40 reads and 40 writes a minute):
+  // a province's 200 directives take about 5 minutes of waiting alone, so they get 20 minutes.
+  checkDeadlines: { memory: '512Mi', timeoutSeconds: 1200, maxInstances: 1, access: 'private' },
+  buildDashboards: { memory: '512Mi', timeoutSeconds: 1200, maxInstances: 1, access: 'private' },
   checkDeadlinesEvent: {
     memory: '512Mi',
-    timeoutSeconds: 300,
+    timeoutSeconds: 1200,
     maxInstances: 1,
     access: { topic: DEADLINE_TOPIC },
   },
@@ -114,8 +116,10 @@ export const REQUIRED_APIS = [
   'iam',
 ].map((api) => `${api}.googleapis.com`);
 
-/** The Secret Manager secret holding THEODOI_TRIGGER_SECRET. */
-export const SECRET_NAME = 'theodoi-trigger-secret';
+/** The Secret Manager secret holding THEODOI_GOOGLE_GRANT: the coordinator's grant the functions act with. */
+export const GRANT_SECRET = 'theodoi-google-grant';
+/** The Secret Manager secret holding THEODOI_SMTP_URL (its password), when reminders are mailed. */
+export const SMTP_SECRET = 'theodoi-smtp-url';
 /** Where the bundle to upload is built, relative to the repository root. */
 export const BUNDLE_DIR = 'out/deploy';
 
@@ -123,10 +127,20 @@ export const BUNDLE_DIR = 'out/deploy';
 export interface DeployOptions {
   project: string;
   region: string;
-  /** A file holding a new trigger secret (added as a new version); unset: generate one only if none exists. */
-  secretFile?: string | undefined;
   /** The OAuth client id of the coordinators' Apps Script project: the audience sheetEvent and sheetTargets accept. */
   scriptClientId?: string | undefined;
+  /**
+   * Who owns the spreadsheets (decision 003): the coordinator's grant, stored by `theodoi auth login` and added
+   * to Secret Manager (default), or a shared drive of a Workspace organisation, the service account a member.
+   */
+  sharedDriveId?: string | undefined;
+  /** Reminders by e-mail: a file holding the SMTP URL (with its password, kept as a secret) and the sender. */
+  smtp?: { urlFile: string; mailFrom: string } | undefined;
+  /**
+   * How the functions that check a token themselves are reachable: `allusers` (an IAM binding to allUsers) or,
+   * where an organisation policy refuses allUsers, Cloud Run's `--no-invoker-iam-check`.
+   */
+  publicAccess?: 'allusers' | 'no-invoker-iam-check' | undefined;
 }
 
 /** A command run directly (never through a shell), optionally guarded by a probe. */
@@ -135,8 +149,8 @@ export interface CommandStep {
   argv: readonly string[];
   /** Run first, quietly; when it succeeds, run `ifFound` instead of `argv` (null: nothing to do). */
   probe?: { argv: readonly string[]; ifFound: readonly string[] | null };
-  /** Feed a freshly generated random secret on standard input (never printed). */
-  stdin?: 'random-secret';
+  /** Feed the coordinator's grant stored by `theodoi auth login` on standard input (never printed). */
+  stdin?: 'grant';
 }
 /** Building the upload folder in-process (`scripts/cli/deploy/bundle.ts`). */
 export interface BundleStep {
@@ -149,6 +163,7 @@ export type DeployStep = CommandStep | BundleStep;
 const PROJECT_ID = /^[a-z][a-z0-9-]{4,28}[a-z0-9]$/;
 const REGION = /^[a-z]+-[a-z]+\d+$/;
 const OAUTH_CLIENT_ID = /^[\w.-]+\.apps\.googleusercontent\.com$/;
+const SHARED_DRIVE_ID = /^[\w-]{6,}$/;
 
 /** theodoi's service account on `project`. */
 export const serviceAccountEmail = (project: string) => `theodoi@${project}.iam.gserviceaccount.com`;
@@ -167,6 +182,8 @@ export function planDeploy(o: DeployOptions): DeployStep[] {
     throw new Error(
       `--script-client-id "${o.scriptClientId}" is not an OAuth client id (….apps.googleusercontent.com)`,
     );
+  if (o.sharedDriveId !== undefined && !SHARED_DRIVE_ID.test(o.sharedDriveId))
+    throw new Error(`--shared-drive "${o.sharedDriveId}" is not the id of a shared drive`);
   const p = `--project=${o.project}`;
   const sa = serviceAccountEmail(o.project);
   const member = `--member=serviceAccount:${sa}`;
@@ -178,13 +195,37 @@ export function planDeploy(o: DeployOptions): DeployStep[] {
   const ifMissing = (probe: string[], argv: string[], extra: Partial<CommandStep> = {}) =>
     cmd(argv, { probe: { argv: probe, ifFound: null }, ...extra });
 
-  const secretVersion: CommandStep = o.secretFile
-    ? cmd(['gcloud', 'secrets', 'versions', 'add', SECRET_NAME, `--data-file=${o.secretFile}`, p])
-    : ifMissing(
-        ['gcloud', 'secrets', 'versions', 'describe', 'latest', `--secret=${SECRET_NAME}`, p],
-        ['gcloud', 'secrets', 'versions', 'add', SECRET_NAME, '--data-file=-', p],
-        { stdin: 'random-secret' },
-      );
+  /** A Secret Manager secret theodoi's service account reads: created if missing, a version added, access granted. */
+  const secret = (name: string, version: CommandStep) => [
+    ifMissing(
+      ['gcloud', 'secrets', 'describe', name, p],
+      ['gcloud', 'secrets', 'create', name, '--replication-policy=automatic', p],
+    ),
+    version,
+    cmd([
+      'gcloud',
+      'secrets',
+      'add-iam-policy-binding',
+      name,
+      member,
+      '--role=roles/secretmanager.secretAccessor',
+      p,
+    ]),
+  ];
+  const grantSecret =
+    o.sharedDriveId === undefined
+      ? secret(
+          GRANT_SECRET,
+          cmd(['gcloud', 'secrets', 'versions', 'add', GRANT_SECRET, '--data-file=-', p], { stdin: 'grant' }),
+        )
+      : [];
+  const smtpSecret = o.smtp
+    ? secret(
+        SMTP_SECRET,
+        cmd(['gcloud', 'secrets', 'versions', 'add', SMTP_SECRET, `--data-file=${o.smtp.urlFile}`, p]),
+      )
+    : [];
+  const publicFunctions = DEPLOYED_FUNCTIONS.filter((name) => FUNCTION_SETTINGS[name].access === 'public');
 
   return [
     cmd(['gcloud', 'services', 'enable', ...REQUIRED_APIS, p]),
@@ -205,20 +246,8 @@ export function planDeploy(o: DeployOptions): DeployStep[] {
       '--role=roles/datastore.user',
       '--condition=None',
     ]),
-    ifMissing(
-      ['gcloud', 'secrets', 'describe', SECRET_NAME, p],
-      ['gcloud', 'secrets', 'create', SECRET_NAME, '--replication-policy=automatic', p],
-    ),
-    secretVersion,
-    cmd([
-      'gcloud',
-      'secrets',
-      'add-iam-policy-binding',
-      SECRET_NAME,
-      member,
-      '--role=roles/secretmanager.secretAccessor',
-      p,
-    ]),
+    ...grantSecret,
+    ...smtpSecret,
     ...[DEADLINE_TOPIC, SYNC_TOPIC].map((topic) =>
       ifMissing(
         ['gcloud', 'pubsub', 'topics', 'describe', topic, p],
@@ -238,6 +267,22 @@ export function planDeploy(o: DeployOptions): DeployStep[] {
     ]),
     { kind: 'bundle', outDir: BUNDLE_DIR },
     ...DEPLOYED_FUNCTIONS.map((name) => cmd(deployFunction(o, name))),
+    // Where allUsers may not be granted, Cloud Run skips its own identity check on the functions that check a
+    // token themselves (the service of a 2nd gen function is named after it, in lower case).
+    ...(o.publicAccess === 'no-invoker-iam-check'
+      ? publicFunctions.map((name) =>
+          cmd([
+            'gcloud',
+            'run',
+            'services',
+            'update',
+            name.toLowerCase(),
+            '--no-invoker-iam-check',
+            `--region=${o.region}`,
+            p,
+          ]),
+        )
+      : []),
     ...invokers().map((name) =>
       cmd(['gcloud', 'functions', 'add-invoker-policy-binding', name, `--region=${o.region}`, member, p]),
     ),
@@ -290,11 +335,25 @@ function deployFunction(o: DeployOptions, name: DeployedFunction): string[] {
     `THEODOI_SYNC_TOPIC=${SYNC_TOPIC}`,
     // Unset: the script's calls are refused (503) and the Drive push and the sweep sync the spreadsheets alone.
     ...(o.scriptClientId ? [`THEODOI_SCRIPT_CLIENT_ID=${o.scriptClientId}`] : []),
+    ...(o.sharedDriveId ? [`THEODOI_SHARED_DRIVE_ID=${o.sharedDriveId}`] : []),
+    ...(o.smtp ? [`THEODOI_MAIL_FROM=${o.smtp.mailFrom}`] : []),
+    'NODE_ENV=production',
     'LOG_LEVEL=info',
+    // Express (under the Functions Framework) shows no stack traces in its error pages in production.
+    'NODE_ENV=production',
+  ];
+  const secrets = [
+    ...(o.sharedDriveId === undefined ? [`THEODOI_GOOGLE_GRANT=${GRANT_SECRET}:latest`] : []),
+    ...(o.smtp ? [`THEODOI_SMTP_URL=${SMTP_SECRET}:latest`] : []),
   ];
   const trigger =
     s.access === 'public'
-      ? ['--trigger-http', '--allow-unauthenticated']
+      ? [
+          '--trigger-http',
+          o.publicAccess === 'no-invoker-iam-check'
+            ? '--no-allow-unauthenticated'
+            : '--allow-unauthenticated',
+        ]
       : s.access === 'private'
         ? ['--trigger-http', '--no-allow-unauthenticated']
         : [`--trigger-topic=${s.access.topic}`, `--trigger-service-account=${sa}`, '--retry'];
@@ -313,7 +372,7 @@ function deployFunction(o: DeployOptions, name: DeployedFunction): string[] {
     `--max-instances=${s.maxInstances}`,
     `--service-account=${sa}`,
     `--set-env-vars=${env.join(',')}`,
-    `--set-secrets=THEODOI_TRIGGER_SECRET=${SECRET_NAME}:latest`,
+    ...(secrets.length > 0 ? [`--set-secrets=${secrets.join(',')}`] : []),
     ...trigger,
     `--project=${o.project}`,
   ];
@@ -343,14 +402,15 @@ function schedulerFlags(o: DeployOptions, job: ScheduledJob) {
   };
 }
 
-/** The shell equivalent of the 48-character secret the runner generates in-process (36 random bytes, base64). */
-const RANDOM_SECRET_PIPE = "openssl rand -base64 36 | tr -d '\\n' | ";
+/** The shell equivalent of the grant the runner feeds in-process: the one `theodoi auth login` stored. */
+const grantPipe = (project: string) => `GOOGLE_CLOUD_PROJECT=${project} theodoi auth grant | `;
 
 /** One step as one shell line: guarded steps as `probe >/dev/null 2>&1 || cmd` or `if probe …; then …; else …; fi`. */
 export function renderStep(step: DeployStep): string {
   if (step.kind === 'bundle')
     return `# build ${step.outDir}: npm run build, production package.json and lock`;
-  const line = (step.stdin === 'random-secret' ? RANDOM_SECRET_PIPE : '') + shellLine(step.argv);
+  const project = step.argv.find((a) => a.startsWith('--project='))?.slice('--project='.length) ?? '';
+  const line = (step.stdin === 'grant' ? grantPipe(project) : '') + shellLine(step.argv);
   if (!step.probe) return line;
   const probe = `${shellLine(step.probe.argv)} >/dev/null 2>&1`;
   if (step.probe.ifFound === null) return `${probe} || ${line}`;

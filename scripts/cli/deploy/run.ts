@@ -1,6 +1,5 @@
 /** Executes a deploy plan: each command through child_process (never a shell), stopping at the first failure. */
 import { spawnSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { renderStep, type CommandStep, type DeployStep } from './plan.js';
 
 /** Runs one command; `quiet` hides its output (probes). Returns its exit status. */
@@ -11,6 +10,8 @@ export interface RunDeps {
   exec: Exec;
   bundle: (outDir: string) => void;
   log: (line: string) => void;
+  /** The coordinator's grant as THEODOI_GOOGLE_GRANT takes it (`theodoi auth login` stored it); throws when none. */
+  grant: () => string;
 }
 
 /** A deploy step that failed; the message names the command. */
@@ -39,9 +40,6 @@ export const spawnExec: Exec = (argv, { quiet, input }) => {
   return result.status ?? 1;
 };
 
-/** A new trigger secret: 36 random bytes in base64, 48 characters (the configuration wants at least 32). */
-export const newSecret = () => randomBytes(36).toString('base64');
-
 /** Runs `steps` in order; throws DeployStepFailed at the first command that fails. */
 export function runPlan(steps: readonly DeployStep[], deps: RunDeps): void {
   for (const step of steps) {
@@ -52,7 +50,7 @@ export function runPlan(steps: readonly DeployStep[], deps: RunDeps): void {
     }
     const argv = chooseCommand(step, deps.exec);
     if (argv === null) continue;
-    const input = step.stdin === 'random-secret' && argv === step.argv ? newSecret() : undefined;
+    const input = step.stdin === 'grant' && argv === step.argv ? deps.grant() : undefined;
     const status = deps.exec(argv, { quiet: false, ...(input === undefined ? {} : { input }) });
     if (status !== 0) throw new DeployStepFailed(renderStep(step), status);
   }

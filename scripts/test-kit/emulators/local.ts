@@ -1,7 +1,27 @@
-/** Starts the local stand-ins for Google together: Firestore (or the one already running) and the Sheets/Drive emulator. */
+/**
+ * Starts the local stand-ins for Google together: Firestore (or the one already running) and the Sheets/Drive
+ * emulator, strict about Google's account model, with theodoi's OAuth client (a "Desktop app" in production, not
+ * verified: its scopes are non-sensitive) and the people given registered as Google accounts.
+ */
+import type { RegisteredAccount } from '@theodoi/sheets-emulator/accounts/directory';
 import type { LatencyOption } from '@theodoi/sheets-emulator/latency/latency';
+import type { OAuthClient } from '@theodoi/sheets-emulator/oauth/clients';
 import { start as startSheetsEmulator, type EmulatorServer } from '@theodoi/sheets-emulator/server';
 import { startFirestoreEmulator, type FirestoreEmulator } from './firestore.js';
+
+/** The emulator's project number (its default), which theodoi's OAuth client belongs to. */
+const PROJECT_NUMBER = '1234567890';
+
+/** theodoi's OAuth client in the local world, as the Google Cloud console would have created it (decision 004). */
+export const THEODOI_DESKTOP_CLIENT: OAuthClient = {
+  clientId: `${PROJECT_NUMBER}-theodoi-desktop.apps.googleusercontent.com`,
+  clientSecret: 'GOCSPX-theodoi-local-desktop',
+  projectNumber: PROJECT_NUMBER,
+  projectId: 'theodoi-local',
+  type: 'installed',
+  publishing: 'production',
+  verified: false,
+};
 
 /** The running emulators. */
 export interface LocalEmulators {
@@ -27,6 +47,8 @@ export async function startLocalEmulators(
     quotaClock?: () => Date;
     /** How long Drive holds a spreadsheet's edit notifications back; Google's ~3 minutes by default, tests 0. */
     notifyBatchMs?: number;
+    /** Addresses that are Google accounts besides every Gmail address (an office's own domain, say). */
+    googleAccounts?: readonly string[];
     /** The Sheets emulator's latency model of real Google ('off' by default; the bench uses 'google'). */
     latency?: LatencyOption;
   } = {},
@@ -37,9 +59,13 @@ export async function startLocalEmulators(
   });
   try {
     const sheets = await startSheetsEmulator({
-      // Lenient until the identity redesign (#17) lands
-      accounts: 'lenient',
       port: options.sheetsPort ?? 0,
+      projectNumber: PROJECT_NUMBER,
+      oauthClients: [THEODOI_DESKTOP_CLIENT],
+      googleAccounts: (options.googleAccounts ?? []).map((email): RegisteredAccount => ({
+        email,
+        kind: 'consumer',
+      })),
       ...(options.notifyBatchMs === undefined ? {} : { notifications: { batchMs: options.notifyBatchMs } }),
       ...(options.dataDir ? { dataDir: options.dataDir } : {}),
       quotas: options.quotas ?? 'off',

@@ -9,8 +9,10 @@ describe('loadConfig', () => {
       projectId: 'theodoi-local',
       firestoreEmulatorHost: undefined,
       sheetsEmulatorUrl: undefined,
-      sheetsEmulatorToken: undefined,
       serviceAccount: 'theodoi@theodoi-local.iam.gserviceaccount.com',
+      googleGrant: undefined,
+      sharedDriveId: undefined,
+      actingAccount: undefined,
       driveWebhookUrl: undefined,
       smtpUrl: undefined,
       mailFrom: undefined,
@@ -137,5 +139,57 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ THEODOI_SMTP_URL: 'ftp://theodoi:pa55@x' })).toThrow(
       /^(?!.*pa55).*THEODOI_SMTP_URL/,
     );
+  });
+
+  const GRANT = {
+    type: 'authorized_user',
+    client_id: '1234-theodoi.apps.googleusercontent.com',
+    client_secret: 'GOCSPX-secret',
+    refresh_token: '1//refresh-token-secret',
+    email: 'Dieu.Phoi@gmail.com',
+  };
+
+  it("acts as the grant's account, whose grant every Google call carries, and masks it for logging", () => {
+    const config = loadConfig({ THEODOI_GOOGLE_GRANT: JSON.stringify(GRANT) });
+    expect(config.googleGrant).toEqual({
+      clientId: GRANT.client_id,
+      clientSecret: GRANT.client_secret,
+      refreshToken: GRANT.refresh_token,
+      email: 'dieu.phoi@gmail.com',
+    });
+    expect(config.actingAccount).toBe('dieu.phoi@gmail.com');
+    const logged = JSON.stringify(maskConfig(config));
+    expect(logged).not.toContain('secret');
+    // The account is told by its domain only: people's addresses stay out of logs.
+    expect(logged).not.toContain('dieu.phoi');
+    expect(logged).toContain('***@gmail.com');
+  });
+
+  it('acts as the service account in a shared drive (the Workspace deployment)', () => {
+    const config = loadConfig({
+      GOOGLE_CLOUD_PROJECT: 'ubnd-dong-thap',
+      THEODOI_SHARED_DRIVE_ID: '0AbCdEfGhIjKlUk9PVA',
+    });
+    expect(config).toMatchObject({
+      sharedDriveId: '0AbCdEfGhIjKlUk9PVA',
+      actingAccount: 'theodoi@ubnd-dong-thap.iam.gserviceaccount.com',
+      googleGrant: undefined,
+    });
+  });
+
+  it('refuses a malformed grant without echoing it, and a grant together with a shared drive', () => {
+    const bad = { ...GRANT, email: 'not an address' };
+    expect(() => loadConfig({ THEODOI_GOOGLE_GRANT: JSON.stringify(bad) })).toThrow(
+      /^(?!.*(GOCSPX|refresh-token-secret)).*THEODOI_GOOGLE_GRANT must be the JSON of an authorized_user grant/,
+    );
+    expect(() => loadConfig({ THEODOI_GOOGLE_GRANT: '{not json GOCSPX' })).toThrow(
+      /^(?!.*(GOCSPX|not json)).*THEODOI_GOOGLE_GRANT must be the JSON/,
+    );
+    expect(() =>
+      loadConfig({
+        THEODOI_GOOGLE_GRANT: JSON.stringify(GRANT),
+        THEODOI_SHARED_DRIVE_ID: '0AbCdEfGhIjKlUk9PVA',
+      }),
+    ).toThrow(/THEODOI_SHARED_DRIVE_ID must not be set together with THEODOI_GOOGLE_GRANT/);
   });
 });

@@ -1,4 +1,4 @@
-/** Calendar days as Vietnamese coordinators write them (15/12/2026, 5-1-2027, 15.12.2026), read into `yyyy-MM-dd`. */
+/** Calendar days as Vietnamese coordinators write them (15/12/2026, 5-1-2027, 15.12.2026), read into `yyyy-MM-dd`; shown back with values/display.ts's formatViDate. */
 import { isIsoDate, type IsoDate } from './iso-date.js';
 
 const DAY_MONTH_YEAR = /^\s*(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})\s*$/;
@@ -15,10 +15,4 @@ export function parseVietnameseDate(text: string): IsoDate | null {
   const [, day, month, year] = match as unknown as [string, string, string, string];
   const iso = `${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}`;
   return isIsoDate(iso) ? iso : null;
-}
-
-/** `yyyy-MM-dd` shown as a Vietnamese reader writes it: dd/mm/yyyy. */
-export function formatVietnameseDate(date: IsoDate): string {
-  const [year, month, day] = date.split('-');
-  return `${day}/${month}/${year}`;
 }

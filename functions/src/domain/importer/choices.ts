@@ -43,20 +43,24 @@ export function draftDeadlines(draft: Pick<DirectiveDraft, 'tasks'>): IsoDate[] 
   const days = new Set<IsoDate>();
   for (const task of draft.tasks)
     for (const d of task.deadlines) {
-      if ((d.kind !== 'by-date' && d.kind !== 'on-date') || !d.date?.year || !d.date.month || !d.date.day)
-        continue;
-      const iso = `${d.date.year}-${String(d.date.month).padStart(2, '0')}-${String(d.date.day).padStart(2, '0')}`;
-      if (isIsoDate(iso)) days.add(iso);
+      const iso = d.kind === 'by-date' || d.kind === 'on-date' ? isoOfPartialDate(d.date) : null;
+      if (iso !== null) days.add(iso);
     }
   return [...days].sort();
 }
 
-/** The draft's date of issue when the document gives the whole day. */
-export function draftIssueDate(draft: Pick<DirectiveDraft, 'date'>): IsoDate | null {
-  const d = draft.date;
+/** A partial date as `yyyy-MM-dd` when it gives a whole real day; null otherwise. */
+export function isoOfPartialDate(
+  d: { year: number | null; month: number | null; day: number | null } | null,
+): IsoDate | null {
   if (!d?.year || !d.month || !d.day) return null;
   const iso = `${d.year}-${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}`;
   return isIsoDate(iso) ? iso : null;
+}
+
+/** The draft's date of issue when the document gives the whole day. */
+export function draftIssueDate(draft: Pick<DirectiveDraft, 'date'>): IsoDate | null {
+  return isoOfPartialDate(draft.date);
 }
 
 /**

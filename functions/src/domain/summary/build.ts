@@ -1,7 +1,7 @@
 /** buildSummaryModel: the whole Tổng hợp of one period, computed from stored reports; pure. */
 import { summary as msg } from '../../messages.vi.js';
 import { vietnamDateOf } from '../calendar/iso-date.js';
-import { formatVietnameseDate } from '../calendar/vietnamese-date.js';
+import { formatViDate } from '../values/display.js';
 import { extendedDeadline, statusText, unitStatus } from '../status/index.js';
 import { chaseList } from './chase.js';
 import { figureColumns, figureTotal, figureValue } from './figures.js';
@@ -45,7 +45,7 @@ export function buildSummaryModel(input: SummaryInput): SummaryModel {
       status,
       statusText:
         statusText(status) +
-        ('deadline' in extended ? msg.extendedUntil(formatVietnameseDate(extended.deadline)) : ''),
+        ('deadline' in extended ? msg.extendedUntil(formatViDate(extended.deadline)) : ''),
       reportedOn: at ? vietnamDateOf(at) : null,
       figures: figures.map((f) => figureValue(f, report?.acceptedValues ?? null)),
     };

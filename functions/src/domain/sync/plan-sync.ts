@@ -31,6 +31,8 @@ export interface ReportChange {
   errors: RowError[];
   rawHash: string;
   version: number;
+  /** Keys of the cells that held a formula (their `cells` value is its text). */
+  formulas?: string[];
 }
 
 /** One row whose status cell must be (re)written. */
@@ -56,42 +58,6 @@ export interface SyncPlan {
 }
 
 /**
- * Status writes for rows whose unit code repeats an earlier row's (a copied row): they are never stored,
- * and say where the unit's row is.
- */
-export function duplicateWrites(
-  duplicates: readonly UnitRow[],
-  rows: readonly UnitRow[],
-  statusText: (status: RowStatus, errors: RowError[]) => string,
-  message: (code: string, firstRow: number) => string,
-): StatusWrite[] {
-  const firstRowOf = new Map(rows.map((r) => [r.unitCode, r.rowIndex + 1]));
-  return duplicates.flatMap((row) => {
-    const errors: RowError[] = [
-      {
-        column: '',
-        code: 'duplicateUnit',
-        message: message(row.unitCode, firstRowOf.get(row.unitCode) ?? 0),
-      },
-    ];
-    const text = statusText('invalid', errors);
-    if (row.statusText === text) return [];
-    return [
-      {
-        rowIndex: row.rowIndex,
-        unitCode: row.unitCode,
-        status: 'invalid',
-        errors,
-        mark: [],
-        unmark: [],
-        changed: false,
-        sheetHash: '',
-      },
-    ];
-  });
-}
-
-/**
  * Validates every row, keeps the rows whose raw cells changed since the stored state as new versions,
  * and lists the status cells whose wording differs from what theodoi last wrote (or the sheet shows).
  */
@@ -109,7 +75,7 @@ export function planSync(
   const statusHash = statusHasher();
   for (const row of rows) {
     const before = stored.get(row.unitCode);
-    const rawHash = rawCellsHash(row.cells);
+    const rawHash = withFormulas(rawCellsHash(row.cells), row.formulas);
     if (before && before.rawHash === rawHash) {
       // Unchanged cells: the stored verdict stands, and the status cell needs a write only if it was altered.
       verdicts.set(row.unitCode, { status: before.status, errors: before.errors });
@@ -131,7 +97,7 @@ export function planSync(
       });
       continue;
     }
-    const verdict = validator.validate(row.cells);
+    const verdict = validator.validate(row.cells, row.formulas ? { formulas: row.formulas } : {});
     verdicts.set(row.unitCode, { status: verdict.status, errors: verdict.errors });
     counts[verdict.status] += 1;
     // An empty row that never held anything is not a report; once a unit typed something, clearing it is a version.
@@ -146,6 +112,7 @@ export function planSync(
         errors: verdict.errors,
         rawHash,
         version: (before?.version ?? 0) + 1,
+        ...(row.formulas ? { formulas: row.formulas } : {}),
       });
     }
     const text = statusText(verdict.status, verdict.errors);
@@ -170,6 +137,15 @@ export function planSync(
 }
 
 /**
+ * The raw hash of a row whose cells hold formulas: the formula's text alone would hash like the same text typed as
+ * text, so which cells are formulas is hashed in too. A row without formulas keeps the hash of its cells.
+ */
+function withFormulas(rawHash: string, formulas: readonly string[] | undefined): string {
+  if (!formulas || formulas.length === 0) return rawHash;
+  return hash('sha256', `${rawHash}|formulas:${[...formulas].sort().join(',')}`, 'hex');
+}
+
+/**
  * A function hashing what a status cell shows: its text and the note's lines. Most rows of a sheet show the same
  * status (accepted, no note), so each distinct status is hashed once per plan.
  */
@@ -191,4 +167,46 @@ function offendingColumns(errors: readonly RowError[]): string[] {
   if (errors.length === 0) return [];
   const columns = errors.filter((e) => e.code !== 'required' && e.code !== 'requiredWhen' && e.column !== '');
   return [...new Set(columns.map((e) => e.column))];
+}
+
+/**
+ * The plan once the store refused some units' rows: those are not changes, their verdict is the refusal, and their
+ * status cell says so (unless it already does) without touching "Cập nhật lúc", since nothing new was stored.
+ */
+export function withRowsNotStored(
+  plan: SyncPlan,
+  rows: readonly UnitRow[],
+  refusals: ReadonlyMap<string, RowError>,
+  statusText: (status: RowStatus, errors: RowError[]) => string,
+): SyncPlan {
+  if (refusals.size === 0) return plan;
+  const rowOf = new Map(rows.map((r) => [r.unitCode, r]));
+  const verdicts = new Map(plan.verdicts);
+  const counts = { ...plan.counts };
+  const refusedWrites: StatusWrite[] = [];
+  for (const [unitCode, error] of refusals) {
+    const before = verdicts.get(unitCode);
+    if (before) counts[before.status] -= 1;
+    counts.invalid += 1;
+    const errors = [error];
+    verdicts.set(unitCode, { status: 'invalid', errors });
+    const row = rowOf.get(unitCode);
+    if (!row || row.statusText === statusText('invalid', errors)) continue;
+    refusedWrites.push({
+      rowIndex: row.rowIndex,
+      unitCode,
+      status: 'invalid',
+      errors,
+      mark: error.column ? [error.column] : [],
+      unmark: [],
+      changed: false,
+      sheetHash: '',
+    });
+  }
+  return {
+    verdicts,
+    counts,
+    changes: plan.changes.filter((c) => !refusals.has(c.unitCode)),
+    statusWrites: [...plan.statusWrites.filter((w) => !refusals.has(w.unitCode)), ...refusedWrites],
+  };
 }

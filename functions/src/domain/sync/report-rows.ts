@@ -1,7 +1,12 @@
-/** Turns the columns read from a report tab into one row per unit, found by unit code (rows may be sorted). */
+/**
+ * Turns a report tab as read into one row per unit: each unit's row is the row its marker is on (whatever code
+ * the row shows, wherever sorting moved it). Rows below or between that are no unit's are listed apart, never read
+ * as reports; a unit's row whose code cell no longer shows its code is listed for repair.
+ */
 import type { CellValue } from '../values/cell.js';
+import type { ReportGrid } from './report-grid.js';
 
-/** One column read from the sheet: its 0-based position and its cells from row 1 down. */
+/** One column read from the sheet: its 0-based position and its cells from row 1 down (the deadline check's read). */
 export interface ReadColumn {
   columnIndex: number;
   cells: readonly CellValue[];
@@ -12,53 +17,93 @@ export interface UnitRow {
   /** 0-based row index in the tab. */
   rowIndex: number;
   unitCode: string;
-  /** Raw cells of the template's columns, by column key (absent = blank). */
+  /** Raw cells of the template's columns, by column key (absent = blank); a formula's cell holds its text. */
   cells: Record<string, CellValue>;
   /** What the status cell shows now. */
   statusText: string;
+  /** Keys of the cells holding a formula. */
+  formulas?: string[];
 }
 
-/** What the rows of a tab hold: unit rows, plus rows whose code repeats an earlier row's. */
-export interface ReportRows {
+/** A unit's row as theodoi last stored it: its raw cells, and the keys of those that held a formula (their text). */
+export interface StoredRow {
+  cells: Record<string, CellValue>;
+  formulas?: string[];
+}
+
+/** A row that is no unit's (added below the units' rows, or left by a copy), and what it holds. */
+export interface OutsideRow {
+  rowIndex: number;
+  /** What its code cell shows ('' when blank). */
+  code: string;
+  /** Whether anything is typed in its code or input cells. */
+  filled: boolean;
+  statusText: string;
+}
+
+/** A unit's row whose code cell shows something else than the unit's code. */
+export interface ChangedCode {
+  rowIndex: number;
+  unitCode: string;
+  found: string;
+}
+
+/** The rows of a tab. */
+export interface TabRows {
   rows: UnitRow[];
-  duplicates: UnitRow[];
+  outside: OutsideRow[];
+  changedCodes: ChangedCode[];
 }
 
-/** Builds unit rows from columns keyed by column key; `codeKey` and `statusKey` name theodoi's columns. */
-export function reportRows(
-  columns: ReadonlyMap<string, ReadColumn>,
-  keys: { code: string; status: string; inputs: readonly string[] },
+/** Column keys of theodoi's code and status columns and of the template's inputs. */
+export interface RowKeys {
+  code: string;
+  status: string;
+  inputs: readonly string[];
+}
+
+/** The rows of `grid`, units' rows where `rowOf` says, from `firstRow` down. */
+export function unitRows(
+  grid: ReportGrid,
+  layout: { columnOf: ReadonlyMap<string, number>; rowOf: ReadonlyMap<string, number> },
+  keys: RowKeys,
   firstRow: number,
-): ReportRows {
-  const code = columns.get(keys.code);
-  if (!code) return { rows: [], duplicates: [] };
-  const status = columns.get(keys.status);
-  // Each input column's cells, looked up once rather than once per row.
-  const inputs = keys.inputs.map((key) => ({ key, cells: columns.get(key)?.cells }));
-  const seen = new Set<string>();
+): TabRows {
+  const codeColumn = layout.columnOf.get(keys.code);
+  const statusColumn = layout.columnOf.get(keys.status);
+  // Each input column's position, looked up once rather than once per row.
+  const inputs = keys.inputs.flatMap((key) => {
+    const column = layout.columnOf.get(key);
+    return column === undefined ? [] : [{ key, column }];
+  });
+  const text = (row: number, column: number | undefined) => {
+    const value = column === undefined ? undefined : grid.value(row, column);
+    return value === undefined ? '' : String(value).trim();
+  };
+  const unitAt = new Map<number, string>([...layout.rowOf].map(([unit, row]) => [row, unit]));
   const rows: UnitRow[] = [];
-  const duplicates: UnitRow[] = [];
-  for (let r = firstRow; r < code.cells.length; r++) {
-    const raw = code.cells[r];
-    const unitCode = raw === undefined || raw === null ? '' : String(raw).trim();
-    if (unitCode === '') continue;
+  const outside: OutsideRow[] = [];
+  const changedCodes: ChangedCode[] = [];
+  for (let r = firstRow; r < grid.rowCount; r++) {
+    const unitCode = unitAt.get(r);
+    const code = text(r, codeColumn);
+    const statusText = text(r, statusColumn);
+    if (unitCode === undefined) {
+      const filled = code !== '' || inputs.some(({ column }) => grid.value(r, column) !== undefined);
+      if (filled || statusText !== '') outside.push({ rowIndex: r, code, filled, statusText });
+      continue;
+    }
     const cells: Record<string, CellValue> = {};
-    for (const { key, cells: column } of inputs) {
-      const value = column?.[r];
-      if (value !== undefined && value !== '') cells[key] = value;
+    let formulas: string[] | undefined;
+    for (const { key, column } of inputs) {
+      const value = grid.value(r, column);
+      if (value === undefined) continue;
+      cells[key] = value;
+      if (grid.formula(r, column)) (formulas ??= []).push(key);
     }
-    const statusValue = status?.cells[r];
-    const row: UnitRow = {
-      rowIndex: r,
-      unitCode,
-      cells,
-      statusText: statusValue == null ? '' : String(statusValue),
-    };
-    if (seen.has(unitCode)) duplicates.push(row);
-    else {
-      seen.add(unitCode);
-      rows.push(row);
-    }
+    rows.push({ rowIndex: r, unitCode, cells, statusText, ...(formulas ? { formulas } : {}) });
+    if (codeColumn !== undefined && code !== unitCode)
+      changedCodes.push({ rowIndex: r, unitCode, found: code });
   }
-  return { rows, duplicates };
+  return { rows, outside, changedCodes };
 }

@@ -60,6 +60,8 @@ export function describeIssue(
   switch (issue.code) {
     case 'unreadable':
       return msg.unreadable(h);
+    case 'formula':
+      return msg.formula(h, isNumericType(column.type));
     case 'spreadsheetError':
       return msg.spreadsheetError(h, issue.error, msg.spreadsheetErrorMeanings[issue.error] ?? '');
     case 'brokenText':

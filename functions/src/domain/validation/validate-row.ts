@@ -19,7 +19,7 @@ export type RowStatus = 'empty' | 'incomplete' | 'invalid' | 'valid';
 export interface RowError {
   /** The column the error is about; '' when the row as a whole could not be read. */
   column: string;
-  code: IssueCode | 'unreadableRow' | 'duplicateUnit';
+  code: IssueCode | 'unreadableRow' | 'unstorable';
   message: string;
 }
 
@@ -40,8 +40,11 @@ export type ValidateOptions = DescribeContext;
 /** A template compiled for validating many rows. */
 export interface RowValidator {
   readonly template: Template;
-  /** The verdict on one row of raw cells keyed by column key; never throws. */
-  validate(cells: Readonly<Record<string, unknown>>): RowVerdict;
+  /**
+   * The verdict on one row of raw cells keyed by column key; never throws. Cells listed in `formulas` hold a formula
+   * (their text): refused, whatever it computes, so a figure never changes when the cells it refers to do.
+   */
+  validate(cells: Readonly<Record<string, unknown>>, options?: { formulas?: readonly string[] }): RowVerdict;
 }
 
 type CompareRule = Extract<Rule, { kind: 'compare' }>;
@@ -97,7 +100,10 @@ export function createRowValidator(template: Template, options: ValidateOptions 
     return found;
   };
 
-  const validate = (cells: Readonly<Record<string, unknown>>): RowVerdict => {
+  const validate = (
+    cells: Readonly<Record<string, unknown>>,
+    { formulas }: { formulas?: readonly string[] } = {},
+  ): RowVerdict => {
     const outcomes = readRow(cells);
     if (!outcomes) {
       return {
@@ -122,7 +128,10 @@ export function createRowValidator(template: Template, options: ValidateOptions 
         continue;
       }
       if (column.source === 'officer') officerTyped = true;
-      if (outcome.kind === 'issue') {
+      if (formulas?.includes(column.key)) {
+        values[column.key] = null;
+        found.push({ column, issue: { code: 'formula' } });
+      } else if (outcome.kind === 'issue') {
         values[column.key] = null;
         found.push({ column, issue: outcome.issue });
       } else {

@@ -7,6 +7,7 @@ export type Found = string | number | boolean;
 /** A problem with one cell's value. */
 export type ValueIssue =
   | { code: 'unreadable' }
+  | { code: 'formula' }
   | { code: 'spreadsheetError'; error: SpreadsheetError }
   | { code: 'brokenText' }
   | { code: 'controlCharacter'; codePoint: string }

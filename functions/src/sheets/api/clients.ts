@@ -1,14 +1,14 @@
-/** Builds the Sheets v4 and Drive v3 clients (per-API packages, loaded lazily) for Google or the local emulator. */
+/**
+ * Builds the Sheets v4 and Drive v3 clients (per-API packages, loaded lazily) with the grant theodoi's calls carry:
+ * the coordinator's (an OAuth2Client with the refresh token), or in the shared-drive deployment the service account's
+ * own credentials (decision 003). Against the local emulator both are pointed at its origin.
+ */
 import type { drive_v3 } from '@googleapis/drive';
 import type { sheets_v4 } from '@googleapis/sheets';
 import type { Config } from '../../config.js';
+import { googleAccess } from '../../messages.vi.js';
+import { grantClient, SERVICE_ACCOUNT_SCOPES } from './grant.js';
 import type { RetryPolicy } from './retry.js';
-
-/** Scopes theodoi needs: edit spreadsheets, and the Drive files it creates or is given (never all of Drive). */
-export const GOOGLE_SCOPES = [
-  'https://www.googleapis.com/auth/spreadsheets',
-  'https://www.googleapis.com/auth/drive.file',
-] as const;
 
 /** No call may hang a function: each request gives up after this long (retries start afresh). */
 export const REQUEST_TIMEOUT_MS = 30_000;
@@ -21,39 +21,59 @@ export interface GoogleClients {
   retry?: RetryPolicy;
 }
 
+/** Neither a grant nor a shared drive is configured: theodoi has no account to call Sheets and Drive as. */
+export class NoGoogleGrantError extends Error {
+  /** The edge's and the CLI's code for it. */
+  readonly code = 'no-grant';
+
+  constructor(emulator: boolean) {
+    super(googleAccess.noGrant(emulator));
+    this.name = 'NoGoogleGrantError';
+  }
+}
+
+/** The account theodoi acts as (the grant's, or the service account's in a shared drive); throws when there is none. */
+export function requireActingAccount(config: Config): string {
+  if (!config.actingAccount) throw new NoGoogleGrantError(config.sheetsEmulatorUrl !== undefined);
+  return config.actingAccount;
+}
+
 /**
- * Clients for the emulator at config.sheetsEmulatorUrl, else for Google with Application Default Credentials.
- * `timeoutMs` bounds every request (REQUEST_TIMEOUT_MS unless a test needs a shorter one). The clients' own retries
- * (gaxios repeats GETs) are off: every call goes through callGoogle, whose one policy would otherwise stack on them.
+ * Clients for Google, or for the emulator at config.sheetsEmulatorUrl. `timeoutMs` bounds every request
+ * (REQUEST_TIMEOUT_MS unless a test needs a shorter one). The clients' own retries (gaxios repeats GETs) are off:
+ * every call goes through callGoogle, whose one policy would otherwise stack on them.
  */
 export async function createGoogleClients(
   config: Config,
   { timeoutMs = REQUEST_TIMEOUT_MS }: { timeoutMs?: number } = {},
 ): Promise<GoogleClients> {
-  const [{ sheets, auth }, { drive }] = await Promise.all([
+  requireActingAccount(config);
+  const [{ sheets }, { drive }] = await Promise.all([
     import('@googleapis/sheets'),
     import('@googleapis/drive'),
   ]);
-  if (config.sheetsEmulatorUrl) {
-    const token =
-      config.sheetsEmulatorToken ??
-      (await mintEmulatorToken(config.sheetsEmulatorUrl, config.serviceAccount));
-    // The clients build URLs as new URL('/v4/…', rootUrl): any path in rootUrl is dropped.
-    const options = {
-      timeout: timeoutMs,
-      retry: false,
-      rootUrl: `${new URL(config.sheetsEmulatorUrl).origin}/`,
-      headers: { Authorization: `Bearer ${token}` },
-    };
-    return { sheets: sheets({ version: 'v4', ...options }), drive: drive({ version: 'v3', ...options }) };
-  }
-  const credentials = new auth.GoogleAuth({ scopes: [...GOOGLE_SCOPES] });
-  const options = { auth: credentials, timeout: timeoutMs, retry: false };
+  const options = { timeout: timeoutMs, retry: false, ...(await credentialsOf(config)) };
   return { sheets: sheets({ version: 'v4', ...options }), drive: drive({ version: 'v3', ...options }) };
 }
 
+/** The `auth` (or bearer header) and the root URL the clients are given. */
+async function credentialsOf(config: Config): Promise<Record<string, unknown>> {
+  const emulator = config.sheetsEmulatorUrl;
+  // The clients build URLs as new URL('/v4/…', rootUrl): any path in rootUrl is dropped.
+  const rootUrl = emulator ? { rootUrl: `${new URL(emulator).origin}/` } : {};
+  if (config.googleGrant) return { auth: await grantClient(config.googleGrant, emulator), ...rootUrl };
+  if (emulator) {
+    // The emulator stands in for the metadata server: it mints the service account's token with drive.file.
+    const token = await mintEmulatorToken(emulator, config.serviceAccount);
+    return { headers: { Authorization: `Bearer ${token}` }, ...rootUrl };
+  }
+  const { auth } = await import('@googleapis/sheets');
+  return { auth: new auth.GoogleAuth({ scopes: [...SERVICE_ACCOUNT_SCOPES] }) };
+}
+
 async function mintEmulatorToken(url: string, email: string): Promise<string> {
-  const res = await fetch(`${new URL(url).origin}/__emulator/token?email=${encodeURIComponent(email)}`);
+  const query = new URLSearchParams({ email, scope: SERVICE_ACCOUNT_SCOPES.join(' ') });
+  const res = await fetch(`${new URL(url).origin}/__emulator/token?${query.toString()}`);
   if (!res.ok) throw new Error(`The Sheets emulator at ${url} refused a token for ${email}: ${res.status}`);
   return ((await res.json()) as { token: string }).token;
 }

@@ -1,60 +1,43 @@
-/** Creates a directive's spreadsheet from its plan: one create, one batchUpdate, and one permission per writer. */
-import type { ProvisionPlan, ReportTab } from '../layout/new-spreadsheet.js';
-import { sendBatchUpdate } from './batch-update.js';
+/**
+ * A spreadsheet created the way Google allows (decision 003): an empty spreadsheet file made with Drive files.create
+ * in theodoi's folder or shared drive, owned by the acting account (or the drive), then shaped by the caller's one
+ * Sheets batchUpdate (sheets/layout/new-spreadsheet.ts).
+ */
 import type { GoogleClients } from './clients.js';
+import { createDriveFile, MIME } from './drive-files.js';
 import { callGoogle } from './retry.js';
 
-/** What provisioning made, and what it cost. */
-export interface ProvisionResult {
+/** A spreadsheet that exists. */
+export interface CreatedSpreadsheet {
   spreadsheetId: string;
   spreadsheetUrl: string;
-  tabs: ReportTab[];
-  calls: { sheets: number; drive: number };
 }
 
-/** Runs the plan against the APIs. Sharing comes last, so nobody opens a half-built spreadsheet. */
-export async function provisionSpreadsheet(
-  clients: GoogleClients,
-  plan: ProvisionPlan,
-): Promise<ProvisionResult> {
-  const created = await createSpreadsheet(clients, plan.create);
-  await sendBatchUpdate(clients, created.spreadsheetId, plan.requests);
-  for (const emailAddress of plan.writers) await shareAsWriter(clients, created.spreadsheetId, emailAddress);
-  return { ...created, tabs: plan.tabs, calls: { sheets: 2, drive: plan.writers.length } };
+/** The address people open a spreadsheet at. */
+export function spreadsheetUrlOf(spreadsheetId: string): string {
+  return `https://docs.google.com/spreadsheets/d/${spreadsheetId}/edit`;
 }
 
-/** spreadsheets.create, not repeated (a repeat after a lost answer would make a second spreadsheet). */
-export async function createSpreadsheet(
+/** Creates an empty spreadsheet titled `title` in `parentId` (one Drive call, not repeated). */
+export async function createSpreadsheetFile(
   clients: GoogleClients,
-  body: ProvisionPlan['create'],
-): Promise<{ spreadsheetId: string; spreadsheetUrl: string }> {
-  const created = await callGoogle(
-    () => clients.sheets.spreadsheets.create({ requestBody: body, fields: 'spreadsheetId,spreadsheetUrl' }),
-    'once',
+  file: { title: string; parentId: string },
+): Promise<CreatedSpreadsheet> {
+  const spreadsheetId = await createDriveFile(clients, {
+    name: file.title,
+    mimeType: MIME.spreadsheet,
+    parentId: file.parentId,
+  });
+  return { spreadsheetId, spreadsheetUrl: spreadsheetUrlOf(spreadsheetId) };
+}
+
+/** The sheet ids a spreadsheet has now (one spreadsheets.get): whether its shaping already went through. */
+export async function sheetIdsOf(clients: GoogleClients, spreadsheetId: string): Promise<Set<number>> {
+  const res = await callGoogle(
+    () => clients.sheets.spreadsheets.get({ spreadsheetId, fields: 'sheets.properties.sheetId' }),
+    'repeatable',
+    clients.retry,
   );
-  const spreadsheetId = created.data.spreadsheetId;
-  if (!spreadsheetId) throw new Error('spreadsheets.create returned no spreadsheetId');
-  return {
-    spreadsheetId,
-    spreadsheetUrl:
-      created.data.spreadsheetUrl ?? `https://docs.google.com/spreadsheets/d/${spreadsheetId}/edit`,
-  };
-}
-
-/** Shares a file with one person as a writer, without Drive's notification e-mail. */
-export async function shareAsWriter(
-  clients: GoogleClients,
-  fileId: string,
-  emailAddress: string,
-): Promise<void> {
-  await callGoogle(
-    () =>
-      clients.drive.permissions.create({
-        fileId,
-        sendNotificationEmail: false,
-        requestBody: { type: 'user', role: 'writer', emailAddress },
-        fields: 'id',
-      }),
-    'once',
-  );
+  // proto3 JSON may leave out a sheetId of 0.
+  return new Set((res.data.sheets ?? []).map((s) => s.properties?.sheetId ?? 0));
 }

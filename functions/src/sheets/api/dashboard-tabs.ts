@@ -1,31 +1,33 @@
 /**
- * The dashboard spreadsheet as it stands after a refused rewrite: its tabs deleted by hand (as addSheet requests)
- * and the charts left on its "Đánh giá đơn vị" tab (one spreadsheets.get).
+ * The dashboard spreadsheet as it stands after a refused rewrite: which of its tabs are there (the others were
+ * deleted by hand, or its shaping never went through) and the charts left on its "Đánh giá đơn vị" tab (one
+ * spreadsheets.get).
  */
-import type { sheets_v4 } from '@googleapis/sheets';
-import { dashboardCreateBody } from '../layout/dashboard.js';
+import { DASHBOARD_TABS } from '../layout/dashboard.js';
 import { EVALUATION_SHEET_ID } from '../layout/evaluation-layout.js';
 import type { GoogleClients } from './clients.js';
 import { readSheetCharts } from './sheet-charts.js';
 
 /** What the repair of a refused dashboard rewrite needs to know. */
 export interface DashboardTabsState {
-  /** addSheet requests for the dashboard's tabs no longer there. */
-  missing: sheets_v4.Schema$Request[];
+  /** Sheet ids of the tabs the spreadsheet has now. */
+  present: ReadonlySet<number>;
+  /** Whether every one of the dashboard's tabs is there. */
+  complete: boolean;
   /** Ids of the charts on the evaluation tab now (none when the tab is gone). */
   evaluationChartIds: number[];
 }
 
-/** Reads which of the dashboard's tabs are gone and which charts its evaluation tab holds (one spreadsheets.get). */
+/** Reads which tabs the dashboard has and which charts its evaluation tab holds (one spreadsheets.get). */
 export async function readDashboardTabs(
   clients: GoogleClients,
   spreadsheetId: string,
 ): Promise<DashboardTabsState> {
   const charts = await readSheetCharts(clients, spreadsheetId);
+  const present = new Set(charts.keys());
   return {
-    missing: (dashboardCreateBody('').sheets ?? [])
-      .filter((s) => !charts.has(s.properties?.sheetId ?? -1))
-      .map((s) => ({ addSheet: { properties: { ...s.properties } } })),
+    present,
+    complete: DASHBOARD_TABS.every((t) => present.has(t.sheetId ?? -1)),
     evaluationChartIds: charts.get(EVALUATION_SHEET_ID) ?? [],
   };
 }

@@ -5,6 +5,8 @@ import { callGoogle } from './retry.js';
 /** The files changed since a token, and the token to start from next time. */
 export interface ChangedFiles {
   fileIds: Set<string>;
+  /** Who Drive says modified each file last (its lastModifyingUser), where Drive tells. */
+  editors: Map<string, string>;
   nextPageToken: string;
   driveCalls: number;
 }
@@ -23,6 +25,7 @@ export async function startPageToken(clients: GoogleClients): Promise<string> {
 /** Every file changed since `pageToken` (all pages). */
 export async function changedFilesSince(clients: GoogleClients, pageToken: string): Promise<ChangedFiles> {
   const fileIds = new Set<string>();
+  const editors = new Map<string, string>();
   let token = pageToken;
   let driveCalls = 0;
   for (;;) {
@@ -33,14 +36,22 @@ export async function changedFilesSince(clients: GoogleClients, pageToken: strin
           pageToken,
           pageSize: 1000,
           includeRemoved: true,
-          fields: 'nextPageToken,newStartPageToken,changes(fileId)',
+          fields: 'nextPageToken,newStartPageToken,changes(fileId,file(lastModifyingUser(emailAddress)))',
         }),
       'repeatable',
       clients.retry,
     );
     driveCalls += 1;
-    for (const change of res.data.changes ?? []) if (change.fileId) fileIds.add(change.fileId);
-    if (res.data.newStartPageToken) return { fileIds, nextPageToken: res.data.newStartPageToken, driveCalls };
+    for (const change of res.data.changes ?? []) {
+      if (!change.fileId) continue;
+      fileIds.add(change.fileId);
+      // Changes come oldest first: the last one names who edited last.
+      const email = change.file?.lastModifyingUser?.emailAddress;
+      if (email) editors.set(change.fileId, email.toLowerCase());
+    }
+    if (res.data.newStartPageToken) {
+      return { fileIds, editors, nextPageToken: res.data.newStartPageToken, driveCalls };
+    }
     if (!res.data.nextPageToken)
       throw new Error('changes.list returned neither nextPageToken nor newStartPageToken');
     token = res.data.nextPageToken;

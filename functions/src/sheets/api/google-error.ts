@@ -3,6 +3,7 @@
  * a GoogleApiError with a code saying what theodoi does about it, Google's status, reason and message, and the
  * client's error as its cause. Retries, lost-access marks and HTTP answers all decide on this code.
  */
+import { googleAccess } from '../../messages.vi.js';
 
 /** What went wrong, as theodoi acts on it. */
 export const GOOGLE_ERROR_CODES = [
@@ -18,6 +19,8 @@ export const GOOGLE_ERROR_CODES = [
   'permission-denied',
   /** 401: the credentials were refused. */
   'unauthenticated',
+  /** The coordinator's grant was revoked or expired (OAuth `invalid_grant`): only a new login mends it. */
+  'invalid-grant',
   /** 400: Google refused the request itself (a range, a request a hand-edited tab no longer allows). */
   'invalid',
   /** Any other answer. */
@@ -54,6 +57,8 @@ const RATE_LIMIT_REASONS = new Set([
   'dailyLimitExceeded',
   'quotaExceeded',
   'RATE_LIMIT_EXCEEDED',
+  // Drive's sharing limit, "often linked with an email limit": slow down (reference/sheets-facts.md §8c).
+  'sharingRateLimitExceeded',
 ]);
 
 interface ClientError {
@@ -65,11 +70,14 @@ interface ClientError {
     status?: unknown;
     headers?: { get?: (name: string) => string | null } | Record<string, string>;
     data?: {
-      error?: {
-        message?: unknown;
-        errors?: { reason?: unknown }[];
-        details?: { reason?: unknown }[];
-      };
+      /** An OAuth endpoint's answer names its error as a string ("invalid_grant"); the APIs' as an object. */
+      error?:
+        | string
+        | {
+            message?: unknown;
+            errors?: { reason?: unknown }[];
+            details?: { reason?: unknown }[];
+          };
     };
   };
 }
@@ -89,6 +97,18 @@ export function classifyGoogleError(error: unknown, now = Date.now()): GoogleApi
     return e.name === 'GaxiosError'
       ? new GoogleApiError('no-answer', message, undefined, undefined, undefined, { cause: error })
       : undefined;
+  }
+  if (e.response?.data?.error === 'invalid_grant') {
+    return new GoogleApiError(
+      'invalid-grant',
+      googleAccess.grantRevoked,
+      status,
+      'invalid_grant',
+      undefined,
+      {
+        cause: error,
+      },
+    );
   }
   const reason = reasonOf(e);
   return new GoogleApiError(codeOf(status, reason), message, status, reason, retryAfterMs(e, now), {
@@ -128,14 +148,16 @@ function httpStatusOf(e: ClientError): number | undefined {
 }
 
 function messageOf(e: ClientError): string {
-  const google = e.response?.data?.error?.message;
+  const body = e.response?.data?.error;
+  const google = typeof body === 'object' ? body.message : undefined;
   if (typeof google === 'string' && google !== '') return google;
   return typeof e.message === 'string' ? e.message : 'Google API call failed';
 }
 
 function reasonOf(e: ClientError): string | undefined {
   const body = e.response?.data?.error;
-  const reason = [...(body?.errors ?? []), ...(body?.details ?? [])].find(
+  if (typeof body !== 'object') return undefined;
+  const reason = [...(body.errors ?? []), ...(body?.details ?? [])].find(
     (r) => typeof r?.reason === 'string',
   )?.reason;
   return typeof reason === 'string' ? reason : undefined;

@@ -1,10 +1,13 @@
-/** Reads report tabs in one call: every tagged column of every period's tab, found by developer metadata. */
+/**
+ * Reads report tabs' columns in one call (the deadline check's code and "Tình hình báo cáo" columns): every column
+ * of every period's tab carrying theodoi's own marker.
+ */
 import type { sheets_v4 } from '@googleapis/sheets';
 import type { ReadColumn } from '../../domain/sync/report-rows.js';
 import type { CellValue } from '../../domain/values/cell.js';
 import { firstColumnOf, sheetNameOf } from '../layout/a1.js';
 import type { GoogleClients } from './clients.js';
-import { COLUMN_METADATA_KEY, columnMetadataValue } from '../layout/report-tab.js';
+import { COLUMN_METADATA_KEY, columnMetadataValue, MARKER_VISIBILITY } from '../layout/report-tab.js';
 import { callGoogle } from './retry.js';
 
 /** One tab's columns by column key; keys whose metadata is gone are listed in `missing`. */
@@ -27,9 +30,11 @@ export async function readReportColumns(
 ): Promise<Map<string, ReadReport>> {
   const filters: sheets_v4.Schema$DataFilter[] = periodKeys.flatMap((periodKey) =>
     keys.map((key) => ({
+      // Only theodoi's own markers: a look-alike anyone made must never point the check's writes at other cells.
       developerMetadataLookup: {
         metadataKey: COLUMN_METADATA_KEY,
         metadataValue: columnMetadataValue(periodKey, key),
+        visibility: MARKER_VISIBILITY,
       },
     })),
   );

@@ -1,14 +1,19 @@
-/** The dashboard spreadsheet "Theo dõi thực hiện văn bản chỉ đạo": its creation body and its one-call rewrite. */
+/**
+ * The dashboard spreadsheet "Theo dõi thực hiện văn bản chỉ đạo": its shape (turned out of the empty spreadsheet Drive
+ * creates) and its one-call rewrite, with the addresses that cannot open their directives' spreadsheets yet.
+ */
 import type { sheets_v4 } from '@googleapis/sheets';
 import { DateTime } from 'luxon';
 import { VIETNAM_ZONE } from '../../clock.js';
 import type { IsoDate } from '../../domain/calendar/iso-date.js';
 import { directiveLabel } from '../../domain/directive-label.js';
 import type { UnitStatusCode } from '../../domain/status/index.js';
+import type { SharingStatus } from '../../domain/sharing.js';
 import type { SummaryKpis } from '../../domain/summary/model.js';
 import { asInertText } from '../../domain/values/text.js';
-import { dashboard as msg, deadlines } from '../../messages.vi.js';
+import { dashboard as msg, deadlines, sharing } from '../../messages.vi.js';
 import { evaluationTabProperties } from './evaluation-layout.js';
+import { shapeSpreadsheetRequests } from './new-spreadsheet.js';
 import { resetTabRequests } from './reset-tab.js';
 import { dateSerial, SUMMARY_STATUS_COLOURS } from './summary-tab.js';
 
@@ -16,10 +21,10 @@ type Request = sheets_v4.Schema$Request;
 type CellData = sheets_v4.Schema$CellData;
 type CellFormat = sheets_v4.Schema$CellFormat;
 
-/** Sheet id of the "Văn bản" tab (one row per open directive). */
-export const DASHBOARD_DIRECTIVES_SHEET_ID = 1;
+/** Sheet id of the "Văn bản" tab (one row per open directive): the first tab Drive's new spreadsheet has. */
+export const DASHBOARD_DIRECTIVES_SHEET_ID = 0;
 /** Sheet id of the "Đơn vị × văn bản" tab (units × directives matrix of statuses). */
-export const DASHBOARD_MATRIX_SHEET_ID = 2;
+export const DASHBOARD_MATRIX_SHEET_ID = 1;
 /** Rows above each tab's table: heading, updated line or legend, blank, column header. */
 export const DASHBOARD_HEADER_ROWS = 4;
 
@@ -44,32 +49,45 @@ export interface DashboardDirective {
   accessLost?: boolean;
 }
 
-/** What the dashboard shows: the organisation, its open directives and its units. */
+/** An address that cannot open some of the organisation's spreadsheets yet, with what to do about it. */
+export interface DashboardAccessIssue {
+  /** The units it is the editor of ("Người theo dõi" for a coordinator), joined. */
+  units: string;
+  address: string;
+  status: Exclude<SharingStatus, 'shared'>;
+  /** The directives whose spreadsheet it cannot open, by label. */
+  directives: readonly string[];
+}
+
+/** What the dashboard shows: the organisation, its open directives, its units, and who cannot get in yet. */
 export interface DashboardModel {
   organisationName: string;
   generatedAt: Date;
   directives: readonly DashboardDirective[];
   /** The units in the organisation's order (the order of its file). */
   units: readonly { code: string; name: string; groupName: string }[];
+  /** Addresses the open directives' spreadsheets could not be shared with yet. */
+  accessIssues: readonly DashboardAccessIssue[];
 }
 
+/** The dashboard spreadsheet's title. */
+export function dashboardTitle(organisationName: string): string {
+  return `${msg.title} — ${organisationName}`;
+}
+
+/** The dashboard's three tabs, with their fixed ids: the two of the dashboard, then "Đánh giá đơn vị". */
+export const DASHBOARD_TABS: readonly sheets_v4.Schema$SheetProperties[] = [
+  { sheetId: DASHBOARD_DIRECTIVES_SHEET_ID, title: msg.directivesTab, index: 0 },
+  { sheetId: DASHBOARD_MATRIX_SHEET_ID, title: msg.matrixTab, index: 1 },
+  evaluationTabProperties(2),
+];
+
 /**
- * The body of spreadsheets.create: title, vi_VN, Vietnam time, the tabs with fixed ids (the two of the dashboard,
- * then "Đánh giá đơn vị", which evaluation-layout.ts lays out).
+ * The requests that give the dashboard spreadsheet its title, vi_VN, Vietnam time and its three tabs: the tabs among
+ * `present` are updated (a new spreadsheet's first tab, 0, becomes "Văn bản"), the others added (back).
  */
-export function dashboardCreateBody(organisationName: string): sheets_v4.Schema$Spreadsheet {
-  return {
-    properties: {
-      title: `${msg.title} — ${organisationName}`,
-      locale: 'vi_VN',
-      timeZone: VIETNAM_ZONE,
-    },
-    sheets: [
-      { properties: { sheetId: DASHBOARD_DIRECTIVES_SHEET_ID, title: msg.directivesTab, index: 0 } },
-      { properties: { sheetId: DASHBOARD_MATRIX_SHEET_ID, title: msg.matrixTab, index: 1 } },
-      { properties: evaluationTabProperties(2) },
-    ],
-  };
+export function dashboardShapeRequests(organisationName: string, present?: ReadonlySet<number>): Request[] {
+  return shapeSpreadsheetRequests(dashboardTitle(organisationName), DASHBOARD_TABS, present);
 }
 
 const HEADER_FILL = { red: 0.85, green: 0.89, blue: 0.95 };
@@ -152,6 +170,30 @@ export function directiveRows(model: DashboardModel): CellData[][] {
           : text(msg.open, { textFormat: { link: { uri: d.spreadsheetUrl }, underline: true } }),
       ];
     }),
+    ...accessRows(model.accessIssues),
+  ];
+}
+
+/** The section under the directives: the addresses that cannot open a spreadsheet yet, and what to do. */
+function accessRows(issues: readonly DashboardAccessIssue[]): CellData[][] {
+  const heading = text(sharing.dashboard.heading, { textFormat: { bold: true } });
+  if (issues.length === 0)
+    return [[], [heading], [text(sharing.dashboard.none, { textFormat: { italic: true } })]];
+  return [
+    [],
+    [heading],
+    sharing.dashboard.columns.map(header),
+    ...issues.map((issue, i): CellData[] => [
+      number(i + 1, { horizontalAlignment: 'CENTER' }),
+      text(issue.units, { wrapStrategy: 'WRAP' }),
+      text(issue.address),
+      text(sharing.status[issue.status], {
+        wrapStrategy: 'WRAP',
+        backgroundColor: SUMMARY_STATUS_COLOURS['sap-den-han'],
+      }),
+      text(issue.directives.join('; '), { wrapStrategy: 'WRAP' }),
+      text(sharing.advice[issue.status], { wrapStrategy: 'WRAP' }),
+    ]),
   ];
 }
 

@@ -16,7 +16,8 @@ export interface DeadlineCheckLayout {
   /** Recipient units, in row order. */
   units: readonly Unit[];
   directive: NewTabInput['directive'] & { tabs: Readonly<Record<string, { sheetId: number }>> };
-  serviceAccount: string;
+  /** The account theodoi acts as: sole editor of the tab's own columns. */
+  actingAccount: string;
 }
 
 /** The check's requests for its one batchUpdate, the tabs it opens, and how many status cells it writes. */
@@ -41,7 +42,7 @@ export function deadlineCheckRequests(
         units: layout.units,
         directive: layout.directive,
         existing: { ...existing },
-        serviceAccount: layout.serviceAccount,
+        actingAccount: layout.actingAccount,
       },
       sheetId,
     );

@@ -30,7 +30,7 @@ type Request = sheets_v4.Schema$Request;
 type CellData = sheets_v4.Schema$CellData;
 type CellFormat = sheets_v4.Schema$CellFormat;
 
-/** Sheet id of the "Đánh giá đơn vị" tab in the dashboard spreadsheet (the dashboard's own tabs are 1 and 2). */
+/** Sheet id of the "Đánh giá đơn vị" tab in the dashboard spreadsheet (the dashboard's own tabs are 0 and 1). */
 export const EVALUATION_SHEET_ID = 3;
 /** The tab's one chart always has this id, so the next rewrite can delete and redraw it. */
 export const EVALUATION_CHART_ID = 810_003;

@@ -1,4 +1,7 @@
-/** Plans a directive's spreadsheet: the create body and the one batchUpdate that fills every tab. */
+/**
+ * Plans a directive's spreadsheet: the one batchUpdate that turns the empty spreadsheet Drive creates (one tab, sheet
+ * id 0) into theodoi's — title, vi_VN, Vietnam time, every tab with its id — and fills every tab.
+ */
 import type { sheets_v4 } from '@googleapis/sheets';
 import { DateTime } from 'luxon';
 import type { Template } from '@theodoi/sheets-schema/template-format';
@@ -8,28 +11,61 @@ import type { Unit } from '../../domain/organisation.js';
 import type { Period } from '../../domain/periods/periods.js';
 import { sheet as msg } from '../../messages.vi.js';
 import { guideTabRequests, summaryPlaceholderRequests } from './guide-tab.js';
-import { reportGridSize, reportTabRequests } from './report-tab.js';
+import { reportGridSize, reportTabLayout, reportTabRequests, type TabLayout } from './report-tab.js';
 
 /** Sheet ids: fixed for the guide and summary tabs, 1000 + n for the report tabs in the order they open. */
 export const GUIDE_SHEET_ID = 0;
 export const SUMMARY_SHEET_ID = 1;
 export const FIRST_REPORT_SHEET_ID = 1000;
 
-/** One report tab of the spreadsheet. */
-export interface ReportTab {
+/** One report tab of the spreadsheet; with the layout it is provisioned with, for the directive's record. */
+export interface ReportTab extends Partial<TabLayout> {
   periodKey: string;
   sheetId: number;
   title: string;
 }
 
-/** What provisioning sends. */
+/** What provisioning sends: the file's title (Drive's files.create) and the one batchUpdate that shapes and fills it. */
 export interface ProvisionPlan {
   title: string;
-  create: sheets_v4.Schema$Spreadsheet;
   requests: sheets_v4.Schema$Request[];
   tabs: ReportTab[];
-  /** Everyone who must be able to open the spreadsheet as a writer: units' editors and coordinators. */
-  writers: string[];
+}
+
+/** The sheet ids of a spreadsheet Drive has just created: one tab, sheet id 0. */
+export const NEW_SPREADSHEET_SHEETS: ReadonlySet<number> = new Set([0]);
+
+/** The dotted field paths of the properties given (`gridProperties.rowCount`, …), for an update's mask. */
+function fieldMask(properties: object, prefix = ''): string[] {
+  return Object.entries(properties).flatMap(([key, value]) =>
+    value !== null && typeof value === 'object' && !Array.isArray(value)
+      ? fieldMask(value as object, `${prefix}${key}.`)
+      : [`${prefix}${key}`],
+  );
+}
+
+/**
+ * The requests that give a spreadsheet its title, locale vi_VN and Vietnam's time zone, and exactly `tabs`: a tab whose
+ * sheet id is among `present` (Drive's first tab, 0, in a new spreadsheet) is updated into it, the others are added.
+ */
+export function shapeSpreadsheetRequests(
+  title: string,
+  tabs: readonly sheets_v4.Schema$SheetProperties[],
+  present: ReadonlySet<number> = NEW_SPREADSHEET_SHEETS,
+): sheets_v4.Schema$Request[] {
+  return [
+    {
+      updateSpreadsheetProperties: {
+        properties: { title, locale: 'vi_VN', timeZone: VIETNAM_ZONE },
+        fields: 'title,locale,timeZone',
+      },
+    },
+    ...tabs.map((properties): sheets_v4.Schema$Request => {
+      if (!present.has(properties.sheetId ?? -1)) return { addSheet: { properties } };
+      const { sheetId: _id, ...changed } = properties;
+      return { updateSheetProperties: { properties, fields: fieldMask(changed).join(',') } };
+    }),
+  ];
 }
 
 /** Inputs of the plan. */
@@ -40,7 +76,8 @@ export interface ProvisionPlanInput {
   units: readonly Unit[];
   /** The periods whose tabs exist from the start. */
   periods: readonly Period[];
-  serviceAccount: string;
+  /** The account theodoi acts as: owner of the spreadsheet, sole editor of its own columns. */
+  actingAccount: string;
 }
 
 /** The spreadsheet's title: "<số> – <trích yếu>". */
@@ -60,44 +97,40 @@ export function weekdayOf(iso: string): string {
 
 /** Builds the plan; pure. */
 export function planSpreadsheet(input: ProvisionPlanInput): ProvisionPlan {
-  const { spec, template, units, periods, serviceAccount } = input;
-  const systemEditors = [serviceAccount];
-  const alwaysEditors = [serviceAccount, ...spec.coordinators];
+  const { spec, template, units, periods, actingAccount } = input;
+  const systemEditors = [actingAccount];
+  const alwaysEditors = [actingAccount, ...spec.coordinators];
   const directiveRef = msg.directiveRef(spec.number, spec.date ? displayDate(spec.date) : null);
+  const layout = reportTabLayout(template, units);
   const tabs: ReportTab[] = periods.map((p, i) => ({
     periodKey: p.key,
     sheetId: FIRST_REPORT_SHEET_ID + i,
     title: p.kind === 'once' ? msg.reportTabOnce : p.label,
+    ...layout,
   }));
   const size = reportGridSize({ template, units });
-  const create: sheets_v4.Schema$Spreadsheet = {
-    properties: { title: spreadsheetTitle(spec), locale: 'vi_VN', timeZone: VIETNAM_ZONE },
-    sheets: [
-      {
-        properties: {
-          sheetId: GUIDE_SHEET_ID,
-          title: msg.guideTab,
-          index: 0,
-          gridProperties: { rowCount: 20, columnCount: 2 },
-        },
+  const tabProperties: sheets_v4.Schema$SheetProperties[] = [
+    {
+      sheetId: GUIDE_SHEET_ID,
+      title: msg.guideTab,
+      index: 0,
+      gridProperties: { rowCount: 20, columnCount: 2 },
+    },
+    ...tabs.map((tab, i) => ({
+      sheetId: tab.sheetId,
+      title: tab.title,
+      index: 1 + i,
+      gridProperties: {
+        rowCount: size.rows,
+        columnCount: size.columns,
+        frozenRowCount: 4,
+        frozenColumnCount: 2,
       },
-      ...tabs.map((tab, i) => ({
-        properties: {
-          sheetId: tab.sheetId,
-          title: tab.title,
-          index: 1 + i,
-          gridProperties: {
-            rowCount: size.rows,
-            columnCount: size.columns,
-            frozenRowCount: 4,
-            frozenColumnCount: 2,
-          },
-        },
-      })),
-      { properties: { sheetId: SUMMARY_SHEET_ID, title: msg.summaryTab, index: 1 + tabs.length } },
-    ],
-  };
+    })),
+    { sheetId: SUMMARY_SHEET_ID, title: msg.summaryTab, index: 1 + tabs.length },
+  ];
   const requests: sheets_v4.Schema$Request[] = [
+    ...shapeSpreadsheetRequests(spreadsheetTitle(spec), tabProperties),
     ...guideTabRequests(
       GUIDE_SHEET_ID,
       {
@@ -129,8 +162,5 @@ export function planSpreadsheet(input: ProvisionPlanInput): ProvisionPlan {
     }),
     ...summaryPlaceholderRequests(SUMMARY_SHEET_ID, systemEditors),
   ];
-  const writers = [...new Set([...units.flatMap((u) => u.editors), ...spec.coordinators])].filter(
-    (e) => e !== serviceAccount,
-  );
-  return { title: spreadsheetTitle(spec), create, requests, tabs, writers };
+  return { title: spreadsheetTitle(spec), requests, tabs };
 }

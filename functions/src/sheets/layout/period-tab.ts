@@ -5,7 +5,13 @@ import type { Unit } from '../../domain/organisation.js';
 import type { Period } from '../../domain/periods/periods.js';
 import { sheet as msg } from '../../messages.vi.js';
 import { displayDate, FIRST_REPORT_SHEET_ID, weekdayOf, type ReportTab } from './new-spreadsheet.js';
-import { FIRST_UNIT_ROW, reportColumns, reportGridSize, reportTabRequests } from './report-tab.js';
+import {
+  FIRST_UNIT_ROW,
+  reportColumns,
+  reportGridSize,
+  reportTabLayout,
+  reportTabRequests,
+} from './report-tab.js';
 
 /** Everything a new tab is built from. */
 export interface NewTabInput {
@@ -17,7 +23,8 @@ export interface NewTabInput {
   directive: { number: string | null; date: string | null; coordinators: readonly string[] };
   /** The report tabs the spreadsheet has already, by period key. */
   existing: Readonly<Record<string, { sheetId: number }>>;
-  serviceAccount: string;
+  /** The account theodoi acts as: sole editor of the tab's own columns. */
+  actingAccount: string;
   /** The tab's title when not the period's own (a tab recreated where that title is taken). */
   title?: string;
   /** The tab's position when not after every existing report tab (a tab recreated among the others). */
@@ -78,12 +85,12 @@ export function planPeriodTab(input: NewTabInput, sheetId: number): NewTabPlan {
       deadlineLine: msg.deadlineLine(displayDate(period.deadline), weekdayOf(period.deadline)),
       template,
       units,
-      alwaysEditors: [input.serviceAccount, ...directive.coordinators],
-      systemEditors: [input.serviceAccount],
+      alwaysEditors: [input.actingAccount, ...directive.coordinators],
+      systemEditors: [input.actingAccount],
     }),
   ];
   return {
-    tab: { periodKey: period.key, sheetId, title },
+    tab: { periodKey: period.key, sheetId, title, ...reportTabLayout(template, units) },
     requests,
     rowOf: new Map(units.map((u, i) => [u.code, FIRST_UNIT_ROW + i])),
     columnOf: new Map(reportColumns(template).map((c, i) => [c.key, i])),

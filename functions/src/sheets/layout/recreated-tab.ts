@@ -4,7 +4,7 @@
  * with a line above the header saying what happened; pure.
  */
 import type { sheets_v4 } from '@googleapis/sheets';
-import type { UnitRow } from '../../domain/sync/report-rows.js';
+import type { StoredRow, UnitRow } from '../../domain/sync/report-rows.js';
 import type { CellValue } from '../../domain/values/cell.js';
 import { spreadsheetRecovery as msg } from '../../messages.vi.js';
 import {
@@ -22,8 +22,8 @@ export interface RecreateTabInput extends Omit<NewTabInput, 'existing' | 'title'
   recorded: Readonly<Record<string, { sheetId: number }>>;
   /** The tabs the spreadsheet has now. */
   present: readonly { sheetId: number; title: string }[];
-  /** Each unit's raw cells as theodoi last stored them, by unit code. */
-  cells: ReadonlyMap<string, Readonly<Record<string, CellValue>>>;
+  /** Each unit's raw cells as theodoi last stored them (and which held a formula), by unit code. */
+  cells: ReadonlyMap<string, StoredRow>;
   /** The line written above the header, saying the tab was recreated. */
   noticeLine: string;
 }
@@ -59,13 +59,15 @@ export function planRecreatedTab(input: RecreateTabInput): RecreatedTabPlan {
   const rows: UnitRow[] = [];
   const refill: sheets_v4.Schema$Request[] = [];
   for (const [unitCode, rowIndex] of plan.rowOf) {
-    const cells = nonBlank(input.cells.get(unitCode) ?? {});
-    rows.push({ rowIndex, unitCode, cells, statusText: '' });
+    const stored = input.cells.get(unitCode);
+    const cells = nonBlank(stored?.cells ?? {});
+    const formulas = stored?.formulas?.filter((key) => key in cells);
+    rows.push({ rowIndex, unitCode, cells, statusText: '', ...(formulas?.length ? { formulas } : {}) });
     if (Object.keys(cells).length === 0) continue;
     refill.push({
       updateCells: {
         start: { sheetId, rowIndex, columnIndex: firstInput },
-        rows: [{ values: inputs.map((key) => cellData(cells[key])) }],
+        rows: [{ values: inputs.map((key) => cellData(cells[key], formulas?.includes(key) ?? false)) }],
         fields: 'userEnteredValue',
       },
     });
@@ -103,8 +105,13 @@ function nonBlank(cells: Readonly<Record<string, CellValue>>): Record<string, Ce
   );
 }
 
-/** A stored cell written back as the same type it was read as (text stays text: a formula is never re-entered). */
-function cellData(value: CellValue): sheets_v4.Schema$CellData {
+/**
+ * A stored cell written back as the same type it was read as: text stays text (an officer's text that looks like a
+ * formula is never entered as one), and a cell that held a formula gets that formula back, into its own cell only,
+ * as the officer typed it (the sync still refuses it there).
+ */
+function cellData(value: CellValue, formula: boolean): sheets_v4.Schema$CellData {
+  if (formula && typeof value === 'string') return { userEnteredValue: { formulaValue: value } };
   if (typeof value === 'number') return { userEnteredValue: { numberValue: value } };
   if (typeof value === 'boolean') return { userEnteredValue: { boolValue: value } };
   if (typeof value === 'string' && value !== '') return { userEnteredValue: { stringValue: value } };

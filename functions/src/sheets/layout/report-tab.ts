@@ -1,4 +1,7 @@
-/** The layout of a report tab (row-per-unit): its columns, rows, formats, validation, protection and metadata. */
+/**
+ * The layout of a report tab (row-per-unit): its columns, rows, formats, validation, protection, and the markers
+ * (developer metadata only theodoi's project sees) on the tab, each column and each unit's row.
+ */
 import type { sheets_v4 } from '@googleapis/sheets';
 import type { Column, Template } from '@theodoi/sheets-schema/template-format';
 import type { Unit } from '../../domain/organisation.js';
@@ -19,6 +22,13 @@ export const SYSTEM_KEYS = {
 export const COLUMN_METADATA_KEY = 'theodoi.column';
 /** Developer-metadata key tagging a report tab; the value is `report:<periodKey>`. */
 export const TAB_METADATA_KEY = 'theodoi.tab';
+/** Developer-metadata key tagging each unit's provisioned row; the value is the unit's code. */
+export const ROW_METADATA_KEY = 'theodoi.row';
+/**
+ * Visibility of theodoi's markers: PROJECT metadata is seen and changed only by calls from theodoi's own Google
+ * Cloud project, so no officer's app or script can read, move, swap or delete it. Only PROJECT markers are believed.
+ */
+export const MARKER_VISIBILITY = 'PROJECT';
 /** 0-based index of the header row (row 4 on screen); rows above hold the title and the deadline line. */
 export const HEADER_ROW = 3;
 /** 0-based index of the first unit's row (row 5 on screen). */
@@ -72,6 +82,81 @@ export function reportColumns(template: Template): LayoutColumn[] {
 
 /** The metadata value tagging one column of one period's tab. */
 export const columnMetadataValue = (periodKey: string, columnKey: string) => `${periodKey}/${columnKey}`;
+/** The metadata value tagging one period's report tab. */
+export const tabMetadataValue = (periodKey: string) => `report:${periodKey}`;
+
+/** Where a report tab's columns and units' rows are, as recorded in Firestore beside the markers. */
+export interface TabLayout {
+  /** Each column's key, by 0-based column index. */
+  columns: string[];
+  /** Each unit's 0-based row, by unit code. */
+  rows: Record<string, number>;
+}
+
+/** The layout a report tab is provisioned with: the report columns in order, one row per unit from FIRST_UNIT_ROW. */
+export function reportTabLayout(template: Template, units: readonly Pick<Unit, 'code'>[]): TabLayout {
+  return {
+    columns: reportColumns(template).map((c) => c.key),
+    rows: Object.fromEntries(units.map((u, i) => [u.code, FIRST_UNIT_ROW + i])),
+  };
+}
+
+/** A PROJECT marker on one column or one row of a tab. */
+function dimensionMarker(
+  sheetId: number,
+  dimension: 'ROWS' | 'COLUMNS',
+  index: number,
+  metadataKey: string,
+  metadataValue: string,
+): Request {
+  return {
+    createDeveloperMetadata: {
+      developerMetadata: {
+        metadataKey,
+        metadataValue,
+        visibility: MARKER_VISIBILITY,
+        location: { dimensionRange: { sheetId, dimension, startIndex: index, endIndex: index + 1 } },
+      },
+    },
+  };
+}
+
+/** The marker of column `columnKey` of `periodKey`'s tab, at `index`. */
+export function columnMarker(sheetId: number, index: number, periodKey: string, columnKey: string): Request {
+  return dimensionMarker(
+    sheetId,
+    'COLUMNS',
+    index,
+    COLUMN_METADATA_KEY,
+    columnMetadataValue(periodKey, columnKey),
+  );
+}
+
+/** The marker of a unit's provisioned row. */
+export function rowMarker(sheetId: number, rowIndex: number, unitCode: string): Request {
+  return dimensionMarker(sheetId, 'ROWS', rowIndex, ROW_METADATA_KEY, unitCode);
+}
+
+/** The marker of `periodKey`'s report tab. */
+export function tabMarker(sheetId: number, periodKey: string): Request {
+  return {
+    createDeveloperMetadata: {
+      developerMetadata: {
+        metadataKey: TAB_METADATA_KEY,
+        metadataValue: tabMetadataValue(periodKey),
+        visibility: MARKER_VISIBILITY,
+        location: { sheetId },
+      },
+    },
+  };
+}
+
+/** Deletes markers by id (theodoi's own that are misplaced, and look-alikes anyone could have made). */
+export function deleteMarkers(metadataIds: readonly number[]): Request[] {
+  return metadataIds.map((metadataId) => ({
+    deleteDeveloperMetadata: { dataFilter: { developerMetadataLookup: { metadataId } } },
+  }));
+}
 
 /** Everything a report tab is built from. */
 export interface ReportTabSpec {
@@ -83,9 +168,9 @@ export interface ReportTabSpec {
   deadlineLine: string;
   template: Template;
   units: readonly Unit[];
-  /** Editors of every row besides each unit's own: theodoi's service account and the coordinator. */
+  /** Editors of every row besides each unit's own: the account theodoi acts as and the coordinators. */
   alwaysEditors: readonly string[];
-  /** Who may edit theodoi's own columns and the header: theodoi's service account only. */
+  /** Who may edit theodoi's own columns and the header: the account theodoi acts as only. */
   systemEditors: readonly string[];
 }
 
@@ -149,16 +234,7 @@ export function reportTabRequests(spec: ReportTabSpec): Request[] {
         fields: 'pixelSize',
       },
     });
-    requests.push({
-      createDeveloperMetadata: {
-        developerMetadata: {
-          metadataKey: COLUMN_METADATA_KEY,
-          metadataValue: columnMetadataValue(spec.periodKey, c.key),
-          visibility: 'DOCUMENT',
-          location: { dimensionRange: { sheetId, dimension: 'COLUMNS', startIndex: i, endIndex: i + 1 } },
-        },
-      },
-    });
+    requests.push(columnMarker(sheetId, i, spec.periodKey, c.key));
     const rule = c.column ? validationRule(c.column) : undefined;
     if (rule && spec.units.length > 0) {
       requests.push({
@@ -175,16 +251,8 @@ export function reportTabRequests(spec: ReportTabSpec): Request[] {
       });
     }
   });
-  requests.push({
-    createDeveloperMetadata: {
-      developerMetadata: {
-        metadataKey: TAB_METADATA_KEY,
-        metadataValue: `report:${spec.periodKey}`,
-        visibility: 'DOCUMENT',
-        location: { sheetId },
-      },
-    },
-  });
+  requests.push(tabMarker(sheetId, spec.periodKey));
+  spec.units.forEach((unit, i) => requests.push(rowMarker(sheetId, FIRST_UNIT_ROW + i, unit.code)));
   requests.push(...protectionRequests(spec, columns));
   return requests;
 }

@@ -30,6 +30,7 @@ describe('driveNotification', () => {
     fn = await serveFunction('driveNotification', {
       GOOGLE_CLOUD_PROJECT: 'theodoi-it-drive',
       SHEETS_EMULATOR_URL: world.emulator.url,
+      THEODOI_GOOGLE_GRANT: world.env.THEODOI_GOOGLE_GRANT!,
     });
     url = fn.url;
   });
@@ -106,6 +107,27 @@ describe('driveNotification', () => {
     const again = await notify();
     expect(again.status).toBe(200);
     expect(await again.json()).toEqual({ ignored: 'duplicate' });
+    expect(world.emulator.counters().total).toBe(0);
+  });
+
+  it('answers a crafted message number 400 without internals, writing and reading nothing', async () => {
+    const directive = (await getDirective(world.db, world.spec.id))!;
+    const channelId = directive.watch!.channelId;
+    const events = async () => (await world.db.collection('events').count().get()).data().count;
+    const before = await events();
+    world.emulator.resetCounters();
+    for (const crafted of ['../../directives/x', '7/8', 'x'.repeat(2_000)]) {
+      const answer = await send(url, {
+        headers: {
+          'X-Goog-Channel-ID': channelId,
+          'X-Goog-Channel-Token': directive.watch!.token!,
+          'X-Goog-Resource-State': 'update',
+          'X-Goog-Message-Number': crafted,
+        },
+      });
+      expect(jsonBody(answer, 400)).toEqual({ error: 'bad message number', code: 'bad-message-number' });
+    }
+    expect(await events()).toBe(before);
     expect(world.emulator.counters().total).toBe(0);
   });
 

@@ -103,7 +103,8 @@ describe('sheetEvent', () => {
   });
 
   it('answers each trigger 202 within 300 ms of its processing, and the verdict follows', async () => {
-    const codes = ['30055', '30058', '30061', '30064', '30067', '30070', '30073', 'VP', 'TP', 'YT'];
+    // Officers whose address is a Google account (30073's and YT's are not: they cannot open the spreadsheet).
+    const codes = ['30055', '30058', '30061', '30064', '30067', '30070', '30043', 'VP', 'TP', 'TNMT'];
     const before = triggers.answers().length;
     for (const [i, code] of codes.entries()) {
       typeRow(code, cchcRowWith(i + 1, 10 * (i + 1)));

@@ -123,7 +123,7 @@ describe('syncDirectiveEvent', () => {
     world.emulator.addFault({
       status: 503,
       count: 5,
-      methods: ['sheets.spreadsheets.values.batchGetByDataFilter'],
+      methods: ['sheets.spreadsheets.getByDataFilter'],
       retryAfterSeconds: 0,
     });
     const token = await googleToken(world.emulator, triggers.clientId, thapMuoi.coordinator.email);

@@ -8,12 +8,18 @@ import { promisify } from 'node:util';
 import ExcelJS from 'exceljs';
 import mammoth from 'mammoth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { start, type EmulatorServer } from '@theodoi/sheets-emulator/server';
+import { grantVariable } from '@theodoi/functions/config';
+import type { EmulatorServer } from '@theodoi/sheets-emulator/server';
+import { startLocalEmulators, type LocalEmulators } from '@theodoi/test-kit/emulators/local';
+import { loginThroughEmulator } from '@theodoi/test-kit/login';
+import { googleAccountsOf, thapMuoi } from '@theodoi/test-kit/world';
 
 const run = promisify(execFile);
 
 describe('theodoi report and theodoi dashboard', () => {
+  let emulators: LocalEmulators;
   let sheets: EmulatorServer;
+  let grant = '';
   let out: string;
   const theodoi = (...args: string[]) =>
     run('npx', ['tsx', 'scripts/cli/main.ts', ...args], {
@@ -21,17 +27,19 @@ describe('theodoi report and theodoi dashboard', () => {
         ...process.env,
         GOOGLE_CLOUD_PROJECT: 'theodoi-it-cli-report',
         SHEETS_EMULATOR_URL: sheets.url,
+        THEODOI_GOOGLE_GRANT: grant,
       },
     });
   beforeAll(async () => {
-    // Lenient until the identity redesign (#17) lands
-    sheets = await start({ accounts: 'lenient', notifications: { batchMs: 0 } });
+    emulators = await startLocalEmulators({ notifyBatchMs: 0, googleAccounts: googleAccountsOf(thapMuoi) });
+    sheets = emulators.sheets;
+    grant = grantVariable(await loginThroughEmulator(sheets.url, thapMuoi.coordinator.email));
     out = await mkdtemp(join(tmpdir(), 'theodoi-report-'));
     await theodoi('units', 'import', 'examples/thap-muoi-2024/organisation.json');
     await theodoi('directive', 'create', '--file', 'examples/thap-muoi-2024/directive-cchc-2024.json');
   }, 60_000);
   afterAll(async () => {
-    await sheets?.stop();
+    await emulators?.stop();
     if (out) await rm(out, { recursive: true, force: true });
   });
 
@@ -64,9 +72,13 @@ describe('theodoi report and theodoi dashboard', () => {
     sheets.resetCounters();
     const created = await theodoi('dashboard', 'huyen-thap-muoi');
     expect(created.stdout).toMatch(
-      /^Đã tạo bảng theo dõi \(1 văn bản\): \S+ \(0 lượt đọc, 2 lượt ghi Sheets\)\.$/m,
+      /^Đã tạo bảng theo dõi \(1 văn bản\): \S+ \(0 lượt đọc, 1 lượt ghi Sheets\)\.$/m,
     );
-    expect(sheets.counters().methods['sheets.spreadsheets.create']).toBe(1);
+    // Drive makes it in the coordinator's folder; its one write shapes and fills it.
+    expect(sheets.counters().methods).toEqual({
+      'drive.files.create': 1,
+      'sheets.spreadsheets.batchUpdate': 1,
+    });
     sheets.resetCounters();
     const again = await theodoi('dashboard', 'huyen-thap-muoi');
     expect(again.stdout).toMatch(

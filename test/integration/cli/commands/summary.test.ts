@@ -2,25 +2,33 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { start, type EmulatorServer } from '@theodoi/sheets-emulator/server';
+import { grantVariable } from '@theodoi/functions/config';
+import type { EmulatorServer } from '@theodoi/sheets-emulator/server';
+import { startLocalEmulators, type LocalEmulators } from '@theodoi/test-kit/emulators/local';
+import { loginThroughEmulator } from '@theodoi/test-kit/login';
+import { googleAccountsOf, thapMuoi } from '@theodoi/test-kit/world';
 
 const run = promisify(execFile);
 
 describe('theodoi summary', () => {
+  let emulators: LocalEmulators;
   let sheets: EmulatorServer;
+  let grant = '';
   const theodoi = (...args: string[]) =>
     run('npx', ['tsx', 'scripts/cli/main.ts', ...args], {
       env: {
         ...process.env,
         GOOGLE_CLOUD_PROJECT: 'theodoi-it-cli-summary',
         SHEETS_EMULATOR_URL: sheets.url,
+        THEODOI_GOOGLE_GRANT: grant,
       },
     });
   beforeAll(async () => {
-    // Lenient until the identity redesign (#17) lands
-    sheets = await start({ accounts: 'lenient', notifications: { batchMs: 0 } });
+    emulators = await startLocalEmulators({ notifyBatchMs: 0, googleAccounts: googleAccountsOf(thapMuoi) });
+    sheets = emulators.sheets;
+    grant = grantVariable(await loginThroughEmulator(sheets.url, thapMuoi.coordinator.email));
   });
-  afterAll(async () => sheets?.stop());
+  afterAll(async () => emulators?.stop());
 
   it('rewrites the Tổng hợp tab and prints the paragraph; an unknown period is refused in Vietnamese', async () => {
     await theodoi('units', 'import', 'examples/thap-muoi-2024/organisation.json');

@@ -37,6 +37,7 @@ describe('buildDashboards entry point', () => {
     fn = await serveFunction('buildDashboards', {
       GOOGLE_CLOUD_PROJECT: `theodoi-it-${NAME}`,
       SHEETS_EMULATOR_URL: world.emulator.url,
+      THEODOI_GOOGLE_GRANT: world.env.THEODOI_GOOGLE_GRANT!,
     });
     url = fn.url;
   });

@@ -35,6 +35,7 @@ describe('checkDeadlines entry points', () => {
     smtp = await startSmtp();
     process.env.GOOGLE_CLOUD_PROJECT = `theodoi-it-${NAME}`;
     process.env.SHEETS_EMULATOR_URL = world.emulator.url;
+    process.env.THEODOI_GOOGLE_GRANT = world.env.THEODOI_GOOGLE_GRANT;
     process.env.THEODOI_SMTP_URL = smtp.url;
     process.env.THEODOI_MAIL_FROM = 'Phòng Nội vụ <no-reply@thapmuoi.example.vn>';
     httpUrl = await listen(http);
@@ -119,7 +120,8 @@ describe('checkDeadlines entry points', () => {
         firestoreWrites: 100 + 4 + 1,
       },
     ]);
-    // Then the organisation's dashboard, created on this first run: create, share with the coordinator, one write.
+    // Then the organisation's dashboard, created on this first run: Drive makes it in the coordinator's folder (the
+    // coordinator owns it: nothing to share), one write shapes and fills it.
     expect(body.dashboards).toMatchObject({
       failed: [],
       built: [
@@ -128,15 +130,14 @@ describe('checkDeadlines entry points', () => {
           created: true,
           unchanged: false,
           directives: 1,
-          calls: { sheetsReads: 0, sheetsWrites: 2, driveCalls: 1 },
+          calls: { sheetsReads: 0, sheetsWrites: 1, driveCalls: 1 },
         },
       ],
     });
     expect(world.emulator.counters().methods).toEqual({
       'sheets.spreadsheets.values.batchGetByDataFilter': 1,
       'sheets.spreadsheets.batchUpdate': 2,
-      'sheets.spreadsheets.create': 1,
-      'drive.permissions.create': 1,
+      'drive.files.create': 1,
     });
     expect(Object.keys((await getDirective(world.db, world.spec.id))!.tabs).sort()).toEqual([
       '2024-Q1',

@@ -20,6 +20,7 @@ describe('syncDirective entry point', () => {
     fn = await serveFunction('syncDirective', {
       GOOGLE_CLOUD_PROJECT: `theodoi-it-${NAME}`,
       SHEETS_EMULATOR_URL: world.emulator.url,
+      THEODOI_GOOGLE_GRANT: world.env.THEODOI_GOOGLE_GRANT!,
     });
   });
   afterAll(async () => {

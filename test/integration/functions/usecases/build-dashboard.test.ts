@@ -1,8 +1,9 @@
 // The cross-directive dashboard on the emulators: three directives of one organisation in different states; the
-// "Văn bản" rows and the units × directives matrix match what this test counts from the rows it typed, units in
-// the organisation file's order, directives named by number and date (never theodoi's ids); the "Đánh giá đơn vị"
-// tab is built in the same write; the first run creates the spreadsheet, every later run costs exactly one Sheets
-// write and never creates another, and a scheduled rebuild with nothing new costs none.
+// "Văn bản" rows, the addresses that cannot open the spreadsheets yet and the units × directives matrix match what
+// this test counts from the rows it typed and the accounts the world has, units in the organisation file's order,
+// directives named by number and date (never theodoi's ids); the "Đánh giá đơn vị" tab is built in the same write;
+// the first run creates the spreadsheet with Drive in theodoi's folder and shapes it in its one write, every later
+// run costs exactly one Sheets write and never creates another, and a scheduled rebuild with nothing new costs none.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   DASHBOARD_DIRECTIVES_SHEET_ID,
@@ -12,7 +13,7 @@ import { EVALUATION_CHART_ID, EVALUATION_SHEET_ID } from '@theodoi/functions/she
 import { getOrganisation, importOrganisation } from '@theodoi/functions/store/units';
 import { buildDashboard, type BuildDashboardResult } from '@theodoi/functions/usecases/build-dashboard';
 import { syncDirective } from '@theodoi/functions/usecases/sync-directive';
-import { startWorld, thapMuoi, type World } from '@theodoi/test-kit/world';
+import { hasGoogleAccount, startWorld, thapMuoi, type World } from '@theodoi/test-kit/world';
 import { cchcRowWith } from '../../../fixtures/cchc-rows.js';
 
 const TAB = "'Quý I/2024'";
@@ -117,14 +118,16 @@ describe('the dashboard "Theo dõi thực hiện văn bản chỉ đạo"', () =
   });
   afterAll(async () => world?.close());
 
-  it('creates the spreadsheet on the first run, records it and shares it: two Sheets calls', async () => {
+  it("creates the spreadsheet on the first run in the coordinator's folder and shapes it in its one write", async () => {
     expect(first.created).toBe(true);
-    expect(firstCalls).toEqual({
-      'sheets.spreadsheets.create': 1,
-      'sheets.spreadsheets.batchUpdate': 1,
-      'drive.permissions.create': 1,
+    // The coordinator owns it: nothing to share.
+    expect(firstCalls).toEqual({ 'drive.files.create': 1, 'sheets.spreadsheets.batchUpdate': 1 });
+    expect(first.calls).toEqual({ sheetsReads: 0, sheetsWrites: 1, driveCalls: 1 });
+    const file = await world.clients.drive.files.get({
+      fileId: first.spreadsheetId,
+      fields: 'owners(emailAddress),parents',
     });
-    expect(first.calls).toEqual({ sheetsReads: 0, sheetsWrites: 2, driveCalls: 1 });
+    expect(file.data.owners).toEqual([{ emailAddress: thapMuoi.coordinator.email }]);
     const org = await getOrganisation(world.db, ORG);
     expect(org?.dashboardSpreadsheetId).toBe(first.spreadsheetId);
     const meta = await world.clients.sheets.spreadsheets.get({ spreadsheetId: first.spreadsheetId });
@@ -132,6 +135,7 @@ describe('the dashboard "Theo dõi thực hiện văn bản chỉ đạo"', () =
       'Theo dõi thực hiện văn bản chỉ đạo — Ủy ban nhân dân huyện Tháp Mười',
     );
     expect(meta.data.properties?.locale).toBe('vi_VN');
+    expect(meta.data.properties?.timeZone).toBe('Asia/Ho_Chi_Minh');
     expect(meta.data.sheets?.map((s) => [s.properties?.sheetId, s.properties?.title])).toEqual([
       [DASHBOARD_DIRECTIVES_SHEET_ID, 'Văn bản'],
       [DASHBOARD_MATRIX_SHEET_ID, 'Đơn vị × văn bản'],
@@ -207,7 +211,28 @@ describe('the dashboard "Theo dõi thực hiện văn bản chỉ đạo"', () =
       '0',
       'Mở bảng tính',
     ]);
-    expect(directivesGrid).toHaveLength(7);
+    expect(directivesGrid).toHaveLength(12);
+  });
+
+  it('lists, under the directives, the units whose address is not a Google account yet and what to do', () => {
+    expect(directivesGrid.slice(7, 10)).toEqual([
+      [],
+      ['ĐƠN VỊ CHƯA VÀO ĐƯỢC BẢNG TÍNH'],
+      ['STT', 'Đơn vị', 'Địa chỉ thư điện tử', 'Tình trạng', 'Văn bản', 'Việc cần làm'],
+    ]);
+    const out = thapMuoi.units.filter((u) => !hasGoogleAccount(u.editors[0]!));
+    expect(directivesGrid.slice(10)).toEqual(
+      out.map((u, i) => [
+        String(i + 1),
+        u.shortName ?? u.name,
+        u.editors[0],
+        'Chưa phải tài khoản Google (đã gửi thư mời)',
+        // Each directive named as people name it: number and date, never theodoi's id.
+        '(chưa có số) ngày 05/02/2024; 125/UBND-VP ngày 20/02/2024; 130/UBND-NV ngày 26/02/2024',
+        'tạo tài khoản Google cho địa chỉ này, hoặc cho biết một địa chỉ khác',
+      ]),
+    );
+    expect(out).toHaveLength(2);
   });
 
   it('links each row to its spreadsheet as a text link, never a formula', async () => {

@@ -348,9 +348,9 @@ describe('the Tổng hợp tab', () => {
         endColumnIndex: 2,
       },
     ]);
-    // The provisioning's protection, untouched: the whole tab, theodoi's service account only.
+    // The provisioning's protection, untouched: the whole tab, the account theodoi acts as only.
     expect(protectionBefore).toMatchObject([
-      { range: { sheetId: SUMMARY_SHEET_ID }, editors: { users: [world.deps.serviceAccount] } },
+      { range: { sheetId: SUMMARY_SHEET_ID }, editors: { users: [world.deps.actingAccount] } },
     ]);
     expect(tab.protectedRanges).toEqual(protectionBefore);
     expect(tab.properties?.gridProperties?.frozenRowCount).toBe(4);

@@ -61,7 +61,7 @@ describe('directive lifecycle: extend and close', () => {
     expect(granted.extension).toMatchObject({
       unitCode: 'TP',
       until: '2024-03-29',
-      grantedBy: 'nv@thapmuoi.example.vn',
+      grantedBy: thapMuoi.coordinator.email,
     });
     expect(await deadlineCell('TP')).toMatch(/^Chưa đến hạn/);
     // Tổng hợp shows the period taking reports now, Quý II: an extension there shows beside the unit's status.

@@ -6,7 +6,12 @@ import { ManualClock } from '@theodoi/functions/clock';
 import { createCalendar } from '@theodoi/functions/domain/calendar/index';
 import { DIRECTIVE_FORMAT, parseDirectiveSpec } from '@theodoi/functions/domain/directive';
 import { openedPeriods } from '@theodoi/functions/domain/periods/index';
-import { markAccessLost, registerDirective } from '@theodoi/functions/store/directives';
+import {
+  markAccessLost,
+  markProvisioned,
+  recordSpreadsheet,
+  registerDirective,
+} from '@theodoi/functions/store/directives';
 import { listSheetTargets } from '@theodoi/functions/usecases/list-sheet-targets';
 import { startWorld, thapMuoi, type World } from '@theodoi/test-kit/world';
 
@@ -34,13 +39,17 @@ describe('listSheetTargets', () => {
       coordinators: coordinators.map((c) => c.toUpperCase()),
     });
     const periods = openedPeriods(spec.schedule, new Date(NOW), calendar);
-    await registerDirective(
+    await registerDirective(world.db, spec, [], periods, new Date(NOW));
+    await recordSpreadsheet(
       world.db,
-      spec,
-      { spreadsheetId: `sheet-${id}`, spreadsheetUrl: `https://example.test/${id}`, tabs: [] },
-      periods,
+      id,
+      {
+        spreadsheetId: `sheet-${id}`,
+        spreadsheetUrl: `https://example.test/${id}`,
+      },
       new Date(NOW),
     );
+    await markProvisioned(world.db, id, new Date(NOW));
   };
   /** Records an officer's change of one of the directive's reports at `at`. */
   const edited = (id: string, at: string) =>

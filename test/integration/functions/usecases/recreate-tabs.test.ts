@@ -83,7 +83,7 @@ describe('a report tab renamed or deleted by hand', () => {
       renamedTabs: ['2024-Q1'],
       calls: { sheetsReads: 1, sheetsWrites: 1 },
     });
-    expect((await getDirective(world.db, world.spec.id))?.tabs['2024-Q1']).toEqual({
+    expect((await getDirective(world.db, world.spec.id))?.tabs['2024-Q1']).toMatchObject({
       sheetId,
       title: 'Quý 1 năm 2024',
     });
@@ -134,12 +134,13 @@ describe('a report tab renamed or deleted by hand', () => {
       ],
       calls: { sheetsReads: 2, sheetsWrites: 1 },
     });
-    expect(outcome.counts).toEqual({ valid: 1, invalid: 0, incomplete: 3, empty: 21 });
+    // TCKH's row holds formulas: refused (invalid), as before the tab was deleted.
+    expect(outcome.counts).toEqual({ valid: 1, invalid: 1, incomplete: 2, empty: 21 });
     expect(outcome.notices).toEqual([
       expect.stringContaining('Trang "Quý I/2024" của công văn "cchc-tabs" đã bị xoá'),
     ]);
     expect(world.emulator.counters().methods).toEqual({
-      'sheets.spreadsheets.values.batchGetByDataFilter': 1,
+      'sheets.spreadsheets.getByDataFilter': 1,
       'sheets.spreadsheets.get': 1,
       'sheets.spreadsheets.batchUpdate': 1,
     });
@@ -148,20 +149,21 @@ describe('a report tab renamed or deleted by hand', () => {
     expect(await versions()).toBe(versionsBefore);
 
     const recorded = (await getDirective(world.db, world.spec.id))!.tabs['2024-Q1'];
-    expect(recorded).toEqual({ sheetId: old.sheetId + 1, title: 'Quý I/2024' });
+    expect(recorded).toMatchObject({ sheetId: old.sheetId + 1, title: 'Quý I/2024' });
+    expect(recorded?.rows).toMatchObject({ VP: 4, NV: 5, TP: 6, TCKH: 7 });
     // Same values, verdicts, deadline statuses, notes, formats, dropdowns, protections and metadata as the tab
     // that was deleted (its title back to the period's); only row 3 says what happened.
     const after = await tabOf(recorded!.sheetId);
     expect(comparable(after)).toEqual(
       comparable({ ...before, properties: { ...before.properties, title: 'Quý I/2024' } }),
     );
-    // A formula comes back as the value theodoi read from it: text is never re-entered as a formula.
+    // A formula comes back as the officer typed it, in its own cell (and is still refused there); text stays text.
     const tckh = await world.clients.sheets.spreadsheets.values.get({
       spreadsheetId: world.directive.spreadsheetId,
       range: "'Quý I/2024'!C8:F8",
       valueRenderOption: 'FORMULA',
     });
-    expect(tckh.data.values).toEqual([[3, 'Kế hoạch số 4', 6, '12']]);
+    expect(tckh.data.values).toEqual([['=1+2', 'Kế hoạch số 4', '=2*3', '="12"']]);
     expect(after.data?.[0]?.rowData?.[2]?.values?.[0]?.effectiveValue?.stringValue).toMatch(
       /^Trang này được hệ thống tạo lại lúc \d\d:\d\d \d\d\/\d\d\/\d{4} vì trang cũ đã bị xoá/,
     );
@@ -207,7 +209,7 @@ describe('a report tab renamed or deleted by hand', () => {
     expect(second.directives[0]?.problems).toEqual([]);
   });
 
-  it('leaves alone a tab that is still there but whose columns theodoi cannot find', async () => {
+  it('puts back the column markers of a tab still there from the layout recorded, instead of refusing to sync', async () => {
     await world.clients.sheets.spreadsheets.batchUpdate({
       spreadsheetId: world.directive.spreadsheetId,
       requestBody: {
@@ -220,9 +222,14 @@ describe('a report tab renamed or deleted by hand', () => {
         ],
       },
     });
-    await expect(sync()).rejects.toMatchObject({ code: 'tab-missing' });
-    expect((await getDirective(world.db, world.spec.id))?.tabs['2024-Q1']?.sheetId).toBe(
-      world.directive.tabs[0]!.sheetId + 1,
-    );
+    await type('TP', 7, ['2'], 'Quý I/2024');
+    world.emulator.resetCounters();
+    expect(await sync()).toMatchObject({ result: 'synced', changedUnits: 1, calls: { sheetsReads: 1 } });
+    const sheetId = world.directive.tabs[0]!.sheetId + 1;
+    expect((await getDirective(world.db, world.spec.id))?.tabs['2024-Q1']?.sheetId).toBe(sheetId);
+    expect(
+      (await tabOf(sheetId)).data?.[0]?.columnMetadata?.filter((c) => c.developerMetadata?.length),
+    ).toHaveLength(26);
+    expect(await sync()).toMatchObject({ changedUnits: 0, calls: { sheetsWrites: 0 } });
   });
 });

@@ -1,4 +1,4 @@
-// A spreadsheet no longer shared with theodoi's service account (Sheets: 403 PERMISSION_DENIED) or deleted
+// A spreadsheet no longer shared with the account theodoi acts as (Sheets: 403 PERMISSION_DENIED) or deleted
 // (404 NOT_FOUND): a Vietnamese error, the directive marked in Firestore, the sweep and the deadline check
 // carry on with the other directives, and the mark is cleared by the first sync that opens the spreadsheet again.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,7 +12,8 @@ import { syncDirective } from '@theodoi/functions/usecases/sync-directive';
 import { clientsFor } from '@theodoi/test-kit/clients';
 import { startWorld, type World } from '@theodoi/test-kit/world';
 
-const COORDINATOR = 'nv@thapmuoi.example.vn';
+/** A colleague of the coordinator (Phòng Nội vụ's own address, a Google account) the files are handed over to. */
+const COLLEAGUE = 'nv@thapmuoi.example.vn';
 
 describe('a spreadsheet theodoi can no longer open', () => {
   let world: World;
@@ -26,13 +27,22 @@ describe('a spreadsheet theodoi can no longer open', () => {
     ...world.deps,
     events: createLogs({ debug: log, info: log, warning: log, error: log }),
   });
-  const coordinator = () => clientsFor(world.emulator, COORDINATOR).drive;
-  /** The service account hands the file to the coordinator (it stays a writer), as a coordinator may ask. */
+  const colleague = () => clientsFor(world.emulator, COLLEAGUE).drive;
+  /**
+   * The coordinator hands the file over to a colleague (staying a writer), as Drive's Share dialog allows; the colleague
+   * moves it out of theodoi's folder (whose owner, the coordinator, would still reach it) into their own Drive.
+   */
   const handOver = async (spreadsheetId: string) => {
     await world.clients.drive.permissions.create({
       fileId: spreadsheetId,
       transferOwnership: true,
-      requestBody: { type: 'user', role: 'owner', emailAddress: COORDINATOR },
+      requestBody: { type: 'user', role: 'owner', emailAddress: COLLEAGUE },
+    });
+    const file = await colleague().files.get({ fileId: spreadsheetId, fields: 'parents' });
+    await colleague().files.update({
+      fileId: spreadsheetId,
+      addParents: 'root',
+      removeParents: file.data.parents!.join(','),
     });
   };
   const edit = (spreadsheetId: string) =>
@@ -55,12 +65,12 @@ describe('a spreadsheet theodoi can no longer open', () => {
 
   it('answers as Google does: 403 for a file no longer shared, 404 for a file deleted', async () => {
     await handOver(unshared);
-    const drive = coordinator();
+    const drive = colleague();
     const permissions = await drive.permissions.list({
       fileId: unshared,
       fields: 'permissions(id,emailAddress)',
     });
-    const ours = permissions.data.permissions?.find((p) => p.emailAddress === world.deps.serviceAccount);
+    const ours = permissions.data.permissions?.find((p) => p.emailAddress === world.deps.actingAccount);
     await drive.permissions.delete({ fileId: unshared, permissionId: ours!.id! });
     await handOver(deleted);
     await drive.files.delete({ fileId: deleted });
@@ -98,7 +108,7 @@ describe('a spreadsheet theodoi can no longer open', () => {
     expect(marked?.access).toMatchObject({
       state: 'lost',
       reason: 'permission-denied',
-      message: expect.stringContaining(`chia sẻ lại bảng tính cho ${world.deps.serviceAccount}`) as string,
+      message: expect.stringContaining(`chia sẻ lại bảng tính cho ${world.deps.actingAccount}`) as string,
     });
     const since = marked!.access!.since.toDate();
     // A later failure keeps when the loss began; the lease was released each time.
@@ -162,12 +172,12 @@ describe('a spreadsheet theodoi can no longer open', () => {
   });
 
   it('clears the mark on the first sync after the spreadsheet is shared again', async () => {
-    await coordinator().permissions.create({
+    await colleague().permissions.create({
       fileId: unshared,
       sendNotificationEmail: false,
-      requestBody: { type: 'user', role: 'writer', emailAddress: world.deps.serviceAccount },
+      requestBody: { type: 'user', role: 'writer', emailAddress: world.deps.actingAccount },
     });
-    // Sharing is a Drive change the service account sees: the sweep syncs that spreadsheet (and the one whose
+    // Sharing is a Drive change the coordinator's account sees: the sweep syncs that spreadsheet (and the one whose
     // statuses the last sweep wrote), not the deleted one.
     const sweep = await sweepDirectives(deps());
     expect(sweep.outcomes.map((o) => o.directiveId)).toEqual([world.spec.id, 'cchc-access-b']);

@@ -32,7 +32,7 @@ describe('sweepDirectives', () => {
     expect(sweep.outcomes).toMatchObject([{ directiveId: 'cchc-sweep-b', changedUnits: 1 }]);
     expect(world.emulator.counters().methods).toEqual({
       'drive.changes.list': 1,
-      'sheets.spreadsheets.values.batchGetByDataFilter': 1,
+      'sheets.spreadsheets.getByDataFilter': 1,
       'sheets.spreadsheets.batchUpdate': 1,
     });
   });

@@ -24,13 +24,13 @@ describe('a sync under faults', () => {
       status: 429,
       count: 2,
       retryAfterSeconds: 0,
-      methods: ['sheets.spreadsheets.values.batchGetByDataFilter'],
+      methods: ['sheets.spreadsheets.getByDataFilter'],
     });
     world.emulator.addFault({ status: 503, count: 1, methods: ['sheets.spreadsheets.batchUpdate'] });
     const outcome = await world.sync();
     expect(outcome).toMatchObject({ result: 'synced', changedUnits: 1 });
     expect(world.emulator.counters().methods).toMatchObject({
-      'sheets.spreadsheets.values.batchGetByDataFilter': 3,
+      'sheets.spreadsheets.getByDataFilter': 3,
       'sheets.spreadsheets.batchUpdate': 2,
     });
     const report = (await loadReports(world.db, world.spec.id, ['2024-Q1'])).get('2024-Q1')!.get('NV');
@@ -48,7 +48,7 @@ describe('a sync under faults', () => {
     world.emulator.addFault({
       status: 503,
       count: 10,
-      methods: ['sheets.spreadsheets.values.batchGetByDataFilter'],
+      methods: ['sheets.spreadsheets.getByDataFilter'],
     });
     await expect(world.sync()).rejects.toMatchObject({ status: 503 });
     world.emulator.clearFaults();

@@ -87,8 +87,10 @@ describe('Firestore unavailable mid-sync', () => {
         code: 'store-unavailable',
         message: expect.stringMatching(tc.error) as string,
       });
+      // The read, and Drive's last modifier of the changed spreadsheet (for the version's attribution).
       expect(world.emulator.counters().methods).toEqual({
-        'sheets.spreadsheets.values.batchGetByDataFilter': 1,
+        'sheets.spreadsheets.getByDataFilter': 1,
+        'drive.files.get': 1,
       });
       expect(await status()).toEqual(before.status);
       expect(before.status?.[0]).toBe('⏳ Chưa báo cáo');
@@ -105,8 +107,9 @@ describe('Firestore unavailable mid-sync', () => {
       calls: { sheetsReads: 1, sheetsWrites: 1 },
     });
     expect(world.emulator.counters().methods).toEqual({
-      'sheets.spreadsheets.values.batchGetByDataFilter': 1,
+      'sheets.spreadsheets.getByDataFilter': 1,
       'sheets.spreadsheets.batchUpdate': 1,
+      'drive.files.get': 1,
     });
     expect(await stored()).toMatchObject({ version: 1, status: 'valid' });
     expect((await status())?.[0]).toBe('✔ Đã tiếp nhận');

@@ -50,9 +50,11 @@ describe('a late report accepted by a sync', () => {
     world.emulator.resetCounters();
     const outcome = await world.sync();
     expect(outcome).toMatchObject({ changedUnits: 1, calls: { sheetsReads: 1, sheetsWrites: 1 } });
+    // One read, one write; Drive names who typed the changed row (attribution).
     expect(world.emulator.counters().methods).toEqual({
-      'sheets.spreadsheets.values.batchGetByDataFilter': 1,
+      'sheets.spreadsheets.getByDataFilter': 1,
       'sheets.spreadsheets.batchUpdate': 1,
+      'drive.files.get': 1,
     });
     expect(await statusCells('TP')).toEqual({
       status: '✔ Đã tiếp nhận',

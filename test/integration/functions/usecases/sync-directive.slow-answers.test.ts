@@ -37,6 +37,7 @@ describe('a sync when Sheets answers slowly', () => {
       ...process.env,
       GOOGLE_CLOUD_PROJECT: 'theodoi-it-slow',
       SHEETS_EMULATOR_URL: world.emulator.url,
+      THEODOI_GOOGLE_GRANT: world.env.THEODOI_GOOGLE_GRANT,
     });
     const clients = await createGoogleClients(config, { timeoutMs: TIMEOUT_MS });
     deps = { ...world.deps, clients: { ...clients, retry: { retries: 1, baseMs: 1, maxWaitMs: 5 } } };
@@ -50,7 +51,7 @@ describe('a sync when Sheets answers slowly', () => {
     await type('C6:E6', ['1', 'Kế hoạch số 2/KH-NV', '3']);
     world.emulator.addFault({
       latencyMs: SLOW_MS,
-      methods: ['sheets.spreadsheets.values.batchGetByDataFilter'],
+      methods: ['sheets.spreadsheets.getByDataFilter'],
     });
     const started = performance.now();
     await expect(sync()).rejects.toThrow(/aborted/i);

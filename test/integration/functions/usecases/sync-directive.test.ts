@@ -11,8 +11,10 @@ describe('syncDirective on a provisioned Tháp Mười directive', () => {
   });
   afterAll(async () => world?.close());
 
-  it('provisions the spreadsheet in two Sheets calls with one row per unit', async () => {
-    expect(world.directive.calls.sheets).toBe(2);
+  it('provisions the spreadsheet in one Sheets call with one row per unit', async () => {
+    // Drive: theodoi's folder, its probe file, the spreadsheet; 25 probes (23 Google accounts: share and withdraw;
+    // 2 that are none: one refused share) and 25 shares.
+    expect(world.directive.calls).toEqual({ sheets: 1, drive: 3 + 23 * 2 + 2 + 25 });
     expect(world.directive.tabs.map((t) => t.title)).toEqual(['Quý I/2024']);
     const got = await world.clients.sheets.spreadsheets.values.get({
       spreadsheetId: world.directive.spreadsheetId,
@@ -43,7 +45,7 @@ describe('syncDirective on a provisioned Tháp Mười directive', () => {
       calls: { sheetsReads: 1, sheetsWrites: 0 },
     });
     expect(world.emulator.counters().methods).toEqual({
-      'sheets.spreadsheets.values.batchGetByDataFilter': 2,
+      'sheets.spreadsheets.getByDataFilter': 2,
       'sheets.spreadsheets.batchUpdate': 1,
     });
   });
@@ -70,7 +72,9 @@ describe('syncDirective on a provisioned Tháp Mười directive', () => {
       fields: 'sheets.data.rowData.values(formattedValue,note)',
     });
     const cell = status.data.sheets?.[0]?.data?.[0]?.rowData?.[0]?.values?.[0];
-    expect(cell?.formattedValue).toBe('✖ Có lỗi (1) — xem ghi chú');
-    expect(cell?.note).toContain('Mã đơn vị 30052 đã có ở dòng 22; số liệu ở dòng này không được ghi nhận');
+    expect(cell?.formattedValue).toBe('✖ Không ghi nhận — xem ghi chú');
+    expect(cell?.note).toBe(
+      'Mã đơn vị 30052 là của dòng 22: số liệu ở dòng này không được ghi nhận — hãy nhập vào dòng 22.',
+    );
   });
 });

@@ -1,18 +1,10 @@
 // The deploy plan: its commands in order, every registered function deployed and nothing else, schedules that hit them.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { EVENT_FUNCTION_NAMES, FUNCTION_NAMES } from '@theodoi/functions/index';
-import {
-  planDeploy,
-  renderPlan,
-  renderStep,
-  type CommandStep,
-  type DeployStep,
-} from '@theodoi/cli/deploy/plan';
-import { checkSecretFile } from '@theodoi/cli/deploy/secret-file';
+import { renderRunbook } from '@theodoi/cli/deploy/runbook';
+import { planDeploy, renderPlan, type CommandStep, type DeployStep } from '@theodoi/cli/deploy/plan';
 import { shellLine } from '@theodoi/cli/deploy/shell';
 
 const P = 'theodoi-thap-muoi';
@@ -32,9 +24,9 @@ describe('planDeploy', () => {
       /gcloud firestore databases create /,
       /gcloud iam service-accounts create theodoi /,
       /gcloud projects add-iam-policy-binding .*roles\/datastore\.user/,
-      /gcloud secrets create theodoi-trigger-secret /,
-      /gcloud secrets versions add theodoi-trigger-secret /,
-      /gcloud secrets add-iam-policy-binding .*secretAccessor/,
+      /gcloud secrets create theodoi-google-grant /,
+      /^GOOGLE_CLOUD_PROJECT=theodoi-thap-muoi theodoi auth grant \| gcloud secrets versions add theodoi-google-grant --data-file=- /,
+      /gcloud secrets add-iam-policy-binding theodoi-google-grant .*secretAccessor/,
       /gcloud pubsub topics create theodoi-check-deadlines /,
       /gcloud pubsub topics create theodoi-sync-requests /,
       /^gcloud pubsub topics add-iam-policy-binding theodoi-sync-requests .*roles\/pubsub\.publisher/,
@@ -87,7 +79,8 @@ describe('planDeploy', () => {
       expect(flag(c.argv, 'runtime')).toBe('nodejs22');
       expect(flag(c.argv, 'source')).toBe('out/deploy');
       expect(flag(c.argv, 'service-account')).toBe(SA);
-      expect(flag(c.argv, 'set-secrets')).toBe('THEODOI_TRIGGER_SECRET=theodoi-trigger-secret:latest');
+      expect(flag(c.argv, 'set-secrets')).toBe('THEODOI_GOOGLE_GRANT=theodoi-google-grant:latest');
+      expect(flag(c.argv, 'set-env-vars')).toContain('NODE_ENV=production');
       expect(flag(c.argv, 'set-env-vars')).toContain(
         `GOOGLE_CLOUD_PROJECT=${P},THEODOI_SERVICE_ACCOUNT=${SA},`,
       );
@@ -98,7 +91,9 @@ describe('planDeploy', () => {
   it('sizes each function and opens only the ones that check a token themselves to unauthenticated calls', () => {
     const sized = (name: string) => [flag(deployOf(name), 'memory'), flag(deployOf(name), 'timeout')];
     expect(sized('syncDirective')).toEqual(['512Mi', '300s']);
-    expect(sized('checkDeadlines')).toEqual(['512Mi', '300s']);
+    // Paced under Sheets' per-minute quotas, a province's 200 directives take minutes: 20 are allowed.
+    expect(sized('checkDeadlines')).toEqual(['512Mi', '1200s']);
+    expect(sized('buildDashboards')).toEqual(['512Mi', '1200s']);
     // A first sync of 5,000 units peaks at ~313 MiB (npm run bench): every function that syncs gets 512Mi.
     expect(sized('sheetEvent')).toEqual(['512Mi', '60s']);
     expect(sized('driveNotification')).toEqual(['512Mi', '60s']);
@@ -118,6 +113,18 @@ describe('planDeploy', () => {
       expect(flag(deployOf(name), 'trigger-topic')).toBe(topics[name]);
       expect(deployOf(name)).not.toContain('--trigger-http');
     }
+  });
+
+  it('runs every function in production mode, and lets Firestore delete delivery records once expired', () => {
+    for (const c of deploys)
+      expect(flag(c.argv, 'set-env-vars')?.split(',')).toContain('NODE_ENV=production');
+    // firebase deploy --only firestore:indexes applies the TTL policy on the field claimDelivery stamps.
+    const indexes = JSON.parse(readFileSync('firestore.indexes.json', 'utf8')) as {
+      fieldOverrides: { collectionGroup: string; fieldPath: string; ttl?: boolean }[];
+    };
+    expect(indexes.fieldOverrides).toContainEqual(
+      expect.objectContaining({ collectionGroup: 'events', fieldPath: 'expireAt', ttl: true }),
+    );
   });
 
   it('schedules jobs whose targets are deployed private HTTP functions the service account may invoke', () => {
@@ -157,19 +164,66 @@ describe('planDeploy', () => {
     ]);
   });
 
-  it('generates a secret only when none exists, and adds the given file as a new version', () => {
-    const generated = commands.find((c) => c.stdin === 'random-secret')!;
-    expect(generated.probe?.argv.join(' ')).toContain('secrets versions describe latest');
-    expect(renderStep(generated)).toMatch(
-      /\|\| openssl rand -base64 36 \| tr -d '\\n' \| gcloud secrets versions add/,
+  it("adds the coordinator's grant as a new version on every deploy, fed on standard input, never printed", () => {
+    const grant = commands.find((c) => c.stdin === 'grant')!;
+    expect(grant.argv).toEqual([
+      'gcloud',
+      'secrets',
+      'versions',
+      'add',
+      'theodoi-google-grant',
+      '--data-file=-',
+      `--project=${P}`,
+    ]);
+    expect(grant).not.toHaveProperty('probe');
+  });
+
+  it('in a shared drive, stores no grant: the service account acts as a member of the drive', () => {
+    const shared = planDeploy({ project: P, region: 'asia-southeast1', sharedDriveId: '0AKbNcKq3Xy-Uk9PVA' });
+    const lines = renderPlan(shared);
+    expect(lines).not.toContain('theodoi-google-grant');
+    const deploy = shared.find((s): s is CommandStep => s.kind === 'command' && s.argv[3] === 'sheetEvent')!;
+    expect(flag(deploy.argv, 'set-env-vars')).toContain('THEODOI_SHARED_DRIVE_ID=0AKbNcKq3Xy-Uk9PVA,');
+    expect(flag(deploy.argv, 'set-secrets')).toBeUndefined();
+    expect(() => planDeploy({ project: P, region: 'asia-southeast1', sharedDriveId: 'x y' })).toThrow(
+      /shared drive/,
     );
-    const withFile = planDeploy({ project: P, region: 'asia-southeast1', secretFile: 'secret.txt' });
-    const add = withFile.find(
-      (s) => s.kind === 'command' && s.argv.includes('versions') && s.argv.includes('add'),
+  });
+
+  it('wires reminders by e-mail: the SMTP URL as a secret, the sender as a variable', () => {
+    const mailed = planDeploy({
+      project: P,
+      region: 'asia-southeast1',
+      smtp: { urlFile: 'smtp-url.txt', mailFrom: 'theodoi@thapmuoi.gov.vn' },
+    });
+    const lines = renderPlan(mailed);
+    expect(lines).toContain('gcloud secrets versions add theodoi-smtp-url --data-file=smtp-url.txt');
+    const deploy = mailed.find(
+      (s): s is CommandStep => s.kind === 'command' && s.argv[3] === 'checkDeadlines',
+    )!;
+    expect(flag(deploy.argv, 'set-secrets')).toBe(
+      'THEODOI_GOOGLE_GRANT=theodoi-google-grant:latest,THEODOI_SMTP_URL=theodoi-smtp-url:latest',
     );
-    expect(add).toMatchObject({ argv: expect.arrayContaining(['--data-file=secret.txt']) as unknown });
-    expect(add).not.toHaveProperty('probe');
-    expect(add).not.toHaveProperty('stdin');
+    expect(flag(deploy.argv, 'set-env-vars')).toContain('THEODOI_MAIL_FROM=theodoi@thapmuoi.gov.vn,');
+  });
+
+  it("where allUsers is refused, skips Cloud Run's identity check on the functions that check a token themselves", () => {
+    const closed = planDeploy({
+      project: P,
+      region: 'asia-southeast1',
+      publicAccess: 'no-invoker-iam-check',
+    });
+    const commandsOf = closed.filter((s): s is CommandStep => s.kind === 'command');
+    expect(commandsOf.some((c) => c.argv.includes('--allow-unauthenticated'))).toBe(false);
+    expect(
+      commandsOf
+        .filter((c) => c.argv.includes('--no-invoker-iam-check'))
+        .map((c) => c.argv.slice(0, 5).join(' ')),
+    ).toEqual([
+      'gcloud run services update sheetevent',
+      'gcloud run services update sheettargets',
+      'gcloud run services update drivenotification',
+    ]);
   });
 
   it("gives every function the script's client id only when given, so the script's calls are refused without it", () => {
@@ -220,20 +274,26 @@ describe('the printed lines', () => {
       { encoding: 'utf8' },
     );
     expect(cli.stderr).toBe('');
-    expect(cli.stdout).toBe(`${lines.join('\n')}\n`);
-  });
-});
-
-describe('checkSecretFile', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'secret-'));
-  const file = (name: string, text: string) => {
-    writeFileSync(join(dir, name), text);
-    return join(dir, name);
-  };
-  it('accepts 32 characters or more without a newline, refuses the rest', () => {
-    expect(() => checkSecretFile(file('ok', 'x'.repeat(48)))).not.toThrow();
-    expect(() => checkSecretFile(file('nl', `${'x'.repeat(48)}\n`))).toThrow(/newline/);
-    expect(() => checkSecretFile(file('short', 'x'.repeat(31)))).toThrow(/31 characters/);
-    expect(() => checkSecretFile(join(dir, 'missing'))).toThrow(/cannot be read/);
+    expect(cli.stdout).toBe(`${renderRunbook({ project: P, region: 'asia-southeast1' }, steps)}\n`);
+    // The runbook is a shell script: its commands are the plan's lines, everything else is a comment.
+    const [commandLines, comments] = [
+      cli.stdout
+        .trim()
+        .split('\n')
+        .filter((l) => !l.startsWith('#')),
+      cli.stdout
+        .trim()
+        .split('\n')
+        .filter((l) => l.startsWith('#')),
+    ];
+    expect(commandLines).toEqual(lines.filter((l) => !l.startsWith('#')));
+    const text = comments.join('\n');
+    // The console steps gcloud cannot do: consent screen External and in production, drive.file, a Desktop client.
+    expect(text).toContain('"External"');
+    expect(text).toContain('"In production"');
+    expect(text).toContain('.../auth/drive.file');
+    expect(text).toContain('"Desktop app"');
+    expect(text).toContain('theodoi auth login --client-file client.json');
+    expect(text).toContain('theodoi directive create --from-draft');
   });
 });

@@ -1,4 +1,4 @@
-// Running a plan: probes decide create or update, a generated secret goes on stdin, the first failure stops the run.
+// Running a plan: probes decide create or update, the coordinator's grant goes on stdin, the first failure stops the run.
 import { describe, expect, it } from 'vitest';
 import { planDeploy, type DeployStep } from '@theodoi/cli/deploy/plan';
 import { DeployStepFailed, runPlan, spawnExec, type Exec } from '@theodoi/cli/deploy/run';
@@ -21,15 +21,17 @@ function fakeExec(exists: RegExp | null, failing?: RegExp): { exec: Exec; calls:
   return { exec, calls };
 }
 
+const GRANT =
+  '{"type":"authorized_user","client_id":"c","client_secret":"s","refresh_token":"r","email":"a@gmail.com"}';
 const plan = planDeploy({ project: 'theodoi-thap-muoi', region: 'asia-southeast1' });
 const run = (steps: readonly DeployStep[], exec: Exec) => {
   const events: string[] = [];
-  runPlan(steps, { exec, bundle: (dir) => events.push(`bundle ${dir}`), log: () => {} });
+  runPlan(steps, { exec, bundle: (dir) => events.push(`bundle ${dir}`), log: () => {}, grant: () => GRANT });
   return events;
 };
 
 describe('runPlan', () => {
-  it('on a new project creates everything and feeds a fresh 48-character secret on stdin', () => {
+  it("on a new project creates everything and feeds the coordinator's grant on stdin", () => {
     const { exec, calls } = fakeExec(null);
     expect(run(plan, exec)).toEqual(['bundle out/deploy']);
     const loud = calls.filter((c) => !c.quiet);
@@ -39,16 +41,18 @@ describe('runPlan', () => {
     expect(loud.filter((c) => c.argv.startsWith('gcloud scheduler jobs create http'))).toHaveLength(3);
     const secret = loud.filter((c) => c.input !== undefined);
     expect(secret).toHaveLength(1);
-    expect(secret[0]!.argv).toMatch(/^gcloud secrets versions add theodoi-trigger-secret --data-file=- /);
-    expect(secret[0]!.input).toMatch(/^[A-Za-z0-9+/]{48}$/);
+    expect(secret[0]!.argv).toMatch(/^gcloud secrets versions add theodoi-google-grant --data-file=- /);
+    expect(secret[0]!.input).toBe(GRANT);
   });
 
-  it('on a second deploy keeps what exists, keeps the secret and updates the schedules', () => {
+  it('on a second deploy keeps what exists, adds the grant in force and updates the schedules', () => {
     const { exec, calls } = fakeExec(/ describe /);
     run(plan, exec);
     const loud = calls.filter((c) => !c.quiet).map((c) => c.argv);
     expect(loud.some((l) => / create /.test(l))).toBe(false);
-    expect(loud.some((l) => l.includes('secrets versions add'))).toBe(false);
+    expect(loud.filter((l) => l.includes('secrets versions add'))).toEqual([
+      'gcloud secrets versions add theodoi-google-grant --data-file=- --project=theodoi-thap-muoi',
+    ]);
     expect(loud.filter((l) => l.startsWith('gcloud scheduler jobs update http'))).toHaveLength(3);
     expect(loud.filter((l) => l.startsWith('gcloud functions deploy'))).toHaveLength(9);
   });

@@ -3,30 +3,14 @@
 // named log line, without the officer's words.
 import { describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
-import { ManualClock } from '@theodoi/functions/clock';
 import { loadConfig } from '@theodoi/functions/config';
 import { answerCall } from '@theodoi/functions/http/edge';
 import { parseJsonInput, type Endpoint, type IncomingCall } from '@theodoi/functions/http/endpoint';
-import { createLogger } from '@theodoi/functions/logger';
-import { createLogs } from '@theodoi/functions/logs';
 import type { Runtime } from '@theodoi/functions/runtime';
 import { GoogleApiError } from '@theodoi/functions/sheets/api/google-error';
 import { StoreUnavailableError } from '@theodoi/functions/store/deadline';
 import { UserFacingError } from '@theodoi/functions/usecases/errors';
-
-function runtime(lines: string[]): Runtime {
-  const unused = () => Promise.reject(new Error('not opened in this test'));
-  return {
-    config: loadConfig({}),
-    logs: createLogs(createLogger('info', (line) => lines.push(line))),
-    clock: new ManualClock('2024-03-19T01:00:00Z'),
-    firestore: unused,
-    google: unused,
-    calendar: unused,
-    callers: () => undefined,
-    syncRequests: unused,
-  };
-}
+import { loggingRuntime } from '../../../support/logging-runtime.js';
 
 /** A POST endpoint taking `{name}`, whose use case does what `outcome` says. */
 const endpoint = (outcome: () => Promise<unknown>): Endpoint<{ name: string }> => ({
@@ -74,7 +58,7 @@ describe('answerCall', () => {
       let ran = false;
       const answer = await answerCall(
         endpoint(() => ((ran = true), Promise.resolve({}))),
-        () => runtime(lines),
+        () => loggingRuntime(lines),
         tc.call,
       );
       expect(answer).toMatchObject({ status: tc.status, body: { code: tc.code } });
@@ -89,10 +73,25 @@ describe('answerCall', () => {
     }),
   );
 
+  it('checks the size before anything parses the body: a large malformed body is 413, never parsed', async () => {
+    let parsed = false;
+    const probe: Endpoint<{ name: string }> = {
+      ...endpoint(() => Promise.resolve({})),
+      parse: (c) => ((parsed = true), endpoint(() => Promise.resolve({})).parse(c, loggingRuntime([]))),
+    };
+    const answer = await answerCall(
+      probe,
+      () => loggingRuntime([]),
+      call(`{"name": "${'x'.repeat(5_000_000)}`),
+    );
+    expect(answer).toMatchObject({ status: 413, body: { code: 'too-large' } });
+    expect(parsed).toBe(false);
+  });
+
   it('names the allowed methods on a 405', async () => {
     const answer = await answerCall(
       endpoint(() => Promise.resolve({})),
-      () => runtime([]),
+      () => loggingRuntime([]),
       call('', { method: 'PUT' }),
     );
     expect(answer).toEqual({
@@ -151,7 +150,7 @@ describe('answerCall', () => {
       const lines: string[] = [];
       const answer = await answerCall(
         endpoint(() => Promise.reject(tc.error)),
-        () => runtime(lines),
+        () => loggingRuntime(lines),
         call('{"name":"a"}'),
       );
       expect(answer.status).toBe(tc.status);
@@ -197,7 +196,7 @@ describe('answerCall', () => {
     const lines: string[] = [];
     const answer = await answerCall(
       endpoint(() => Promise.resolve({ done: true })),
-      () => runtime(lines),
+      () => loggingRuntime(lines),
       call('{"name":"a"}'),
     );
     expect(answer).toEqual({ status: 200, body: { done: true } });

@@ -34,9 +34,25 @@ describe('answerForError', () => {
       'permission-denied': 500,
       unauthenticated: 500,
       invalid: 500,
+      'invalid-grant': 500,
       unknown: 500,
     });
     expect(answerForError(google('invalid')).body).toEqual({ error: 'internal error', code: 'internal' });
+  });
+
+  it('answers a revoked or expired grant with its own code and the Vietnamese advice to log in again', () => {
+    const revoked = new GoogleApiError(
+      'invalid-grant',
+      'Đăng nhập lại bằng lệnh "theodoi auth login"',
+      400,
+      'invalid_grant',
+      undefined,
+      { cause: null },
+    );
+    expect(answerForError(revoked)).toEqual({
+      status: 500,
+      body: { error: 'Đăng nhập lại bằng lệnh "theodoi auth login"', code: 'invalid-grant' },
+    });
   });
 
   it('answers anything else with a generic 500', () => {

@@ -1,8 +1,12 @@
 // planSync: which reports changed, which status cells to write, what to mark; and its speed on 500 units.
 import { describe, expect, it } from 'vitest';
 import { loadTemplate } from '@theodoi/sheets-schema/registry';
-import { planSync, rawCellsHash, type StoredReportState } from '@theodoi/functions/domain/sync/plan-sync';
-import { reportRows, type ReadColumn } from '@theodoi/functions/domain/sync/report-rows';
+import {
+  planSync,
+  rawCellsHash,
+  withRowsNotStored,
+  type StoredReportState,
+} from '@theodoi/functions/domain/sync/plan-sync';
 import { createRowValidator } from '@theodoi/functions/domain/validation/validate-row';
 import type { CellValue } from '@theodoi/functions/domain/values/cell';
 import { statusText } from '@theodoi/functions/sheets/layout/status-cells';
@@ -100,24 +104,75 @@ describe('planSync', () => {
   });
 });
 
-describe('reportRows', () => {
-  it('finds units by code wherever their rows are, and sets duplicates aside', () => {
-    const col = (columnIndex: number, cells: CellValue[]): ReadColumn => ({ columnIndex, cells });
-    const columns = new Map([
-      ['_unit_code', col(0, ['', '', '', 'Mã ĐV', '30052', 'VP', '30052'])],
-      ['so_hoi_nghi', col(5, ['', '', '', 'Số hội nghị', 3, '', 9])],
-      ['_status', col(9, ['', '', '', 'Trạng thái', '✔ Đã tiếp nhận'])],
-    ]);
-    const { rows, duplicates } = reportRows(
-      columns,
-      { code: '_unit_code', status: '_status', inputs: ['so_hoi_nghi'] },
-      4,
+describe('formulas in input cells', () => {
+  const formula = { ...VALID, so_hoi_nghi: '=E7*2' };
+  it('refuses the cell, keeps the formula as typed, and tells it from the same text typed as text', () => {
+    const plan = planSync(
+      [{ ...row('30052', formula), formulas: ['so_hoi_nghi'] }],
+      new Map(),
+      validator,
+      statusText,
     );
-    expect(rows).toEqual([
-      { rowIndex: 4, unitCode: '30052', cells: { so_hoi_nghi: 3 }, statusText: '✔ Đã tiếp nhận' },
-      { rowIndex: 5, unitCode: 'VP', cells: {}, statusText: '' },
+    expect(plan.changes).toMatchObject([
+      {
+        status: 'invalid',
+        cells: { so_hoi_nghi: '=E7*2' },
+        formulas: ['so_hoi_nghi'],
+        values: { so_hoi_nghi: null },
+        errors: [{ column: 'so_hoi_nghi', code: 'formula' }],
+      },
     ]);
-    expect(duplicates).toMatchObject([{ rowIndex: 6, unitCode: '30052' }]);
+    expect(plan.changes[0]?.errors[0]?.message).toContain('Nhập số trực tiếp, không dùng công thức');
+    const asText = planSync([row('30052', formula)], new Map(), validator, statusText);
+    expect(asText.changes[0]?.rawHash).not.toBe(plan.changes[0]?.rawHash);
+  });
+
+  it('sees no change while the formula stays, whatever it would compute', () => {
+    const first = planSync(
+      [{ ...row('30052', formula), formulas: ['so_hoi_nghi'] }],
+      new Map(),
+      validator,
+      statusText,
+    );
+    const stored = new Map([
+      ['30052', { ...state(formula), rawHash: first.changes[0]!.rawHash, status: 'invalid' as const }],
+    ]);
+    const again = planSync(
+      [{ ...row('30052', formula), formulas: ['so_hoi_nghi'] }],
+      stored,
+      validator,
+      statusText,
+    );
+    expect(again.changes).toEqual([]);
+  });
+});
+
+describe('withRowsNotStored', () => {
+  it('takes refused rows out of the changes, counts them invalid and says so on their row, once', () => {
+    const plan = planSync([row('30052', VALID), row('VP', VALID, 5)], new Map(), validator, statusText);
+    const refusal = { column: 'uu_diem', code: 'unstorable' as const, message: 'Nội dung quá dài để lưu' };
+    const after = withRowsNotStored(
+      plan,
+      [row('30052', VALID), row('VP', VALID, 5)],
+      new Map([['VP', refusal]]),
+      statusText,
+    );
+    expect(after.changes.map((c) => c.unitCode)).toEqual(['30052']);
+    expect(after.counts).toMatchObject({ valid: 1, invalid: 1 });
+    expect(after.statusWrites.find((w) => w.unitCode === 'VP')).toMatchObject({
+      status: 'invalid',
+      errors: [refusal],
+      mark: ['uu_diem'],
+      changed: false,
+    });
+    const shown = { ...row('VP', VALID, 5), statusText: statusText('invalid', [refusal]) };
+    const again = withRowsNotStored(
+      plan,
+      [row('30052', VALID), shown],
+      new Map([['VP', refusal]]),
+      statusText,
+    );
+    expect(again.statusWrites.find((w) => w.unitCode === 'VP')).toBeUndefined();
   });
 });
 

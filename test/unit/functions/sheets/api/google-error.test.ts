@@ -71,6 +71,15 @@ describe('classifyGoogleError', () => {
       code: 'quota',
     },
     {
+      name: "Drive's 403 sharing limit",
+      error: answer(403, {
+        code: 403,
+        message: 'Rate limit exceeded. User message: "Sorry, you have exceeded your sharing quota."',
+        errors: [{ reason: 'sharingRateLimitExceeded', domain: 'global' }],
+      }),
+      code: 'quota',
+    },
+    {
       name: "Sheets' 403 with an ErrorInfo rate-limit reason",
       error: answer(403, { code: 403, message: 'Slow down', details: [{ reason: 'RATE_LIMIT_EXCEEDED' }] }),
       code: 'quota',
@@ -141,6 +150,22 @@ describe('classifyGoogleError', () => {
     });
     expect(coded.cause).toBe(error);
     expect(classifyGoogleError(coded)).toBe(coded);
+  });
+
+  it("turns the token endpoint's invalid_grant (a revoked or expired grant) into invalid-grant, in Vietnamese", () => {
+    const refused = Object.assign(new Error('invalid_grant'), {
+      status: 400,
+      response: {
+        status: 400,
+        data: { error: 'invalid_grant', error_description: 'Token has been expired or revoked.' },
+      },
+    });
+    const coded = classifyGoogleError(refused)!;
+    expect(coded).toMatchObject({ code: 'invalid-grant', status: 400, reason: 'invalid_grant' });
+    expect(coded.message).toContain('đã bị thu hồi hoặc hết hạn');
+    expect(coded.message).toContain('theodoi auth login');
+    expect(coded.message).toContain('theodoi deploy');
+    expect(isTransient(coded)).toBe(false);
   });
 
   it('leaves what is not a Google answer alone: Firestore gRPC codes, plain errors, nothing', () => {

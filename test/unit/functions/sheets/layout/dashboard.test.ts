@@ -1,11 +1,12 @@
 // The dashboard's rewrite, purely: both tabs cleared and rewritten in one list of requests, values only (a subject
-// that looks like a formula stays a string), "—" outside a directive's recipients, a directive without a period.
+// that looks like a formula stays a string), "—" outside a directive's recipients, a directive without a period, the
+// addresses that cannot open their spreadsheets yet; and its shape, turned out of Drive's new spreadsheet.
 import { describe, expect, it } from 'vitest';
 import {
   DASHBOARD_DIRECTIVES_SHEET_ID,
   DASHBOARD_MATRIX_SHEET_ID,
-  dashboardCreateBody,
   dashboardRequests,
+  dashboardShapeRequests,
   directiveRows,
   matrixRows,
   type DashboardModel,
@@ -62,6 +63,7 @@ const model: DashboardModel = {
       recipients: new Set(['NV', '30052']),
     },
   ],
+  accessIssues: [],
 };
 
 const values = (cells: { userEnteredValue?: unknown }[] | undefined) =>
@@ -71,15 +73,73 @@ const values = (cells: { userEnteredValue?: unknown }[] | undefined) =>
   });
 
 describe('the dashboard layout', () => {
-  it('creates a vi_VN spreadsheet with its three tabs at fixed ids, the evaluation last', () => {
-    expect(dashboardCreateBody('UBND huyện Tháp Mười')).toMatchObject({
-      properties: { title: 'Theo dõi thực hiện văn bản chỉ đạo — UBND huyện Tháp Mười', locale: 'vi_VN' },
-      sheets: [
-        { properties: { sheetId: DASHBOARD_DIRECTIVES_SHEET_ID, title: 'Văn bản' } },
-        { properties: { sheetId: DASHBOARD_MATRIX_SHEET_ID, title: 'Đơn vị × văn bản' } },
-        { properties: { sheetId: EVALUATION_SHEET_ID, title: 'Đánh giá đơn vị', index: 2 } },
+  it('turns the new spreadsheet (one tab, id 0) into a vi_VN dashboard with its three tabs at fixed ids', () => {
+    expect(dashboardShapeRequests('UBND huyện Tháp Mười')).toEqual([
+      {
+        updateSpreadsheetProperties: {
+          properties: {
+            title: 'Theo dõi thực hiện văn bản chỉ đạo — UBND huyện Tháp Mười',
+            locale: 'vi_VN',
+            timeZone: 'Asia/Ho_Chi_Minh',
+          },
+          fields: 'title,locale,timeZone',
+        },
+      },
+      {
+        updateSheetProperties: {
+          properties: { sheetId: DASHBOARD_DIRECTIVES_SHEET_ID, title: 'Văn bản', index: 0 },
+          fields: 'title,index',
+        },
+      },
+      {
+        addSheet: { properties: { sheetId: DASHBOARD_MATRIX_SHEET_ID, title: 'Đơn vị × văn bản', index: 1 } },
+      },
+      { addSheet: { properties: { sheetId: EVALUATION_SHEET_ID, title: 'Đánh giá đơn vị', index: 2 } } },
+    ]);
+  });
+
+  it('adds back only the tabs a damaged dashboard lacks', () => {
+    const repair = dashboardShapeRequests('X', new Set([DASHBOARD_MATRIX_SHEET_ID]));
+    expect(repair.map((r) => Object.keys(r)[0])).toEqual([
+      'updateSpreadsheetProperties',
+      'addSheet',
+      'updateSheetProperties',
+      'addSheet',
+    ]);
+  });
+
+  it('lists, under the directives, the addresses that cannot open a spreadsheet yet and what to do', () => {
+    const rows = directiveRows({
+      ...model,
+      accessIssues: [
+        {
+          units: 'Phòng Y tế',
+          address: 'yt@thapmuoi.example.vn',
+          status: 'needs-google-account',
+          directives: ['06/UBND-NV', '(chưa có số) pccc-2024'],
+        },
       ],
     });
+    expect(values(rows[7])).toEqual(['ĐƠN VỊ CHƯA VÀO ĐƯỢC BẢNG TÍNH']);
+    expect(values(rows[8])).toEqual([
+      'STT',
+      'Đơn vị',
+      'Địa chỉ thư điện tử',
+      'Tình trạng',
+      'Văn bản',
+      'Việc cần làm',
+    ]);
+    expect(values(rows[9])).toEqual([
+      1,
+      'Phòng Y tế',
+      'yt@thapmuoi.example.vn',
+      'Chưa phải tài khoản Google (đã gửi thư mời)',
+      '06/UBND-NV; (chưa có số) pccc-2024',
+      'tạo tài khoản Google cho địa chỉ này, hoặc cho biết một địa chỉ khác',
+    ]);
+    expect(values(directiveRows(model)[8])).toEqual([
+      'Tất cả địa chỉ của các đơn vị đã được chia sẻ bảng tính.',
+    ]);
   });
 
   it('writes one row per directive, in Vietnam time, values only', () => {
@@ -124,7 +184,9 @@ describe('the dashboard layout', () => {
   it('says on its line when theodoi can no longer open a spreadsheet, keeping the link', () => {
     const lost = { ...model, directives: [{ ...model.directives[1]!, accessLost: true }] };
     const cell = directiveRows(lost)[4]?.[11];
-    expect(values([cell!])).toEqual(['Không mở được bảng tính — cần chia sẻ lại cho tài khoản theodoi']);
+    expect(values([cell!])).toEqual([
+      'Không mở được bảng tính — cần chia sẻ lại cho tài khoản Google mà theodoi dùng',
+    ]);
     expect(cell?.userEnteredFormat?.textFormat?.link?.uri).toBe(
       'https://docs.google.com/spreadsheets/d/def/edit',
     );

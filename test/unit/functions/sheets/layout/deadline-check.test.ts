@@ -36,7 +36,7 @@ const layout = (template: () => ReturnType<typeof loadTemplate>) => ({
     coordinators: ['nv@thapmuoi.example.vn'],
     tabs: { '2024-Q1': { sheetId: 1000 } },
   },
-  serviceAccount: 'theodoi@theodoi-local.iam.gserviceaccount.com',
+  actingAccount: 'dieu.phoi.thapmuoi@gmail.com',
 });
 const stale = {
   sheetId: 1000,
@@ -56,7 +56,14 @@ describe('deadlineCheckRequests', () => {
       index: 2,
     });
     expect(out.opened).toEqual([
-      { period: q2, tab: { periodKey: '2024-Q2', sheetId: 1001, title: 'Quý II/2024' } },
+      {
+        period: q2,
+        tab: expect.objectContaining({
+          periodKey: '2024-Q2',
+          sheetId: 1001,
+          title: 'Quý II/2024',
+        }) as unknown,
+      },
     ]);
     const cells = out.requests.filter(
       (r) => r.updateCells?.fields === 'userEnteredValue,userEnteredFormat.backgroundColor',

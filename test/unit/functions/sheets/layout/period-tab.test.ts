@@ -41,13 +41,16 @@ describe('planPeriodTab', () => {
       units,
       directive: { number: '06/UBND-NV', date: '2024-02-05', coordinators: ['nv@x.vn'] },
       existing: { '2024-Q1': { sheetId: 1000 } },
-      serviceAccount: 'theodoi@p.iam.gserviceaccount.com',
+      actingAccount: 'dieu.phoi@gmail.com',
     },
     1001,
   );
 
   it('adds "Quý II/2024" after the guide and Q1, sized for the header and the units, frozen like the others', () => {
-    expect(plan.tab).toEqual({ periodKey: '2024-Q2', sheetId: 1001, title: 'Quý II/2024' });
+    expect(plan.tab).toMatchObject({ periodKey: '2024-Q2', sheetId: 1001, title: 'Quý II/2024' });
+    // The layout the directive's record keeps beside the markers: the columns in order, each unit's row.
+    expect(plan.tab.columns?.slice(0, 3)).toEqual(['_unit_code', '_unit_name', 'so_van_ban']);
+    expect(plan.tab.rows).toEqual(Object.fromEntries([...plan.rowOf]));
     expect(plan.requests[0]).toEqual({
       addSheet: {
         properties: {
@@ -58,6 +61,31 @@ describe('planPeriodTab', () => {
         },
       },
     });
+  });
+
+  it('marks the tab, every column and every unit’s row with markers only theodoi’s project sees', () => {
+    const markers = plan.requests.flatMap((r) => {
+      const m = r.createDeveloperMetadata?.developerMetadata;
+      return m ? [m] : [];
+    });
+    expect(new Set(markers.map((m) => m.visibility))).toEqual(new Set(['PROJECT']));
+    expect(markers.filter((m) => m.metadataKey === 'theodoi.row')).toEqual([
+      expect.objectContaining({
+        metadataValue: 'NV',
+        location: {
+          dimensionRange: expect.objectContaining({ dimension: 'ROWS', startIndex: 4 }) as unknown,
+        },
+      }),
+      expect.objectContaining({
+        metadataValue: '30052',
+        location: {
+          dimensionRange: expect.objectContaining({ dimension: 'ROWS', startIndex: 5 }) as unknown,
+        },
+      }),
+    ]);
+    expect(markers.filter((m) => m.metadataKey === 'theodoi.tab')).toEqual([
+      expect.objectContaining({ metadataValue: 'report:2024-Q2', location: { sheetId: 1001 } }),
+    ]);
   });
 
   it("writes the title and Q2's deadline, one row per unit, and tags every column of the new period", () => {
@@ -93,7 +121,7 @@ describe('planPeriodTab', () => {
     );
     expect(ranges.find((p) => p?.description === 'theodoi: 30052')?.editors?.users).toEqual([
       'myhoa@x.vn',
-      'theodoi@p.iam.gserviceaccount.com',
+      'dieu.phoi@gmail.com',
       'nv@x.vn',
     ]);
   });

@@ -29,7 +29,7 @@ const base = (overrides: Partial<RecreateTabInput> = {}): RecreateTabInput => ({
   template,
   units,
   directive: { number: '06/UBND-NV', date: '2024-02-05', coordinators: ['nv@thapmuoi.example.vn'] },
-  serviceAccount: 'theodoi@theodoi-local.iam.gserviceaccount.com',
+  actingAccount: 'dieu.phoi.thapmuoi@gmail.com',
   recorded: { '2024-Q1': { sheetId: 1000 }, '2024-Q2': { sheetId: 1001 } },
   present: [
     { sheetId: 0, title: 'Hướng dẫn' },
@@ -37,8 +37,8 @@ const base = (overrides: Partial<RecreateTabInput> = {}): RecreateTabInput => ({
     { sheetId: 1, title: 'Tổng hợp' },
   ],
   cells: new Map([
-    [units[0]!.code, { so_van_ban: 2, van_ban_ban_hanh: '=IMPORTXML("x")', kinh_phi: 1_500_000 }],
-    [units[2]!.code, { so_hoi_nghi: '5 buổi', so_van_ban: '' }],
+    [units[0]!.code, { cells: { so_van_ban: 2, van_ban_ban_hanh: '=IMPORTXML("x")', kinh_phi: 1_500_000 } }],
+    [units[2]!.code, { cells: { so_hoi_nghi: '5 buổi', so_van_ban: '' } }],
   ]),
   noticeLine: 'Trang này được hệ thống tạo lại',
   ...overrides,
