@@ -58,10 +58,20 @@ export interface ProvinceDayOptions {
   directive: DirectiveSpec;
   /** Open directives. */
   directives: number;
-  /** The province's officer edits in the day (every directive gets an equal share). */
+  /** The province's officer edits over `officeHours` (every directive gets an equal share). */
   editsPerDay: number;
+  /**
+   * Directives the edits are shared among (default `directives`): the province's 200 when fewer are provisioned,
+   * so a sampled directive gets its province share and the busy slot the province's rate.
+   */
+  shareOf?: number;
   /** Directives whose every edit of the day is typed and timed (the rest are counted by the busy slot only). */
   sampled: number;
+  /**
+   * Of the sampled directives' trigger-path edits, how many (spread evenly over the day) wait Google's modelled
+   * delays in real time; every other call of the day has its delays pass on the day's clock (`Latency.simulate`).
+   */
+  waitedEdits: number;
   /** The working day (yyyy-mm-dd, Vietnam); a Tuesday of Q1 2026 by default. */
   day?: string;
   officeHours?: readonly (readonly [string, string])[];
@@ -82,6 +92,10 @@ export interface EditRecord {
   verdictMs?: number;
   path: 'trigger' | 'sweep';
   busySlot: boolean;
+  /** Whether the modelled delays of its path were waited in real time (else they passed on the day's clock). */
+  waited: boolean;
+  /** The edit trigger's execution time as Apps Script charges it, on the path's time (trigger path only). */
+  triggerMs?: number;
 }
 
 /** A scheduled job's run: when, how long on the day's clock, what it did. */
@@ -175,11 +189,18 @@ export async function runProvinceDay(options: ProvinceDayOptions): Promise<Provi
     log(`provisioned ${ids.length} directives in ${(provisionWallMs / 1000).toFixed(0)} s`);
 
     world.emulator.latency.pause(false);
+    // The day's delays pass on its clock (a call drawn at t answers at t + delay), except the waited edits'.
+    const simulatedTime = {
+      now: () => clock.now().getTime(),
+      advanceTo: (ms: number) => clock.set(new Date(ms)),
+    };
+    world.emulator.latency.simulate(simulatedTime);
     world.emulator.resetCounters();
     counter.reset();
     const dayStarted = performance.now();
     const firstAt = at('07:30');
     const schedule = daySchedule(options, hours, at, [...sampled.triggered, ...sampled.untriggered], ids);
+    const waited = waitedEditIndexes(schedule, sampled.triggered, options.waitedEdits);
     const typing = new Typist(world, options, spreadsheetOf, periodKeyLabel(periodKeyOf(options.directive)));
     const jobs: JobRun[] = [];
     const pendingSweep: EditRecord[] = [];
@@ -213,7 +234,7 @@ export async function runProvinceDay(options: ProvinceDayOptions): Promise<Provi
         }
       }
     };
-    for (const event of schedule) {
+    for (const [index, event] of schedule.entries()) {
       if (event.kind !== 'edit' && event.kind !== 'sweep')
         log(
           `${event.kind} at ${new Date(event.at).toISOString()}, ${((performance.now() - dayStarted) / 1000).toFixed(0)} s into the day`,
@@ -241,12 +262,16 @@ export async function runProvinceDay(options: ProvinceDayOptions): Promise<Provi
         });
       } else if (event.kind === 'edit') {
         const path = targets.has(spreadsheetOf.get(event.directiveId)!) ? 'trigger' : 'sweep';
-        const edit = typing.type(event.directiveId, clock.now().getTime(), path, event.busySlot);
+        const inRealTime = waited.has(index);
+        // Alone in flight (the jobs and the edits before it settled), so its delays alone are waited.
+        if (inRealTime) world.emulator.latency.simulate(undefined);
+        const edit = typing.type(event.directiveId, clock.now().getTime(), path, event.busySlot, inRealTime);
         if (path === 'sweep') pendingSweep.push(edit);
         else if (!event.busySlot) {
           await world.triggers.settled(120_000);
           edit.verdictMs = clock.now().getTime() - edit.typedAt;
         }
+        if (inRealTime) world.emulator.latency.simulate(simulatedTime);
       }
     }
     await world.triggers.settled(120_000);
@@ -256,6 +281,7 @@ export async function runProvinceDay(options: ProvinceDayOptions): Promise<Provi
     const counters = world.emulator.counters();
     const refresh = await script.refresh();
     const runtime = await readTriggerRuntime(world.emulator.url, script.scriptId, coordinator);
+    attachTriggerTimes(typing.edits, runtime.editDurationsMs);
     const dayFirestore = counter.snapshot();
     const lost = await lostEdits(world, typing.edits, options.directive);
     return {
@@ -318,7 +344,7 @@ type DayEvent =
 /**
  * The day in time order: the check at 07:30, dashboards on the hour 08–17, a sweep every 5 minutes, the sampled
  * directives' edits evenly over office hours, and half an hour into the day one 5-minute slot of the province's
- * full rate of edits, across every directive.
+ * full rate of edits, over every directive in turn.
  */
 function daySchedule(
   options: ProvinceDayOptions,
@@ -344,7 +370,7 @@ function daySchedule(
     }
     return office[office.length - 1]![1];
   };
-  const perDirective = Math.max(1, Math.round(options.editsPerDay / options.directives));
+  const perDirective = Math.max(1, Math.round(options.editsPerDay / (options.shareOf ?? options.directives)));
   sampled.forEach((directiveId, d) => {
     for (let k = 0; k < perDirective; k++) {
       // Directives' edits interleave: directive d's k-th edit at (k + d/n) / perDirective of office hours.
@@ -352,11 +378,11 @@ function daySchedule(
       events.push({ at: Math.round(officeInstant(fraction)), kind: 'edit', directiveId, busySlot: false });
     }
   });
-  // The busy slot: the province's share of a 5-minute slot, one edit on each of that many directives.
+  // The busy slot: the province's share of a 5-minute slot, its edits over the directives in turn.
   const slot = start + 30 * 60_000 + 1;
-  const slotEdits = Math.min(ids.length, Math.round((options.editsPerDay * 5 * 60_000) / officeMs));
+  const slotEdits = Math.round((options.editsPerDay * 5 * 60_000) / officeMs);
   for (let i = 0; i < slotEdits; i++) {
-    const directiveId = ids[Math.floor((i * ids.length) / slotEdits)]!;
+    const directiveId = ids[i % ids.length]!;
     events.push({
       at: slot + Math.round((i * 5 * 60_000) / slotEdits),
       kind: 'edit',
@@ -366,6 +392,34 @@ function daySchedule(
   }
   const order = { check: 0, dashboards: 1, sweep: 2, edit: 3 };
   return events.sort((a, b) => a.at - b.at || order[a.kind] - order[b.kind]);
+}
+
+/**
+ * The schedule's indexes of `count` edits of the `triggered` sampled directives (not the busy slot's), spread evenly
+ * over the day: the edits whose delays are waited in real time.
+ */
+function waitedEditIndexes(
+  schedule: readonly DayEvent[],
+  triggered: readonly string[],
+  count: number,
+): Set<number> {
+  const candidates = schedule.flatMap((event, index) =>
+    event.kind === 'edit' && !event.busySlot && triggered.includes(event.directiveId) ? [index] : [],
+  );
+  const chosen = new Set<number>();
+  const n = Math.min(count, candidates.length);
+  for (let k = 0; k < n; k++) chosen.add(candidates[Math.floor(((k + 0.5) * candidates.length) / n)]!);
+  return chosen;
+}
+
+/** Gives each trigger-path edit its execution's time: one edit trigger each, run in the order typed. */
+function attachTriggerTimes(edits: readonly EditRecord[], durationsMs: readonly number[]): void {
+  const triggered = edits.filter((e) => e.path === 'trigger');
+  if (triggered.length !== durationsMs.length)
+    throw new Error(
+      `${triggered.length} edits on triggered directives but ${durationsMs.length} edit triggers ran`,
+    );
+  triggered.forEach((edit, i) => (edit.triggerMs = durationsMs[i]));
 }
 
 /** Types officers' rows in the Sheets UI: each edit a complete report with its own participant count. */
@@ -384,7 +438,13 @@ class Typist {
   }
 
   /** The next recipient of `directiveId` types their row. */
-  type(directiveId: string, typedAt: number, path: EditRecord['path'], busySlot: boolean): EditRecord {
+  type(
+    directiveId: string,
+    typedAt: number,
+    path: EditRecord['path'],
+    busySlot: boolean,
+    waited: boolean,
+  ): EditRecord {
     const recipients = this.options.directive.recipients;
     const n = this.next.get(directiveId) ?? 0;
     this.next.set(directiveId, n + 1);
@@ -397,7 +457,15 @@ class Typist {
       range: `${quoteSheetName(this.tab)}!${columnLetters(this.firstInput)}${row}`,
       values: [this.options.row(participants)],
     });
-    const edit: EditRecord = { directiveId, unitCode: unit.code, participants, typedAt, path, busySlot };
+    const edit: EditRecord = {
+      directiveId,
+      unitCode: unit.code,
+      participants,
+      typedAt,
+      path,
+      busySlot,
+      waited,
+    };
     this.edits.push(edit);
     return edit;
   }
