@@ -3,6 +3,7 @@
  * billed as Cloud Run) invocations and compute, Pub/Sub and Cloud Scheduler, for a commune, a former district
  * and the province. Prices in USD, us-central1 tier-1 list prices (README "Performance" cites the pages).
  */
+import { SCHEDULED_JOBS } from '@theodoi/cli/deploy/plan';
 import { round, type Row } from './row.js';
 
 /** One day's load of an organisation. */
@@ -37,7 +38,8 @@ export const PRICES = {
 } as const;
 
 const WORKING_DAYS = 22;
-const SCHEDULER_JOBS = 3;
+/** The scheduled jobs a deployment creates (scripts/cli/deploy/plan.ts). */
+const SCHEDULER_JOBS = SCHEDULED_JOBS.length;
 const MEMORY_GIB = 0.5;
 const VCPU = 1 / 3;
 
@@ -87,7 +89,7 @@ export function monthlyCostRows(day: DayLoad): Row[] {
         `extrapolated: ${WORKING_DAYS} working days of ${Math.round(day.firestoreReads * f).toLocaleString('en')} reads, ` +
         `${Math.round(day.firestoreWrites * f).toLocaleString('en')} writes (free 50k/20k a day), ` +
         `${Math.round(day.functionSecondsPerDay * f)} function-seconds at 512 MiB; Firestore $${round(c.firestore)}, ` +
-        `Functions $${round(c.functions)}, Pub/Sub $${round(c.pubsub)}, Scheduler $${round(c.scheduler)} (3 jobs free)` +
+        `Functions $${round(c.functions)}, Pub/Sub $${round(c.pubsub)}, Scheduler $${round(c.scheduler)} (${SCHEDULER_JOBS} jobs, 3 free)` +
         (units === day.units ? '' : `; the province's day scaled by units (${round(f)}×)`),
     };
   });

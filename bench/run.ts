@@ -1,4 +1,7 @@
-/** `npm run bench`: runs every benchmark, prints a table and writes bench/results.json. */
+/**
+ * `npm run bench`: runs every benchmark, prints a table and writes bench/results.json; `npm run bench -- province`
+ * runs the province day alone.
+ */
 import { writeFileSync } from 'node:fs';
 import { startFirestoreEmulator, type FirestoreEmulator } from '@theodoi/test-kit/emulators/firestore';
 import { coldStartRows } from './cold-start.js';
@@ -13,6 +16,12 @@ import { sweepRows } from './sweep.js';
 import { syncCallRows } from './sync-calls.js';
 import { syncProcessingRows } from './sync-processing.js';
 import { triggerRuntimeRows } from './trigger-runtime.js';
+
+// `npm run bench -- province`: the province day alone (bench/province-only.ts), bench/results.json untouched.
+if (process.argv[2] === 'province') {
+  await import('./province-only.js');
+  process.exit(process.exitCode ?? 0);
+}
 
 const rows: Row[] = [];
 const log = (line: string) => console.log(`bench: ${line}`);
