@@ -1,4 +1,7 @@
-/** `npm run bench`: runs every benchmark, prints a table and writes bench/results.json. */
+/**
+ * `npm run bench`: runs every benchmark, prints a table and writes bench/results.json; `npm run bench -- province`
+ * runs the province day alone.
+ */
 import { writeFileSync } from 'node:fs';
 import { startFirestoreEmulator, type FirestoreEmulator } from '@theodoi/test-kit/emulators/firestore';
 import { coldStartRows } from './cold-start.js';
@@ -7,11 +10,18 @@ import { feedbackRows, measureFeedback, type FeedbackFigures } from './feedback.
 import { BENCH_LATENCY, feedbackLatencyRows } from './feedback-latency.js';
 import { importerCorpusRows } from './importer-corpus.js';
 import { memoryRows } from './memory.js';
+import { provinceDayRows } from './province-day.js';
 import type { Row } from './row.js';
 import { sweepRows } from './sweep.js';
 import { syncCallRows } from './sync-calls.js';
 import { syncProcessingRows } from './sync-processing.js';
 import { triggerRuntimeRows } from './trigger-runtime.js';
+
+// `npm run bench -- province`: the province day alone (bench/province-only.ts), bench/results.json untouched.
+if (process.argv[2] === 'province') {
+  await import('./province-only.js');
+  process.exit(process.exitCode ?? 0);
+}
 
 const rows: Row[] = [];
 const log = (line: string) => console.log(`bench: ${line}`);
@@ -74,6 +84,7 @@ if (firestore) {
       if (!loopback || !modelled) throw new Error('no trigger durations: an officer feedback part failed');
       return [...triggerRuntimeRows(loopback, 'loopback'), ...triggerRuntimeRows(modelled, 'latency model')];
     });
+    await part("a province's day under Google's quotas and latency", () => provinceDayRows(host, log));
     await part('memory of the 5,000-unit sync', () => memoryRows(host, 5000, [undefined, 180]));
   } finally {
     log('stopping the Firestore emulator');

@@ -91,10 +91,35 @@ export function driveRateLimitError(retryAfterSeconds?: number): GoogleApiError 
   return new VerbatimApiError(429, 'RESOURCE_EXHAUSTED', message, body, headers);
 }
 
+/** The fullest one-minute bucket seen of one kind, and who filled it (per user). */
+export interface QuotaPeak {
+  perUser: number;
+  /** The caller whose bucket was the fullest. */
+  user: string | undefined;
+  perProject: number;
+}
+
+/** What the buckets have held since the last reset: the peaks, and the requests refused with a 429. */
+export interface QuotaUsage {
+  read: QuotaPeak;
+  write: QuotaPeak;
+  /** 429s sent, by kind and the bucket that was full. */
+  refused: Record<`${QuotaKind}:${'user' | 'project'}`, number>;
+}
+
+function noUsage(): QuotaUsage {
+  return {
+    read: { perUser: 0, user: undefined, perProject: 0 },
+    write: { perUser: 0, user: undefined, perProject: 0 },
+    refused: { 'read:user': 0, 'read:project': 0, 'write:user': 0, 'write:project': 0 },
+  };
+}
+
 /** Fixed one-minute buckets per user and per project, refilled each minute as Google's are. */
 export class QuotaTracker {
   private minute = -1;
   private readonly used = new Map<string, number>();
+  private peaks = noUsage();
 
   constructor(
     private readonly limits: QuotaLimits,
@@ -116,17 +141,30 @@ export class QuotaTracker {
     const userLimit = kind === 'read' ? this.limits.readPerUser : this.limits.writePerUser;
     const projectLimit = kind === 'read' ? this.limits.readPerProject : this.limits.writePerProject;
     if ((this.used.get(userKey) ?? 0) >= userLimit) {
+      this.peaks.refused[`${kind}:user`] += 1;
       throw sheetsQuotaError(kind, 'user', this.projectNumber, userLimit, retryAfter);
     }
     if ((this.used.get(projectKey) ?? 0) >= projectLimit) {
+      this.peaks.refused[`${kind}:project`] += 1;
       throw sheetsQuotaError(kind, 'project', this.projectNumber, projectLimit, retryAfter);
     }
-    this.used.set(userKey, (this.used.get(userKey) ?? 0) + 1);
-    this.used.set(projectKey, (this.used.get(projectKey) ?? 0) + 1);
+    const perUser = (this.used.get(userKey) ?? 0) + 1;
+    const perProject = (this.used.get(projectKey) ?? 0) + 1;
+    this.used.set(userKey, perUser);
+    this.used.set(projectKey, perProject);
+    const peak = this.peaks[kind];
+    if (perUser > peak.perUser) Object.assign(peak, { perUser, user: email });
+    peak.perProject = Math.max(peak.perProject, perProject);
   }
 
-  /** Empties the buckets. */
+  /** The fullest buckets and the 429s since the last reset (the bench's peak requests per minute). */
+  usage(): QuotaUsage {
+    return structuredClone(this.peaks);
+  }
+
+  /** Empties the buckets and forgets the peaks. */
   reset(): void {
     this.used.clear();
+    this.peaks = noUsage();
   }
 }

@@ -55,7 +55,7 @@ import type { LatencyOption } from './latency/latency.js';
 import { groupOfMethod } from './latency/model.js';
 import { Persistence } from './persistence.js';
 import { sheetsHandler } from './sheets/index.js';
-import type { QuotaLimits } from './quotas.js';
+import type { QuotaLimits, QuotaUsage } from './quotas.js';
 import { GOOGLE_SHEETS_LIMITS, QuotaTracker } from './quotas.js';
 import type { EmulatorContext, Identity, SheetsHandler } from './types.js';
 import { createUi, type Ui } from './ui/admin.js';
@@ -77,6 +77,11 @@ export interface StartOptions {
   sheets?: SheetsHandler;
   /** Clock (tests freeze or advance it). */
   now?: () => Date;
+  /**
+   * The clock the per-minute quota buckets count on (default `now`): a bench's simulated day counts its own
+   * minutes while the ID tokens its scripts send keep the machine's time, which their verifier checks.
+   */
+  quotaClock?: () => Date;
   /** Project number in quota messages (default 1234567890). */
   projectNumber?: string;
   /** Folder with the discovery documents (default: see contract/discovery.ts). */
@@ -134,6 +139,8 @@ export interface EmulatorServer extends Omit<Ui, 'serve' | 'close'> {
   counters(): CounterSnapshot;
   /** Zeroes the counters (and the quota buckets). */
   resetCounters(): void;
+  /** The fullest per-minute Sheets buckets and the 429s since the last reset; undefined when quotas are off. */
+  quotaUsage(): QuotaUsage | undefined;
   /** Adds a fault rule. */
   addFault(rule: FaultRule): void;
   /** Active fault rules. */
@@ -218,6 +225,7 @@ function sleep(ms: number): Promise<void> {
 export async function start(options: StartOptions = {}): Promise<EmulatorServer> {
   const host = options.host ?? '127.0.0.1';
   const now = options.now ?? (() => new Date());
+  const quotaNow = options.quotaClock ?? now;
   const log = options.log ?? (() => undefined);
   const projectNumber = options.projectNumber ?? '1234567890';
   const serviceAccountEmail = (options.serviceAccountEmail ?? DEFAULT_SERVICE_ACCOUNT).toLowerCase();
@@ -400,7 +408,7 @@ export async function start(options: StartOptions = {}): Promise<EmulatorServer>
       if (fault.error) throw fault.error;
       const caller = authorizeCall(api, method, identify(api.name, req, url.searchParams));
       if (routed.upload) throw notImplemented('Uploading file content (media upload)');
-      quotas?.charge(methodId, caller.email, now());
+      quotas?.charge(methodId, caller.email, quotaNow());
       const query = validateQuery(api, method, url.searchParams);
       const alt = query.alt;
       if (alt === 'proto') throw notImplemented('alt=proto');
@@ -643,6 +651,7 @@ export async function start(options: StartOptions = {}): Promise<EmulatorServer>
       counters.reset();
       quotas?.reset();
     },
+    quotaUsage: () => quotas?.usage(),
     addFault: (rule) => {
       const problem = checkFaultRule(rule);
       if (problem) throw new Error(`bad fault rule: ${problem}`);

@@ -95,6 +95,8 @@ export interface WorldOptions {
   withoutGoogleAccount?: readonly string[];
   /** Sheets' per-minute quotas in the emulator ('google': 60/min per user, 300 per project), off by default. */
   quotas?: 'google' | 'off';
+  /** Whether the quotas count minutes of the world's clock while the emulator keeps the machine's (the bench's day). */
+  quotasOnWorldClock?: boolean;
   /** The Sheets emulator's latency model of real Google ('off' by default). */
   sheetsLatency?: LatencyOption;
 }
@@ -136,6 +138,7 @@ export async function buildWorld(options: WorldOptions): Promise<LocalWorld> {
     ...(options.firestoreHost ? { firestoreHost: options.firestoreHost } : {}),
     ...(options.sheetsOnWorldClock ? { now: () => clock.now() } : {}),
     ...(options.quotas ? { quotas: options.quotas } : {}),
+    ...(options.quotasOnWorldClock ? { quotaClock: () => clock.now() } : {}),
     ...(options.sheetsLatency ? { latency: options.sheetsLatency } : {}),
   });
   let prepared: PreparedTriggers | undefined;

@@ -461,12 +461,14 @@ export class AppsScriptRuntime {
     );
     exec.status = 'running';
     exec.start = this.deps.now().toISOString();
-    const started = performance.now();
+    // On the latency model's time: a simulated day's delays count in the execution as waited ones do.
+    const monotonic = () => this.deps.latency?.monotonicMs() ?? performance.now();
+    const started = monotonic();
     // Apps Script's own start-up before the first line runs; Google counts it in the execution's time.
     await this.deps.latency?.wait('appsScript.startup');
     const result = await this.pool.run(job, handler, this.options.maxExecutionMs ?? SIX_MINUTES);
     // Google counts the whole execution, waits on UrlFetchApp included.
-    exec.durationMs = Math.round(performance.now() - started);
+    exec.durationMs = Math.round(monotonic() - started);
     if (q.trigger) {
       this.budgets.chargeRuntime(runAs, exec.durationMs);
       this.deps.changed();

@@ -1,7 +1,11 @@
-/** Draws and waits the latency model's delays: off, Google's model, or a custom one; seeded, so runs compare. */
+/**
+ * Draws and waits the latency model's delays: off, Google's model, or a custom one; seeded, so runs compare. A
+ * simulated day may have them pass on its clock instead of being waited.
+ */
 import { GOOGLE_LATENCY, LATENCY_GROUPS } from './model.js';
 import type { LatencyDistribution, LatencyGroup, LatencyModel } from './model.js';
 import { logNormal, uniformStream } from './random.js';
+import { SimulatedDelays, type SimulatedTime } from './simulated-delays.js';
 
 /** A custom model: Google's table with some groups replaced, every delay scaled, drawn from `seed`. */
 export interface LatencySettings {
@@ -71,6 +75,8 @@ export class Latency {
   private readonly seed: number;
   private readonly stopping = new AbortController();
   private log: LatencyDraw[] = [];
+  private paused = false;
+  private simulated: SimulatedDelays | undefined;
 
   constructor(option: LatencyOption = 'off') {
     const resolved = resolveLatency(option);
@@ -80,13 +86,36 @@ export class Latency {
 
   /** Whether any delay is applied. */
   get enabled(): boolean {
-    return this.model !== undefined;
+    return this.model !== undefined && !this.paused;
+  }
+
+  /**
+   * Stops (true) or resumes (false) every delay, the streams untouched: a bench provisions its world at loopback
+   * speed, then measures its day under the model.
+   */
+  pause(paused: boolean): void {
+    this.paused = paused;
+  }
+
+  /**
+   * Makes every delay pass on `time` instead of being waited (undefined: waited again, any pending one ending now).
+   * A delay drawn at simulated instant t ends at t + ms: calls in flight together overlap as on Google, calls one
+   * after another add up (see SimulatedDelays).
+   */
+  simulate(time: SimulatedTime | undefined): void {
+    this.simulated?.flush();
+    this.simulated = time ? new SimulatedDelays(time) : undefined;
+  }
+
+  /** Monotonic ms the delays pass on: the simulated clock's when simulating, the machine's otherwise. */
+  monotonicMs(): number {
+    return this.simulated ? this.simulated.time.now() : performance.now();
   }
 
   /** Draws one delay of `group` for a call moving `bytes` of request and response bodies (0 when off). */
   sample(group: LatencyGroup, bytes = 0): number {
     const d = this.model?.[group];
-    if (!d || d.medianMs === 0) return 0;
+    if (!d || d.medianMs === 0 || this.paused) return 0;
     let stream = this.streams.get(group);
     if (!stream) {
       stream = uniformStream(this.seed, group);
@@ -106,6 +135,7 @@ export class Latency {
   /** Waits `ms`, or less when the emulator stops. */
   sleep(ms: number): Promise<void> {
     if (ms <= 0 || this.stopping.signal.aborted) return Promise.resolve();
+    if (this.simulated) return this.simulated.sleep(ms);
     return new Promise((resolve) => {
       const done = () => {
         clearTimeout(timer);
@@ -124,6 +154,7 @@ export class Latency {
 
   /** Ends every wait in progress (the emulator is stopping). */
   close(): void {
+    this.simulated?.flush();
     this.stopping.abort();
   }
 }

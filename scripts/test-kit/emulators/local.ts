@@ -43,6 +43,8 @@ export async function startLocalEmulators(
     quotas?: 'google' | 'off';
     /** The Sheets emulator's clock (the demo's simulated one); the machine's by default. */
     now?: () => Date;
+    /** The clock of the Sheets emulator's per-minute quota buckets (a simulated day's); `now` by default. */
+    quotaClock?: () => Date;
     /** How long Drive holds a spreadsheet's edit notifications back; Google's ~3 minutes by default, tests 0. */
     notifyBatchMs?: number;
     /** Addresses that are Google accounts besides every Gmail address (an office's own domain, say). */
@@ -68,6 +70,7 @@ export async function startLocalEmulators(
       ...(options.dataDir ? { dataDir: options.dataDir } : {}),
       quotas: options.quotas ?? 'off',
       ...(options.now ? { now: options.now } : {}),
+      ...(options.quotaClock ? { quotaClock: options.quotaClock } : {}),
       ...(options.latency ? { latency: options.latency } : {}),
     });
     return {
