@@ -1004,3 +1004,53 @@ export const lifecycle = {
     `Ngày gia hạn ${until} không sau hạn hiện tại ${deadline} — gia hạn phải lùi hạn về sau.`,
   inThePast: (until: string, today: string) => `Ngày gia hạn ${until} đã qua (hôm nay ${today}).`,
 } as const;
+
+/** Directives made of tasks (decision 007): the task tab's own columns, roles and per-task statuses. */
+export const tasks = {
+  tabOnce: 'Nhiệm vụ',
+  taskNoHeader: 'STT',
+  taskNoHint: 'Số thứ tự của nhiệm vụ trong văn bản; do hệ thống ghi.',
+  taskTextHeader: 'Nhiệm vụ',
+  taskTextHint: 'Nội dung nhiệm vụ theo văn bản chỉ đạo; do hệ thống ghi.',
+  roleHeader: 'Vai trò',
+  roleHint: 'Chủ trì hoặc Phối hợp, theo văn bản; do hệ thống ghi.',
+  dueHeader: 'Thời hạn',
+  dueHint: 'Thời hạn hoàn thành của nhiệm vụ (đã tính gia hạn nếu có); do hệ thống ghi.',
+  taskStatusHeader: 'Tình trạng nhiệm vụ',
+  taskStatusHint:
+    'Hệ thống tự ghi: chưa thực hiện, đang thực hiện, hoàn thành đúng hạn, hoàn thành trễ hạn hoặc quá hạn.',
+  verdictHeader: 'Kiểm tra',
+  role: { lead: 'Chủ trì', support: 'Phối hợp' } as Record<'lead' | 'support', string>,
+  ongoingDue: 'Thường xuyên',
+  status: {
+    'chua-thuc-hien': 'Chưa thực hiện',
+    'dang-thuc-hien': 'Đang thực hiện',
+    'hoan-thanh-dung-han': 'Hoàn thành đúng hạn',
+    'hoan-thanh-tre-han': 'Hoàn thành trễ hạn',
+    'qua-han': 'Quá hạn',
+  },
+  lateBy: (n: number) => `trễ ${n} ngày làm việc`,
+  overdueBy: (n: number) => `quá hạn ${n} ngày làm việc`,
+  extendedTo: (date: string) => `gia hạn đến ${date}`,
+  deadlineLine:
+    'Mỗi dòng là một nhiệm vụ của một đơn vị (chủ trì hoặc phối hợp). Mỗi đơn vị chỉ nhập vào các dòng của mình. ' +
+    'Cột xám do hệ thống ghi.',
+  /** Told to the coordinator when creating a directive from a draft. */
+  noLead: (no: string, text: string) =>
+    `Nhiệm vụ ${no} ("${text}") chưa xác định được đơn vị chủ trì nên chưa được đưa vào bảng theo dõi.`,
+  askLead: (no: string, text: string) =>
+    `Nhiệm vụ ${no} ("${text}") chưa xác định được đơn vị chủ trì. Nhập mã đơn vị chủ trì (để trống: bỏ qua nhiệm vụ này):`,
+  unknownLead: (code: string) => `Không có đơn vị mã "${code}" trong tổ chức.`,
+  addedRecipients: (codes: string[]) =>
+    `Các đơn vị được giao nhiệm vụ nhưng không có trong "Kính gửi" đã được thêm vào danh sách nhận: ${codes.join(', ')}.`,
+  mixedRecurrence:
+    'Các nhiệm vụ định kỳ của văn bản có chu kỳ khác nhau (ví dụ hằng tháng và hằng quý); phiên bản này theo dõi một chu kỳ cho mỗi văn bản. Hãy tạo văn bản bằng --period.',
+  groupNotExpanded: (no: string, text: string) =>
+    `Nhiệm vụ ${no}: "${text}" là một nhóm đơn vị; các đơn vị phối hợp theo nhóm không được thêm tự động.`,
+  notATaskTemplate: (ref: string) =>
+    `Văn bản có danh sách nhiệm vụ nhưng mẫu ${ref} không theo dõi nhiệm vụ; dùng mẫu tien-do-nhiem-vu@1.`,
+  noTasks: (ref: string) =>
+    `Mẫu ${ref} theo dõi từng nhiệm vụ, nhưng văn bản chưa có nhiệm vụ nào có đơn vị chủ trì.`,
+  unknownTaskUnit: (id: string, code: string) =>
+    `Nhiệm vụ ${id}: không có đơn vị mã "${code}" trong tổ chức.`,
+} as const;

@@ -33,6 +33,8 @@ import { invalidFileMessage } from '../invalid-file.js';
 import { fromDraft as msg } from '../messages.vi.js';
 import type { Asker } from '../prompt.js';
 import { UsageError } from '../usage-error.js';
+import { chooseTasks, taskOpensOn, type ChosenTasks } from './draft-tasks.js';
+import { draftHasTasks } from '@theodoi/functions/domain/importer/draft-tasks';
 
 /** The flags of `directive create` that complete a draft. */
 export interface DraftFlags {
@@ -64,6 +66,10 @@ export interface DraftContext {
   coordinator?: { email?: string | undefined; person?: string | undefined };
   /** Present in a terminal: missing choices are asked, with the proposal as default. */
   asker?: Asker | undefined;
+  /** The organisation's unit codes, to check a task's lead typed in answer. */
+  unitCodes?: ReadonlySet<string>;
+  /** Where what the coordinator should know goes (a task left out, units added as recipients). */
+  tell?: (line: string) => void;
 }
 
 const PERIOD_NAMES: Readonly<Record<string, PeriodicKind | 'once'>> = {
@@ -105,8 +111,10 @@ export async function directiveFromDraft(
     draft.subject ?? (await choose(flags.subject, null, msg.askSubject, msg.missingSubject, asker));
   const issuer =
     draft.issuer.name ?? (await choose(flags.issuer, null, msg.askIssuer, msg.missingIssuer, asker));
-  const template = await chooseTemplate(flags.template, asker);
-  const schedule = await chooseSchedule(draft, flags, context);
+  const template = await chooseTemplate(flags.template, asker, draftHasTasks(draft));
+  const tasks = isTaskForm(template) ? await draftTasks(draft, flags, context) : undefined;
+  const schedule =
+    tasks && !scheduleFlagged(flags) ? tasks.schedule : await chooseSchedule(draft, flags, context);
   const email = context.coordinator?.email;
   const coordinators = flags.coordinator ?? (email ? [email] : []);
   let spec: DirectiveSpec;
@@ -117,6 +125,7 @@ export async function directiveFromDraft(
         id,
         template,
         schedule,
+        ...(tasks ? { tasks: tasks.tasks } : {}),
         coordinators,
         contact: {
           ...(context.coordinator?.person ? { person: context.coordinator.person } : {}),
@@ -147,14 +156,49 @@ async function choose(
   throw new UsageError(missing);
 }
 
-/** The report form: given, the only one-row-per-unit form shipped, or asked among them. */
-async function chooseTemplate(given: string | undefined, asker: Asker | undefined): Promise<string> {
+/**
+ * The report form: given, or proposed (the task form for a draft with tasks, else the one-row-per-unit form) and
+ * asked among the forms in a terminal.
+ */
+async function chooseTemplate(
+  given: string | undefined,
+  asker: Asker | undefined,
+  hasTasks: boolean,
+): Promise<string> {
   if (given) return given;
-  const forms = listTemplates().filter((t) => t.shape === 'row-per-unit');
-  if (forms.length === 1 || !asker) return forms[0]!.ref;
+  // A draft of tasks is offered every form, the task form first proposed; a report request the indicator forms.
+  const forms = listTemplates().filter((t) => hasTasks || t.shape === 'row-per-unit');
+  const proposed = forms.findIndex((t) => t.shape === (hasTasks ? 'row-per-task' : 'row-per-unit'));
+  if (forms.length === 1 || !asker) return forms[proposed]!.ref;
   const listing = forms.map((t, i) => `  ${i + 1}. ${t.title} (${t.ref})`).join('\n');
-  const answer = await asker.ask(`${msg.askTemplate}\n${listing}\n${msg.askChoice}`, '1');
+  const answer = await asker.ask(`${msg.askTemplate}\n${listing}\n${msg.askChoice}`, String(proposed + 1));
   return forms[Number(answer) - 1]?.ref ?? answer;
+}
+
+function isTaskForm(ref: string): boolean {
+  return listTemplates().some((t) => (t.ref === ref || t.id === ref) && t.shape === 'row-per-task');
+}
+
+/** Whether the flags give the schedule themselves (then the tasks' own recurrence does not). */
+function scheduleFlagged(flags: DraftFlags): boolean {
+  return flags.deadline !== undefined || flags.period !== undefined;
+}
+
+async function draftTasks(
+  draft: DirectiveDraft,
+  flags: DraftFlags,
+  context: DraftContext,
+): Promise<ChosenTasks> {
+  const opens = flags.opens === undefined ? null : dateFlag(flags.opens, '--opens');
+  const days = Number(flags.days ?? '2');
+  if (!Number.isInteger(days) || days < 0 || days > 60) throw new UsageError(msg.badDays(flags.days ?? ''));
+  return chooseTasks(draft, {
+    opensOn: taskOpensOn(draft, opens, context.today),
+    periodicDays: days,
+    asker: context.asker,
+    unitCodes: context.unitCodes ?? new Set(),
+    tell: context.tell ?? (() => undefined),
+  });
 }
 
 function dateFlag(text: string, flag: string): IsoDate {
@@ -234,12 +278,18 @@ async function confirmPastDeadlines(
   flags: DraftFlags,
   context: DraftContext,
 ): Promise<void> {
-  const due = periodsAlreadyDue(spec.schedule, context.today, context.calendar);
+  const due = [
+    ...periodsAlreadyDue(spec.schedule, context.today, context.calendar).map(
+      (p) => `${p.label} (hạn ${formatViDate(p.deadline)})`,
+    ),
+    ...(spec.tasks ?? []).flatMap((t) =>
+      t.due.kind === 'by' && t.due.date < context.today
+        ? [msg.pastTask(t.id.slice(2), formatViDate(t.due.date))]
+        : [],
+    ),
+  ];
   if (due.length === 0 || flags.yes) return;
-  const question = msg.pastDeadline(
-    due.map((p) => `${p.label} (hạn ${formatViDate(p.deadline)})`),
-    formatViDate(context.today),
-  );
+  const question = msg.pastDeadline(due, formatViDate(context.today));
   if (!context.asker) throw new UsageError(`${question}\n${msg.confirmWithYes}`);
   if (!(await context.asker.confirm(`${question}\n${msg.confirmQuestion}`)))
     throw new UsageError(msg.stopped);
