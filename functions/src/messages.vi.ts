@@ -375,8 +375,6 @@ export const directiveCreate = {
     `Đơn vị ${codes.join(', ')} được ghi nhiều lần trong danh sách nhận — mỗi đơn vị chỉ có một dòng.`,
   unknownTemplate: (ref: string) => `Không có mẫu báo cáo "${ref}" — xem "theodoi templates".`,
   alreadyRegistered: (id: string) => `Công văn "${id}" đã được đăng ký trước đó.`,
-  unsupportedShape: (ref: string) =>
-    `Mẫu "${ref}" là dạng mỗi đơn vị một trang; phiên bản này mới hỗ trợ mẫu mỗi đơn vị một dòng.`,
   nothingOpen: 'Chưa có kỳ báo cáo nào.',
   created: (title: string, url: string, tabs: number, sheetsCalls: number, driveCalls: number) =>
     `Đã tạo bảng tính "${title}" với ${tabs} trang báo cáo: ${url}\n` +
