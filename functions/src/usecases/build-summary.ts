@@ -7,7 +7,8 @@ import { loadTemplate as loadShippedTemplate } from '@theodoi/sheets-schema/regi
 import type { Template } from '@theodoi/sheets-schema/template-format';
 import type { Clock } from '../clock.js';
 import type { WorkingCalendar } from '../domain/calendar/working-calendar.js';
-import { periodAt, periodOf, type Period } from '../domain/periods/index.js';
+import { periodAt, type Period } from '../domain/periods/index.js';
+import { directivePeriodOf } from '../domain/tasks/task-rows.js';
 import { buildSummaryModel, type SummaryModel } from '../domain/summary/index.js';
 import { summary as msg, syncErrors } from '../messages.vi.js';
 import type { GoogleClients } from '../sheets/api/clients.js';
@@ -125,7 +126,7 @@ export function summaryPeriod(
 ): Period {
   if (periodKey) {
     try {
-      return periodOf(directive.schedule, periodKey, calendar);
+      return directivePeriodOf(directive, periodKey, calendar);
     } catch {
       throw new UserFacingError(msg.noPeriod(periodKey), 'no-period');
     }

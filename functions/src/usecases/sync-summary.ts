@@ -6,7 +6,7 @@
 import type { sheets_v4 } from '@googleapis/sheets';
 import type { Firestore } from 'firebase-admin/firestore';
 import type { WorkingCalendar } from '../domain/calendar/working-calendar.js';
-import { periodOf } from '../domain/periods/index.js';
+import { directivePeriodOf } from '../domain/tasks/task-rows.js';
 import type { GoogleClients } from '../sheets/api/clients.js';
 import { SUMMARY_SHEET_ID } from '../sheets/layout/new-spreadsheet.js';
 import { SUMMARY_CHART_ID, summaryRequests } from '../sheets/layout/summary-tab.js';
@@ -35,7 +35,7 @@ export async function writeStatusesAndSummary(
   if (statusRequests.length === 0) return { sheetsWrites: 0, firestoreWrites: 0, summary: false };
   const hasChart = directive.summaryChart === true;
   const summary = summaryRequests(
-    await summaryModelFor(deps, directive, periodOf(directive.schedule, periodKey, deps.calendar), now),
+    await summaryModelFor(deps, directive, directivePeriodOf(directive, periodKey, deps.calendar), now),
     { sheetId: SUMMARY_SHEET_ID, existingChartIds: hasChart ? [SUMMARY_CHART_ID] : [] },
     summaryOptions({}, directive),
   );

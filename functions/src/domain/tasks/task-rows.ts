@@ -7,7 +7,7 @@
 import type { IsoDate } from '../calendar/iso-date.js';
 import type { WorkingCalendar } from '../calendar/working-calendar.js';
 import { ONCE_KEY } from '../periods/period-key.js';
-import { periodOf, type Period } from '../periods/periods.js';
+import { openedPeriods, periodOf, type Period } from '../periods/periods.js';
 import type { Schedule } from '../periods/schedule.js';
 import { responsibleUnits, taskRowKey, type DirectiveTask, type TaskRole } from './task.js';
 
@@ -99,4 +99,17 @@ export function taskRowsOf(directive: TaskDirective, period: Period, calendar: W
       ongoing: due.kind === 'ongoing',
     }));
   });
+}
+
+/**
+ * The periods opened at `instant` (their tabs exist or open now): the schedule's, and for a directive of tasks the tab
+ * `once` beside a periodic schedule's, from the day it opens.
+ */
+export function directiveOpenedPeriods(
+  directive: TaskDirective,
+  instant: Date,
+  calendar: WorkingCalendar,
+): Period[] {
+  const extra = extraTaskPeriods(directive, calendar).filter((p) => p.opensAt <= instant);
+  return [...extra, ...openedPeriods(directive.schedule, instant, calendar)];
 }
