@@ -1049,6 +1049,11 @@ export const tasks = {
     `Văn bản có danh sách nhiệm vụ nhưng mẫu ${ref} không theo dõi nhiệm vụ; dùng mẫu tien-do-nhiem-vu@1.`,
   noTasks: (ref: string) =>
     `Mẫu ${ref} theo dõi từng nhiệm vụ, nhưng văn bản chưa có nhiệm vụ nào có đơn vị chủ trì.`,
+  whichTask: (id: string) =>
+    `Công văn "${id}" theo dõi từng nhiệm vụ: ghi rõ nhiệm vụ cần gia hạn bằng --task, ví dụ --task nv2.`,
+  noSuchTask: (task: string, id: string) => `Công văn "${id}" không có nhiệm vụ ${task}.`,
+  notResponsible: (unit: string, task: string) =>
+    `Đơn vị "${unit}" không chủ trì hay phối hợp thực hiện nhiệm vụ ${task}.`,
   unknownTaskUnit: (id: string, code: string) =>
     `Nhiệm vụ ${id}: không có đơn vị mã "${code}" trong tổ chức.`,
 } as const;
