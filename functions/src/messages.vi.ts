@@ -1049,6 +1049,54 @@ export const tasks = {
     `Văn bản có danh sách nhiệm vụ nhưng mẫu ${ref} không theo dõi nhiệm vụ; dùng mẫu tien-do-nhiem-vu@1.`,
   noTasks: (ref: string) =>
     `Mẫu ${ref} theo dõi từng nhiệm vụ, nhưng văn bản chưa có nhiệm vụ nào có đơn vị chủ trì.`,
+  summary: {
+    title: (directiveRef: string) => `TỔNG HỢP TÌNH HÌNH THỰC HIỆN NHIỆM VỤ — ${directiveRef.toUpperCase()}`,
+    kpiLine: (k: {
+      done: number;
+      onTime: number;
+      late: number;
+      inProgress: number;
+      notStarted: number;
+      overdue: number;
+      total: number;
+    }) =>
+      `Hoàn thành ${k.done}/${k.total} lượt nhiệm vụ (đúng hạn ${k.onTime}, trễ hạn ${k.late})    ` +
+      `Đang thực hiện ${k.inProgress}    Chưa thực hiện ${k.notStarted}    Quá hạn ${k.overdue}`,
+    byTaskHeading: 'TÌNH HÌNH THỰC HIỆN TỪNG NHIỆM VỤ',
+    byUnitHeading: 'TỔNG HỢP THEO ĐƠN VỊ',
+    columns: {
+      stt: 'STT',
+      task: 'Nhiệm vụ',
+      lead: 'Đơn vị chủ trì',
+      due: 'Thời hạn',
+      units: 'Tình trạng của từng đơn vị',
+      unit: 'Đơn vị',
+      count: 'Số nhiệm vụ',
+    },
+    unitStatus: (unit: string, role: string, status: string) => `${unit} (${role}): ${status}`,
+    chaseHeading: (n: number) =>
+      n === 0 ? 'Không có nhiệm vụ quá hạn.' : `NHIỆM VỤ QUÁ HẠN CẦN ĐÔN ĐỐC (${n})`,
+    chaseItem: (unit: string, no: number, text: string, status: string) =>
+      `${unit} — nhiệm vụ ${no} (${text}): ${status}`,
+    paragraphHeading: 'DỰ THẢO NỘI DUNG BÁO CÁO',
+    paragraph: (k: {
+      time: string;
+      date: string;
+      tasks: number;
+      total: number;
+      onTime: number;
+      late: number;
+      inProgress: number;
+      overdue: number;
+      overdueUnits: string[];
+    }) =>
+      `Tính đến ${k.time} ngày ${k.date}, ${k.tasks} nhiệm vụ được giao cho các đơn vị (${k.total} lượt đơn vị chủ trì, ` +
+      `phối hợp): ${k.onTime + k.late} lượt đã hoàn thành (${k.onTime} đúng hạn, ${k.late} trễ hạn), ` +
+      `${k.inProgress} lượt đang thực hiện` +
+      (k.overdue > 0
+        ? `; ${k.overdue} lượt quá hạn chưa hoàn thành (${k.overdueUnits.join(', ')}).`
+        : '; không có nhiệm vụ quá hạn.'),
+  },
   whichTask: (id: string) =>
     `Công văn "${id}" theo dõi từng nhiệm vụ: ghi rõ nhiệm vụ cần gia hạn bằng --task, ví dụ --task nv2.`,
   noSuchTask: (task: string, id: string) => `Công văn "${id}" không có nhiệm vụ ${task}.`,

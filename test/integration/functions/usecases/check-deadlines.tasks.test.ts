@@ -53,6 +53,26 @@ describe('checkDeadlines on a directive of tasks', () => {
     expect(flag.data()).toMatchObject({ kind: 'qua-han', workingDaysOverdue: 1, resolvedAt: null });
   });
 
+  it('rewrites Tổng hợp by task and by unit, with the overdue row to chase and the draft paragraph', async () => {
+    const summary = (await column("'Tổng hợp'!A1:I40"))!;
+    expect(summary[0]).toMatch(/^TỔNG HỢP TÌNH HÌNH THỰC HIỆN NHIỆM VỤ — CÔNG VĂN SỐ 2468\/UBND-VHTT/);
+    expect(summary).toContain(
+      'Hoàn thành 1/5 lượt nhiệm vụ (đúng hạn 1, trễ hạn 0)    Đang thực hiện 0    Chưa thực hiện 2    Quá hạn 2',
+    );
+    expect(summary).toContainEqual(
+      expect.stringMatching(
+        /^1 \| Rà soát.* \| Phòng Văn hóa và Thông tin \| 20\/11\/2026 \(thứ Sáu\) \| Phòng Văn hóa và Thông tin \(Chủ trì\): Hoàn thành đúng hạn\nPhòng Nội vụ \(Phối hợp\): Quá hạn \(quá hạn 1 ngày làm việc\)$/,
+      ),
+    );
+    // November's monthly report (task 3, due 17/11) was not made either: Phòng Nội vụ has 2 overdue rows.
+    expect(summary).toContain(
+      '3 | Tổng hợp, báo cáo kết quả chuyển đổi số hằng tháng | Phòng Nội vụ | 17/11/2026 (thứ Ba) | Phòng Nội vụ (Chủ trì): Quá hạn (quá hạn 4 ngày làm việc)',
+    );
+    expect(summary).toContain('2 | Phòng Nội vụ | 2 | 0 | 0 | 0 | 0 | 2');
+    expect(summary).toContainEqual(expect.stringMatching(/^Phòng Nội vụ — nhiệm vụ 1 \(Rà soát/));
+    expect(summary.at(-1)).toMatch(/2 lượt quá hạn chưa hoàn thành \(Phòng Nội vụ\)\.$/);
+  });
+
   it('moves one row’s deadline with an extension, and says so on the row', async () => {
     const granted = await extendDeadline(world.deps, {
       directiveId: 'cds-check',
