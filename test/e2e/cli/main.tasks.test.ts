@@ -9,6 +9,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import mammoth from 'mammoth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EmulatorServer } from '@theodoi/sheets-emulator/server';
 import {
@@ -195,4 +196,19 @@ describe('a công văn of tasks: import → create --from-draft → officers upd
     expect(line[7]).toBe('1');
     expect(Number(line[9])).toBeGreaterThanOrEqual(2);
   }, 180_000);
+
+  it('writes the report .docx with a tasks section: each task, its lead, deadline and each unit’s status', async () => {
+    const out = join(home, 'reports');
+    await theodoi('report', DIRECTIVE, '--period', 'once', '--out', out);
+    const { value } = await mammoth.extractRawText({
+      buffer: await readFile(join(out, `${DIRECTIVE}-bao-cao.docx`)),
+    });
+    const text = value.replace(/\n+/g, '\n');
+    expect(text).toContain('TÌNH HÌNH THỰC HIỆN TỪNG NHIỆM VỤ');
+    expect(text).toMatch(/Hoàn thành 2\/\d lượt nhiệm vụ \(đúng hạn 1, trễ hạn 1\)/);
+    expect(text).toContain('Phòng Văn hóa và Thông tin (Chủ trì): Hoàn thành đúng hạn');
+    expect(text).toContain('Phòng Tư pháp (Chủ trì): Hoàn thành trễ hạn (trễ 2 ngày làm việc)');
+    expect(text).toMatch(/Phòng Nội vụ \(Phối hợp\): Quá hạn \(quá hạn \d+ ngày làm việc\)/);
+    expect(text).toContain('20/11/2026 (thứ Sáu)');
+  }, 120_000);
 });

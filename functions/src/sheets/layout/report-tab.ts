@@ -59,20 +59,25 @@ export interface LayoutColumn {
   column?: Column;
 }
 
+/** The template's columns, as the unit's inputs of a report tab. */
+function inputColumns(template: Template): LayoutColumn[] {
+  return template.columns.map((column) => ({
+    key: column.key,
+    header: column.header,
+    hint: column.hint,
+    system: false,
+    width: column.width ?? 120,
+    column,
+  }));
+}
+
 /** The columns of a report tab: code, name, the template's columns, status, "Tình hình báo cáo", updated-at. */
 export function reportColumns(template: Template): LayoutColumn[] {
   if (template.shape === 'row-per-task') return taskColumns(template);
   return [
     { key: SYSTEM_KEYS.code, header: msg.unitCodeHeader, hint: msg.unitCodeHint, system: true, width: 70 },
     { key: SYSTEM_KEYS.name, header: msg.unitNameHeader, hint: msg.unitNameHint, system: true, width: 200 },
-    ...template.columns.map((column) => ({
-      key: column.key,
-      header: column.header,
-      hint: column.hint,
-      system: false,
-      width: column.width ?? 120,
-      column,
-    })),
+    ...inputColumns(template),
     { key: SYSTEM_KEYS.status, header: msg.statusHeader, hint: msg.statusHint, system: true, width: 220 },
     {
       key: SYSTEM_KEYS.deadline,
@@ -112,14 +117,7 @@ function taskColumns(template: Template): LayoutColumn[] {
     system(SYSTEM_KEYS.name, msg.unitNameHeader, msg.unitNameHint, 180),
     system(TASK_KEYS.role, taskMsg.roleHeader, taskMsg.roleHint, 90),
     system(TASK_KEYS.due, taskMsg.dueHeader, taskMsg.dueHint, 150),
-    ...template.columns.map((column) => ({
-      key: column.key,
-      header: column.header,
-      hint: column.hint,
-      system: false,
-      width: column.width ?? 120,
-      column,
-    })),
+    ...inputColumns(template),
     system(SYSTEM_KEYS.deadline, taskMsg.taskStatusHeader, taskMsg.taskStatusHint, 200),
     system(SYSTEM_KEYS.status, taskMsg.verdictHeader, msg.statusHint, 200),
     system(SYSTEM_KEYS.updatedAt, msg.updatedAtHeader, msg.updatedAtHint, 110),
