@@ -1,6 +1,7 @@
 // The morning check on a directive of tasks: a row past its own deadline and not completed turns "Quá hạn" and is
 // flagged; an extension moves one row's deadline; a recurring task's row appears in each new period's tab.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildSummary } from '@theodoi/functions/usecases/build-summary';
 import { checkDeadlines } from '@theodoi/functions/usecases/check-deadlines';
 import type { CreatedDirective } from '@theodoi/functions/usecases/create-directive';
 import { extendDeadline } from '@theodoi/functions/usecases/directive-lifecycle';
@@ -97,5 +98,12 @@ describe('checkDeadlines on a directive of tasks', () => {
     expect(await column("'Tháng 12/2026'!A5:F")).toEqual([
       '3 | Tổng hợp, báo cáo kết quả chuyển đổi số hằng tháng | NV | Phòng Nội vụ | Chủ trì | 16/12/2026 (thứ Tư)',
     ]);
+  });
+
+  it('rewrites the same Tổng hợp on demand (theodoi summary)', async () => {
+    const result = await buildSummary(world.deps, { directiveId: 'cds-check' });
+    expect(result.tasks?.title).toMatch(/^TỔNG HỢP TÌNH HÌNH THỰC HIỆN NHIỆM VỤ/);
+    expect(result.calls).toEqual({ sheetsReads: 1, sheetsWrites: 1 });
+    expect((await column("'Tổng hợp'!A1"))![0]).toBe(result.tasks?.title);
   });
 });
