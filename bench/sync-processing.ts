@@ -167,7 +167,10 @@ export function measureSync(units: number): SyncFigures {
     subject: 'tuyên truyền cải cách hành chính năm 2024',
     recipients: summaryUnits.map((u) => u.code),
   };
-  const record = reportTabLayout(template, summaryUnits);
+  const record = reportTabLayout(
+    template,
+    summaryUnits.map((u) => ({ key: u.code })),
+  );
   const summaryOf = (plan: SyncPlan) =>
     buildSummaryModel({
       directive,

@@ -174,8 +174,11 @@ const templateObject = z
     title: z.string().trim().min(1).max(300),
     /** Vietnamese instructions shown under the title. */
     instructions: z.string().trim().min(1).max(5000),
-    /** 'row-per-unit': an indicator report, one row per unit; 'tab-per-unit': an activity log, many rows per unit. */
-    shape: z.enum(['row-per-unit', 'tab-per-unit']),
+    /**
+     * 'row-per-unit': an indicator report, one row per unit; 'row-per-task': a directive's tasks, one row per task and
+     * responsible unit (decision 007), its task, unit, role and deadline written by theodoi.
+     */
+    shape: z.enum(['row-per-unit', 'row-per-task']),
     columns: z.array(columnSchema).min(1).max(100),
     rules: z.array(ruleSchema).default([]),
     /** Columns shown, in this order, as the key figures of each unit on the summary tab. */

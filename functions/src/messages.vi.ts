@@ -375,8 +375,6 @@ export const directiveCreate = {
     `Đơn vị ${codes.join(', ')} được ghi nhiều lần trong danh sách nhận — mỗi đơn vị chỉ có một dòng.`,
   unknownTemplate: (ref: string) => `Không có mẫu báo cáo "${ref}" — xem "theodoi templates".`,
   alreadyRegistered: (id: string) => `Công văn "${id}" đã được đăng ký trước đó.`,
-  unsupportedShape: (ref: string) =>
-    `Mẫu "${ref}" là dạng mỗi đơn vị một trang; phiên bản này mới hỗ trợ mẫu mỗi đơn vị một dòng.`,
   nothingOpen: 'Chưa có kỳ báo cáo nào.',
   created: (title: string, url: string, tabs: number, sheetsCalls: number, driveCalls: number) =>
     `Đã tạo bảng tính "${title}" với ${tabs} trang báo cáo: ${url}\n` +
@@ -1055,7 +1053,9 @@ export const register = {
     },
     extensions: {
       header: 'Gia hạn',
-      note: 'Mỗi dòng một đơn vị: mã hoặc tên đơn vị: ngày gia hạn — lý do. Ví dụ: 30073: 31/12/2026 — chờ số liệu quý.',
+      note:
+        'Mỗi dòng một đơn vị: mã hoặc tên đơn vị: ngày gia hạn — lý do. Ví dụ: 30073: 31/12/2026 — chờ số liệu quý. ' +
+        'Văn bản theo dõi từng nhiệm vụ: ghi mã nhiệm vụ sau đơn vị, ví dụ 30073 nv2: 31/12/2026 — chờ số liệu.',
     },
     extensionResults: { header: 'Kết quả gia hạn', note: 'theodoi ghi kết quả từng dòng gia hạn.' },
   },
@@ -1098,4 +1098,113 @@ export const register = {
   noReason: 'gia hạn theo đề nghị của đơn vị',
   tryLater: 'Google hoặc cơ sở dữ liệu chưa trả lời.',
   unknownOrganisation: (id: string) => `Không có tổ chức "${id}" trong hệ thống.`,
+  whichTask:
+    'văn bản theo dõi từng nhiệm vụ: ghi mã nhiệm vụ sau đơn vị, ví dụ "30073 nv2: 31/12/2026 — lý do".',
+  taskWithoutLead: (no: string, text: string) =>
+    `Nhiệm vụ ${no} ("${text}") chưa xác định được đơn vị chủ trì — ghi rõ "giao … chủ trì" trong công văn, hoặc chọn mẫu báo cáo mỗi đơn vị một dòng.`,
+  mixedRecurrence:
+    'Các nhiệm vụ định kỳ có chu kỳ khác nhau (ví dụ hằng tháng và hằng quý); mỗi văn bản theo dõi một chu kỳ — hãy tạo bằng dòng lệnh với --period.',
+} as const;
+
+/** Directives made of tasks (decision 007): the task tab's own columns, roles and per-task statuses. */
+export const tasks = {
+  tabOnce: 'Nhiệm vụ',
+  taskNoHeader: 'STT',
+  taskNoHint: 'Số thứ tự của nhiệm vụ trong văn bản; do hệ thống ghi.',
+  taskTextHeader: 'Nhiệm vụ',
+  taskTextHint: 'Nội dung nhiệm vụ theo văn bản chỉ đạo; do hệ thống ghi.',
+  roleHeader: 'Vai trò',
+  roleHint: 'Chủ trì hoặc Phối hợp, theo văn bản; do hệ thống ghi.',
+  dueHeader: 'Thời hạn',
+  dueHint: 'Thời hạn hoàn thành của nhiệm vụ (đã tính gia hạn nếu có); do hệ thống ghi.',
+  taskStatusHeader: 'Tình trạng nhiệm vụ',
+  taskStatusHint:
+    'Hệ thống tự ghi: chưa thực hiện, đang thực hiện, hoàn thành đúng hạn, hoàn thành trễ hạn hoặc quá hạn.',
+  verdictHeader: 'Kiểm tra',
+  role: { lead: 'Chủ trì', support: 'Phối hợp' } as Record<'lead' | 'support', string>,
+  ongoingDue: 'Thường xuyên',
+  status: {
+    'chua-thuc-hien': 'Chưa thực hiện',
+    'dang-thuc-hien': 'Đang thực hiện',
+    'hoan-thanh-dung-han': 'Hoàn thành đúng hạn',
+    'hoan-thanh-tre-han': 'Hoàn thành trễ hạn',
+    'qua-han': 'Quá hạn',
+  },
+  lateBy: (n: number) => `trễ ${n} ngày làm việc`,
+  overdueBy: (n: number) => `quá hạn ${n} ngày làm việc`,
+  extendedTo: (date: string) => `gia hạn đến ${date}`,
+  deadlineLine:
+    'Mỗi dòng là một nhiệm vụ của một đơn vị (chủ trì hoặc phối hợp). Mỗi đơn vị chỉ nhập vào các dòng của mình. ' +
+    'Cột xám do hệ thống ghi.',
+  /** Told to the coordinator when creating a directive from a draft. */
+  noLead: (no: string, text: string) =>
+    `Nhiệm vụ ${no} ("${text}") chưa xác định được đơn vị chủ trì nên chưa được đưa vào bảng theo dõi.`,
+  askLead: (no: string, text: string) =>
+    `Nhiệm vụ ${no} ("${text}") chưa xác định được đơn vị chủ trì. Nhập mã đơn vị chủ trì (để trống: bỏ qua nhiệm vụ này):`,
+  unknownLead: (code: string) => `Không có đơn vị mã "${code}" trong tổ chức.`,
+  addedRecipients: (codes: string[]) =>
+    `Các đơn vị được giao nhiệm vụ nhưng không có trong "Kính gửi" đã được thêm vào danh sách nhận: ${codes.join(', ')}.`,
+  mixedRecurrence:
+    'Các nhiệm vụ định kỳ của văn bản có chu kỳ khác nhau (ví dụ hằng tháng và hằng quý); phiên bản này theo dõi một chu kỳ cho mỗi văn bản. Hãy tạo văn bản bằng --period.',
+  groupNotExpanded: (no: string, text: string) =>
+    `Nhiệm vụ ${no}: "${text}" là một nhóm đơn vị; các đơn vị phối hợp theo nhóm không được thêm tự động.`,
+  notATaskTemplate: (ref: string) =>
+    `Văn bản có danh sách nhiệm vụ nhưng mẫu ${ref} không theo dõi nhiệm vụ; dùng mẫu tien-do-nhiem-vu@1.`,
+  noTasks: (ref: string) =>
+    `Mẫu ${ref} theo dõi từng nhiệm vụ, nhưng văn bản chưa có nhiệm vụ nào có đơn vị chủ trì.`,
+  summary: {
+    title: (directiveRef: string) => `TỔNG HỢP TÌNH HÌNH THỰC HIỆN NHIỆM VỤ — ${directiveRef.toUpperCase()}`,
+    kpiLine: (k: {
+      done: number;
+      onTime: number;
+      late: number;
+      inProgress: number;
+      notStarted: number;
+      overdue: number;
+      total: number;
+    }) =>
+      `Hoàn thành ${k.done}/${k.total} lượt nhiệm vụ (đúng hạn ${k.onTime}, trễ hạn ${k.late})    ` +
+      `Đang thực hiện ${k.inProgress}    Chưa thực hiện ${k.notStarted}    Quá hạn ${k.overdue}`,
+    byTaskHeading: 'TÌNH HÌNH THỰC HIỆN TỪNG NHIỆM VỤ',
+    byUnitHeading: 'TỔNG HỢP THEO ĐƠN VỊ',
+    columns: {
+      stt: 'STT',
+      task: 'Nhiệm vụ',
+      lead: 'Đơn vị chủ trì',
+      due: 'Thời hạn',
+      units: 'Tình trạng của từng đơn vị',
+      unit: 'Đơn vị',
+      count: 'Số nhiệm vụ',
+    },
+    unitStatus: (unit: string, role: string, status: string) => `${unit} (${role}): ${status}`,
+    chaseHeading: (n: number) =>
+      n === 0 ? 'Không có nhiệm vụ quá hạn.' : `NHIỆM VỤ QUÁ HẠN CẦN ĐÔN ĐỐC (${n})`,
+    chaseItem: (unit: string, no: number, text: string, status: string) =>
+      `${unit} — nhiệm vụ ${no} (${text}): ${status}`,
+    paragraphHeading: 'DỰ THẢO NỘI DUNG BÁO CÁO',
+    paragraph: (k: {
+      time: string;
+      date: string;
+      tasks: number;
+      total: number;
+      onTime: number;
+      late: number;
+      inProgress: number;
+      overdue: number;
+      overdueUnits: string[];
+    }) =>
+      `Tính đến ${k.time} ngày ${k.date}, ${k.tasks} nhiệm vụ được giao cho các đơn vị (${k.total} lượt đơn vị chủ trì, ` +
+      `phối hợp): ${k.onTime + k.late} lượt đã hoàn thành (${k.onTime} đúng hạn, ${k.late} trễ hạn), ` +
+      `${k.inProgress} lượt đang thực hiện` +
+      (k.overdue > 0
+        ? `; ${k.overdue} lượt quá hạn chưa hoàn thành (${k.overdueUnits.join(', ')}).`
+        : '; không có nhiệm vụ quá hạn.'),
+  },
+  whichTask: (id: string) =>
+    `Công văn "${id}" theo dõi từng nhiệm vụ: ghi rõ nhiệm vụ cần gia hạn bằng --task, ví dụ --task nv2.`,
+  noSuchTask: (task: string, id: string) => `Công văn "${id}" không có nhiệm vụ ${task}.`,
+  notResponsible: (unit: string, task: string) =>
+    `Đơn vị "${unit}" không chủ trì hay phối hợp thực hiện nhiệm vụ ${task}.`,
+  unknownTaskUnit: (id: string, code: string) =>
+    `Nhiệm vụ ${id}: không có đơn vị mã "${code}" trong tổ chức.`,
 } as const;

@@ -137,6 +137,7 @@ export const fromDraft = {
   pastDeadline: (periods: string[], today: string) =>
     `Hạn báo cáo đã qua (hôm nay ${today}): ${periods.join(', ')}. Nếu tạo, lần kiểm tra tới sẽ đánh dấu mọi đơn vị ` +
     `chưa báo cáo là quá hạn.`,
+  pastTask: (no: string, deadline: string) => `nhiệm vụ ${no} (hạn ${deadline})`,
   confirmWithYes: 'Kiểm tra lại hạn; nếu đúng như vậy, chạy lại lệnh với --yes.',
   confirmQuestion: 'Vẫn tạo bảng theo dõi?',
   stopped: 'Đã dừng; chưa tạo gì.',

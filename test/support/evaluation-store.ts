@@ -21,7 +21,7 @@ import {
 function taskValues(v: FixtureVersion): Record<string, unknown> {
   if (v.completedOn)
     return { trang_thai: TASK_STATUSES[2], ngay_hoan_thanh: v.completedOn, ket_qua: 'Đã xong' };
-  if (v.inProgress) return { trang_thai: TASK_STATUSES[1], ty_le_hoan_thanh: 0.5 };
+  if (v.inProgress) return { trang_thai: TASK_STATUSES[1] };
   return {};
 }
 

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { IsoDateSchema } from './calendar/iso-date.js';
 import { parseVietnameseDate } from './calendar/vietnamese-date.js';
 import { ScheduleSchema } from './periods/schedule.js';
+import { DirectiveTaskSchema, taskUnits } from './tasks/task.js';
 
 /** The format tag of a directive file given to `theodoi directive create`. */
 export const DIRECTIVE_FORMAT = 'theodoi/directive@1';
@@ -34,6 +35,11 @@ export const DirectiveSpecSchema = z.strictObject({
     .default({}),
   /** E-mails of the coordinators who follow the directive (editors of every row, readers of everything). */
   coordinators: z.array(z.email()).default([]),
+  /**
+   * The directive's tasks (decision 007), for a template of shape 'row-per-task': one row per task and responsible
+   * unit. Every lead and co-operating unit must be among the recipients.
+   */
+  tasks: z.array(DirectiveTaskSchema).max(500).optional(),
   /** References, tasks and the rest of the import draft, kept as read for the record and the report. */
   document: z.record(z.string(), z.unknown()).optional(),
 });
@@ -42,9 +48,28 @@ export type DirectiveSpec = z.infer<typeof DirectiveSpecSchema>;
 /** A directive file as written, before defaults. */
 export type DirectiveSpecInput = z.input<typeof DirectiveSpecSchema>;
 
+/** Checks a directive file's tasks: each id given once, every task's unit among the recipients. */
+function checkTasks(spec: z.infer<typeof DirectiveSpecSchema>, ctx: z.RefinementCtx): void {
+  if (!spec.tasks) return;
+  const ids = new Set<string>();
+  spec.tasks.forEach((t, i) => {
+    if (ids.has(t.id))
+      ctx.addIssue({ code: 'custom', path: ['tasks', i, 'id'], message: `duplicate task id ${t.id}` });
+    ids.add(t.id);
+  });
+  const recipients = new Set(spec.recipients);
+  const outside = taskUnits(spec.tasks).filter((u) => !recipients.has(u));
+  if (outside.length > 0)
+    ctx.addIssue({
+      code: 'custom',
+      path: ['recipients'],
+      message: `task units not among the recipients: ${outside.join(', ')}`,
+    });
+}
+
 /** Validates a directive file, its dates written dd/mm/yyyy or yyyy-MM-dd; throws a ZodError naming each bad field. */
 export function parseDirectiveSpec(input: unknown): DirectiveSpec {
-  return DirectiveSpecSchema.parse(withIsoDates(input));
+  return DirectiveSpecSchema.superRefine(checkTasks).parse(withIsoDates(input));
 }
 
 /** A date field as written, read day-first when it is a real Vietnamese date; anything else left for zod to name. */
@@ -53,8 +78,8 @@ function isoIfDate(value: unknown): unknown {
 }
 
 /**
- * The directive file with its calendar days (`date`, the schedule's `opensOn`, `deadline` and `deadlineOverrides`)
- * turned into `yyyy-MM-dd`: a coordinator writes 15/12/2026, the stored record keeps one form.
+ * The directive file with its calendar days (`date`, the schedule's `opensOn`, `deadline` and `deadlineOverrides`,
+ * each task's `due.date`) turned into `yyyy-MM-dd`: a coordinator writes 15/12/2026, the stored record keeps one form.
  */
 export function withIsoDates(input: unknown): unknown {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) return input;
@@ -71,12 +96,30 @@ export function withIsoDates(input: unknown): unknown {
       );
     spec.schedule = s;
   }
+  if (Array.isArray(spec.tasks))
+    spec.tasks = spec.tasks.map((task: unknown) => {
+      if (typeof task !== 'object' || task === null) return task;
+      const t = task as Record<string, unknown>;
+      const due = t.due as Record<string, unknown> | undefined;
+      if (due?.kind === 'by') return { ...t, due: { ...due, date: isoIfDate(due.date) } };
+      if (due?.kind === 'periodic' && typeof due.schedule === 'object')
+        return {
+          ...t,
+          due: {
+            ...due,
+            schedule: (withIsoDates({ schedule: due.schedule }) as { schedule: unknown }).schedule,
+          },
+        };
+      return t;
+    });
   return spec;
 }
 
 /** What the coordinator decides that no document says: id, template, schedule, contact, coordinators. */
 export interface DirectiveChoices {
   id: string;
+  /** The tasks to follow (from the draft, see importer/draft-tasks.ts), for a task template. */
+  tasks?: DirectiveSpecInput['tasks'];
   template: string;
   schedule: DirectiveSpecInput['schedule'];
   contact?: DirectiveSpecInput['contact'];
@@ -113,11 +156,24 @@ export function specFromDraft(
     kind: draft.kind ?? 'cong-van',
     issuer: draft.issuer.name,
     subject: draft.subject,
-    recipients: draft.recipients.unitCodes,
+    recipients: withTaskUnits(draft.recipients.unitCodes, choices.tasks),
     template: choices.template,
     schedule: choices.schedule,
     contact: choices.contact ?? {},
     coordinators: choices.coordinators ?? [],
+    ...(choices.tasks && choices.tasks.length > 0 ? { tasks: choices.tasks } : {}),
     document: draft,
   });
+}
+
+/**
+ * The recipients with every unit a task is given to: a unit leading or co-operating on a task is asked to report on
+ * it, so it is a recipient even when "Kính gửi" did not name it (the CLI says which were added).
+ */
+export function withTaskUnits(
+  recipients: readonly string[],
+  tasks: DirectiveSpecInput['tasks'] | undefined,
+): string[] {
+  const units = taskUnits((tasks ?? []).map((t) => ({ lead: t.lead, support: t.support ?? [] })));
+  return [...new Set([...recipients, ...units])];
 }

@@ -12,6 +12,7 @@ import { documentSize, MAX_COMMIT_BYTES, MAX_DOCUMENT_BYTES } from './document-s
 import { clippedValues, storedCells, textsOf } from './long-text.js';
 import { reportId, snapshotPath } from './paths.js';
 import type { StoredReport } from './reports.js';
+import { taskOfRowKey, unitOfRowKey, type TaskRole } from '../domain/tasks/task.js';
 
 /** Who the sync's versions are owed to. */
 export interface Attribution {
@@ -37,6 +38,8 @@ export interface PeriodSync {
   periodKey: string;
   plan: SyncPlan;
   stored: ReadonlyMap<string, StoredReport>;
+  /** A directive of tasks: each task row's role (lead/support), by row key, stored on its report (decision 007). */
+  roles?: ReadonlyMap<string, TaskRole>;
 }
 
 /**
@@ -202,7 +205,7 @@ function* writeGroups(
   limits: StoreLimits,
 ): Generator<WriteGroup> {
   const reports = db.collection(`directives/${directiveId}/reports`);
-  for (const { periodKey, plan, stored } of periods) {
+  for (const { periodKey, plan, stored, roles } of periods) {
     const statusByUnit = new Map<string, StatusWrite>(plan.statusWrites.map((w) => [w.unitCode, w]));
     for (const change of plan.changes) {
       const ref = reports.doc(reportId(periodKey, change.unitCode));
@@ -223,6 +226,7 @@ function* writeGroups(
             statusByUnit.get(change.unitCode),
             periodKey,
             now,
+            roles,
           ),
         },
         {
@@ -301,11 +305,17 @@ function reportDoc(
   sheet: StatusWrite | undefined,
   periodKey: string,
   now: Date,
+  roles: ReadonlyMap<string, TaskRole> | undefined,
 ): Record<string, unknown> {
   const valid = change.status === 'valid';
   const values = clippedValues(change.values);
+  // A task row's key is `<unitCode>~<taskId>`: the report names its unit, its task and the unit's role apart.
+  const taskId = taskOfRowKey(change.unitCode);
+  const role = roles?.get(change.unitCode);
   return {
-    unitCode: change.unitCode,
+    unitCode: unitOfRowKey(change.unitCode),
+    ...(taskId ? { taskId } : {}),
+    ...(role ? { role } : {}),
     periodKey,
     status: change.status,
     rawHash: change.rawHash,

@@ -6,28 +6,15 @@
  */
 import type { DocumentReference, Firestore } from 'firebase-admin/firestore';
 import { z } from 'zod';
-import { TASK_STATUSES } from '@theodoi/sheets-schema/templates/tien-do-nhiem-vu';
-import { IsoDateSchema, isIsoDate, vietnamDateOf, type IsoDate } from '../domain/calendar/iso-date.js';
+import { IsoDateSchema, vietnamDateOf, type IsoDate } from '../domain/calendar/iso-date.js';
 import type { WorkingCalendar } from '../domain/calendar/working-calendar.js';
 import type { EvaluationDirective } from '../domain/evaluation/model.js';
-import type {
-  ExtensionGrant,
-  Obligation,
-  ObligationVersion,
-  TaskProgress,
-} from '../domain/evaluation/obligation.js';
+import type { ExtensionGrant, Obligation, ObligationVersion } from '../domain/evaluation/obligation.js';
+import { TASK_PROGRESS_COLUMNS, taskProgressOf } from '../domain/tasks/task-cells.js';
 import { owedRows, type OpenedPeriod, type OwedTask } from '../domain/evaluation/owed-rows.js';
 import { PeriodicScheduleSchema } from '../domain/periods/schedule.js';
 import { extensionGrants, listExtensions, rowReportId } from './extensions.js';
 import { directivePath } from './paths.js';
-
-/** The columns of the task template (tien-do-nhiem-vu) a task row's progress is read from. */
-export const TASK_PROGRESS_COLUMNS = { state: 'trang_thai', completedOn: 'ngay_hoan_thanh' } as const;
-const STATE_OF: Readonly<Record<string, TaskProgress['state']>> = {
-  [TASK_STATUSES[0]]: 'not-started',
-  [TASK_STATUSES[1]]: 'in-progress',
-  [TASK_STATUSES[2]]: 'completed',
-};
 
 /** Firestore's limit on the values of an `in` filter. */
 const IN_LIMIT = 30;
@@ -132,15 +119,6 @@ export interface LoadObligationsRequest {
   organisationId: string;
   range: { from: IsoDate; to: IsoDate };
   calendar: WorkingCalendar;
-}
-
-function progressOf(values: Readonly<Record<string, unknown>>): TaskProgress {
-  const state = values[TASK_PROGRESS_COLUMNS.state];
-  const day = values[TASK_PROGRESS_COLUMNS.completedOn];
-  return {
-    state: typeof state === 'string' ? (STATE_OF[state] ?? null) : null,
-    completedOn: typeof day === 'string' && isIsoDate(day) ? day : null,
-  };
 }
 
 function closedOn(directive: StoredDirective): IsoDate | undefined {
@@ -249,7 +227,7 @@ async function directiveObligations(
       list.push({
         at: parsed.data.at.toDate(),
         status: parsed.data.status,
-        ...(isTaskDirective ? { progress: progressOf(parsed.data.values) } : {}),
+        ...(isTaskDirective ? { progress: taskProgressOf(parsed.data.values) } : {}),
       });
       versions.set(key, list);
     }
@@ -268,7 +246,7 @@ async function directiveObligations(
               // A report's only version is the report itself, stored when it last changed.
               at: report.lastChangedAt.toDate(),
               status: report.status,
-              ...(isTaskDirective ? { progress: progressOf(report.values) } : {}),
+              ...(isTaskDirective ? { progress: taskProgressOf(report.values) } : {}),
             },
           ];
     return {

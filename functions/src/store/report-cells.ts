@@ -5,18 +5,20 @@
 import type { Firestore } from 'firebase-admin/firestore';
 import { z } from 'zod';
 import type { StoredRow } from '../domain/sync/report-rows.js';
+import { rowKeyOf } from '../domain/tasks/task.js';
 import { resolveCells, StoredCellSchema } from './long-text.js';
 
 const CellsSchema = z
   .object({
     unitCode: z.string(),
+    taskId: z.string().nullable().optional(),
     periodKey: z.string(),
     cells: z.record(z.string(), StoredCellSchema).default({}),
     formulas: z.array(z.string()).optional(),
   })
   .loose();
 
-/** The latest raw cells of every stored report of the given periods, by period key then unit code (one query). */
+/** The latest raw cells of every stored report of the given periods, by period key then row key (one query). */
 export async function loadReportCells(
   db: Firestore,
   directiveId: string,
@@ -31,7 +33,9 @@ export async function loadReportCells(
   for (const doc of snap.docs) {
     const r = CellsSchema.parse(doc.data());
     const cells = await resolveCells(db, doc.ref, r.cells);
-    byPeriod.get(r.periodKey)?.set(r.unitCode, { cells, ...(r.formulas ? { formulas: r.formulas } : {}) });
+    byPeriod
+      .get(r.periodKey)
+      ?.set(rowKeyOf(r.unitCode, r.taskId), { cells, ...(r.formulas ? { formulas: r.formulas } : {}) });
   }
   return byPeriod;
 }

@@ -4,11 +4,14 @@ import { z } from 'zod';
 import type { SummaryReport } from '../domain/summary/model.js';
 import type { StoredReportState } from '../domain/sync/plan-sync.js';
 import type { RowError } from '../domain/validation/validate-row.js';
+import { rowKeyOf } from '../domain/tasks/task.js';
 import { TimestampLike } from './timestamp.js';
 
 const StoredReportSchema = z
   .object({
     unitCode: z.string(),
+    /** A task row's task (decision 007); its row key is `<unitCode>~<taskId>`. */
+    taskId: z.string().nullable().optional(),
     periodKey: z.string(),
     status: z.enum(['empty', 'incomplete', 'invalid', 'valid']),
     rawHash: z.string(),
@@ -24,8 +27,9 @@ const StoredReportSchema = z
   })
   .loose();
 
-/** A unit's stored report in one period. */
+/** A unit's stored report in one period (or one task row's). */
 export interface StoredReport extends StoredReportState {
+  /** The row key: the unit's code, or `<unitCode>~<taskId>` for a task row (decision 007). */
   unitCode: string;
   values: Record<string, unknown>;
   acceptedValues: Record<string, unknown> | null;
@@ -36,7 +40,7 @@ export interface StoredReport extends StoredReportState {
 }
 
 /**
- * Every stored report of the given periods, by period key then unit code (one query), read as StoredReport
+ * Every stored report of the given periods, by period key then row key (one query), read as StoredReport
  * (not `cells`: the raw cells stay in Firestore).
  */
 export async function loadReports(
@@ -47,8 +51,8 @@ export async function loadReports(
   const byPeriod = new Map<string, Map<string, StoredReport>>(periodKeys.map((k) => [k, new Map()]));
   for await (const data of reportData(db, directiveId, periodKeys, STORED_REPORT_FIELDS)) {
     const r = StoredReportSchema.parse(data);
-    byPeriod.get(r.periodKey)?.set(r.unitCode, {
-      unitCode: r.unitCode,
+    byPeriod.get(r.periodKey)?.set(rowKeyOf(r.unitCode, r.taskId), {
+      unitCode: rowKeyOf(r.unitCode, r.taskId),
       status: r.status,
       rawHash: r.rawHash,
       version: r.version,
@@ -76,7 +80,7 @@ export async function loadSummaryReports(
   for await (const data of reportData(db, directiveId, [periodKey], SUMMARY_REPORT_FIELDS)) {
     const r = SummaryReportSchema.parse(data);
     if (r.periodKey !== periodKey) continue;
-    reports.set(r.unitCode, {
+    reports.set(rowKeyOf(r.unitCode, r.taskId), {
       status: r.status,
       errors: r.errors,
       acceptedValues: r.acceptedValues,
@@ -90,6 +94,7 @@ export async function loadSummaryReports(
 const STORED_REPORT_FIELDS = Object.keys(StoredReportSchema.shape);
 const SummaryReportSchema = StoredReportSchema.pick({
   unitCode: true,
+  taskId: true,
   periodKey: true,
   status: true,
   errors: true,

@@ -11,12 +11,15 @@ import { directiveLabel } from '../domain/directive-label.js';
 import { vietnamDateOf } from '../domain/calendar/iso-date.js';
 import { yearRange, type EvaluationModel } from '../domain/evaluation/index.js';
 import { openedPeriods, periodAt, type Period } from '../domain/periods/index.js';
-import type { UnitStatusCode } from '../domain/status/index.js';
+import { UNIT_STATUS_CODES, type UnitStatusCode } from '../domain/status/index.js';
+import { ONCE_KEY } from '../domain/periods/period-key.js';
+import { isTaskDirective } from '../domain/tasks/task-rows.js';
+import type { TaskStatusCode } from '../domain/tasks/task-status.js';
 import type { SummaryModel } from '../domain/summary/model.js';
 import type { RetryPolicy } from '../sheets/api/retry.js';
 import { formsFor } from '../domain/importer/proposal.js';
 import { outOfReach, normaliseAddress } from '../domain/sharing.js';
-import { directiveCreate, sharing } from '../messages.vi.js';
+import { directiveCreate, sharing, tasks as taskMsg } from '../messages.vi.js';
 import {
   dashboardRequests,
   dashboardShapeRequests,
@@ -49,6 +52,7 @@ import { summaryModelFor, type BuildSummaryDeps } from './build-summary.js';
 import { createInHome, type CallCount, type DriveHomeDeps } from './drive-home.js';
 import { UserFacingError } from './errors.js';
 import { evaluateUnits } from './evaluate-units.js';
+import { taskSummaryRows } from './task-summary.js';
 
 /**
  * What the dashboard needs: what a summary needs (it builds one summary model per open directive), and theodoi's
@@ -107,6 +111,7 @@ async function dashboardDirective(
     recipients: new Set(directive.recipients),
     ...(directive.access?.state === 'lost' ? { accessLost: true } : {}),
   };
+  if (isTaskDirective(directive)) return { ...base, ...(await taskDashboardLine(deps, directive, now)) };
   const followed = await followedPeriod(deps, directive, now);
   if (!followed) return { ...base, period: null, kpis: null, statuses: new Map() };
   const { period, model } = followed;
@@ -115,6 +120,62 @@ async function dashboardDirective(
     period: { key: period.key, label: period.label, deadline: period.deadline },
     kpis: model.kpis,
     statuses: new Map<string, UnitStatusCode>(model.rows.map((r) => [r.unitCode, r.status.code])),
+  };
+}
+
+/**
+ * The dashboard's figures of a directive of tasks (decision 007), over the task rows its Tổng hợp shows: "reported"
+ * is a row completed (on time or late), "overdue" a row past its deadline and not completed; each unit's cell in the
+ * matrix is its worst row (overdue, else late, else on time once all are done, else not yet due).
+ */
+async function taskDashboardLine(
+  deps: Pick<BuildDashboardDeps, 'db' | 'calendar'>,
+  directive: DirectiveRecord,
+  now: Date,
+): Promise<Pick<DashboardDirective, 'period' | 'kpis' | 'statuses'>> {
+  const rows = await taskSummaryRows(deps, directive, now);
+  const count = (code: TaskStatusCode) => rows.filter((r) => r.status.status.code === code).length;
+  const onTime = count('hoan-thanh-dung-han');
+  const late = count('hoan-thanh-tre-han');
+  const overdue = count('qua-han');
+  const total = rows.length;
+  const statuses = new Map<string, UnitStatusCode>();
+  for (const unit of new Set(rows.map((r) => r.row.unitCode))) {
+    const codes = rows.filter((r) => r.row.unitCode === unit).map((r) => r.status.status.code);
+    const done = codes.every((c) => c === 'hoan-thanh-dung-han' || c === 'hoan-thanh-tre-han');
+    statuses.set(
+      unit,
+      codes.includes('qua-han')
+        ? 'qua-han'
+        : codes.includes('hoan-thanh-tre-han')
+          ? 'tre-han'
+          : done
+            ? 'dung-han'
+            : 'chua-den-han',
+    );
+  }
+  const byStatus = Object.fromEntries(UNIT_STATUS_CODES.map((c) => [c, 0])) as Record<UnitStatusCode, number>;
+  for (const code of statuses.values()) byStatus[code] += 1;
+  const deadlines = rows
+    .filter((r) => !r.row.ongoing)
+    .map((r) => r.status.deadline)
+    .sort();
+  const deadline = deadlines.at(-1);
+  return {
+    period: deadline ? { key: ONCE_KEY, label: taskMsg.tabOnce, deadline } : null,
+    kpis: {
+      total,
+      reported: onTime + late,
+      reportedShare: total === 0 ? 0 : (onTime + late) / total,
+      onTime,
+      late,
+      notReported: total - onTime - late,
+      overdue,
+      notYetDue: total - onTime - late - overdue,
+      withErrors: 0,
+      byStatus,
+    },
+    statuses,
   };
 }
 

@@ -7,7 +7,11 @@ import { loadTemplate as loadShippedTemplate } from '@theodoi/sheets-schema/regi
 import type { Template } from '@theodoi/sheets-schema/template-format';
 import type { Clock } from '../clock.js';
 import type { WorkingCalendar } from '../domain/calendar/working-calendar.js';
-import { periodAt, periodOf, type Period } from '../domain/periods/index.js';
+import { periodAt, type Period } from '../domain/periods/index.js';
+import { directivePeriodOf, isTaskDirective } from '../domain/tasks/task-rows.js';
+import type { TaskSummaryModel } from '../domain/tasks/task-summary.js';
+import { taskSummaryRequests } from '../sheets/layout/task-summary-tab.js';
+import { taskSummaryFor } from './task-summary.js';
 import { buildSummaryModel, type SummaryModel } from '../domain/summary/index.js';
 import { summary as msg, syncErrors } from '../messages.vi.js';
 import type { GoogleClients } from '../sheets/api/clients.js';
@@ -44,6 +48,8 @@ export interface BuildSummaryRequest {
 
 /** What one summary did. */
 export interface BuildSummaryResult {
+  /** A directive of tasks: the Tổng hợp written (by task and by unit). */
+  tasks?: TaskSummaryModel;
   model: SummaryModel;
   spreadsheetId: string;
   /** Requests in the one batchUpdate. */
@@ -65,10 +71,15 @@ export async function buildSummary(
     summaryModelFor(deps, directive, period, now),
     summaryTarget(deps.clients, directive.spreadsheetId),
   ]);
-  const requests = summaryRequests(model, target, summaryOptions(deps, directive));
+  // A directive of tasks has its own Tổng hợp (by task and by unit), as the sync and the check write it.
+  const tasks = isTaskDirective(directive) ? await taskSummaryFor(deps, directive, now) : undefined;
+  const requests = tasks
+    ? taskSummaryRequests(tasks, target.sheetId)
+    : summaryRequests(model, target, summaryOptions(deps, directive));
   const writes = await sendBatchUpdate(deps.clients, directive.spreadsheetId, requests);
   return {
     model,
+    ...(tasks ? { tasks } : {}),
     spreadsheetId: directive.spreadsheetId,
     requests: requests.length,
     calls: { sheetsReads: 1, sheetsWrites: writes },
@@ -125,7 +136,7 @@ export function summaryPeriod(
 ): Period {
   if (periodKey) {
     try {
-      return periodOf(directive.schedule, periodKey, calendar);
+      return directivePeriodOf(directive, periodKey, calendar);
     } catch {
       throw new UserFacingError(msg.noPeriod(periodKey), 'no-period');
     }

@@ -11,7 +11,8 @@ import type { Clock } from '../clock.js';
 import type { WorkingCalendar } from '../domain/calendar/working-calendar.js';
 import { planDeadlineCheck } from '../domain/deadlines/plan-check.js';
 import type { ReminderItem } from '../domain/deadlines/reminders.js';
-import { openedPeriods, periodAt } from '../domain/periods/index.js';
+import { periodAt, type Period } from '../domain/periods/index.js';
+import { directiveOpenedPeriods, isTaskDirective, taskRowsOf } from '../domain/tasks/task-rows.js';
 import type { UnitStatusCode } from '../domain/status/index.js';
 import { sendBatchUpdate } from '../sheets/api/batch-update.js';
 import type { GoogleClients } from '../sheets/api/clients.js';
@@ -151,7 +152,10 @@ async function checkDirective(
   now: Date,
   units: ReadonlyMap<string, StoredUnit>,
 ): Promise<{ check: DirectiveCheck; reminders: ReminderItem[] }> {
-  const periods = openedPeriods(directive.schedule, now, deps.calendar);
+  const periods = directiveOpenedPeriods(directive, now, deps.calendar);
+  const taskRows = isTaskDirective(directive)
+    ? (period: Period) => taskRowsOf(directive, period, deps.calendar)
+    : undefined;
   const check: DirectiveCheck = {
     directiveId: directive.id,
     periods: {},
@@ -175,12 +179,14 @@ async function checkDirective(
     ...(deps.dueSoonWorkingDays === undefined ? {} : { dueSoonWorkingDays: deps.dueSoonWorkingDays }),
     units,
     ...loaded.input,
+    ...(taskRows ? { taskRows, recordedRows: (key: string) => directive.tabs[key]?.rows } : {}),
   });
   const layout = deadlineCheckRequests(plan, {
     template: () => loadTemplate(directive.template),
     units: directive.recipients.flatMap((code) => units.get(code) ?? []),
     directive,
     actingAccount: deps.actingAccount,
+    ...(taskRows ? { taskRows } : {}),
   });
 
   // Commit: the flags stand whatever happens to the sheet.

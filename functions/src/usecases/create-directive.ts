@@ -10,10 +10,16 @@ import type { Template } from '@theodoi/sheets-schema/template-format';
 import type { Clock } from '../clock.js';
 import type { WorkingCalendar } from '../domain/calendar/working-calendar.js';
 import type { DirectiveSpec } from '../domain/directive.js';
-import { openedPeriods, periodOf, periodsOf, type Period } from '../domain/periods/index.js';
+import { openedPeriods, periodsOf, type Period } from '../domain/periods/index.js';
+import {
+  directivePeriodOf,
+  extraTaskPeriods,
+  isTaskDirective,
+  taskRowsOf,
+} from '../domain/tasks/task-rows.js';
 import { resolveRecipients } from '../domain/recipients.js';
 import type { SharingOutcome } from '../domain/sharing.js';
-import { directiveCreate as msg } from '../messages.vi.js';
+import { directiveCreate as msg, tasks as taskMsg } from '../messages.vi.js';
 import { sendBatchUpdate } from '../sheets/api/batch-update.js';
 import type { GoogleClients } from '../sheets/api/clients.js';
 import { createSpreadsheetFile, sheetIdsOf } from '../sheets/api/create-spreadsheet.js';
@@ -72,8 +78,7 @@ export async function createDirective(
   given: DirectiveSpec,
 ): Promise<CreatedDirective> {
   const template = templateFor(given.template);
-  if (template.shape !== 'row-per-unit')
-    throw new UserFacingError(msg.unsupportedShape(template.ref), 'unsupported-shape');
+  checkTasksFitTemplate(given, template);
   const stored = await loadDirective(deps.db, given.id);
   if (stored?.state === 'ready' && isFinished(stored.record, deps))
     throw new UserFacingError(msg.alreadyRegistered(given.id), 'exists');
@@ -91,7 +96,14 @@ export async function createDirective(
     spec = { ...given, recipients: units.map((u) => u.code) };
     periods = initialPeriods(spec, deps.clock.now(), deps.calendar);
   }
-  const plan = planSpreadsheet({ spec, template, units, periods, actingAccount: deps.actingAccount });
+  const plan = planSpreadsheet({
+    spec,
+    template,
+    units,
+    periods,
+    actingAccount: deps.actingAccount,
+    ...(isTaskDirective(spec) ? { taskRows: (p: Period) => taskRowsOf(spec, p, deps.calendar) } : {}),
+  });
   const calls: CallCount = { sheets: 0, drive: 0 };
   if (!stored) await registerDirective(deps.db, spec, plan.tabs, periods, deps.clock.now());
   let sheet = stored?.record.spreadsheetId
@@ -168,7 +180,7 @@ async function registered(
   const units = spec.recipients.flatMap((code) => byCode.get(code) ?? []);
   const periods = Object.keys(record.tabs)
     .sort()
-    .map((key) => periodOf(spec.schedule, key, deps.calendar));
+    .map((key) => directivePeriodOf(spec, key, deps.calendar));
   return { spec, units, periods };
 }
 
@@ -211,8 +223,24 @@ async function recipientUnits(
   };
 }
 
-/** The periods whose tabs exist from the start: those already opened, or else the first one. */
+/** A task form needs the directive's tasks; a directive's tasks need the task form (one row per task and unit). */
+function checkTasksFitTemplate(spec: DirectiveSpec, template: Template): void {
+  const tasks = spec.tasks?.length ?? 0;
+  if (template.shape === 'row-per-task' && tasks === 0)
+    throw new UserFacingError(taskMsg.noTasks(template.ref), 'no-tasks');
+  if (template.shape !== 'row-per-task' && tasks > 0)
+    throw new UserFacingError(taskMsg.notATaskTemplate(template.ref), 'unsupported-shape');
+}
+
+/**
+ * The periods whose tabs exist from the start: those already opened, or else the first one; a directive of tasks
+ * also opens the tab of its tasks due by one day (`once`) beside a periodic schedule's.
+ */
 function initialPeriods(spec: DirectiveSpec, now: Date, calendar: WorkingCalendar): Period[] {
+  return [...extraTaskPeriods(spec, calendar), ...scheduledPeriods(spec, now, calendar)];
+}
+
+function scheduledPeriods(spec: DirectiveSpec, now: Date, calendar: WorkingCalendar): Period[] {
   const opened = openedPeriods(spec.schedule, now, calendar);
   if (opened.length > 0) return opened;
   const year =

@@ -2,10 +2,12 @@
  * A directive's lifecycle after it is created: listed, closed, a unit's deadline extended (gia hạn). The CLI
  * (`theodoi directive list | close | extend`) calls these; refusals are UserFacingErrors in Vietnamese.
  */
+import { ONCE_KEY } from '../domain/periods/period-key.js';
+import { directivePeriodOf, isTaskDirective, taskRowsOf, type TaskRow } from '../domain/tasks/task-rows.js';
 import { vietnamDateOf, type IsoDate } from '../domain/calendar/iso-date.js';
 import { formatViDate } from '../domain/values/display.js';
 import { openedPeriods, periodOf, type Period } from '../domain/periods/index.js';
-import { lifecycle as msg, syncErrors } from '../messages.vi.js';
+import { lifecycle as msg, syncErrors, tasks as taskMsg } from '../messages.vi.js';
 import { closeDirective, getDirective, listDirectives, type DirectiveRecord } from '../store/directives.js';
 import { grantExtension, type StoredExtension } from '../store/extensions.js';
 import { checkOneDirective, type CheckDeadlinesDeps, type DirectiveCheck } from './check-deadlines.js';
@@ -42,6 +44,8 @@ export interface ExtensionAsked {
   directiveId: string;
   unitCode: string;
   periodKey?: string | undefined;
+  /** A directive of tasks: the task (nv1, nv2, …) whose row is extended; its own deadline is the one in force. */
+  taskId?: string | undefined;
   until: IsoDate;
   reason: string;
   /** Who grants it; the directive's first coordinator when not given. */
@@ -69,8 +73,10 @@ export async function extendDeadline(
     directive.recipients.find((c) => c.toLowerCase() === asked.unitCode.toLowerCase()) ??
     fail(msg.notRecipient(asked.unitCode, directive.id), 'not-recipient');
   const now = deps.clock.now();
-  const period = periodNamed(directive, asked.periodKey, now, deps);
-  const inForce = directive.extensions?.[`${period.key}~${unitCode}`] ?? period.deadline;
+  const task = taskRowAsked(directive, unitCode, asked, now, deps);
+  const period = task?.period ?? periodNamed(directive, asked.periodKey, now, deps);
+  const rowKey = task ? task.row.key : unitCode;
+  const inForce = directive.extensions?.[`${period.key}~${rowKey}`] ?? task?.row.deadline ?? period.deadline;
   if (asked.until <= inForce)
     fail(msg.notLater(formatViDate(asked.until), formatViDate(inForce)), 'not-later');
   const today = vietnamDateOf(now);
@@ -81,6 +87,7 @@ export async function extendDeadline(
     {
       unitCode,
       periodKey: period.key,
+      ...(task ? { taskId: task.row.taskId } : {}),
       until: asked.until,
       grantedBy: asked.grantedBy ?? directive.coordinators[0] ?? 'theodoi',
       reason: asked.reason,
@@ -92,6 +99,33 @@ export async function extendDeadline(
     extensions: { ...directive.extensions, [extension.reportId]: asked.until },
   };
   return { period, extension, check: await checkOneDirective(deps, extended) };
+}
+
+/**
+ * The task row an extension is asked for: the task must exist and the unit be responsible for it; a task due by one
+ * day is in the tab `once`, a recurring one in the period named (or the one due). Undefined without a task.
+ */
+function taskRowAsked(
+  directive: DirectiveRecord,
+  unitCode: string,
+  asked: ExtensionAsked,
+  now: Date,
+  deps: Pick<CheckDeadlinesDeps, 'calendar'>,
+): { period: Period; row: TaskRow } | undefined {
+  if (!isTaskDirective(directive)) return undefined;
+  const taskId = asked.taskId ?? fail(taskMsg.whichTask(directive.id), 'which-task');
+  const task =
+    directive.tasks?.find((t) => t.id === taskId) ??
+    fail(taskMsg.noSuchTask(taskId, directive.id), 'no-such-task');
+  const period =
+    task.due.kind === 'by'
+      ? directivePeriodOf(directive, ONCE_KEY, deps.calendar)
+      : periodNamed(directive, asked.periodKey, now, deps);
+  const row =
+    taskRowsOf(directive, period, deps.calendar).find(
+      (r) => r.taskId === taskId && r.unitCode === unitCode,
+    ) ?? fail(taskMsg.notResponsible(unitCode, taskId), 'not-responsible');
+  return { period, row };
 }
 
 function periodNamed(

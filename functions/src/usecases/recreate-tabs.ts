@@ -8,7 +8,8 @@ import type { Firestore } from 'firebase-admin/firestore';
 import type { Template } from '@theodoi/sheets-schema/template-format';
 import { VIETNAM_ZONE } from '../clock.js';
 import type { WorkingCalendar } from '../domain/calendar/working-calendar.js';
-import { periodOf } from '../domain/periods/index.js';
+import { staleTaskCells } from '../domain/tasks/task-cells.js';
+import { directivePeriodOf, isTaskDirective, taskRowsOf } from '../domain/tasks/task-rows.js';
 import { extendedDeadline, statusText as deadlineText, unitStatus } from '../domain/status/index.js';
 import type { SummaryReport } from '../domain/summary/model.js';
 import { reportState } from '../domain/summary/report-state.js';
@@ -65,10 +66,12 @@ export async function planTabRecreation(
   const tabs = [...present];
   const planned = new Map<string, RecreatedTab>();
   for (const periodKey of [...periodKeys].sort()) {
+    const period = directivePeriodOf(directive, periodKey, deps.calendar);
     const plan = planRecreatedTab({
-      period: periodOf(directive.schedule, periodKey, deps.calendar),
+      period,
       template,
       units: recipients,
+      ...(isTaskDirective(directive) ? { taskRows: taskRowsOf(directive, period, deps.calendar) } : {}),
       directive,
       actingAccount: deps.actingAccount,
       recorded,
@@ -88,13 +91,28 @@ export async function planTabRecreation(
  * stand with that column blank until the next check.
  */
 export function recreatedDeadlineRequests(
-  directive: Pick<DirectiveRecord, 'schedule' | 'extensions'>,
+  directive: Pick<DirectiveRecord, 'schedule' | 'extensions' | 'tasks'>,
   recreation: RecreatedTab,
   reports: ReadonlyMap<string, SummaryReport>,
   now: Date,
   calendar: WorkingCalendar,
 ) {
-  const period = periodOf(directive.schedule, recreation.periodKey, calendar);
+  const period = directivePeriodOf(directive, recreation.periodKey, calendar);
+  const column = recreation.plan.columnOf.get(SYSTEM_KEYS.deadline);
+  if (column === undefined) return [];
+  if (isTaskDirective(directive)) {
+    const cells = staleTaskCells({
+      period,
+      rows: taskRowsOf(directive, period, calendar),
+      rowIndexOf: (key) => recreation.plan.rowOf.get(key),
+      shownAt: () => undefined,
+      acceptedOf: (key) => reports.get(key)?.acceptedValues,
+      now,
+      calendar,
+      extensions: directive.extensions,
+    });
+    return deadlineRequests(recreation.plan.tab.sheetId, column, cells);
+  }
   const cells = [...recreation.plan.rowOf].map(([unitCode, rowIndex]) => {
     const status = unitStatus({
       period,
@@ -105,8 +123,7 @@ export function recreatedDeadlineRequests(
     });
     return { rowIndex, text: deadlineText(status), code: status.code };
   });
-  const column = recreation.plan.columnOf.get(SYSTEM_KEYS.deadline);
-  return column === undefined ? [] : deadlineRequests(recreation.plan.tab.sheetId, column, cells);
+  return deadlineRequests(recreation.plan.tab.sheetId, column, cells);
 }
 
 /** What a sync reports of a tab it recreated. */

@@ -4,6 +4,7 @@
  * a unit's version only when that person may edit the unit's row (one of its officers, or a coordinator).
  */
 import { editorOfRow } from '../domain/sync/attribution.js';
+import { unitOfRowKey } from '../domain/tasks/task.js';
 import { lastModifier } from '../sheets/api/last-editor.js';
 import { firestoreStep } from '../store/deadline.js';
 import type { DirectiveRecord } from '../store/directives.js';
@@ -31,7 +32,7 @@ export async function editorsOf(
     modifier = await lastModifier(deps.clients, directive.spreadsheetId).catch(() => undefined);
   }
   if (!modifier) return { editorOf: () => undefined, driveReads };
-  const changed = [...new Set(periods.flatMap((p) => p.plan.changes.map((c) => c.unitCode)))];
+  const changed = [...new Set(periods.flatMap((p) => p.plan.changes.map((c) => unitOfRowKey(c.unitCode))))];
   const editors = await firestoreStep(deps)(
     unitEditors(deps.db, directive.organisation, changed),
     'reading the units’ editors',
@@ -39,8 +40,11 @@ export async function editorsOf(
   const coordinators = new Set(directive.coordinators.map((c) => c.toLowerCase()));
   const email = modifier;
   return {
-    editorOf: (unitCode) =>
-      editorOfRow(email, (who) => coordinators.has(who) || (editors.get(unitCode) ?? []).includes(who)),
+    editorOf: (rowKey) =>
+      editorOfRow(
+        email,
+        (who) => coordinators.has(who) || (editors.get(unitOfRowKey(rowKey)) ?? []).includes(who),
+      ),
     driveReads,
   };
 }

@@ -13,7 +13,10 @@ import { vietnamDateOf } from '../domain/calendar/iso-date.js';
 import { syncedDeadlineCells } from '../domain/deadlines/synced-cells.js';
 import { periodAt, periodOf } from '../domain/periods/index.js';
 import { sourceOfTrigger, type SyncSource } from '../domain/sync/attribution.js';
-import { planSync, withRowsNotStored } from '../domain/sync/plan-sync.js';
+import { planSync, withRowsNotStored, type ReportChange } from '../domain/sync/plan-sync.js';
+import { staleTaskCells } from '../domain/tasks/task-cells.js';
+import { directivePeriodOf, isTaskDirective, taskRowsOf } from '../domain/tasks/task-rows.js';
+import { responsibleUnits, taskRowKey, type TaskRole } from '../domain/tasks/task.js';
 import type { CellValue } from '../domain/values/cell.js';
 import { createRowValidator, type RowError, type RowStatus } from '../domain/validation/validate-row.js';
 import { syncErrors as msg, validation as validationMessages } from '../messages.vi.js';
@@ -124,12 +127,14 @@ export async function readPlanAndStore(
   const validator = createRowValidator(template, {
     referenceYear: Number(vietnamDateOf(startedAt).slice(0, 4)),
   });
+  const roles = taskRoles(directive);
   let periods: PeriodSync[] = sources.map((source) => {
     const storedHere = stored.get(source.periodKey) ?? new Map<string, StoredReport>();
     return {
       periodKey: source.periodKey,
       plan: planSync(source.rows, storedHere, validator, statusText),
       stored: storedHere,
+      ...(roles ? { roles } : {}),
     };
   });
   const changed = periods.some((p) => p.plan.changes.length > 0);
@@ -231,6 +236,10 @@ function deadlineCellRequests(
     const refused = new Set(unstorable.filter((u) => u.periodKey === periodKey).map((u) => u.unitCode));
     const changes = plan.changes.filter((c) => !refused.has(c.unitCode));
     if (!shown || changes.length === 0) return [];
+    if (isTaskDirective(directive)) {
+      const cells = syncedTaskCells(deps.calendar, directive, source, changes, stored, storedAt);
+      return deadlineRequests(source.sheetId, shown.columnIndex, cells);
+    }
     // The code and deadline columns as the unit rows are: each unit's code on its own row, whatever the cell shows.
     const codeCells: CellValue[] = [];
     const deadlineCells: CellValue[] = [];
@@ -252,6 +261,45 @@ function deadlineCellRequests(
       extensions: directive.extensions,
     });
     return deadlineRequests(source.sheetId, shown.columnIndex, cells);
+  });
+}
+
+/** Each task row's role (lead/support) by row key, for a directive of tasks. */
+function taskRoles(directive: DirectiveRecord): Map<string, TaskRole> | undefined {
+  if (!isTaskDirective(directive)) return undefined;
+  const roles = new Map<string, TaskRole>();
+  for (const task of directive.tasks ?? [])
+    for (const { unitCode, role } of responsibleUnits(task)) roles.set(taskRowKey(unitCode, task.id), role);
+  return roles;
+}
+
+/**
+ * The "Tình trạng nhiệm vụ" cells of the task rows this sync stored, from their progress as now accepted (a refused
+ * change keeps what was accepted before), in the sync's one write: a row completed on time reads so at once.
+ */
+function syncedTaskCells(
+  calendar: WorkingCalendar,
+  directive: DirectiveRecord,
+  source: TabSource,
+  changes: readonly ReportChange[],
+  stored: ReadonlyMap<string, StoredReport>,
+  storedAt: Date,
+) {
+  const period = directivePeriodOf(directive, source.periodKey, calendar);
+  const changed = new Map(changes.map((c) => [c.unitCode, c]));
+  const rowIndex = new Map(source.rows.map((r) => [r.unitCode, r.rowIndex]));
+  return staleTaskCells({
+    period,
+    rows: taskRowsOf(directive, period, calendar).filter((r) => changed.has(r.key)),
+    rowIndexOf: (key) => rowIndex.get(key),
+    shownAt: (row) => source.deadlineShown?.textAt(row),
+    acceptedOf: (key) => {
+      const change = changed.get(key)!;
+      return change.status === 'valid' ? change.values : stored.get(key)?.acceptedValues;
+    },
+    now: storedAt,
+    calendar,
+    extensions: directive.extensions,
   });
 }
 

@@ -9,7 +9,7 @@ import type { sheets_v4 } from '@googleapis/sheets';
 import { listTemplates } from '@theodoi/sheets-schema/registry';
 import { vietnamDateOf } from '../domain/calendar/iso-date.js';
 import { importDirective } from '../domain/importer/import.js';
-import { formsFor, proposeDirective, type FormChoice } from '../domain/importer/proposal.js';
+import { proposeDirective, type FormChoice } from '../domain/importer/proposal.js';
 import type { Organisation } from '../domain/organisation.js';
 import {
   FIRST_REGISTER_ROW,
@@ -102,7 +102,7 @@ export async function syncRegister(
   };
   const spreadsheetId = stored.dashboardSpreadsheetId;
   if (!spreadsheetId) return { ...outcome, result: 'no-dashboard' };
-  const forms = formsFor({ tasks: [] }, listTemplates());
+  const forms: FormChoice[] = listTemplates();
   outcome.calls.sheetsReads += 1;
   const tab = await readRegister(deps, spreadsheetId);
   const pending: Request[] = shapeOf(tab, forms);
@@ -341,6 +341,7 @@ async function extend(
       const granted = await extendDeadline(deps, {
         directiveId: directive.id,
         unitCode: unit.code,
+        ...(line.task ? { taskId: line.task } : {}),
         until: line.until,
         reason: line.reason || msg.noReason,
         ...(by ? { grantedBy: by } : {}),
@@ -350,7 +351,10 @@ async function extend(
       results.push(msg.extended(label, formatViDate(line.until)));
     } catch (error) {
       if (!(error instanceof UserFacingError)) throw error;
-      results.push(msg.extensionFailed(line.line, error.message));
+      // The command line's hint names --task; in the register the task goes after the unit.
+      results.push(
+        msg.extensionFailed(line.line, error.code === 'which-task' ? msg.whichTask : error.message),
+      );
     }
   }
   return results.join('\n');

@@ -9,6 +9,7 @@
 import type { sheets_v4 } from '@googleapis/sheets';
 import type { Template } from '@theodoi/sheets-schema/template-format';
 import { unitRows, type UnitRow } from '../domain/sync/report-rows.js';
+import { directivePeriodOf, isTaskDirective, taskRowsOf } from '../domain/tasks/task-rows.js';
 import { resolveLayout, type RecordedLayout } from '../domain/sync/tab-layout.js';
 import { spreadsheetRecovery as recovery, syncErrors as msg } from '../messages.vi.js';
 import { listTabs } from '../sheets/api/list-tabs.js';
@@ -121,7 +122,14 @@ export async function syncSources(
     }
     const pick = chosen.get(periodKey);
     if (!pick) continue;
-    const source = readSource(periodKey, pick, directive, template, problems);
+    const source = readSource(
+      periodKey,
+      pick,
+      directive,
+      template,
+      problems,
+      rowKeysOf(deps, directive, periodKey),
+    );
     if (source) sources.push(source);
   }
   return { sources, recreated, sheetsReads, problems };
@@ -175,6 +183,7 @@ function readSource(
   directive: DirectiveRecord,
   template: Template,
   problems: string[],
+  rowKeys: readonly string[],
 ): TabSource | undefined {
   const columns = reportColumns(template).map((c) => c.key);
   const inputs = template.columns.map((c) => c.key);
@@ -186,7 +195,7 @@ function readSource(
   const textAt = (row: number, column: number) => String(tab.grid.value(row, column) ?? '').trim();
   const prefix = `${periodKey}/`;
   const layout = resolveLayout({
-    expected: { columns, units: directive.recipients },
+    expected: { columns, units: rowKeys },
     record,
     // Anything on a column or row that names nothing of this tab's (another key, another period) is deleted.
     columnMarkers: tab.columnMarkers.map((m) => ({
@@ -243,6 +252,13 @@ function readSource(
       : { deadlineShown: { columnIndex: deadlineColumn, textAt: (row) => textAt(row, deadlineColumn) } }),
     ...(recordNow ? { record: { sheetId: tab.sheetId, title: tab.title, ...layout.record } } : {}),
   };
+}
+
+/** The rows a period's tab must have: each recipient's, or for a directive of tasks each task row's (decision 007). */
+function rowKeysOf(deps: RecreateDeps, directive: DirectiveRecord, periodKey: string): string[] {
+  if (!isTaskDirective(directive)) return directive.recipients;
+  const period = directivePeriodOf(directive, periodKey, deps.calendar);
+  return taskRowsOf(directive, period, deps.calendar).map((r) => r.key);
 }
 
 /**

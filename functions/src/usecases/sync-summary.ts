@@ -6,7 +6,9 @@
 import type { sheets_v4 } from '@googleapis/sheets';
 import type { Firestore } from 'firebase-admin/firestore';
 import type { WorkingCalendar } from '../domain/calendar/working-calendar.js';
-import { periodOf } from '../domain/periods/index.js';
+import { directivePeriodOf, isTaskDirective } from '../domain/tasks/task-rows.js';
+import { taskSummaryRequests } from '../sheets/layout/task-summary-tab.js';
+import { taskSummaryFor } from './task-summary.js';
 import type { GoogleClients } from '../sheets/api/clients.js';
 import { SUMMARY_SHEET_ID } from '../sheets/layout/new-spreadsheet.js';
 import { SUMMARY_CHART_ID, summaryRequests } from '../sheets/layout/summary-tab.js';
@@ -33,9 +35,15 @@ export async function writeStatusesAndSummary(
   now: Date,
 ): Promise<SyncWrite> {
   if (statusRequests.length === 0) return { sheetsWrites: 0, firestoreWrites: 0, summary: false };
+  if (isTaskDirective(directive)) {
+    // A directive of tasks: its Tổng hợp is a table by task and by unit, no chart (usecases/task-summary.ts).
+    const summary = taskSummaryRequests(await taskSummaryFor(deps, directive, now), SUMMARY_SHEET_ID);
+    await sendBatchUpdate(deps.clients, directive.spreadsheetId, [...statusRequests, ...summary]);
+    return { sheetsWrites: 1, firestoreWrites: 0, summary: true };
+  }
   const hasChart = directive.summaryChart === true;
   const summary = summaryRequests(
-    await summaryModelFor(deps, directive, periodOf(directive.schedule, periodKey, deps.calendar), now),
+    await summaryModelFor(deps, directive, directivePeriodOf(directive, periodKey, deps.calendar), now),
     { sheetId: SUMMARY_SHEET_ID, existingChartIds: hasChart ? [SUMMARY_CHART_ID] : [] },
     summaryOptions({}, directive),
   );

@@ -10,7 +10,7 @@ import { type DirectiveSpec, parseDirectiveSpec } from '@theodoi/functions/domai
 import { DRAFT_FORMAT } from '@theodoi/functions/domain/importer/draft';
 import { directiveCreate as msg, sharing } from '@theodoi/functions/messages.vi';
 import { type UseCaseDeps, useCaseDeps } from '@theodoi/functions/runtime-deps';
-import { getOrganisation } from '@theodoi/functions/store/units';
+import { getOrganisation, listUnits } from '@theodoi/functions/store/units';
 import { createDirective } from '@theodoi/functions/usecases/create-directive';
 import { shareDirective } from '@theodoi/functions/usecases/share-directive';
 import { invalidFileMessage } from '../invalid-file.js';
@@ -60,6 +60,8 @@ export async function directiveSpecOf(
       person: (organisation.coordinator as { person?: string }).person,
     },
     asker,
+    unitCodes: new Set((await listUnits(deps.db, draft.organisation)).map((u) => u.code)),
+    tell: (line) => console.warn(line),
   });
 }
 

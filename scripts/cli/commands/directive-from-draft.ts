@@ -30,6 +30,7 @@ import { invalidFileMessage } from '../invalid-file.js';
 import { fromDraft as msg } from '../messages.vi.js';
 import type { Asker } from '../prompt.js';
 import { UsageError } from '../usage-error.js';
+import { chooseTasks, taskOpensOn, type ChosenTasks } from './draft-tasks.js';
 
 /** The flags of `directive create` that complete a draft. */
 export interface DraftFlags {
@@ -61,6 +62,10 @@ export interface DraftContext {
   coordinator?: { email?: string | undefined; person?: string | undefined };
   /** Present in a terminal: missing choices are asked, with the proposal as default. */
   asker?: Asker | undefined;
+  /** The organisation's unit codes, to check a task's lead typed in answer. */
+  unitCodes?: ReadonlySet<string>;
+  /** Where what the coordinator should know goes (a task left out, units added as recipients). */
+  tell?: (line: string) => void;
 }
 
 const PERIOD_NAMES: Readonly<Record<string, PeriodicKind | 'once'>> = {
@@ -108,7 +113,9 @@ export async function directiveFromDraft(
   const issuer =
     draft.issuer.name ?? (await choose(flags.issuer, null, msg.askIssuer, msg.missingIssuer, asker));
   const template = await chooseTemplate(flags.template, proposal.forms, asker);
-  const schedule = await chooseSchedule(draft, flags, context);
+  const tasks = isTaskForm(template) ? await draftTasks(draft, flags, context) : undefined;
+  const schedule =
+    tasks && !scheduleFlagged(flags) ? tasks.schedule : await chooseSchedule(draft, flags, context);
   const coordinators = flags.coordinator ?? proposal.coordinators;
   let spec: DirectiveSpec;
   try {
@@ -118,6 +125,7 @@ export async function directiveFromDraft(
         id,
         template,
         schedule,
+        ...(tasks ? { tasks: tasks.tasks } : {}),
         coordinators,
         contact: proposal.contact,
       },
@@ -156,6 +164,32 @@ async function chooseTemplate(
   const listing = forms.map((t, i) => `  ${i + 1}. ${t.title} (${t.ref})`).join('\n');
   const answer = await asker.ask(`${msg.askTemplate}\n${listing}\n${msg.askChoice}`, '1');
   return forms[Number(answer) - 1]?.ref ?? answer;
+}
+
+function isTaskForm(ref: string): boolean {
+  return listTemplates().some((t) => (t.ref === ref || t.id === ref) && t.shape === 'row-per-task');
+}
+
+/** Whether the flags give the schedule themselves (then the tasks' own recurrence does not). */
+function scheduleFlagged(flags: DraftFlags): boolean {
+  return flags.deadline !== undefined || flags.period !== undefined;
+}
+
+async function draftTasks(
+  draft: DirectiveDraft,
+  flags: DraftFlags,
+  context: DraftContext,
+): Promise<ChosenTasks> {
+  const opens = flags.opens === undefined ? null : dateFlag(flags.opens, '--opens');
+  const days = Number(flags.days ?? '2');
+  if (!Number.isInteger(days) || days < 0 || days > 60) throw new UsageError(msg.badDays(flags.days ?? ''));
+  return chooseTasks(draft, {
+    opensOn: taskOpensOn(draft, opens, context.today),
+    periodicDays: days,
+    asker: context.asker,
+    unitCodes: context.unitCodes ?? new Set(),
+    tell: context.tell ?? (() => undefined),
+  });
 }
 
 function dateFlag(text: string, flag: string): IsoDate {
@@ -216,12 +250,18 @@ async function confirmPastDeadlines(
   flags: DraftFlags,
   context: DraftContext,
 ): Promise<void> {
-  const due = periodsAlreadyDue(spec.schedule, context.today, context.calendar);
+  const due = [
+    ...periodsAlreadyDue(spec.schedule, context.today, context.calendar).map(
+      (p) => `${p.label} (hạn ${formatViDate(p.deadline)})`,
+    ),
+    ...(spec.tasks ?? []).flatMap((t) =>
+      t.due.kind === 'by' && t.due.date < context.today
+        ? [msg.pastTask(t.id.slice(2), formatViDate(t.due.date))]
+        : [],
+    ),
+  ];
   if (due.length === 0 || flags.yes) return;
-  const question = msg.pastDeadline(
-    due.map((p) => `${p.label} (hạn ${formatViDate(p.deadline)})`),
-    formatViDate(context.today),
-  );
+  const question = msg.pastDeadline(due, formatViDate(context.today));
   if (!context.asker) throw new UsageError(`${question}\n${msg.confirmWithYes}`);
   if (!(await context.asker.confirm(`${question}\n${msg.confirmQuestion}`)))
     throw new UsageError(msg.stopped);

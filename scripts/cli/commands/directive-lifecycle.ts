@@ -61,12 +61,13 @@ export function addDirectiveLifecycle(directive: Command): Command {
     .requiredOption('--until <dd/mm/yyyy>', 'hạn mới')
     .requiredOption('--reason <lý do>', 'lý do gia hạn (văn bản đề nghị của đơn vị, ý kiến lãnh đạo)')
     .option('--period <kỳ>', 'kỳ báo cáo, ví dụ 2026-Q4 (mặc định: kỳ đang nhận báo cáo)')
+    .option('--task <nhiệm vụ>', 'công văn theo dõi từng nhiệm vụ: nhiệm vụ được gia hạn, ví dụ nv2')
     .option('--by <email>', 'người cho gia hạn (mặc định: người theo dõi công văn)')
     .action(
       async (
         id: string,
         unit: string,
-        opts: { until: string; reason: string; period?: string; by?: string },
+        opts: { until: string; reason: string; period?: string; task?: string; by?: string },
       ) => {
         const until = parseVietnameseDate(opts.until);
         if (until === null) throw new UsageError(fromDraft.badDate('--until', opts.until));
@@ -74,6 +75,7 @@ export function addDirectiveLifecycle(directive: Command): Command {
           directiveId: id,
           unitCode: unit,
           periodKey: opts.period,
+          taskId: opts.task,
           until,
           reason: opts.reason,
           grantedBy: opts.by,

@@ -17,8 +17,8 @@ export function summaryCommand(): Command {
         directiveId,
         ...(opts.period ? { periodKey: opts.period } : {}),
       });
-      console.log(msg.cli.written(result.model.header.title, result.calls));
+      console.log(msg.cli.written(result.tasks?.title ?? result.model.header.title, result.calls));
       console.log();
-      console.log(result.model.paragraph);
+      console.log(result.tasks?.paragraph ?? result.model.paragraph);
     });
 }

@@ -18,6 +18,8 @@ import type { SummaryModel } from '@theodoi/functions/domain/summary/model';
 import { officialReport as msg, reminders } from '@theodoi/functions/messages.vi';
 import { hasSubtotals } from '@theodoi/functions/sheets/layout/summary-tab';
 import { annexSection } from './docx-annex.js';
+import { tasksAnnexSection } from './docx-tasks.js';
+import type { TaskSummaryModel } from '@theodoi/functions/domain/tasks/task-summary';
 import { REPORT_FONT, REPORT_PAGE, REPORT_TEXT_WIDTH as TEXT_WIDTH, twips } from './decree30-page.js';
 import { placeDateLine, reportDirectiveRef, shortBodyName, type ReportContext } from './report-context.js';
 import { shareText } from '@theodoi/functions/domain/summary/header';
@@ -143,9 +145,14 @@ function signatureTable(ctx: ReportContext): Table {
  * The official report draft of one period from its summary model, laid out per Decree 30/2020: on A4 portrait the
  * heading block, "BÁO CÁO" and its subject, the body (the summary paragraph, the KPIs with each khối's count, the
  * units to chase, a place for proposals), "Nơi nhận" and the signer; then on A4 landscape its annex, the per-unit
- * table with each khối's subtotal and the totals. The number is left blank for the coordinator.
+ * table with each khối's subtotal and the totals. The number is left blank for the coordinator. A directive of tasks
+ * (`tasks`) reports its tasks instead: their paragraph, counts and overdue rows, and the annex of tasks.
  */
-export function officialReportDocument(model: SummaryModel, ctx: ReportContext): Document {
+export function officialReportDocument(
+  model: SummaryModel,
+  ctx: ReportContext,
+  tasks?: TaskSummaryModel,
+): Document {
   const ref = reportDirectiveRef(ctx.directive);
   const { issuer, subject } = ctx.directive;
   return new Document({
@@ -169,12 +176,13 @@ export function officialReportDocument(model: SummaryModel, ctx: ReportContext):
           centred(''),
           body(msg.intro(ref, issuer, subject, ctx.issuer.name, model.periodLabel)),
           body(msg.sectionStatus, { bold: true }),
-          body(model.paragraph),
-          ...kpiLines(model),
+          ...(tasks
+            ? [body(tasks.paragraph), body(tasks.kpiLine.replace(/\s{2,}/g, '; '))]
+            : [body(model.paragraph), ...kpiLines(model)]),
           body(msg.sectionResults, { bold: true }),
           body(msg.tableIntro),
           body(msg.sectionChase, { bold: true }),
-          ...chaseLines(model),
+          ...(tasks ? tasks.chase.map((line) => body(`- ${line}`)) : chaseLines(model)),
           body(msg.sectionProposals, { bold: true }),
           body(msg.proposalsPlaceholder, { italics: true }),
           body(msg.closing(ref, shortBodyName(issuer))),
@@ -182,7 +190,7 @@ export function officialReportDocument(model: SummaryModel, ctx: ReportContext):
           signatureTable(ctx),
         ],
       },
-      annexSection(model, ctx),
+      tasks ? tasksAnnexSection(tasks, ctx) : annexSection(model, ctx),
     ],
   });
 }

@@ -11,6 +11,8 @@ import {
   type BuildSummaryDeps,
 } from '@theodoi/functions/usecases/build-summary';
 import { UserFacingError } from '@theodoi/functions/usecases/errors';
+import { isTaskDirective } from '@theodoi/functions/domain/tasks/task-rows';
+import { taskSummaryFor } from '@theodoi/functions/usecases/task-summary';
 import { officialReportDocument } from './docx-report.js';
 import { defaultReportContext, type ReportContext } from './report-context.js';
 import { summaryWorkbook } from './xlsx-summary.js';
@@ -39,10 +41,11 @@ export async function reportFiles(
   if (!directive)
     throw new UserFacingError(syncErrors.unknownDirective(request.directiveId), 'unknown-directive');
   const period = summaryPeriod(directive, request.periodKey, now, deps.calendar);
-  const [model, organisation, units] = await Promise.all([
+  const [model, organisation, units, tasks] = await Promise.all([
     summaryModelFor(deps, directive, period, now),
     getOrganisation(deps.db, directive.organisation),
     listUnits(deps.db, directive.organisation, { includeInactive: true }),
+    isTaskDirective(directive) ? taskSummaryFor(deps, directive, now) : undefined,
   ]);
   if (!organisation)
     throw new UserFacingError(
@@ -52,7 +55,7 @@ export async function reportFiles(
   const coordinator = units.find((u) => u.code === organisation.coordinator.unitCode);
   const context = defaultReportContext(organisation, coordinator, directive, now);
   const [docx, xlsx] = await Promise.all([
-    Packer.toBuffer(officialReportDocument(model, context)),
+    Packer.toBuffer(officialReportDocument(model, context, tasks)),
     summaryWorkbook(model).xlsx.writeBuffer(),
   ]);
   // A one-off report has one period: its files are named after the directive alone.

@@ -32,7 +32,7 @@ describe('shipped templates', () => {
   it('lists both templates, sorted', () => {
     expect(listTemplates().map((t) => [t.ref, t.shape])).toEqual([
       ['cchc-tuyen-truyen@1', 'row-per-unit'],
-      ['tien-do-nhiem-vu@1', 'tab-per-unit'],
+      ['tien-do-nhiem-vu@1', 'row-per-task'],
     ]);
   });
 

@@ -22,6 +22,10 @@ import type { ReadColumn } from '../sync/report-rows.js';
 import { flagChange, type FlagChange, type StoredFlag } from './flags.js';
 import { reminderItems, type ReminderItem, type RemindedDirective, type RemindedUnit } from './reminders.js';
 import { staleDeadlineCells, type DeadlineCell } from './stale-cells.js';
+import { endOfVietnamDay } from '../calendar/iso-date.js';
+import type { TaskRow } from '../tasks/task-rows.js';
+import { taskRowStatus, type TaskRowStatus } from '../tasks/task-cells.js';
+import { taskStatusText, type TaskStatusCode } from '../tasks/task-status.js';
 
 /** A report tab as the directive records it. */
 export interface RecordedTab {
@@ -69,6 +73,13 @@ export interface DeadlineCheckInput {
   presentTabs?: ReadonlyMap<string, number>;
   /** Open notices to the coordinator, which this check reports. */
   notices: readonly { id: string; message: string }[];
+  /**
+   * A directive of tasks (decision 007): the task rows of a period's tab. Each row is then a report of its own,
+   * keyed `<unitCode>~<taskId>`, its status a task status on its own deadline.
+   */
+  taskRows?: (period: Period) => readonly TaskRow[];
+  /** Where each row of a recorded tab is (the directive's layout record), by period key then row key. */
+  recordedRows?: (periodKey: string) => Readonly<Record<string, number>> | undefined;
 }
 
 /** A tab to open, with the sheet id it gets. */
@@ -79,8 +90,10 @@ export interface TabToOpen {
 
 /** What the check does to one directive. */
 export interface DeadlineCheckPlan {
-  /** Each recipient's status, by period key then unit code. */
+  /** Each recipient's status (each task row's, for tasks), by period key then unit code (row key). */
   statuses: Map<string, Map<string, UnitStatus>>;
+  /** A directive of tasks: what each row's "Tình trạng nhiệm vụ" cell shows, by period key then row key. */
+  taskCells: Map<string, Map<string, { text: string; code: TaskStatusCode }>>;
   /** Units per status, by period key. */
   counts: Record<string, Record<UnitStatusCode, number>>;
   /** Every flag's change (unchanged ones included, for the tally). */
@@ -124,6 +137,7 @@ export function planDeadlineCheck(input: DeadlineCheckInput): DeadlineCheckPlan 
   const { directive, periods } = input;
   const plan: DeadlineCheckPlan = {
     statuses: new Map(),
+    taskCells: new Map(),
     counts: {},
     flagChanges: [],
     flags: { raised: 0, updated: 0, resolved: 0, unchanged: 0 },
@@ -158,6 +172,25 @@ export function planDeadlineCheck(input: DeadlineCheckInput): DeadlineCheckPlan 
   }
   for (const tab of existing) {
     const columns = input.columns.get(tab.periodKey);
+    if (input.taskRows) {
+      const deadline = columns?.get(input.keys.deadline);
+      const rows = input.recordedRows?.(tab.periodKey);
+      const wanted = plan.taskCells.get(tab.periodKey);
+      if (!deadline || !rows || !wanted) {
+        plan.problems.push(msg.tabMissing(tab.title));
+        continue;
+      }
+      const cells = [...wanted].flatMap(([key, cell]) => {
+        const rowIndex = rows[key];
+        if (rowIndex === undefined) return [];
+        const shown = deadline.cells[rowIndex];
+        return (shown === undefined || shown === null ? '' : String(shown)) === cell.text
+          ? []
+          : [{ rowIndex, ...cell }];
+      });
+      plan.staleCells.push({ sheetId: tab.sheetId, columnIndex: deadline.columnIndex, cells });
+      continue;
+    }
     const code = columns?.get(input.keys.code);
     const deadline = columns?.get(input.keys.deadline);
     if (!code || !deadline) {
@@ -177,14 +210,81 @@ export function planDeadlineCheck(input: DeadlineCheckInput): DeadlineCheckPlan 
 }
 
 /** The text and colour a unit's "Tình hình báo cáo" cell should show in a period; undefined for non-recipients. */
-export function wantedCell(plan: Pick<DeadlineCheckPlan, 'statuses'>, periodKey: string) {
-  return (unitCode: string): { text: string; code: UnitStatusCode } | undefined => {
+export function wantedCell(
+  plan: Pick<DeadlineCheckPlan, 'statuses'> & Partial<Pick<DeadlineCheckPlan, 'taskCells'>>,
+  periodKey: string,
+) {
+  return (unitCode: string): { text: string; code: UnitStatusCode | TaskStatusCode } | undefined => {
+    const task = plan.taskCells?.get(periodKey)?.get(unitCode);
+    if (task) return task;
     const status = plan.statuses.get(periodKey)?.get(unitCode);
     return status ? { text: statusText(status), code: status.code } : undefined;
   };
 }
 
+/**
+ * A task row's status as the flags and reminders read a unit's: overdue is "quá hạn", a late completion "trễ hạn",
+ * an on-time one "đúng hạn", a row not completed before its deadline "chưa đến hạn" or "sắp đến hạn".
+ */
+function asUnitStatus(row: TaskRowStatus, input: DeadlineCheckInput, completedOn: string | null): UnitStatus {
+  const { status } = row;
+  if (status.code === 'qua-han') return { code: 'qua-han', workingDaysOverdue: status.workingDays };
+  const submittedAt = endOfVietnamDay(completedOn ?? row.deadline);
+  if (status.code === 'hoan-thanh-tre-han')
+    return { code: 'tre-han', submittedAt, workingDaysLate: status.workingDays };
+  if (status.code === 'hoan-thanh-dung-han') return { code: 'dung-han', submittedAt };
+  return unitStatus({
+    period: { deadline: row.deadline, deadlineEndsAt: endOfVietnamDay(row.deadline) } as Period,
+    deadline: row.deadline,
+    report: null,
+    now: input.now,
+    calendar: input.calendar,
+    ...(input.dueSoonWorkingDays === undefined ? {} : { dueSoonWorkingDays: input.dueSoonWorkingDays }),
+  });
+}
+
+/** Each task row's status, its cell's text and its flag, in one period's tab. */
+function planTaskStatuses(
+  input: DeadlineCheckInput,
+  period: Period,
+  plan: DeadlineCheckPlan,
+  rows: readonly TaskRow[],
+): void {
+  const byRow = new Map<string, UnitStatus>();
+  const cells = new Map<string, { text: string; code: TaskStatusCode }>();
+  const counts = Object.fromEntries(UNIT_STATUS_CODES.map((c) => [c, 0])) as Record<UnitStatusCode, number>;
+  for (const row of rows) {
+    const accepted = input.reports.get(period.key)?.get(row.key)?.acceptedValues;
+    const rowStatus = taskRowStatus(row, period, accepted, {
+      now: input.now,
+      calendar: input.calendar,
+      extensions: input.directive.extensions,
+    });
+    cells.set(row.key, {
+      text: taskStatusText(rowStatus.status, rowStatus.extendedTo),
+      code: rowStatus.status.code,
+    });
+    const completedOn = typeof accepted?.ngay_hoan_thanh === 'string' ? accepted.ngay_hoan_thanh : null;
+    const status = asUnitStatus(rowStatus, input, completedOn);
+    byRow.set(row.key, status);
+    counts[status.code] += 1;
+    const change = flagChange(
+      period.key,
+      row.key,
+      status,
+      input.flags.get(period.key)?.get(row.key),
+      input.now,
+    );
+    plan.flagChanges.push(change);
+    plan.flags[change.type] += 1;
+  }
+  plan.statuses.set(period.key, byRow);
+  plan.taskCells.set(period.key, cells);
+  plan.counts[period.key] = counts;
+}
+
 function planStatuses(input: DeadlineCheckInput, period: Period, plan: DeadlineCheckPlan): void {
+  if (input.taskRows) return planTaskStatuses(input, period, plan, input.taskRows(period));
   const byUnit = new Map<string, UnitStatus>();
   const counts = Object.fromEntries(UNIT_STATUS_CODES.map((c) => [c, 0])) as Record<UnitStatusCode, number>;
   for (const unitCode of input.directive.recipients) {

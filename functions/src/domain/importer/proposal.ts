@@ -6,6 +6,7 @@
 import type { IsoDate } from '../calendar/iso-date.js';
 import { formatPeriodKey, periodsPerYear, type PeriodicKind } from '../periods/period-key.js';
 import { draftDeadlines, draftIssueDate, proposedDirectiveId } from './choices.js';
+import { draftHasTasks } from './draft-tasks.js';
 import type { DirectiveDraft } from './draft.js';
 
 /** A report form as the proposal sees it: its reference ("cchc-tuyen-truyen@1"), its shape and its title. */
@@ -44,20 +45,19 @@ export interface OnceSchedule {
 }
 
 /**
- * The forms a draft can be followed with, the proposed first: every shipped form theodoi can provision (one row per
- * unit today). A draft made of tasks is where a task form goes first once it is provisionable.
+ * The forms a draft can be followed with, the proposed first: a draft made of tasks (two or more given to a named
+ * unit, `draftHasTasks`) is offered every form with the task forms first; a report request only the forms of one row
+ * per unit (its "tasks" are what to report, not work to follow task by task).
  */
 export function formsFor(
   draft: Pick<DirectiveDraft, 'tasks'>,
   templates: readonly FormChoice[],
-  provisionable: (form: FormChoice) => boolean = (form) => form.shape === 'row-per-unit',
+  provisionable: (form: FormChoice) => boolean = () => true,
 ): FormChoice[] {
   const usable = templates.filter(provisionable);
-  const taskForms = usable.filter((t) => t.shape !== 'row-per-unit');
-  // A công văn listing tasks is followed task by task when such a form can be provisioned.
-  if (draft.tasks.length > 1 && taskForms.length > 0)
-    return [...taskForms, ...usable.filter((t) => !taskForms.includes(t))];
-  return usable;
+  const taskForms = usable.filter((t) => t.shape === 'row-per-task');
+  const unitForms = usable.filter((t) => t.shape === 'row-per-unit');
+  return draftHasTasks(draft) ? [...taskForms, ...unitForms] : unitForms;
 }
 
 /** A one-off report due on `deadline`, opening on the document's date when it comes first, else today. */

@@ -6,8 +6,10 @@
 import { ZodError } from 'zod';
 import type { IsoDate } from '../calendar/iso-date.js';
 import type { WorkingCalendar } from '../calendar/working-calendar.js';
-import { specFromDraft, type DirectiveSpec } from '../directive.js';
-import { periodsAlreadyDue } from '../importer/choices.js';
+import { specFromDraft, type DirectiveSpec, type DirectiveSpecInput } from '../directive.js';
+import { draftIssueDate, periodsAlreadyDue } from '../importer/choices.js';
+import { taskDirectiveSchedule, tasksFromDraft } from '../importer/draft-tasks.js';
+import type { DirectiveTaskInput } from '../tasks/task.js';
 import type { DirectiveDraft } from '../importer/draft.js';
 import { onceSchedule, type DirectiveProposal, type FormChoice } from '../importer/proposal.js';
 import { formatViDate } from '../values/display.js';
@@ -69,19 +71,26 @@ export function rowSpec(
   const form = row.cells.template === '' ? undefined : formNamed(context.forms, row.cells.template);
   if (row.cells.template === '') blockers.push(msg.noTemplate);
   else if (!form) blockers.push(msg.unknownTemplate(row.cells.template));
+  // A directive of tasks is due by its tasks' own deadlines: the "Hạn báo cáo" cell is not asked for.
+  const tasks = form?.shape === 'row-per-task' ? registerTasks(draft, context.today) : undefined;
+  if (tasks && 'blockers' in tasks) blockers.push(...tasks.blockers);
   const deadline = row.cells.deadline === '' ? null : deadlineOf(row.cells.deadline);
-  if (row.cells.deadline === '') blockers.push(msg.noDeadline);
-  else if (deadline === null) blockers.push(msg.badDeadline(row.cells.deadline));
+  if (!tasks && row.cells.deadline === '') blockers.push(msg.noDeadline);
+  else if (row.cells.deadline !== '' && deadline === null) blockers.push(msg.badDeadline(row.cells.deadline));
   if (draft.subject === null) blockers.push(msg.noSubject);
   if (draft.issuer.name === null) blockers.push(msg.noIssuer);
   if (draft.recipients.unitCodes.length === 0) blockers.push(msg.noRecipients);
-  if (blockers.length > 0 || !form || deadline === null) return { blockers };
+  if (blockers.length > 0 || !form) return { blockers };
+  const chosen = tasks && 'tasks' in tasks ? tasks : undefined;
+  const schedule = chosen ? chosen.schedule : deadline && onceSchedule(deadline, null, draft, context.today);
+  if (!schedule) return { blockers };
   let spec: DirectiveSpec;
   try {
     spec = specFromDraft(draft, {
       id,
       template: form.ref,
-      schedule: onceSchedule(deadline, null, draft, context.today),
+      schedule,
+      ...(chosen ? { tasks: chosen.tasks } : {}),
       coordinators: proposal.coordinators,
       contact: proposal.contact,
     });
@@ -89,9 +98,26 @@ export function rowSpec(
     if (error instanceof ZodError) return { blockers: [msg.badId(id)] };
     throw error;
   }
-  if (!row.confirmPast && periodsAlreadyDue(spec.schedule, context.today, context.calendar).length > 0)
-    return { blockers: [msg.pastDeadline(formatViDate(deadline), formatViDate(context.today))] };
+  const due = periodsAlreadyDue(spec.schedule, context.today, context.calendar);
+  if (!row.confirmPast && due.length > 0)
+    return { blockers: [msg.pastDeadline(formatViDate(due[0]!.deadline), formatViDate(context.today))] };
   return { spec };
+}
+
+/**
+ * The tasks of a draft followed with a task form, as the command line reads them (importer/draft-tasks.ts), opening
+ * on the document's date; a task no unit leads blocks creation (the register cannot ask), as do mixed recurrences.
+ */
+function registerTasks(
+  draft: DirectiveDraft,
+  today: IsoDate,
+): { tasks: DirectiveTaskInput[]; schedule: DirectiveSpecInput['schedule'] } | { blockers: string[] } {
+  const opensOn = draftIssueDate(draft) ?? today;
+  const { tasks, unassigned } = tasksFromDraft(draft, { opensOn });
+  if (unassigned.length > 0) return { blockers: unassigned.map((t) => msg.taskWithoutLead(t.label, t.text)) };
+  const schedule = taskDirectiveSchedule(tasks, opensOn);
+  if (schedule === 'mixed') return { blockers: [msg.mixedRecurrence] };
+  return { tasks, schedule };
 }
 
 /** Decides what the sync does with `row`. */

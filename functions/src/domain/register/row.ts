@@ -59,15 +59,19 @@ export function deadlineOf(text: string): IsoDate | null {
   return parseVietnameseDate(text.trim());
 }
 
-/** One asked extension: "30073: 31/12/2026 — lý do". */
+/** One asked extension: "30073: 31/12/2026 — lý do", or for a directive of tasks "30073 nv2: 31/12/2026 — lý do". */
 export interface ExtensionLine {
   line: string;
   unit: string;
+  /** The task (nv1, nv2, …) whose row is extended, when the line names one. */
+  task?: string;
   until: IsoDate;
   reason: string;
 }
 
 const EXTENSION = /^(.+?)\s*:\s*(\d{1,2}\/\d{1,2}\/\d{4}|\d{4}-\d{2}-\d{2})\s*(?:[—–-]+\s*(.*))?$/;
+/** A unit followed by a task id: "30073 nv2", "UBND xã Mỹ Hòa NV2". */
+const UNIT_AND_TASK = /^(.+?)\s+(nv\d+)$/i;
 
 /** The lines of a "Gia hạn" cell: each read, or the line itself when it cannot be read. */
 export function extensionLines(text: string): (ExtensionLine | { line: string; unreadable: true })[] {
@@ -79,6 +83,14 @@ export function extensionLines(text: string): (ExtensionLine | { line: string; u
       const m = EXTENSION.exec(line);
       const until = m ? deadlineOf(m[2]!) : null;
       if (!m || until === null) return { line, unreadable: true as const };
-      return { line, unit: m[1]!.trim(), until, reason: (m[3] ?? '').trim() };
+      const who = m[1]!.trim();
+      const task = UNIT_AND_TASK.exec(who);
+      return {
+        line,
+        unit: task ? task[1]!.trim() : who,
+        ...(task ? { task: task[2]!.toLowerCase() } : {}),
+        until,
+        reason: (m[3] ?? '').trim(),
+      };
     });
 }

@@ -4,6 +4,7 @@
  * as reports; a unit's row whose code cell no longer shows its code is listed for repair.
  */
 import type { CellValue } from '../values/cell.js';
+import { unitOfRowKey } from '../tasks/task.js';
 import type { ReportGrid } from './report-grid.js';
 
 /** One column read from the sheet: its 0-based position and its cells from row 1 down (the deadline check's read). */
@@ -12,10 +13,11 @@ export interface ReadColumn {
   cells: readonly CellValue[];
 }
 
-/** One unit's row as read. */
+/** One unit's row as read (or one task row, decision 007). */
 export interface UnitRow {
   /** 0-based row index in the tab. */
   rowIndex: number;
+  /** The row's key: the unit's code, or `<unitCode>~<taskId>` for a task row. */
   unitCode: string;
   /** Raw cells of the template's columns, by column key (absent = blank); a formula's cell holds its text. */
   cells: Record<string, CellValue>;
@@ -102,8 +104,10 @@ export function unitRows(
       if (grid.formula(r, column)) (formulas ??= []).push(key);
     }
     rows.push({ rowIndex: r, unitCode, cells, statusText, ...(formulas ? { formulas } : {}) });
-    if (codeColumn !== undefined && code !== unitCode)
-      changedCodes.push({ rowIndex: r, unitCode, found: code });
+    // A task row (`<unitCode>~<taskId>`) shows its unit's code.
+    const shown = unitOfRowKey(unitCode);
+    if (codeColumn !== undefined && code !== shown)
+      changedCodes.push({ rowIndex: r, unitCode: shown, found: code });
   }
   return { rows, outside, changedCodes };
 }

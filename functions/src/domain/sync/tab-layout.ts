@@ -5,6 +5,7 @@
  * the unit's code); look-alikes and duplicates are deleted. A consistent move (the owner moved a column or sorted
  * the rows: the markers moved with them) is followed, and the record updated.
  */
+import { unitOfRowKey } from '../tasks/task.js';
 
 /** A marker as read: its id, what it names (a column key, a unit code), its visibility and where it is. */
 export interface LayoutMarker {
@@ -69,7 +70,9 @@ export function resolveLayout(input: LayoutInput): ResolvedLayout {
     input.rowMarkers,
     (unit) => input.record.rows[unit] ?? -1,
     (index, unit) =>
-      index < input.grid.rowCount && codeColumn !== undefined && input.textAt(index, codeColumn) === unit,
+      index < input.grid.rowCount &&
+      codeColumn !== undefined &&
+      input.textAt(index, codeColumn) === unitOfRowKey(unit),
     input.trusted,
     deleteMarkers,
   );

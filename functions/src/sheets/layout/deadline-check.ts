@@ -18,6 +18,8 @@ export interface DeadlineCheckLayout {
   directive: NewTabInput['directive'] & { tabs: Readonly<Record<string, { sheetId: number }>> };
   /** The account theodoi acts as: sole editor of the tab's own columns. */
   actingAccount: string;
+  /** A directive of tasks: the rows of a new period's tab. */
+  taskRows?: (period: Period) => NonNullable<NewTabInput['taskRows']>;
 }
 
 /** The check's requests for its one batchUpdate, the tabs it opens, and how many status cells it writes. */
@@ -29,7 +31,8 @@ export interface DeadlineCheckRequests {
 
 /** Lays out `plan`: each new tab as provisioning would make it, its status column filled, then the stale cells. */
 export function deadlineCheckRequests(
-  plan: Pick<DeadlineCheckPlan, 'tabsToOpen' | 'staleCells' | 'statuses'>,
+  plan: Pick<DeadlineCheckPlan, 'tabsToOpen' | 'staleCells' | 'statuses'> &
+    Partial<Pick<DeadlineCheckPlan, 'taskCells'>>,
   layout: DeadlineCheckLayout,
 ): DeadlineCheckRequests {
   const out: DeadlineCheckRequests = { requests: [], opened: [], cellsWritten: 0 };
@@ -43,6 +46,7 @@ export function deadlineCheckRequests(
         directive: layout.directive,
         existing: { ...existing },
         actingAccount: layout.actingAccount,
+        ...(layout.taskRows ? { taskRows: layout.taskRows(period) } : {}),
       },
       sheetId,
     );

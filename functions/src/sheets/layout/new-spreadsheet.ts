@@ -11,7 +11,15 @@ import type { Unit } from '../../domain/organisation.js';
 import type { Period } from '../../domain/periods/periods.js';
 import { sheet as msg } from '../../messages.vi.js';
 import { guideTabRequests, summaryPlaceholderRequests } from './guide-tab.js';
-import { reportGridSize, reportTabLayout, reportTabRequests, type TabLayout } from './report-tab.js';
+import type { TaskRow } from '../../domain/tasks/task-rows.js';
+import { tasks as taskMsg } from '../../messages.vi.js';
+import {
+  reportGridSize,
+  reportRows,
+  reportTabLayout,
+  reportTabRequests,
+  type TabLayout,
+} from './report-tab.js';
 
 /** Sheet ids: fixed for the guide and summary tabs, 1000 + n for the report tabs in the order they open. */
 export const GUIDE_SHEET_ID = 0;
@@ -78,6 +86,21 @@ export interface ProvisionPlanInput {
   periods: readonly Period[];
   /** The account theodoi acts as: owner of the spreadsheet, sole editor of its own columns. */
   actingAccount: string;
+  /** A directive of tasks: the task rows of each period's tab (domain/tasks/task-rows.ts). */
+  taskRows?: (period: Period) => readonly TaskRow[];
+}
+
+/** The title of a period's report tab: the period's label; "Báo cáo" for a one-off report, "Nhiệm vụ" for tasks. */
+export function periodTabTitle(period: Pick<Period, 'kind' | 'label'>, tasks = false): string {
+  if (period.kind !== 'once') return period.label;
+  return tasks ? taskMsg.tabOnce : msg.reportTabOnce;
+}
+
+/** The line under a tab's title: the period's deadline, or how a task tab is filled (each row has its own). */
+export function tabDeadlineLine(period: Pick<Period, 'deadline'>, tasks: boolean): string {
+  return tasks
+    ? taskMsg.deadlineLine
+    : msg.deadlineLine(displayDate(period.deadline), weekdayOf(period.deadline));
 }
 
 /** The spreadsheet's title: "<số> – <trích yếu>". */
@@ -101,14 +124,14 @@ export function planSpreadsheet(input: ProvisionPlanInput): ProvisionPlan {
   const systemEditors = [actingAccount];
   const alwaysEditors = [actingAccount, ...spec.coordinators];
   const directiveRef = msg.directiveRef(spec.number, spec.date ? displayDate(spec.date) : null);
-  const layout = reportTabLayout(template, units);
+  const tasks = input.taskRows !== undefined;
+  const rowsOf = periods.map((p) => reportRows(units, input.taskRows?.(p)));
   const tabs: ReportTab[] = periods.map((p, i) => ({
     periodKey: p.key,
     sheetId: FIRST_REPORT_SHEET_ID + i,
-    title: p.kind === 'once' ? msg.reportTabOnce : p.label,
-    ...layout,
+    title: periodTabTitle(p, tasks),
+    ...reportTabLayout(template, rowsOf[i]!),
   }));
-  const size = reportGridSize({ template, units });
   const tabProperties: sheets_v4.Schema$SheetProperties[] = [
     {
       sheetId: GUIDE_SHEET_ID,
@@ -121,8 +144,8 @@ export function planSpreadsheet(input: ProvisionPlanInput): ProvisionPlan {
       title: tab.title,
       index: 1 + i,
       gridProperties: {
-        rowCount: size.rows,
-        columnCount: size.columns,
+        rowCount: reportGridSize({ template, rows: rowsOf[i]! }).rows,
+        columnCount: reportGridSize({ template, rows: rowsOf[i]! }).columns,
         frozenRowCount: 4,
         frozenColumnCount: 2,
       },
@@ -153,9 +176,9 @@ export function planSpreadsheet(input: ProvisionPlanInput): ProvisionPlan {
         sheetId: tab.sheetId,
         periodKey: tab.periodKey,
         titleLine: msg.reportTitle(template.title, period.label, directiveRef),
-        deadlineLine: msg.deadlineLine(displayDate(period.deadline), weekdayOf(period.deadline)),
+        deadlineLine: tabDeadlineLine(period, tasks),
         template,
-        units,
+        rows: rowsOf[i]!,
         alwaysEditors,
         systemEditors,
       });

@@ -4,11 +4,19 @@ import type { Template } from '@theodoi/sheets-schema/template-format';
 import type { Unit } from '../../domain/organisation.js';
 import type { Period } from '../../domain/periods/periods.js';
 import { sheet as msg } from '../../messages.vi.js';
-import { displayDate, FIRST_REPORT_SHEET_ID, weekdayOf, type ReportTab } from './new-spreadsheet.js';
+import type { TaskRow } from '../../domain/tasks/task-rows.js';
+import {
+  displayDate,
+  FIRST_REPORT_SHEET_ID,
+  periodTabTitle,
+  tabDeadlineLine,
+  type ReportTab,
+} from './new-spreadsheet.js';
 import {
   FIRST_UNIT_ROW,
   reportColumns,
   reportGridSize,
+  reportRows,
   reportTabLayout,
   reportTabRequests,
 } from './report-tab.js';
@@ -19,6 +27,8 @@ export interface NewTabInput {
   template: Template;
   /** Recipient units, in row order. */
   units: readonly Unit[];
+  /** A directive of tasks: the rows of this period's tab (domain/tasks/task-rows.ts). */
+  taskRows?: readonly TaskRow[];
   /** The directive's number and date as the title line cites them. */
   directive: { number: string | null; date: string | null; coordinators: readonly string[] };
   /** The report tabs the spreadsheet has already, by period key. */
@@ -35,7 +45,7 @@ export interface NewTabInput {
 export interface NewTabPlan {
   tab: ReportTab;
   requests: sheets_v4.Schema$Request[];
-  /** 0-based row of each unit, by unit code. */
+  /** 0-based row of each row key (a unit's code, or `<unitCode>~<taskId>`). */
   rowOf: Map<string, number>;
   /** 0-based column of each column key. */
   columnOf: Map<string, number>;
@@ -47,16 +57,15 @@ export function nextReportSheetId(existing: Readonly<Record<string, { sheetId: n
   return Math.max(FIRST_REPORT_SHEET_ID - 1, ...ids) + 1;
 }
 
-/** The title of a period's report tab: the period's label, or "Báo cáo" for a one-off report. */
-export function periodTabTitle(period: Pick<Period, 'kind' | 'label'>): string {
-  return period.kind === 'once' ? msg.reportTabOnce : period.label;
-}
+export { periodTabTitle };
 
 /** Plans the tab of `period`, placed after the existing report tabs (before "Tổng hợp"); pure. */
 export function planPeriodTab(input: NewTabInput, sheetId: number): NewTabPlan {
   const { period, template, units, directive } = input;
-  const title = input.title ?? periodTabTitle(period);
-  const size = reportGridSize({ template, units });
+  const tasks = input.taskRows !== undefined;
+  const title = input.title ?? periodTabTitle(period, tasks);
+  const rows = reportRows(units, input.taskRows);
+  const size = reportGridSize({ template, rows });
   const directiveRef = msg.directiveRef(
     directive.number,
     directive.date ? displayDate(directive.date) : null,
@@ -82,17 +91,17 @@ export function planPeriodTab(input: NewTabInput, sheetId: number): NewTabPlan {
       sheetId,
       periodKey: period.key,
       titleLine: msg.reportTitle(template.title, period.label, directiveRef),
-      deadlineLine: msg.deadlineLine(displayDate(period.deadline), weekdayOf(period.deadline)),
+      deadlineLine: tabDeadlineLine(period, tasks),
       template,
-      units,
+      rows,
       alwaysEditors: [input.actingAccount, ...directive.coordinators],
       systemEditors: [input.actingAccount],
     }),
   ];
   return {
-    tab: { periodKey: period.key, sheetId, title, ...reportTabLayout(template, units) },
+    tab: { periodKey: period.key, sheetId, title, ...reportTabLayout(template, rows) },
     requests,
-    rowOf: new Map(units.map((u, i) => [u.code, FIRST_UNIT_ROW + i])),
+    rowOf: new Map(rows.map((r, i) => [r.key, FIRST_UNIT_ROW + i])),
     columnOf: new Map(reportColumns(template).map((c, i) => [c.key, i])),
   };
 }

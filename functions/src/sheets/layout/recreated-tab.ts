@@ -47,7 +47,7 @@ export function planRecreatedTab(input: RecreateTabInput): RecreatedTabPlan {
     {
       ...input,
       existing: {},
-      title: freeTitle(periodTabTitle(input.period), input.present),
+      title: freeTitle(periodTabTitle(input.period, input.taskRows !== undefined), input.present),
       // After "Hướng dẫn" and the earlier periods' tabs; never past the end.
       index: Math.min(1 + earlierTabs, input.present.length),
     },

@@ -1,11 +1,14 @@
 /**
- * The layout of a report tab (row-per-unit): its columns, rows, formats, validation, protection, and the markers
- * (developer metadata only theodoi's project sees) on the tab, each column and each unit's row.
+ * The layout of a report tab: its columns, rows, formats, validation, protection, and the markers (developer metadata
+ * only theodoi's project sees) on the tab, each column and each row. A row-per-unit tab has one row per unit; a
+ * row-per-task tab one row per task and responsible unit (decision 007), keyed `<unitCode>~<taskId>`.
  */
 import type { sheets_v4 } from '@googleapis/sheets';
 import type { Column, Template } from '@theodoi/sheets-schema/template-format';
 import type { Unit } from '../../domain/organisation.js';
-import { sheet as msg } from '../../messages.vi.js';
+import type { TaskRow } from '../../domain/tasks/task-rows.js';
+import { formatVietnameseDate } from '../../domain/status/describe.js';
+import { sheet as msg, tasks as taskMsg } from '../../messages.vi.js';
 
 type Request = sheets_v4.Schema$Request;
 type CellData = sheets_v4.Schema$CellData;
@@ -17,6 +20,13 @@ export const SYSTEM_KEYS = {
   status: '_status',
   deadline: '_deadline',
   updatedAt: '_updated_at',
+} as const;
+/** Keys of the columns theodoi writes on a task row besides the unit's code and name (decision 007). */
+export const TASK_KEYS = {
+  no: '_task_no',
+  text: '_task_text',
+  role: '_task_role',
+  due: '_task_due',
 } as const;
 /** Developer-metadata key tagging every column theodoi reads or writes; the value is `<periodKey>/<columnKey>`. */
 export const COLUMN_METADATA_KEY = 'theodoi.column';
@@ -49,19 +59,25 @@ export interface LayoutColumn {
   column?: Column;
 }
 
-/** The columns of a report tab: code, name, the template's columns, status, updated-at. */
+/** The template's columns, as the unit's inputs of a report tab. */
+function inputColumns(template: Template): LayoutColumn[] {
+  return template.columns.map((column) => ({
+    key: column.key,
+    header: column.header,
+    hint: column.hint,
+    system: false,
+    width: column.width ?? 120,
+    column,
+  }));
+}
+
+/** The columns of a report tab: code, name, the template's columns, status, "Tình hình báo cáo", updated-at. */
 export function reportColumns(template: Template): LayoutColumn[] {
+  if (template.shape === 'row-per-task') return taskColumns(template);
   return [
     { key: SYSTEM_KEYS.code, header: msg.unitCodeHeader, hint: msg.unitCodeHint, system: true, width: 70 },
     { key: SYSTEM_KEYS.name, header: msg.unitNameHeader, hint: msg.unitNameHint, system: true, width: 200 },
-    ...template.columns.map((column) => ({
-      key: column.key,
-      header: column.header,
-      hint: column.hint,
-      system: false,
-      width: column.width ?? 120,
-      column,
-    })),
+    ...inputColumns(template),
     { key: SYSTEM_KEYS.status, header: msg.statusHeader, hint: msg.statusHint, system: true, width: 220 },
     {
       key: SYSTEM_KEYS.deadline,
@@ -80,24 +96,91 @@ export function reportColumns(template: Template): LayoutColumn[] {
   ];
 }
 
+const system = (key: string, header: string, hint: string, width: number): LayoutColumn => ({
+  key,
+  header,
+  hint,
+  system: true,
+  width,
+});
+
+/**
+ * The columns of a task tab: task number and text, unit code and name, role and deadline (theodoi's), the template's
+ * inputs, then "Tình trạng nhiệm vụ" (the per-task status, in the column the deadline check writes), the verdict and
+ * updated-at.
+ */
+function taskColumns(template: Template): LayoutColumn[] {
+  return [
+    system(TASK_KEYS.no, taskMsg.taskNoHeader, taskMsg.taskNoHint, 50),
+    system(TASK_KEYS.text, taskMsg.taskTextHeader, taskMsg.taskTextHint, 320),
+    system(SYSTEM_KEYS.code, msg.unitCodeHeader, msg.unitCodeHint, 70),
+    system(SYSTEM_KEYS.name, msg.unitNameHeader, msg.unitNameHint, 180),
+    system(TASK_KEYS.role, taskMsg.roleHeader, taskMsg.roleHint, 90),
+    system(TASK_KEYS.due, taskMsg.dueHeader, taskMsg.dueHint, 150),
+    ...inputColumns(template),
+    system(SYSTEM_KEYS.deadline, taskMsg.taskStatusHeader, taskMsg.taskStatusHint, 200),
+    system(SYSTEM_KEYS.status, taskMsg.verdictHeader, msg.statusHint, 200),
+    system(SYSTEM_KEYS.updatedAt, msg.updatedAtHeader, msg.updatedAtHint, 110),
+  ];
+}
+
+/** One row of a report tab: its key (the row marker's value), who may edit it, and the cells theodoi writes in it. */
+export interface ReportRow {
+  /** The unit's code, or `<unitCode>~<taskId>` for a task row. */
+  key: string;
+  /** The unit's code, shown in the code column (the row is read by its marker, whatever the cell shows). */
+  unitCode: string;
+  editors: readonly string[];
+  /** Text of theodoi's own cells, by column key. */
+  cells: Readonly<Record<string, string>>;
+}
+
+/** The rows of a tab: one per unit, or one per task row (each with its unit's editors). */
+export function reportRows(units: readonly Unit[], taskRows?: readonly TaskRow[]): ReportRow[] {
+  if (!taskRows)
+    return units.map((u) => ({
+      key: u.code,
+      unitCode: u.code,
+      editors: u.editors,
+      cells: { [SYSTEM_KEYS.code]: u.code, [SYSTEM_KEYS.name]: u.name },
+    }));
+  const byCode = new Map(units.map((u) => [u.code, u]));
+  return taskRows.map((r) => {
+    const unit = byCode.get(r.unitCode);
+    return {
+      key: r.key,
+      unitCode: r.unitCode,
+      editors: unit?.editors ?? [],
+      cells: {
+        [TASK_KEYS.no]: String(r.taskNo),
+        [TASK_KEYS.text]: r.text,
+        [SYSTEM_KEYS.code]: r.unitCode,
+        [SYSTEM_KEYS.name]: unit?.name ?? r.unitCode,
+        [TASK_KEYS.role]: taskMsg.role[r.role],
+        [TASK_KEYS.due]: r.ongoing ? taskMsg.ongoingDue : formatVietnameseDate(r.deadline),
+      },
+    };
+  });
+}
+
 /** The metadata value tagging one column of one period's tab. */
 export const columnMetadataValue = (periodKey: string, columnKey: string) => `${periodKey}/${columnKey}`;
 /** The metadata value tagging one period's report tab. */
 export const tabMetadataValue = (periodKey: string) => `report:${periodKey}`;
 
-/** Where a report tab's columns and units' rows are, as recorded in Firestore beside the markers. */
+/** Where a report tab's columns and rows are, as recorded in Firestore beside the markers. */
 export interface TabLayout {
   /** Each column's key, by 0-based column index. */
   columns: string[];
-  /** Each unit's 0-based row, by unit code. */
+  /** Each row's 0-based index, by row key (a unit's code, or `<unitCode>~<taskId>`). */
   rows: Record<string, number>;
 }
 
-/** The layout a report tab is provisioned with: the report columns in order, one row per unit from FIRST_UNIT_ROW. */
-export function reportTabLayout(template: Template, units: readonly Pick<Unit, 'code'>[]): TabLayout {
+/** The layout a report tab is provisioned with: the report columns in order, one row per row key from FIRST_UNIT_ROW. */
+export function reportTabLayout(template: Template, rows: readonly Pick<ReportRow, 'key'>[]): TabLayout {
   return {
     columns: reportColumns(template).map((c) => c.key),
-    rows: Object.fromEntries(units.map((u, i) => [u.code, FIRST_UNIT_ROW + i])),
+    rows: Object.fromEntries(rows.map((r, i) => [r.key, FIRST_UNIT_ROW + i])),
   };
 }
 
@@ -132,9 +215,9 @@ export function columnMarker(sheetId: number, index: number, periodKey: string, 
   );
 }
 
-/** The marker of a unit's provisioned row. */
-export function rowMarker(sheetId: number, rowIndex: number, unitCode: string): Request {
-  return dimensionMarker(sheetId, 'ROWS', rowIndex, ROW_METADATA_KEY, unitCode);
+/** The marker of a provisioned row: its key (a unit's code, or `<unitCode>~<taskId>`). */
+export function rowMarker(sheetId: number, rowIndex: number, rowKey: string): Request {
+  return dimensionMarker(sheetId, 'ROWS', rowIndex, ROW_METADATA_KEY, rowKey);
 }
 
 /** The marker of `periodKey`'s report tab. */
@@ -167,7 +250,8 @@ export interface ReportTabSpec {
   /** Deadline line under the title. */
   deadlineLine: string;
   template: Template;
-  units: readonly Unit[];
+  /** The tab's rows, in order (reportRows). */
+  rows: readonly ReportRow[];
   /** Editors of every row besides each unit's own: the account theodoi acts as and the coordinators. */
   alwaysEditors: readonly string[];
   /** Who may edit theodoi's own columns and the header: the account theodoi acts as only. */
@@ -175,18 +259,18 @@ export interface ReportTabSpec {
 }
 
 /** The grid size a report tab needs. */
-export function reportGridSize(spec: Pick<ReportTabSpec, 'template' | 'units'>): {
+export function reportGridSize(spec: Pick<ReportTabSpec, 'template' | 'rows'>): {
   rows: number;
   columns: number;
 } {
-  return { rows: FIRST_UNIT_ROW + spec.units.length, columns: reportColumns(spec.template).length };
+  return { rows: FIRST_UNIT_ROW + spec.rows.length, columns: reportColumns(spec.template).length };
 }
 
 /** The batchUpdate requests that fill, format, validate, protect and tag an (empty, right-sized) report tab. */
 export function reportTabRequests(spec: ReportTabSpec): Request[] {
   const columns = reportColumns(spec.template);
   const { sheetId } = spec;
-  const lastRow = FIRST_UNIT_ROW + spec.units.length;
+  const lastRow = FIRST_UNIT_ROW + spec.rows.length;
   const requests: Request[] = [];
 
   requests.push({
@@ -198,16 +282,20 @@ export function reportTabRequests(spec: ReportTabSpec): Request[] {
         { values: [textCell(spec.deadlineLine, { textFormat: { italic: true } })] },
         { values: [] },
         { values: columns.map(headerCell) },
-        ...spec.units.map((unit) => ({
-          values: columns.map((c) =>
-            c.key === SYSTEM_KEYS.code
-              ? textCell(unit.code, { backgroundColor: GREY })
-              : c.key === SYSTEM_KEYS.name
-                ? textCell(unit.name, { backgroundColor: GREY })
-                : c.system
-                  ? { userEnteredFormat: { backgroundColor: GREY } }
-                  : { userEnteredFormat: bodyFormat(c.column) },
-          ),
+        ...spec.rows.map((row) => ({
+          values: columns.map((c) => {
+            const text = row.cells[c.key];
+            if (text !== undefined)
+              return textCell(
+                text,
+                c.key === TASK_KEYS.text
+                  ? { backgroundColor: GREY, wrapStrategy: 'WRAP' }
+                  : { backgroundColor: GREY },
+              );
+            return c.system
+              ? { userEnteredFormat: { backgroundColor: GREY } }
+              : { userEnteredFormat: bodyFormat(c.column) };
+          }),
         })),
       ],
     },
@@ -236,7 +324,7 @@ export function reportTabRequests(spec: ReportTabSpec): Request[] {
     });
     requests.push(columnMarker(sheetId, i, spec.periodKey, c.key));
     const rule = c.column ? validationRule(c.column) : undefined;
-    if (rule && spec.units.length > 0) {
+    if (rule && spec.rows.length > 0) {
       requests.push({
         setDataValidation: {
           range: {
@@ -252,7 +340,7 @@ export function reportTabRequests(spec: ReportTabSpec): Request[] {
     }
   });
   requests.push(tabMarker(sheetId, spec.periodKey));
-  spec.units.forEach((unit, i) => requests.push(rowMarker(sheetId, FIRST_UNIT_ROW + i, unit.code)));
+  spec.rows.forEach((row, i) => requests.push(rowMarker(sheetId, FIRST_UNIT_ROW + i, row.key)));
   requests.push(...protectionRequests(spec, columns));
   return requests;
 }
@@ -262,7 +350,7 @@ function protectionRequests(spec: ReportTabSpec, columns: LayoutColumn[]): Reque
   const { sheetId } = spec;
   const firstInput = columns.findIndex((c) => !c.system);
   const lastInput = columns.length - 1 - [...columns].reverse().findIndex((c) => !c.system);
-  const lastRow = FIRST_UNIT_ROW + spec.units.length;
+  const lastRow = FIRST_UNIT_ROW + spec.rows.length;
   const system = (description: string, range: sheets_v4.Schema$GridRange): Request => ({
     addProtectedRange: {
       protectedRange: { range, description, warningOnly: false, editors: { users: [...spec.systemEditors] } },
@@ -288,7 +376,7 @@ function protectionRequests(spec: ReportTabSpec, columns: LayoutColumn[]): Reque
       startColumnIndex: lastInput + 1,
       endColumnIndex: columns.length,
     }),
-    ...spec.units.map((unit, i): Request => ({
+    ...spec.rows.map((row, i): Request => ({
       addProtectedRange: {
         protectedRange: {
           range: {
@@ -298,9 +386,9 @@ function protectionRequests(spec: ReportTabSpec, columns: LayoutColumn[]): Reque
             startColumnIndex: firstInput,
             endColumnIndex: lastInput + 1,
           },
-          description: `theodoi: ${unit.code}`,
+          description: `theodoi: ${row.key}`,
           warningOnly: false,
-          editors: { users: [...new Set([...unit.editors, ...spec.alwaysEditors])] },
+          editors: { users: [...new Set([...row.editors, ...spec.alwaysEditors])] },
         },
       },
     })),

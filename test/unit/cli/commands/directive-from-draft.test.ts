@@ -20,6 +20,7 @@ const org = parseOrganisation(JSON.parse(read('../../../../examples/thap-muoi-20
 const calendar = createCalendar();
 const REPORT = read('../../../fixtures/coordinator/congvan-bao-cao-cchc-2024.txt');
 const SEED = read('../../../../examples/thap-muoi-2024/congvan-cchc-2024.txt');
+const TASKS = read('../../../fixtures/coordinator/congvan-nhiem-vu-cds-2026.txt');
 const draftOf = (text: string) => importDirective(text, org, { file: 'cv.txt', format: 'txt' });
 const coordinator = { email: 'nv@thapmuoi.example.vn', person: 'Chuyên viên Phòng Nội vụ' };
 
@@ -176,5 +177,64 @@ describe('the files given to directive create', () => {
     expect(() => readDraft('x.json', { format: 'theodoi/directive@1' })).toThrow(
       'Tệp x.json không phải bản nháp do "theodoi directive import" tạo ra',
     );
+  });
+
+  describe('a công văn of tasks', () => {
+    const told: string[] = [];
+    const withTasks = (flags: DraftFlags, today: string, asker?: Asker) =>
+      directiveFromDraft(draftOf(TASKS), flags, {
+        draftFile: 'draft.json',
+        today,
+        calendar,
+        coordinator,
+        asker,
+        unitCodes: new Set(org.units.map((u) => u.code)),
+        tell: (line) => told.push(line),
+      });
+
+    it('proposes the task form in a terminal and follows the tasks with their own deadlines and recurrence', async () => {
+      const { asker, asked } = scripted(['', '']);
+      const spec = await withTasks({}, '2026-11-03', asker);
+      expect(asked[1]?.question).toContain('tien-do-nhiem-vu@1');
+      expect(asked[1]?.question).toMatch(/1\. Tiến độ thực hiện nhiệm vụ \(tien-do-nhiem-vu@1\)/);
+      expect(asked[1]?.proposed).toBe('1');
+      expect(spec.template).toBe('tien-do-nhiem-vu@1');
+      expect(spec.tasks?.map((t) => [t.id, t.lead, t.support, t.due.kind])).toEqual([
+        ['nv1', 'VHTT', ['NV'], 'by'],
+        ['nv2', 'TP', ['VP'], 'by'],
+        ['nv3', 'NV', [], 'periodic'],
+      ]);
+      expect(spec.schedule).toMatchObject({ kind: 'monthly', first: '2026-M11' });
+      expect(spec.recipients).toEqual(['VP', 'NV', 'TP', 'VHTT']);
+    });
+
+    it('takes the task form outside a terminal, and asks to confirm a task deadline already past', async () => {
+      await expect(withTasks({}, '2026-11-25')).rejects.toThrow(/nhiệm vụ 1 \(hạn 20\/11\/2026\)/);
+      const spec = await withTasks({ yes: true }, '2026-11-25');
+      expect(spec.tasks).toHaveLength(3);
+    });
+
+    it('tells the coordinator which task has no lead and leaves it out, or takes the lead typed', async () => {
+      told.length = 0;
+      const draft = draftOf(REPORT);
+      const flags = { template: 'tien-do-nhiem-vu@1', yes: true };
+      const context = {
+        draftFile: 'draft.json',
+        today: '2024-11-25',
+        calendar,
+        coordinator,
+        unitCodes: new Set(org.units.map((u) => u.code)),
+        tell: (line: string) => told.push(line),
+      };
+      const spec = await directiveFromDraft(draft, flags, context);
+      expect(spec.tasks?.map((t) => t.id)).toEqual(['nv2']);
+      expect(told[0]).toMatch(/^Nhiệm vụ 1 \(".*"\) chưa xác định được đơn vị chủ trì/);
+      const { asker } = scripted(['', 'VP']);
+      const answered = await directiveFromDraft(draft, flags, { ...context, asker });
+      expect(answered.tasks?.map((t) => [t.id, t.lead])).toEqual([
+        ['nv1', 'VP'],
+        ['nv2', 'NV'],
+      ]);
+    });
   });
 });

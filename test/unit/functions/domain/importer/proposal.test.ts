@@ -12,6 +12,8 @@ const org = parseOrganisation(JSON.parse(read('../../../../../examples/thap-muoi
 const REPORT = read('../../../../fixtures/coordinator/congvan-bao-cao-cchc-2024.txt');
 const SEED = read('../../../../../examples/thap-muoi-2024/congvan-cchc-2024.txt');
 const draftOf = (text: string) => importDirective(text, org);
+/** The công văn of three tasks the task e2e test imports. */
+const TASKS = read('../../../../fixtures/coordinator/congvan-nhiem-vu-cds-2026.txt');
 const coordinator = { email: 'nv@thapmuoi.example.vn', person: 'Chuyên viên Phòng Nội vụ' };
 
 describe('proposeDirective', () => {
@@ -45,21 +47,25 @@ describe('formsFor', () => {
     { ref: 'cchc-tuyen-truyen@1', shape: 'row-per-unit', title: 'Báo cáo CCHC' },
     { ref: 'tien-do-nhiem-vu@1', shape: 'row-per-task', title: 'Tiến độ nhiệm vụ' },
   ];
-  const withTasks = { tasks: draftOf(SEED).tasks };
+  const ofTasks = { tasks: draftOf(TASKS).tasks };
 
-  it('offers only the forms theodoi can provision: one row per unit today', () => {
-    expect(formsFor(withTasks, forms).map((f) => f.ref)).toEqual(['cchc-tuyen-truyen@1']);
-  });
-
-  it('puts a task form first for a công văn made of tasks once it can be provisioned', () => {
-    expect(withTasks.tasks.length).toBeGreaterThan(1);
-    expect(formsFor(withTasks, forms, () => true).map((f) => f.ref)).toEqual([
-      'tien-do-nhiem-vu@1',
+  it('offers a report request (the seed: what to report, no tasks led by units) only the forms of one row per unit', () => {
+    expect(formsFor({ tasks: draftOf(SEED).tasks }, forms).map((f) => f.ref)).toEqual([
       'cchc-tuyen-truyen@1',
     ]);
-    expect(formsFor({ tasks: [] }, forms, () => true).map((f) => f.ref)).toEqual([
-      'cchc-tuyen-truyen@1',
+    expect(formsFor({ tasks: [] }, forms).map((f) => f.ref)).toEqual(['cchc-tuyen-truyen@1']);
+  });
+
+  it('puts the task form first for a công văn made of tasks, each led by a unit', () => {
+    expect(formsFor(ofTasks, forms).map((f) => f.ref)).toEqual(['tien-do-nhiem-vu@1', 'cchc-tuyen-truyen@1']);
+    expect(proposeDirective(draftOf(TASKS), { today: '2026-11-03', templates: forms }).template).toBe(
       'tien-do-nhiem-vu@1',
+    );
+  });
+
+  it('leaves out a form that cannot be provisioned', () => {
+    expect(formsFor(ofTasks, forms, (f) => f.shape === 'row-per-unit').map((f) => f.ref)).toEqual([
+      'cchc-tuyen-truyen@1',
     ]);
   });
 });

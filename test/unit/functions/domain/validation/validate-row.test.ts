@@ -163,65 +163,42 @@ describe('validateRow on cchc-tuyen-truyen@1', () => {
   });
 });
 
-describe('validateRow on tien-do-nhiem-vu@1 (tab per unit, task names prefilled)', () => {
-  it('calls a task row empty when only the prefilled task name is there', () => {
-    const verdict = validateRow(tienDo, { nhiem_vu: 'Tăng cường thông tin, tuyên truyền CCHC' });
-    expect(verdict.status).toBe('empty');
-    expect(verdict.values.nhiem_vu).toBe('Tăng cường thông tin, tuyên truyền CCHC');
+describe('validateRow on tien-do-nhiem-vu@1 (one row per task and unit)', () => {
+  it('calls a task row empty when the unit has typed nothing', () => {
+    expect(validateRow(tienDo, {}).status).toBe('empty');
   });
 
   it('accepts a finished task', () => {
     const verdict = validateRow(tienDo, {
-      nhiem_vu: 'Tăng cường thông tin, tuyên truyền CCHC',
       trang_thai: 'Hoàn thành',
-      ty_le_hoan_thanh: 1,
       ngay_hoan_thanh: 45366,
       ket_qua: 'Đã ban hành kế hoạch.',
+      link_minh_chung: 'https://example.gov.vn/kh-01.pdf',
     });
     expect(verdict).toMatchObject({ status: 'valid', errors: [] });
-    expect(verdict.values).toMatchObject({ ty_le_hoan_thanh: 1, ngay_hoan_thanh: '2024-03-15' });
+    expect(verdict.values).toMatchObject({ ngay_hoan_thanh: '2024-03-15' });
   });
 
   it('requires a completion date and results when the status is Hoàn thành', () => {
-    const verdict = validateRow(tienDo, {
-      nhiem_vu: 'NV 1',
-      trang_thai: 'hoan thanh',
-      ty_le_hoan_thanh: '100%',
-    });
+    const verdict = validateRow(tienDo, { trang_thai: 'hoan thanh' });
     expect(verdict.status).toBe('incomplete');
     expect(verdict.errors.map((e) => e.message)).toEqual([
-      'Cột "Ngày hoàn thành": chưa nhập — cần nhập khi "Trạng thái" là "Hoàn thành".',
       'Cột "Kết quả thực hiện": chưa nhập — cần nhập khi "Trạng thái" là "Hoàn thành".',
+      'Cột "Ngày hoàn thành": chưa nhập — cần nhập khi "Trạng thái" là "Hoàn thành".',
     ]);
   });
 
-  it('refuses a finished task at 80%', () => {
+  it('refuses an evidence link that is no web address', () => {
     const verdict = validateRow(tienDo, {
-      nhiem_vu: 'NV 1',
-      trang_thai: 'Hoàn thành',
-      ty_le_hoan_thanh: '80%',
-      ngay_hoan_thanh: '15/3/2024',
-      ket_qua: 'Xong phần lớn.',
+      trang_thai: 'Đang thực hiện',
+      link_minh_chung: 'ổ D:/minh chung.docx',
     });
     expect(verdict.status).toBe('invalid');
-    expect(verdict.errors.map((e) => e.message)).toEqual([
-      'Cột "Tỷ lệ hoàn thành (%)": đang là 80% — phải bằng 100% khi "Trạng thái" là "Hoàn thành".',
-    ]);
-  });
-
-  it('refuses a task not started with progress above 0%', () => {
-    const verdict = validateRow(tienDo, {
-      nhiem_vu: 'NV 1',
-      trang_thai: 'Chưa thực hiện',
-      ty_le_hoan_thanh: 30,
-    });
-    expect(verdict.errors.map((e) => e.message)).toEqual([
-      'Cột "Tỷ lệ hoàn thành (%)": đang là 30% — phải bằng 0% khi "Trạng thái" là "Chưa thực hiện".',
-    ]);
+    expect(verdict.errors.map((e) => e.column)).toEqual(['link_minh_chung']);
   });
 
   it('completes a date without a year using the reference year, when given', () => {
-    const row = { nhiem_vu: 'NV 1', trang_thai: 'Hoàn thành', ngay_hoan_thanh: '15/3', ket_qua: 'Xong.' };
+    const row = { trang_thai: 'Hoàn thành', ngay_hoan_thanh: '15/3', ket_qua: 'Xong.' };
     expect(validateRow(tienDo, row, { referenceYear: 2026 }).errors[0]?.message).toBe(
       'Cột "Ngày hoàn thành": "15/3" chưa có năm — ghi đủ ngày/tháng/năm, ví dụ 15/3/2026.',
     );
