@@ -68,7 +68,7 @@ export async function buildSummary(
     summaryTarget(deps.clients, directive.spreadsheetId),
   ]);
   const requests = summaryRequests(model, target, summaryOptions(deps, directive));
-  const written = await withOwnWrites(deps, directive, async () => {
+  const written = await withOwnWrites(deps, directive, requests.length > 0, async () => {
     const applied = await sendBatchUpdate(deps.clients, directive.spreadsheetId, requests);
     return { applied };
   });

@@ -193,7 +193,7 @@ async function checkDirective(
   // Write: the one batchUpdate; Tổng hợp follows the statuses in it when a period is due (flow 4).
   // The check reads only its own columns: its write is recorded as seen only if theodoi had seen all before it.
   const due = periodAt(directive.schedule, now, deps.calendar);
-  const written = await withOwnWrites(deps, directive, async () => {
+  const written = await withOwnWrites(deps, directive, layout.requests.length > 0, async () => {
     if (due) return writeStatusesAndSummary(deps, directive, due.key, layout.requests, now);
     const sheetsWrites = await sendBatchUpdate(deps.clients, directive.spreadsheetId, layout.requests);
     return { sheetsWrites, applied: sheetsWrites, firestoreWrites: 0 };

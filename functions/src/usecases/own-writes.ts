@@ -19,15 +19,17 @@ export interface OwnWritesCost {
 /**
  * Runs `write` (which answers how many writes changed the spreadsheet) between two reads of its Drive version. The
  * version before must be the one theodoi recorded as seen: otherwise someone changed the spreadsheet since, and the
- * sweep must read it (nothing is recorded, and the second read is not made).
+ * sweep must read it (nothing is recorded, and the second read is not made). `willWrite` false (nothing to send)
+ * spares both reads.
  */
 export async function withOwnWrites<T extends { applied: number }>(
   deps: { db: Firestore; clients: GoogleClients; firestoreTimeoutMs?: number },
   directive: Pick<DirectiveRecord, 'id' | 'spreadsheetId' | 'seenVersion'>,
+  willWrite: boolean,
   write: () => Promise<T>,
 ): Promise<T & { ownWrites: OwnWritesCost }> {
   const version = () => fileVersion(deps.clients, directive.spreadsheetId).catch(() => undefined);
-  const before = directive.seenVersion === undefined ? undefined : await version();
+  const before = directive.seenVersion === undefined || !willWrite ? undefined : await version();
   const written = await write();
   const cost: OwnWritesCost = { driveReads: before === undefined ? 0 : 1, firestoreWrites: 0 };
   if (before === undefined || before !== directive.seenVersion || written.applied === 0) {

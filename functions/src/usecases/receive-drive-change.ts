@@ -3,7 +3,7 @@
  * token checked in constant time (before any write), each message number claimed once, then one sync, unless the
  * spreadsheet is at the version theodoi saw whole (its own write's notification: decision 011).
  */
-import { fileVersion } from '../sheets/api/file-version.js';
+import { fileState } from '../sheets/api/file-version.js';
 import { firestoreStep } from '../store/deadline.js';
 import { findDirectiveByChannel } from '../store/directives.js';
 import { claimDelivery } from '../store/events.js';
@@ -49,14 +49,15 @@ export async function receiveDriveChange(
   );
   if (!claimed) return { kind: 'duplicate' };
   // One Drive files.get instead of a Sheets read; taken before the sync's read, so the sync can use it.
-  const versionBefore = await fileVersion(deps.clients, directive.spreadsheetId).catch(() => undefined);
-  if (versionBefore && versionBefore === directive.seenVersion && !workLeftBehind(directive, deps.clock.now())) {
+  const state = await fileState(deps.clients, directive.spreadsheetId).catch(() => undefined);
+  if (state && state.version === directive.seenVersion && !workLeftBehind(directive, deps.clock.now())) {
     return { kind: 'own-write' };
   }
   const outcome = await syncDirective(deps, {
     directiveId: directive.id,
     trigger: `drive:${change.state ?? 'unknown'}`,
-    ...(versionBefore ? { versionBefore } : {}),
+    ...(state ? { versionBefore: state.version } : {}),
+    ...(state?.lastModifier ? { editor: state.lastModifier } : {}),
   });
   deps.events.directiveSynced(outcome);
   return { kind: 'synced', outcome };

@@ -49,9 +49,7 @@ export async function sweepDirectives(
   const listed = (id: string) => changes?.fileIds.has(id) ?? true;
   const changedByOthers = (d: (typeof open)[number]) =>
     !changes || changedSinceSeen(changes.versions.get(d.spreadsheetId), d.seenVersion);
-  const due = open.filter(
-    (d) => (listed(d.spreadsheetId) && changedByOthers(d)) || workLeftBehind(d, now),
-  );
+  const due = open.filter((d) => (listed(d.spreadsheetId) && changedByOthers(d)) || workLeftBehind(d, now));
   const ownWritesSkipped = open.filter((d) => listed(d.spreadsheetId) && !due.includes(d)).length;
   const outcomes: SweepOutcome['outcomes'] = [];
   // The cursor moves past a change only once its sync is done or handed on (left pending for the next sweep).

@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import type { DocumentData } from 'firebase-admin/firestore';
 import { versionAfterOwnWrites } from '../domain/sync/own-writes.js';
 import type { RowStatus } from '../domain/validation/validate-row.js';
-import { fileVersion } from '../sheets/api/file-version.js';
+import { fileState, fileVersion } from '../sheets/api/file-version.js';
 import { syncErrors as msg } from '../messages.vi.js';
 import { FIRESTORE_TIMEOUT_MS, firestoreStep } from '../store/deadline.js';
 import { parseDirectiveRecord, recordTabs, type DirectiveRecord } from '../store/directives.js';
@@ -160,10 +160,12 @@ async function syncSpreadsheet(
   // tab (`theodoi sync --period`) does not see the others, so it records nothing.
   const before = request.periodKey
     ? { version: undefined, driveReads: 0 }
-    : await versionBeforeRead(deps, directive, run === 1 ? request.versionBefore : undefined);
+    : await stateBeforeRead(deps, directive, run === 1 ? request : {});
   // Read, plan and store in a step of its own: the rows, plans and stored reports it holds can be collected
-  // before the write and the summary, which need only the status requests.
-  const stored = await readPlanAndStore(deps, request, directive, { runId, started, startedAt });
+  // before the write and the summary, which need only the status requests. Drive's last modifier, read with the
+  // version, names who typed the changed rows (no second files.get).
+  const planned = before.editor && !request.editor ? { ...request, editor: before.editor } : request;
+  const stored = await readPlanAndStore(deps, planned, directive, { runId, started, startedAt });
   const { headline, requests, calls, recreated, renamed, tally, firestoreWrites } = stored;
   calls.driveReads += before.driveReads;
   // A recreated tab is recorded before it is added: if the write fails, the next sync finds it missing again.
@@ -235,14 +237,22 @@ async function syncSpreadsheet(
   };
 }
 
-/** The version the sweep listed, or Drive's version now (one files.get); nothing when Drive cannot say. */
-async function versionBeforeRead(
+/**
+ * The version the caller took before this sync (the sweep's listing, a Drive notification's files.get), or Drive's
+ * version and last modifier now (one files.get); nothing when Drive cannot say.
+ */
+async function stateBeforeRead(
   deps: SyncDeps,
   directive: DirectiveRecord,
-  listed: string | undefined,
-): Promise<{ version: string | undefined; driveReads: number }> {
-  if (listed) return { version: listed, driveReads: 0 };
-  return { version: await versionOrNothing(deps, directive), driveReads: 1 };
+  given: Pick<SyncRequest, 'versionBefore'>,
+): Promise<{ version: string | undefined; editor?: string; driveReads: number }> {
+  if (given.versionBefore) return { version: given.versionBefore, driveReads: 0 };
+  const state = await fileState(deps.clients, directive.spreadsheetId).catch(() => undefined);
+  return {
+    version: state?.version,
+    ...(state?.lastModifier ? { editor: state.lastModifier } : {}),
+    driveReads: 1,
+  };
 }
 
 /** Drive's version of the spreadsheet now; nothing when Drive cannot say (the sweep then reads it again). */

@@ -39,7 +39,8 @@ export async function changedFilesSince(clients: GoogleClients, pageToken: strin
           pageToken,
           pageSize: 1000,
           includeRemoved: true,
-          fields: 'nextPageToken,newStartPageToken,changes(fileId,file(version,lastModifyingUser(emailAddress)))',
+          fields:
+            'nextPageToken,newStartPageToken,changes(fileId,file(version,lastModifyingUser(emailAddress)))',
         }),
       'repeatable',
       clients.retry,

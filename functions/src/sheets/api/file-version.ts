@@ -15,3 +15,27 @@ export async function fileVersion(clients: GoogleClients, fileId: string): Promi
   if (!res.data.version) throw new Error('files.get returned no version');
   return res.data.version;
 }
+
+/** A file's version and who Drive says modified it last, read together. */
+export interface FileState {
+  version: string;
+  /** The last modifier's e-mail, lower-cased, when Drive tells it. */
+  lastModifier?: string;
+}
+
+/** The file's version and last modifier now: one files.get, the sync's only Drive call before its read. */
+export async function fileState(clients: GoogleClients, fileId: string): Promise<FileState> {
+  const res = await callGoogle(
+    () =>
+      clients.drive.files.get({
+        fileId,
+        fields: 'version,lastModifyingUser(emailAddress)',
+        supportsAllDrives: true,
+      }),
+    'repeatable',
+    clients.retry,
+  );
+  if (!res.data.version) throw new Error('files.get returned no version');
+  const email = res.data.lastModifyingUser?.emailAddress?.toLowerCase();
+  return { version: res.data.version, ...(email ? { lastModifier: email } : {}) };
+}

@@ -10,7 +10,9 @@ import { hasGoogleAccount, startWorld, thapMuoi, type World } from '@theodoi/tes
 
 const Q1 = "'Quý I/2024'";
 const codes = thapMuoi.units.map((u) => u.code);
-const typing = codes.filter((code) => hasGoogleAccount(thapMuoi.units.find((u) => u.code === code)!.editors[0]!));
+const typing = codes.filter((code) =>
+  hasGoogleAccount(thapMuoi.units.find((u) => u.code === code)!.editors[0]!),
+);
 
 describe('sweepDirectives', () => {
   let world: World;

@@ -44,9 +44,11 @@ describe('syncDirective on a provisioned Tháp Mười directive', () => {
       firestoreWrites: 1,
       calls: { sheetsReads: 1, sheetsWrites: 0 },
     });
+    // Drive's version before each read, and after the one write (decision 011).
     expect(world.emulator.counters().methods).toEqual({
       'sheets.spreadsheets.getByDataFilter': 2,
       'sheets.spreadsheets.batchUpdate': 1,
+      'drive.files.get': 3,
     });
   });
 
