@@ -119,6 +119,13 @@ describe('sweepDirectives', () => {
     expect(synced(next.outcome)).toEqual({ 'cchc-sweep-c': 1 });
     expect((await sweep()).reads).toBe(0);
   });
+
+  it('does not read a directive theodoi just created, shaped and shared', async () => {
+    await world.another('cchc-sweep-d');
+    const next = await sweep();
+    expect(next.outcome).toMatchObject({ openDirectives: 4, changedDirectives: 0, ownWritesSkipped: 1 });
+    expect(next.reads).toBe(0);
+  });
 });
 
 /**
