@@ -80,8 +80,9 @@ export async function sweepRows(firestoreHost: string, options: SweepOptions): P
       met: s.sheetsReads === f.changed && f.sweep.result.changedDirectives === f.changed,
       note:
         `${s.sheetsReads} reads + ${s.sheetsWrites} writes + ${s.drive} Drive calls (changes.list, files.get); ` +
-        `${f.sweep.result.ownWritesSkipped} listed for theodoi's own writes only, not read; ` +
-        `${f.directives - f.sweep.result.changedDirectives} unchanged not read; sweep took ${round(f.sweep.ms / 1000)} s`,
+        `${f.sweep.result.ownWritesSkipped} listed by Drive for theodoi's own writes only, not read; ` +
+        `${f.directives - f.sweep.result.changedDirectives - f.sweep.result.ownWritesSkipped} not listed; ` +
+        `sweep took ${round(f.sweep.ms / 1000)} s`,
     },
     {
       name: `the sweep after it, no officer edit: spreadsheets read again for theodoi's own writes`,
