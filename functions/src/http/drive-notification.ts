@@ -44,6 +44,7 @@ export const endpoint: Endpoint<DriveChange> = {
     if (received.kind === 'forged') return UNKNOWN_CHANNEL();
     if (received.kind === 'stale-channel') return { status: 200, body: { ignored: 'stale channel' } };
     if (received.kind === 'duplicate') return { status: 200, body: { ignored: 'duplicate' } };
+    if (received.kind === 'own-write') return { status: 200, body: { ignored: 'own write' } };
     return { status: 200, body: received.outcome };
   },
 };

@@ -71,6 +71,11 @@ export const DirectiveRecordSchema = DirectiveSpecSchema.omit({ format: true })
       .optional(),
     /** Whether the Tổng hợp tab holds theodoi's chart (so a rewrite replaces it). */
     summaryChart: z.boolean().optional(),
+    /**
+     * The spreadsheet's Drive version theodoi has seen whole: every change up to it read by a sync or made by
+     * theodoi's own write (decision 011). The sweep does not read a spreadsheet Drive lists at this version.
+     */
+    seenVersion: z.string().optional(),
     access: AccessLostSchema.nullable().optional(),
     /** Where each address stands with the spreadsheet (store/directives.ts recordSharing). */
     sharing: z.array(SharingOutcomeSchema).optional(),
@@ -232,6 +237,11 @@ export async function closeDirective(
   await db
     .doc(directivePath(directiveId))
     .update({ status: 'closed', closedAt: now, closedBy: by, updatedAt: now });
+}
+
+/** Records the spreadsheet's Drive version theodoi has seen whole (decision 011); one document write. */
+export async function recordSeenVersion(db: Firestore, directiveId: string, version: string): Promise<void> {
+  await db.doc(directivePath(directiveId)).update({ seenVersion: version });
 }
 
 /** Every open directive. */

@@ -116,8 +116,9 @@ export async function acquireSyncLease(
 export type LeaseReleased = { state: 'done' } | { state: 'again'; document: DocumentData };
 
 /**
- * Releases the lease if `holder` still has it. When edits arrived meanwhile the lease is kept (renewed) and the
- * caller must sync once more, with the directive document as read here, before calling this again.
+ * Releases the lease if `holder` still has it, recording `seen.seenVersion` with it when given. When edits arrived
+ * meanwhile the lease is kept (renewed) and the caller must sync once more, with the directive document as read
+ * here, before calling this again.
  */
 export async function releaseSyncLease(
   db: Firestore,
@@ -125,6 +126,7 @@ export async function releaseSyncLease(
   holder: string,
   now: Date,
   { giveUpAt }: GiveUp,
+  seen: { seenVersion?: string } = {},
 ): Promise<LeaseReleased> {
   const ref = db.doc(directivePath(directiveId));
   for (let attempt = 0; ; attempt++) {
@@ -137,7 +139,10 @@ export async function releaseSyncLease(
       if (await writeIfUnchanged(snap, { syncLease: renewed }, giveUpAt, 'releasing the lease')) {
         return { state: 'again', document: { ...document, syncLease: renewed } };
       }
-    } else if (await writeIfUnchanged(snap, { syncLease: free(false) }, giveUpAt, 'releasing the lease')) {
+    } else if (
+      // The spreadsheet's version this sync saw whole rides on the release: no write of its own (decision 011).
+      await writeIfUnchanged(snap, { syncLease: free(false), ...seen }, giveUpAt, 'releasing the lease')
+    ) {
       return { state: 'done' };
     }
     await backOff(attempt);

@@ -26,6 +26,7 @@ import { getDirective, type DirectiveRecord } from '../store/directives.js';
 import { loadSummaryReports } from '../store/reports.js';
 import { getOrganisation, listUnits } from '../store/units.js';
 import { UserFacingError } from './errors.js';
+import { withOwnWrites } from './own-writes.js';
 
 /** What the summary needs. */
 export interface BuildSummaryDeps {
@@ -54,7 +55,8 @@ export interface BuildSummaryResult {
   spreadsheetId: string;
   /** Requests in the one batchUpdate. */
   requests: number;
-  calls: { sheetsReads: number; sheetsWrites: number };
+  /** Sheets calls, and Drive files.get calls telling theodoi's own write from others' (decision 011). */
+  calls: { sheetsReads: number; sheetsWrites: number; driveReads: number };
 }
 
 /** Rewrites the Tổng hợp tab of `request.directiveId` for one period; returns the model and the calls made. */
@@ -76,13 +78,16 @@ export async function buildSummary(
   const requests = tasks
     ? taskSummaryRequests(tasks, target.sheetId)
     : summaryRequests(model, target, summaryOptions(deps, directive));
-  const writes = await sendBatchUpdate(deps.clients, directive.spreadsheetId, requests);
+  const written = await withOwnWrites(deps, directive, requests.length > 0, async () => {
+    const applied = await sendBatchUpdate(deps.clients, directive.spreadsheetId, requests);
+    return { applied };
+  });
   return {
     model,
     ...(tasks ? { tasks } : {}),
     spreadsheetId: directive.spreadsheetId,
     requests: requests.length,
-    calls: { sheetsReads: 1, sheetsWrites: writes },
+    calls: { sheetsReads: 1, sheetsWrites: written.applied, driveReads: written.ownWrites.driveReads },
   };
 }
 

@@ -28,6 +28,7 @@ import { createPacer, ONE_READ_ONE_WRITE } from './pace.js';
 import { noteAccessLost, noteAccessRestored } from './spreadsheet-access.js';
 import { directiveFailure, type DirectiveFailure } from './sync-failure.js';
 import type { SyncEvents } from './sync-events.js';
+import { withOwnWrites } from './own-writes.js';
 import { writeStatusesAndSummary } from './sync-summary.js';
 
 /** What the deadline check needs. */
@@ -62,7 +63,8 @@ export interface DirectiveCheck {
    * notices raised since the last check (a tab recreated), each reported once.
    */
   problems: string[];
-  calls: { sheetsReads: number; sheetsWrites: number };
+  /** Sheets calls, and Drive files.get calls telling theodoi's own writes from others' (decision 011). */
+  calls: { sheetsReads: number; sheetsWrites: number; driveReads: number };
   firestoreWrites: number;
 }
 
@@ -163,7 +165,7 @@ async function checkDirective(
     flags: { raised: 0, updated: 0, resolved: 0, unchanged: 0 },
     deadlineCellsWritten: 0,
     problems: [],
-    calls: { sheetsReads: 0, sheetsWrites: 0 },
+    calls: { sheetsReads: 0, sheetsWrites: 0, driveReads: 0 },
     firestoreWrites: 0,
   };
   if (periods.length === 0) return { check, reminders: [] };
@@ -195,14 +197,16 @@ async function checkDirective(
     'storing the flags',
   );
   // Write: the one batchUpdate; Tổng hợp follows the statuses in it when a period is due (flow 4).
+  // The check reads only its own columns: its write is recorded as seen only if theodoi had seen all before it.
   const due = periodAt(directive.schedule, now, deps.calendar);
-  if (due) {
-    const written = await writeStatusesAndSummary(deps, directive, due.key, layout.requests, now);
-    check.calls.sheetsWrites = written.sheetsWrites;
-    check.firestoreWrites += written.firestoreWrites;
-  } else {
-    check.calls.sheetsWrites = await sendBatchUpdate(deps.clients, directive.spreadsheetId, layout.requests);
-  }
+  const written = await withOwnWrites(deps, directive, layout.requests.length > 0, async () => {
+    if (due) return writeStatusesAndSummary(deps, directive, due.key, layout.requests, now);
+    const sheetsWrites = await sendBatchUpdate(deps.clients, directive.spreadsheetId, layout.requests);
+    return { sheetsWrites, applied: sheetsWrites, firestoreWrites: 0 };
+  });
+  check.calls.sheetsWrites = written.sheetsWrites;
+  check.calls.driveReads = written.ownWrites.driveReads;
+  check.firestoreWrites += written.firestoreWrites + written.ownWrites.firestoreWrites;
   // Record the new tabs only once they exist (a tab added but not recorded is adopted by the next check), and
   // close the notices this check reports: the coordinator has been told.
   const tabs = [...plan.tabsToRecord, ...layout.opened];

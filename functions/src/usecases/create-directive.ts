@@ -20,14 +20,17 @@ import {
 import { resolveRecipients } from '../domain/recipients.js';
 import type { SharingOutcome } from '../domain/sharing.js';
 import { directiveCreate as msg, tasks as taskMsg } from '../messages.vi.js';
+import { versionAfterOwnWrites } from '../domain/sync/own-writes.js';
 import { sendBatchUpdate } from '../sheets/api/batch-update.js';
 import type { GoogleClients } from '../sheets/api/clients.js';
 import { createSpreadsheetFile, sheetIdsOf } from '../sheets/api/create-spreadsheet.js';
+import { fileVersion } from '../sheets/api/file-version.js';
 import type { RetryPolicy } from '../sheets/api/retry.js';
 import { planSpreadsheet, SUMMARY_SHEET_ID, type ReportTab } from '../sheets/layout/new-spreadsheet.js';
 import {
   loadDirective,
   markProvisioned,
+  recordSeenVersion,
   recordSpreadsheet,
   registerDirective,
   type DirectiveRecord,
@@ -109,18 +112,24 @@ export async function createDirective(
   let sheet = stored?.record.spreadsheetId
     ? { spreadsheetId: stored.record.spreadsheetId, spreadsheetUrl: stored.record.spreadsheetUrl! }
     : undefined;
+  // The version Drive gave the file this run created: theodoi has seen all of it (decision 011).
+  let createdVersion: string | undefined;
   if (!sheet) {
-    sheet = await createInHome(deps, calls, (parentId) =>
+    const { version, ...made } = await createInHome(deps, calls, (parentId) =>
       createSpreadsheetFile(deps.clients, { title: plan.title, parentId }),
     );
+    sheet = made;
+    createdVersion = version;
     await recordSpreadsheet(deps.db, spec.id, sheet, deps.clock.now());
   }
+  let applied = 0;
   if (stored?.state !== 'ready') {
     // A resumed run asks whether the shaping went through before a lost answer: batchUpdate is all or nothing.
     const shaped =
       stored?.record.spreadsheetId !== undefined && (await isShaped(deps, calls, sheet.spreadsheetId));
     if (!shaped) {
-      calls.sheets += await sendBatchUpdate(deps.clients, sheet.spreadsheetId, plan.requests);
+      applied = await sendBatchUpdate(deps.clients, sheet.spreadsheetId, plan.requests);
+      calls.sheets += applied;
     }
     await markProvisioned(deps.db, spec.id, deps.clock.now());
   }
@@ -130,6 +139,16 @@ export async function createDirective(
     'create',
   );
   calls.drive += shared.driveCalls;
+  if (createdVersion) {
+    calls.drive += 1;
+    await recordCreatedVersion(
+      deps,
+      spec.id,
+      sheet.spreadsheetId,
+      createdVersion,
+      applied + shared.sharedNow,
+    );
+  }
   if (deps.watch && !(stored?.state === 'ready' && stored.record.watch))
     await ensureWatch(deps, { id: spec.id, spreadsheetId: sheet.spreadsheetId }, deps.watch);
   return {
@@ -142,6 +161,22 @@ export async function createDirective(
     calls,
     warnings,
   };
+}
+
+/**
+ * Records the version of a spreadsheet this run created, shaped and shared as seen (decision 011), when its version
+ * moved by exactly those changes (an officer who already typed makes it move more: then the sweep reads it).
+ */
+async function recordCreatedVersion(
+  deps: CreateDirectiveDeps,
+  directiveId: string,
+  spreadsheetId: string,
+  created: string,
+  changes: number,
+): Promise<void> {
+  const now = await fileVersion(deps.clients, spreadsheetId).catch(() => undefined);
+  const seen = versionAfterOwnWrites(created, now, changes);
+  if (seen) await recordSeenVersion(deps.db, directiveId, seen);
 }
 
 /** Whether a provisioned directive needs nothing more: every address tried, and watched when watches are on. */

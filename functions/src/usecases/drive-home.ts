@@ -74,7 +74,7 @@ export async function probeFile(deps: DriveHomeDeps, calls: CallCount, renew = f
   if (recorded && !renew) return recorded;
   const probeFileId = await createInHome(deps, calls, (parentId) =>
     createDriveFile(deps.clients, { name: msg.probeFileName, mimeType: MIME.text, parentId }),
-  );
+  ).then((file) => file.id);
   await recordDriveHome(deps.db, homeOwner(deps), { probeFileId }, deps.clock.now());
   return probeFileId;
 }

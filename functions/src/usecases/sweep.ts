@@ -1,9 +1,11 @@
 /**
  * The scheduled sweep: asks Drive which spreadsheets changed since the last sweep and syncs only the directives
- * whose spreadsheet did, and those with work no live sync will do (left pending by a sync that failed, or held by
- * a sync that died). The first sweep (no cursor yet) syncs every open directive.
+ * whose spreadsheet someone else changed (its listed version is not the one theodoi saw whole: decision 011), and
+ * those with work no live sync will do (left pending by a sync that failed, or held by a sync that died). The
+ * first sweep (no cursor yet) syncs every open directive.
  */
 import type { Firestore } from 'firebase-admin/firestore';
+import { changedSinceSeen } from '../domain/sync/own-writes.js';
 import { changedFilesSince, startPageToken } from '../sheets/api/drive-changes.js';
 import { getDriveCursor, setDriveCursor } from '../store/drive-cursor.js';
 import { listOpenDirectives } from '../store/directives.js';
@@ -20,6 +22,8 @@ export type SweepFailure = DirectiveFailure;
 export interface SweepOutcome {
   openDirectives: number;
   changedDirectives: number;
+  /** Directives Drive listed as changed whose only changes were theodoi's own writes (or already read): not read. */
+  ownWritesSkipped: number;
   driveCalls: number;
   /** Drive channels opened anew because theirs was about to expire. */
   renewedWatches: number;
@@ -44,18 +48,25 @@ export async function sweepDirectives(
   const next = changes?.nextPageToken ?? (await startPageToken(deps.clients));
   const open = await listOpenDirectives(deps.db);
   const now = deps.clock.now();
-  const due = open.filter((d) => !changes || changes.fileIds.has(d.spreadsheetId) || workLeftBehind(d, now));
+  const listed = (id: string) => changes?.fileIds.has(id) ?? true;
+  const changedByOthers = (d: (typeof open)[number]) =>
+    !changes || changedSinceSeen(changes.versions.get(d.spreadsheetId), d.seenVersion);
+  const due = open.filter((d) => (listed(d.spreadsheetId) && changedByOthers(d)) || workLeftBehind(d, now));
+  const ownWritesSkipped = open.filter((d) => listed(d.spreadsheetId) && !due.includes(d)).length;
   const outcomes: SweepOutcome['outcomes'] = [];
   // The cursor moves past a change only once its sync is done or handed on (left pending for the next sweep).
   let everyChangeHandled = true;
   for (const directive of due) {
     try {
       const editor = changes?.editors.get(directive.spreadsheetId);
+      // Listed before the sync reads: whatever the read finds includes every change up to this version.
+      const versionBefore = changes?.versions.get(directive.spreadsheetId);
       outcomes.push(
         await syncDirective(deps, {
           directiveId: directive.id,
           trigger: 'sweep',
           ...(editor ? { editor } : {}),
+          ...(versionBefore ? { versionBefore } : {}),
         }),
       );
     } catch (error) {
@@ -81,6 +92,7 @@ export async function sweepDirectives(
   return {
     openDirectives: open.length,
     changedDirectives: due.length,
+    ownWritesSkipped,
     driveCalls: (changes?.driveCalls ?? 1) + renewedWatches * 2,
     renewedWatches,
     outcomes,

@@ -6,7 +6,9 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { DocumentData } from 'firebase-admin/firestore';
+import { versionAfterOwnWrites } from '../domain/sync/own-writes.js';
 import type { RowStatus } from '../domain/validation/validate-row.js';
+import { fileState, fileVersion } from '../sheets/api/file-version.js';
 import { syncErrors as msg } from '../messages.vi.js';
 import { FIRESTORE_TIMEOUT_MS, firestoreStep } from '../store/deadline.js';
 import { parseDirectiveRecord, recordTabs, type DirectiveRecord } from '../store/directives.js';
@@ -61,6 +63,11 @@ export interface SyncOutcome {
   renamedTabs?: string[];
   /** Whether this sync cleared the directive's lost-access mark. */
   accessRestored?: boolean;
+  /**
+   * The spreadsheet's Drive version this sync saw whole (read, then changed only by its own write), recorded with
+   * the lease's release so the sweep does not read it again; absent when someone else may have written meanwhile.
+   */
+  seenVersion?: string;
   /** What the coordinator should know, in Vietnamese (a tab recreated, a row not stored, a tab left unsynced). */
   notices?: string[];
   /** Units' rows Firestore could not store (each told why on its row); the other units were stored. */
@@ -72,6 +79,8 @@ export interface SyncRequest extends PlanRequest {
   directiveId: string;
   /** Who asked for the sync, when a verified identity did (the sheet trigger's ID token): for attribution. */
   by?: string;
+  /** The spreadsheet's Drive version taken before this request's read (the sweep's listing); asked Drive otherwise. */
+  versionBefore?: string;
 }
 
 /**
@@ -102,8 +111,9 @@ export async function syncDirective(deps: SyncDeps, request: SyncRequest): Promi
     for (;;) {
       runs += 1;
       outcome = mergeRuns(outcome, await syncOnce(deps, request, document, syncId, runs));
+      const seen = outcome.seenVersion ? { seenVersion: outcome.seenVersion } : {};
       const released = await store(
-        releaseSyncLease(deps.db, directiveId, syncId, deps.clock.now(), giveUp()),
+        releaseSyncLease(deps.db, directiveId, syncId, deps.clock.now(), giveUp(), seen),
         'releasing the lease',
       );
       if (released.state === 'done') break;
@@ -146,10 +156,18 @@ async function syncSpreadsheet(
   const startedAt = deps.clock.now();
   const store = firestoreStep(deps);
   const runId = run === 1 ? syncId : `${syncId}-${run}`;
+  // The version before the read (decision 011): the read then holds every change up to it. A read of one period's
+  // tab (`theodoi sync --period`) does not see the others, so it records nothing.
+  const before = request.periodKey
+    ? { version: undefined, driveReads: 0 }
+    : await stateBeforeRead(deps, directive, run === 1 ? request : {});
   // Read, plan and store in a step of its own: the rows, plans and stored reports it holds can be collected
-  // before the write and the summary, which need only the status requests.
-  const stored = await readPlanAndStore(deps, request, directive, { runId, started, startedAt });
+  // before the write and the summary, which need only the status requests. Drive's last modifier, read with the
+  // version, names who typed the changed rows (no second files.get).
+  const planned = before.editor && !request.editor ? { ...request, editor: before.editor } : request;
+  const stored = await readPlanAndStore(deps, planned, directive, { runId, started, startedAt });
   const { headline, requests, calls, recreated, renamed, tally, firestoreWrites } = stored;
+  calls.driveReads += before.driveReads;
   // A recreated tab is recorded before it is added: if the write fails, the next sync finds it missing again.
   const tabWrites = await store(
     recordTabs(
@@ -162,6 +180,10 @@ async function syncSpreadsheet(
   );
   const written = await writeStatusesAndSummary(deps, directive, headline, requests, startedAt);
   calls.sheetsWrites = written.sheetsWrites;
+  const askAfter = written.applied > 0 && before.version !== undefined;
+  const after = askAfter ? await versionOrNothing(deps, directive) : before.version;
+  if (askAfter) calls.driveReads += 1;
+  const seenVersion = versionAfterOwnWrites(before.version, after, written.applied);
   const notices = [
     ...recreationNotices(directive, recreated.values(), startedAt),
     ...notStoredNotices(directive, stored.notStored),
@@ -211,7 +233,31 @@ async function syncSpreadsheet(
       : {}),
     ...(renamed.length > 0 ? { renamedTabs: renamed } : {}),
     ...(accessRestored ? { accessRestored } : {}),
+    ...(seenVersion ? { seenVersion } : {}),
   };
+}
+
+/**
+ * The version the caller took before this sync (the sweep's listing, a Drive notification's files.get), or Drive's
+ * version and last modifier now (one files.get); nothing when Drive cannot say.
+ */
+async function stateBeforeRead(
+  deps: SyncDeps,
+  directive: DirectiveRecord,
+  given: Pick<SyncRequest, 'versionBefore'>,
+): Promise<{ version: string | undefined; editor?: string; driveReads: number }> {
+  if (given.versionBefore) return { version: given.versionBefore, driveReads: 0 };
+  const state = await fileState(deps.clients, directive.spreadsheetId).catch(() => undefined);
+  return {
+    version: state?.version,
+    ...(state?.lastModifier ? { editor: state.lastModifier } : {}),
+    driveReads: 1,
+  };
+}
+
+/** Drive's version of the spreadsheet now; nothing when Drive cannot say (the sweep then reads it again). */
+async function versionOrNothing(deps: SyncDeps, directive: DirectiveRecord): Promise<string | undefined> {
+  return fileVersion(deps.clients, directive.spreadsheetId).catch(() => undefined);
 }
 
 /** One outcome for runs made under one lease: the latest run's state, the work of all of them added up. */

@@ -21,6 +21,8 @@ import { summaryModelFor, summaryOptions } from './build-summary.js';
 /** What the write did. */
 export interface SyncWrite {
   sheetsWrites: number;
+  /** Writes that changed the spreadsheet (a refused batchUpdate changes nothing), each a new Drive version. */
+  applied: number;
   firestoreWrites: number;
   /** Whether the Tổng hợp tab was rewritten. */
   summary: boolean;
@@ -34,12 +36,12 @@ export async function writeStatusesAndSummary(
   statusRequests: sheets_v4.Schema$Request[],
   now: Date,
 ): Promise<SyncWrite> {
-  if (statusRequests.length === 0) return { sheetsWrites: 0, firestoreWrites: 0, summary: false };
+  if (statusRequests.length === 0) return { sheetsWrites: 0, applied: 0, firestoreWrites: 0, summary: false };
   if (isTaskDirective(directive)) {
     // A directive of tasks: its Tổng hợp is a table by task and by unit, no chart (usecases/task-summary.ts).
     const summary = taskSummaryRequests(await taskSummaryFor(deps, directive, now), SUMMARY_SHEET_ID);
     await sendBatchUpdate(deps.clients, directive.spreadsheetId, [...statusRequests, ...summary]);
-    return { sheetsWrites: 1, firestoreWrites: 0, summary: true };
+    return { sheetsWrites: 1, applied: 1, firestoreWrites: 0, summary: true };
   }
   const hasChart = directive.summaryChart === true;
   const summary = summaryRequests(
@@ -54,8 +56,8 @@ export async function writeStatusesAndSummary(
     // Someone removed the chart or reshaped the tab: keep the officers' statuses, rebuild the chart next time.
     await sendBatchUpdate(deps.clients, directive.spreadsheetId, statusRequests);
     if (hasChart) await deps.db.doc(directivePath(directive.id)).update({ summaryChart: false });
-    return { sheetsWrites: 2, firestoreWrites: hasChart ? 1 : 0, summary: false };
+    return { sheetsWrites: 2, applied: 1, firestoreWrites: hasChart ? 1 : 0, summary: false };
   }
   if (!hasChart) await deps.db.doc(directivePath(directive.id)).update({ summaryChart: true });
-  return { sheetsWrites: 1, firestoreWrites: hasChart ? 0 : 1, summary: true };
+  return { sheetsWrites: 1, applied: 1, firestoreWrites: hasChart ? 0 : 1, summary: true };
 }

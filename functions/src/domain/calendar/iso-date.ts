@@ -66,11 +66,22 @@ function utcDayMs(date: IsoDate): number {
   return back.getTime();
 }
 
+/** Days already written, by UTC day number: a summary or a check asks the same few days for every unit. */
+const isoOfDay = new Map<number, IsoDate>();
+/** Past this many days kept, the cache starts afresh (a long-running process meets every day only once). */
+const ISO_CACHE_DAYS = 4096;
+
 /** The `yyyy-MM-dd` of the UTC calendar day containing `ms`. */
 function isoOfUtcMs(ms: number): IsoDate {
+  const day = Math.floor(ms / DAY_MS);
+  const known = isoOfDay.get(day);
+  if (known !== undefined) return known;
   const date = new Date(ms).toISOString();
   if (date.length !== 24) throw new RangeError(`Not a yyyy-MM-dd day: ${date}`);
-  return date.slice(0, 10);
+  if (isoOfDay.size >= ISO_CACHE_DAYS) isoOfDay.clear();
+  const iso = date.slice(0, 10);
+  isoOfDay.set(day, iso);
+  return iso;
 }
 
 /** The calendar year of `date`. */

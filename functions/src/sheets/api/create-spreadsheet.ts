@@ -13,6 +13,9 @@ export interface CreatedSpreadsheet {
   spreadsheetUrl: string;
 }
 
+/** A spreadsheet just created, with its Drive version as created when Drive tells it (decision 011). */
+export type NewSpreadsheet = CreatedSpreadsheet & { version?: string };
+
 /** The address people open a spreadsheet at. */
 export function spreadsheetUrlOf(spreadsheetId: string): string {
   return `https://docs.google.com/spreadsheets/d/${spreadsheetId}/edit`;
@@ -22,13 +25,17 @@ export function spreadsheetUrlOf(spreadsheetId: string): string {
 export async function createSpreadsheetFile(
   clients: GoogleClients,
   file: { title: string; parentId: string },
-): Promise<CreatedSpreadsheet> {
-  const spreadsheetId = await createDriveFile(clients, {
+): Promise<NewSpreadsheet> {
+  const created = await createDriveFile(clients, {
     name: file.title,
     mimeType: MIME.spreadsheet,
     parentId: file.parentId,
   });
-  return { spreadsheetId, spreadsheetUrl: spreadsheetUrlOf(spreadsheetId) };
+  return {
+    spreadsheetId: created.id,
+    spreadsheetUrl: spreadsheetUrlOf(created.id),
+    ...(created.version ? { version: created.version } : {}),
+  };
 }
 
 /** The sheet ids a spreadsheet has now (one spreadsheets.get): whether its shaping already went through. */

@@ -7,6 +7,8 @@ export interface ChangedFiles {
   fileIds: Set<string>;
   /** Who Drive says modified each file last (its lastModifyingUser), where Drive tells. */
   editors: Map<string, string>;
+  /** Each file's Drive version when listed (decision 011: the sweep skips the versions theodoi saw whole). */
+  versions: Map<string, string>;
   nextPageToken: string;
   driveCalls: number;
 }
@@ -26,6 +28,7 @@ export async function startPageToken(clients: GoogleClients): Promise<string> {
 export async function changedFilesSince(clients: GoogleClients, pageToken: string): Promise<ChangedFiles> {
   const fileIds = new Set<string>();
   const editors = new Map<string, string>();
+  const versions = new Map<string, string>();
   let token = pageToken;
   let driveCalls = 0;
   for (;;) {
@@ -36,7 +39,8 @@ export async function changedFilesSince(clients: GoogleClients, pageToken: strin
           pageToken,
           pageSize: 1000,
           includeRemoved: true,
-          fields: 'nextPageToken,newStartPageToken,changes(fileId,file(lastModifyingUser(emailAddress)))',
+          fields:
+            'nextPageToken,newStartPageToken,changes(fileId,file(version,lastModifyingUser(emailAddress)))',
         }),
       'repeatable',
       clients.retry,
@@ -48,9 +52,12 @@ export async function changedFilesSince(clients: GoogleClients, pageToken: strin
       // Changes come oldest first: the last one names who edited last.
       const email = change.file?.lastModifyingUser?.emailAddress;
       if (email) editors.set(change.fileId, email.toLowerCase());
+      // A removed or unshared file comes without its resource: no version, so it is never taken as seen.
+      if (change.file?.version) versions.set(change.fileId, change.file.version);
+      else versions.delete(change.fileId);
     }
     if (res.data.newStartPageToken) {
-      return { fileIds, editors, nextPageToken: res.data.newStartPageToken, driveCalls };
+      return { fileIds, editors, versions, nextPageToken: res.data.newStartPageToken, driveCalls };
     }
     if (!res.data.nextPageToken)
       throw new Error('changes.list returned neither nextPageToken nor newStartPageToken');

@@ -14,29 +14,35 @@ export const MIME = {
   text: 'text/plain',
 } as const;
 
+/** A file Drive created: its id, and its version as created (decision 011), when Drive tells it. */
+export interface CreatedFile {
+  id: string;
+  version?: string;
+}
+
 /**
- * Creates an empty file of `mimeType` named `name` in `parentId` (a folder or a shared drive) and returns its id. Not
- * repeated: a repeat after a lost answer would leave a second file. `supportsAllDrives` lets the parent be a shared
- * drive; it changes nothing in a My Drive.
+ * Creates an empty file of `mimeType` named `name` in `parentId` (a folder or a shared drive) and returns its id and
+ * version. Not repeated: a repeat after a lost answer would leave a second file. `supportsAllDrives` lets the parent
+ * be a shared drive; it changes nothing in a My Drive.
  */
 export async function createDriveFile(
   clients: GoogleClients,
   file: { name: string; mimeType: string; parentId: string },
-): Promise<string> {
+): Promise<CreatedFile> {
   const created = await callGoogle(
     () =>
       clients.drive.files.create({
         requestBody: { name: file.name, mimeType: file.mimeType, parents: [file.parentId] },
         supportsAllDrives: true,
-        fields: 'id',
+        fields: 'id,version',
       }),
     'once',
   );
   if (!created.data.id) throw new Error('files.create returned no id');
-  return created.data.id;
+  return { id: created.data.id, ...(created.data.version ? { version: created.data.version } : {}) };
 }
 
 /** Creates theodoi's folder at the root of the acting account's My Drive and returns its id. */
 export async function createRootFolder(clients: GoogleClients, name: string): Promise<string> {
-  return createDriveFile(clients, { name, mimeType: MIME.folder, parentId: 'root' });
+  return (await createDriveFile(clients, { name, mimeType: MIME.folder, parentId: 'root' })).id;
 }

@@ -85,9 +85,9 @@ describe('driveNotification', () => {
     expect((await world.db.collection('events').count().get()).data().count).toBe(events);
   });
 
-  it('ignores a repeated message number, syncing once', async () => {
+  it('ignores a repeated message number, handling it once', async () => {
     // The earlier edit's notifications (and the one theodoi's own status write causes) are all delivered and
-    // their syncs done, so this notification's sync is not coalesced into one still running.
+    // their syncs done, so this notification is not coalesced into a sync still running.
     await world.emulator.notificationsIdle();
     const directive = (await getDirective(world.db, world.spec.id))!;
     const channelId = directive.watch!.channelId;
@@ -101,8 +101,10 @@ describe('driveNotification', () => {
           'X-Goog-Message-Number': '424242',
         },
       });
-    const first = (await (await notify()).json()) as { result?: string };
-    expect(first.result).toBe('synced');
+    // Nothing changed since theodoi's last write: the first is handled by one files.get, reading no sheet.
+    world.emulator.resetCounters();
+    expect(await (await notify()).json()).toEqual({ ignored: 'own write' });
+    expect(world.emulator.counters().methods).toEqual({ 'drive.files.get': 1 });
     world.emulator.resetCounters();
     const again = await notify();
     expect(again.status).toBe(200);
@@ -131,7 +133,7 @@ describe('driveNotification', () => {
     expect(world.emulator.counters().total).toBe(0);
   });
 
-  it('takes notifications out of order: each is a sync of the current sheet, so an older one changes nothing', async () => {
+  it('takes notifications out of order: an older one, of a version theodoi has seen, reads and changes nothing', async () => {
     await world.emulator.notificationsIdle();
     const directive = (await getDirective(world.db, world.spec.id))!;
     const channelId = directive.watch!.channelId;
@@ -146,7 +148,7 @@ describe('driveNotification', () => {
             'X-Goog-Message-Number': String(n),
           },
         })
-      ).json()) as { result?: string; changedUnits?: number };
+      ).json()) as { result?: string; changedUnits?: number; ignored?: string };
     await world.clients.sheets.spreadsheets.values.update({
       spreadsheetId: world.directive.spreadsheetId,
       range: `${TAB}!C6`,
@@ -154,9 +156,12 @@ describe('driveNotification', () => {
       requestBody: { values: [['7']] },
     });
     await world.emulator.notificationsIdle();
-    // Drive's own notification of that edit has been handled; a late 502 and then an even older 501 arrive.
-    expect(await notify(502)).toMatchObject({ result: 'synced', changedUnits: 0 });
-    expect(await notify(501)).toMatchObject({ result: 'synced', changedUnits: 0 });
+    // Drive's own notification of that edit has been handled (its sync recorded the version it left); a late 502
+    // and then an even older 501 arrive: the spreadsheet is at that version, so neither reads the sheet.
+    world.emulator.resetCounters();
+    expect(await notify(502)).toEqual({ ignored: 'own write' });
+    expect(await notify(501)).toEqual({ ignored: 'own write' });
+    expect(world.emulator.counters().methods).toEqual({ 'drive.files.get': 2 });
     const versions = await world.db
       .collection(`directives/${world.spec.id}/reports/2024-Q1~NV/versions`)
       .get();
@@ -180,10 +185,12 @@ describe('driveNotification', () => {
     expect(jsonBody(await send(url, { headers: headers(701), body: OVERSIZED_BODY }), 413)).toMatchObject({
       code: 'too-large',
     });
-    // Drive sends no body: whatever comes is not parsed, so malformed JSON changes nothing.
-    expect(jsonBody(await send(url, { headers: headers(702), body: '{"x": ' }), 200)).toMatchObject({
-      result: 'synced',
+    // Drive sends no body: whatever comes is not parsed, so malformed JSON changes nothing (and nothing changed).
+    expect(jsonBody(await send(url, { headers: headers(702), body: '{"x": ' }), 200)).toEqual({
+      ignored: 'own write',
     });
+    // Drive cannot say the version either: the notification is taken as a change, and the sync's read fails.
+    world.emulator.addFault({ status: 503, count: 10, methods: ['drive.files.get'], retryAfterSeconds: 0 });
     await expectUnavailable(world.emulator, () => send(url, { headers: headers(703) }));
   });
 

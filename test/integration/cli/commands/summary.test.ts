@@ -45,9 +45,11 @@ describe('theodoi summary', () => {
     expect(paragraph).toMatch(
       /^Tính đến \d\d giờ \d\d ngày \d{1,2}\/\d{1,2}\/\d{4}, chưa có đơn vị nào trong số 25 đơn vị báo cáo \(đã quá hạn\)\.$/,
     );
+    // And Drive's version before and after the write: nobody else wrote, so the sweep will not read it (decision 011).
     expect(sheets.counters().methods).toEqual({
       'sheets.spreadsheets.get': 1,
       'sheets.spreadsheets.batchUpdate': 1,
+      'drive.files.get': 2,
     });
 
     const refused = await theodoi('summary', 'thap-muoi-cchc-2024', '--period', '2030-Q1').catch(

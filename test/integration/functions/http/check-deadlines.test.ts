@@ -116,8 +116,9 @@ describe('checkDeadlines entry points', () => {
         },
         flags: { raised: 100 },
         calls: { sheetsReads: 1, sheetsWrites: 1 },
-        // 100 flags, 3 tabs + their periods' record, and the note that the Tổng hợp chart now exists.
-        firestoreWrites: 100 + 4 + 1,
+        // 100 flags, 3 tabs + their periods' record, the note that the Tổng hợp chart now exists, and the version
+        // theodoi's write left (decision 011).
+        firestoreWrites: 100 + 4 + 1 + 1,
       },
     ]);
     // Then the organisation's dashboard, created on this first run: Drive makes it in the coordinator's folder (the
@@ -138,6 +139,7 @@ describe('checkDeadlines entry points', () => {
       'sheets.spreadsheets.values.batchGetByDataFilter': 1,
       'sheets.spreadsheets.batchUpdate': 2,
       'drive.files.create': 1,
+      'drive.files.get': 2, // the directive's version before and after the check's write (decision 011)
     });
     expect(Object.keys((await getDirective(world.db, world.spec.id))!.tabs).sort()).toEqual([
       '2024-Q1',

@@ -1,6 +1,7 @@
 // The Tổng hợp tab on the emulators: officers report (on time, late, wrong, not at all, one with an IMPORTXML
 // text), buildSummary rewrites the tab in one write, and what leadership reads back matches what this test
 // computes on its own from the rows it typed.
+import { getDirective } from '@theodoi/functions/store/directives';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseTemplate } from '@theodoi/sheets-schema/registry';
 import { cchcTuyenTruyen } from '@theodoi/sheets-schema/templates/cchc-tuyen-truyen';
@@ -146,11 +147,13 @@ describe('the Tổng hợp tab', () => {
   afterAll(async () => world?.close());
 
   it('costs one read (the charts to replace) and exactly one write', () => {
+    // And Drive's version before and after the write, so the sweep knows the write for theodoi's (decision 011).
     expect(calls).toEqual({
       'sheets.spreadsheets.get': 1,
       'sheets.spreadsheets.batchUpdate': 1,
+      'drive.files.get': 2,
     });
-    expect(result.calls).toEqual({ sheetsReads: 1, sheetsWrites: 1 });
+    expect(result.calls).toEqual({ sheetsReads: 1, sheetsWrites: 1, driveReads: 2 });
   });
 
   it('shows the header and the KPIs the test counts from the rows it typed', () => {
@@ -370,10 +373,16 @@ describe('the Tổng hợp tab', () => {
     await world.sync();
     world.emulator.resetCounters();
     const again = await summarise();
+    // Right after a sync, nobody else wrote: Drive's version before and after, and the one after is recorded.
     expect(world.emulator.counters().methods).toEqual({
       'sheets.spreadsheets.get': 1,
       'sheets.spreadsheets.batchUpdate': 1,
+      'drive.files.get': 2,
     });
+    expect((await getDirective(world.db, world.spec.id))?.seenVersion).toBe(
+      (await world.clients.drive.files.get({ fileId: world.directive.spreadsheetId, fields: 'version' })).data
+        .version,
+    );
     expect(again.model.kpis).toMatchObject({ reported: 6, late: 2, withErrors: 1 });
     const tab = await summaryTab();
     expect(tab.charts?.map((c) => c.chartId)).toEqual([SUMMARY_CHART_ID]);

@@ -112,12 +112,14 @@ describe('checkDeadlines through a quarter', () => {
       flags: { raised: 1, updated: 0, resolved: 0, unchanged: 24 },
       // The six units that reported got their cell from the sync that stored them; the check writes the 19 others.
       deadlineCellsWritten: 19,
-      calls: { sheetsReads: 1, sheetsWrites: 1 },
-      firestoreWrites: 1,
+      // Drive's version before and after the write: nobody else wrote, so it is recorded (decision 011).
+      calls: { sheetsReads: 1, sheetsWrites: 1, driveReads: 2 },
+      firestoreWrites: 1 + 1, // the flag, then the version theodoi's write left
     });
     expect(world.emulator.counters().methods).toEqual({
       'sheets.spreadsheets.values.batchGetByDataFilter': 1,
       'sheets.spreadsheets.batchUpdate': 1,
+      'drive.files.get': 2,
     });
     expect(await activeFlags()).toEqual({ [WITH_ERROR]: 'co-loi' });
     const cells = await deadlineColumn();
@@ -149,8 +151,8 @@ describe('checkDeadlines through a quarter', () => {
     expect(result.directives[0]).toMatchObject({
       flags: { raised: 19, updated: 0, resolved: 0, unchanged: 6 },
       deadlineCellsWritten: 19,
-      calls: { sheetsReads: 1, sheetsWrites: 1 },
-      firestoreWrites: 19,
+      calls: { sheetsReads: 1, sheetsWrites: 1, driveReads: 2 },
+      firestoreWrites: 19 + 1,
     });
     const silent = codes.filter((c) => !EARLY.includes(c) && c !== WITH_ERROR);
     expect(await activeFlags()).toEqual(
@@ -198,11 +200,12 @@ describe('checkDeadlines through a quarter', () => {
       flags: { raised: 0, updated: 19, resolved: 0 },
       deadlineCellsWritten: 19 + 25,
       calls: { sheetsReads: 1, sheetsWrites: 1 },
-      firestoreWrites: 19 + 2, // the flags, then the directive's `tabs` and `periods/2024-Q2`
+      firestoreWrites: 19 + 1 + 2, // the flags, the version left, then the directive's `tabs` and `periods/2024-Q2`
     });
     expect(world.emulator.counters().methods).toEqual({
       'sheets.spreadsheets.values.batchGetByDataFilter': 1,
       'sheets.spreadsheets.batchUpdate': 1,
+      'drive.files.get': 2,
     });
     const stored = await getDirective(world.db, world.spec.id);
     expect(stored?.tabs['2024-Q2']).toMatchObject({ sheetId: 1001, title: 'Quý II/2024' });

@@ -143,6 +143,7 @@ describe('a report tab renamed or deleted by hand', () => {
       'sheets.spreadsheets.getByDataFilter': 1,
       'sheets.spreadsheets.get': 1,
       'sheets.spreadsheets.batchUpdate': 1,
+      'drive.files.get': 2, // the version before the read, and the one the write left (decision 011)
     });
     // Firestore: the snapshot, the 4 reported units' status bookkeeping, the tab record and the notice.
     expect(outcome.firestoreWrites).toBe(1 + 4 + 1 + 1);

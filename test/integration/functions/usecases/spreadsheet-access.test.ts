@@ -177,11 +177,11 @@ describe('a spreadsheet theodoi can no longer open', () => {
       sendNotificationEmail: false,
       requestBody: { type: 'user', role: 'writer', emailAddress: world.deps.actingAccount },
     });
-    // Sharing is a Drive change the coordinator's account sees: the sweep syncs that spreadsheet (and the one whose
-    // statuses the last sweep wrote), not the deleted one.
+    // Sharing is a Drive change the coordinator's account sees: the sweep syncs that spreadsheet, not the deleted
+    // one, nor the one whose statuses the last sweep wrote (theodoi's own write: decision 011).
     const sweep = await sweepDirectives(deps());
-    expect(sweep.outcomes.map((o) => o.directiveId)).toEqual([world.spec.id, 'cchc-access-b']);
-    expect(sweep.outcomes[1]).toMatchObject({ result: 'synced', accessRestored: true });
+    expect(sweep.outcomes.map((o) => o.directiveId)).toEqual(['cchc-access-b']);
+    expect(sweep.outcomes[0]).toMatchObject({ result: 'synced', accessRestored: true });
     expect((await getDirective(world.db, 'cchc-access-b'))?.access).toBeNull();
     expect(logged.filter((l) => l.message === 'Spreadsheet access restored')).toHaveLength(1);
     const next = await syncDirective(deps(), { directiveId: 'cchc-access-b', trigger: 'test' });

@@ -87,7 +87,7 @@ describe('Firestore unavailable mid-sync', () => {
         code: 'store-unavailable',
         message: expect.stringMatching(tc.error) as string,
       });
-      // The read, and Drive's last modifier of the changed spreadsheet (for the version's attribution).
+      // The read, and Drive's version and last modifier before it (decision 011; the versions' attribution).
       expect(world.emulator.counters().methods).toEqual({
         'sheets.spreadsheets.getByDataFilter': 1,
         'drive.files.get': 1,
@@ -109,7 +109,7 @@ describe('Firestore unavailable mid-sync', () => {
     expect(world.emulator.counters().methods).toEqual({
       'sheets.spreadsheets.getByDataFilter': 1,
       'sheets.spreadsheets.batchUpdate': 1,
-      'drive.files.get': 1,
+      'drive.files.get': 2,
     });
     expect(await stored()).toMatchObject({ version: 1, status: 'valid' });
     expect((await status())?.[0]).toBe('✔ Đã tiếp nhận');

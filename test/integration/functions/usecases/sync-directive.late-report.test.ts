@@ -50,11 +50,11 @@ describe('a late report accepted by a sync', () => {
     world.emulator.resetCounters();
     const outcome = await world.sync();
     expect(outcome).toMatchObject({ changedUnits: 1, calls: { sheetsReads: 1, sheetsWrites: 1 } });
-    // One read, one write; Drive names who typed the changed row (attribution).
+    // One read, one write; Drive's version and who typed before the read, the version after the write.
     expect(world.emulator.counters().methods).toEqual({
       'sheets.spreadsheets.getByDataFilter': 1,
       'sheets.spreadsheets.batchUpdate': 1,
-      'drive.files.get': 1,
+      'drive.files.get': 2,
     });
     expect(await statusCells('TP')).toEqual({
       status: '✔ Đã tiếp nhận',

@@ -53,11 +53,11 @@ describe('officers reporting through the sheet', () => {
     world.emulator.resetCounters();
     const outcome = await world.sync();
     expect(outcome).toMatchObject({ changedUnits: 1, statusCellsWritten: 1, firestoreWrites: 3 });
-    // One Sheets read and one write; Drive is asked who edited (only because something changed).
+    // One Sheets read and one write; Drive's version and who edited before the read, the version after the write.
     expect(world.emulator.counters().methods).toEqual({
       'sheets.spreadsheets.getByDataFilter': 1,
       'sheets.spreadsheets.batchUpdate': 1,
-      'drive.files.get': 1,
+      'drive.files.get': 2,
     });
     expect(await cell(`X${rowOf.get('30052')}`)).toBe('✔ Đã tiếp nhận');
     expect(await cell(`Z${rowOf.get('30052')}`)).toBe('09:00 05/03/2024');

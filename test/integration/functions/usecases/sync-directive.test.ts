@@ -13,8 +13,8 @@ describe('syncDirective on a provisioned Tháp Mười directive', () => {
 
   it('provisions the spreadsheet in one Sheets call with one row per unit', async () => {
     // Drive: theodoi's folder, its probe file, the spreadsheet; 25 probes (23 Google accounts: share and withdraw;
-    // 2 that are none: one refused share) and 25 shares.
-    expect(world.directive.calls).toEqual({ sheets: 1, drive: 3 + 23 * 2 + 2 + 25 });
+    // 2 that are none: one refused share), 25 shares, and the version they left (decision 011).
+    expect(world.directive.calls).toEqual({ sheets: 1, drive: 3 + 23 * 2 + 2 + 25 + 1 });
     expect(world.directive.tabs.map((t) => t.title)).toEqual(['Quý I/2024']);
     const got = await world.clients.sheets.spreadsheets.values.get({
       spreadsheetId: world.directive.spreadsheetId,
@@ -44,9 +44,11 @@ describe('syncDirective on a provisioned Tháp Mười directive', () => {
       firestoreWrites: 1,
       calls: { sheetsReads: 1, sheetsWrites: 0 },
     });
+    // Drive's version before each read, and after the one write (decision 011).
     expect(world.emulator.counters().methods).toEqual({
       'sheets.spreadsheets.getByDataFilter': 2,
       'sheets.spreadsheets.batchUpdate': 1,
+      'drive.files.get': 3,
     });
   });
 
