@@ -39,4 +39,25 @@ describe('extensionLines', () => {
       { line: '30052 đến 31/12', unreadable: true },
     ]);
   });
+
+  it('reads the task a line names after its unit, for a directive of tasks', () => {
+    expect(
+      extensionLines('TP nv2: 04/12/2026 — chờ bàn giao\nPhòng Văn hóa và Thông tin NV1: 30/11/2026'),
+    ).toEqual([
+      {
+        line: 'TP nv2: 04/12/2026 — chờ bàn giao',
+        unit: 'TP',
+        task: 'nv2',
+        until: '2026-12-04',
+        reason: 'chờ bàn giao',
+      },
+      {
+        line: 'Phòng Văn hóa và Thông tin NV1: 30/11/2026',
+        unit: 'Phòng Văn hóa và Thông tin',
+        task: 'nv1',
+        until: '2026-11-30',
+        reason: '',
+      },
+    ]);
+  });
 });
