@@ -4,21 +4,18 @@
 // as the Sheets UI would (the emulator's edit path, as each officer), `theodoi sync` and `theodoi check` → the
 // status cells, Tổng hợp and the dashboard show done on time, done late and overdue. The CLI runs on the machine's
 // clock: every deadline of the công văn (November 2026) is past.
-import { execFile, spawn } from 'node:child_process';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import mammoth from 'mammoth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EmulatorServer } from '@theodoi/sheets-emulator/server';
-import {
-  startLocalEmulators,
-  THEODOI_DESKTOP_CLIENT,
-  type LocalEmulators,
-} from '@theodoi/test-kit/emulators/local';
+import { startLocalEmulators, type LocalEmulators } from '@theodoi/test-kit/emulators/local';
 import { clientsFor } from '@theodoi/test-kit/clients';
 import { followInBrowser, queueConsent } from '@theodoi/test-kit/login';
+import { startCliLogin, writeDesktopClientFile } from '../../support/cli-login.js';
 import { googleAccountsOf, thapMuoi } from '@theodoi/test-kit/world';
 
 const run = promisify(execFile);
@@ -56,45 +53,13 @@ describe('a công văn of tasks: import → create --from-draft → officers upd
     emulators = await startLocalEmulators({ notifyBatchMs: 0, googleAccounts: googleAccountsOf(thapMuoi) });
     sheets = emulators.sheets;
     home = await mkdtemp(join(tmpdir(), 'theodoi-cli-tasks-'));
-    await writeFile(
-      join(home, 'client_secret.json'),
-      JSON.stringify({
-        installed: {
-          client_id: THEODOI_DESKTOP_CLIENT.clientId,
-          project_id: THEODOI_DESKTOP_CLIENT.projectId,
-          auth_uri: 'https://accounts.google.com/o/oauth2/auth',
-          token_uri: 'https://oauth2.googleapis.com/token',
-          client_secret: THEODOI_DESKTOP_CLIENT.clientSecret,
-          redirect_uris: ['http://localhost'],
-        },
-      }),
-    );
+    const clientFile = await writeDesktopClientFile(home);
     await theodoi('units', 'import', 'examples/thap-muoi-2024/organisation.json');
     await queueConsent(sheets.url, COORDINATOR);
-    const child = spawn(
-      'npx',
-      [
-        'tsx',
-        'scripts/cli/main.ts',
-        'auth',
-        'login',
-        '--client-file',
-        join(home, 'client_secret.json'),
-        '--no-browser',
-      ],
-      { env: env() },
-    );
-    let stdout = '';
-    const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
-    const url = await new Promise<string>((resolve) =>
-      child.stdout.on('data', (chunk: Buffer) => {
-        stdout += chunk.toString();
-        const found = /^(http\S+)$/m.exec(stdout);
-        if (found) resolve(found[1]!);
-      }),
-    );
+    const login = startCliLogin(env(), clientFile);
+    const url = await login.url;
     await followInBrowser(url);
-    expect(await exited).toBe(0);
+    expect(await login.exited).toBe(0);
   }, 120_000);
   afterAll(async () => {
     await emulators?.stop();

@@ -3,8 +3,8 @@
 // the coordinator, shared with every unit with Drive's notification, two units whose addresses are no Google account
 // reported), share again once they became Google accounts, sync; then a revoked grant, and the logout. Before the
 // directive, `units check` names the addresses that are no Google account.
-import { execFile, spawn } from 'node:child_process';
-import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -15,6 +15,7 @@ import {
   THEODOI_DESKTOP_CLIENT,
   type LocalEmulators,
 } from '@theodoi/test-kit/emulators/local';
+import { startCliLogin, writeDesktopClientFile } from '../../support/cli-login.js';
 import { followInBrowser, queueConsent } from '@theodoi/test-kit/login';
 import { googleAccountsOf, hasGoogleAccount, thapMuoi } from '@theodoi/test-kit/world';
 
@@ -68,19 +69,7 @@ describe('theodoi auth login → units import → directive create → directive
     sheets = emulators.sheets;
     home = await mkdtemp(join(tmpdir(), 'theodoi-cli-'));
     // The file Google Cloud Console downloads for the project's "Desktop app" OAuth client.
-    await writeFile(
-      join(home, 'client_secret.json'),
-      JSON.stringify({
-        installed: {
-          client_id: THEODOI_DESKTOP_CLIENT.clientId,
-          project_id: THEODOI_DESKTOP_CLIENT.projectId,
-          auth_uri: 'https://accounts.google.com/o/oauth2/auth',
-          token_uri: 'https://oauth2.googleapis.com/token',
-          client_secret: THEODOI_DESKTOP_CLIENT.clientSecret,
-          redirect_uris: ['http://localhost'],
-        },
-      }),
-    );
+    await writeDesktopClientFile(home);
   });
   afterAll(async () => {
     await emulators?.stop();
@@ -103,30 +92,8 @@ describe('theodoi auth login → units import → directive create → directive
 
   it('logs the coordinator in through the loopback flow and keeps the grant readable by its owner only', async () => {
     await queueConsent(sheets.url, COORDINATOR);
-    const child = spawn(
-      'npx',
-      [
-        'tsx',
-        'scripts/cli/main.ts',
-        'auth',
-        'login',
-        '--client-file',
-        join(home, 'client_secret.json'),
-        '--no-browser',
-      ],
-      { env: env() },
-    );
-    let stdout = '';
-    let stderr = '';
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
-    const url = await new Promise<string>((resolve) =>
-      child.stdout.on('data', (chunk: Buffer) => {
-        stdout += chunk.toString();
-        const found = /^(http\S+)$/m.exec(stdout);
-        if (found) resolve(found[1]!);
-      }),
-    );
+    const login = startCliLogin(env(), join(home, 'client_secret.json'));
+    const url = await login.url;
     expect(url.startsWith(`${sheets.url}/o/oauth2/v2/auth?`)).toBe(true);
     const params = new URL(url).searchParams;
     expect(params.get('scope')).toBe(
@@ -140,9 +107,9 @@ describe('theodoi auth login → units import → directive create → directive
     expect(params.get('redirect_uri')).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
     // The browser follows Google's redirect to the command's listener, which answers in Vietnamese.
     expect(await followInBrowser(url)).toContain('Đã đăng nhập. Có thể đóng cửa sổ này');
-    expect(await exited).toBe(0);
-    expect(stderr).toBe('');
-    expect(stdout).toContain(`Đã đăng nhập tài khoản Google ${COORDINATOR}.`);
+    expect(await login.exited).toBe(0);
+    expect(login.stderr()).toBe('');
+    expect(login.stdout()).toContain(`Đã đăng nhập tài khoản Google ${COORDINATOR}.`);
     expect((await stat(grantFile())).mode & 0o777).toBe(0o600);
     expect(JSON.parse(await readFile(grantFile(), 'utf8'))).toMatchObject({
       type: 'authorized_user',
