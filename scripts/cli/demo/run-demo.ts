@@ -29,7 +29,7 @@ import { sharingLines } from '../sharing-report.js';
 import { triggerFigures, type TriggerFigures } from './trigger-figures.js';
 import { typeAndSettle } from './officer-edit.js';
 import { seedEdits } from './seed-edits.js';
-import { registerTaskDirective, taskEdits, taskRowStates } from './task-directive.js';
+import { flaggedOverdueRows, registerTaskDirective, taskEdits, taskRowStates } from './task-directive.js';
 
 /** 07:30 Vietnam time on every working day from `from` to `to`. */
 function workingMornings(from: string, to: string, calendar: ReturnType<typeof createCalendar>): Date[] {
@@ -193,9 +193,9 @@ async function play(
       flagged = reminders.length;
       if (counts) log(msg.morning(when, counts, reminders.length));
       // The rows the check flags as overdue, said when they change.
-      const overdue = (await taskRowStates(world, tasks))
-        .filter((s) => s.code === 'qua-han')
-        .map((s) => `${msg.taskRow(nameOf.get(s.row.unitCode)!, s.row.taskNo)} (${s.text})`);
+      const overdue = (await flaggedOverdueRows(world, tasks)).map(
+        (s) => `${msg.taskRow(nameOf.get(s.row.unitCode)!, s.row.taskNo)} (${s.text})`,
+      );
       if (overdue.join() !== overdueBefore.join()) log(msg.taskCheck(when, overdue));
       overdueBefore = overdue;
       continue;

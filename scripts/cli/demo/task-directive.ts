@@ -16,6 +16,7 @@ import { demo as msg } from '@theodoi/functions/messages.vi';
 import { columnLetters, quoteSheetName } from '@theodoi/functions/sheets/layout/a1';
 import { reportColumns } from '@theodoi/functions/sheets/layout/report-tab';
 import { statusText as rowStatusText } from '@theodoi/functions/sheets/layout/status-cells';
+import { loadFlags } from '@theodoi/functions/store/flags';
 import { loadReports } from '@theodoi/functions/store/reports';
 import type { CreatedDirective } from '@theodoi/functions/usecases/create-directive';
 import { loadTemplate } from '@theodoi/sheets-schema/registry';
@@ -88,6 +89,19 @@ export async function taskRowStates(world: LocalWorld, play: TaskDirectivePlay):
       text: taskStatusText(status),
       verdict: report ? rowStatusText(report.status, report.errors) : '—',
     };
+  });
+}
+
+/** The rows the morning check holds an open overdue flag on (its `flags/once~UNIT~nvN` documents), with their state. */
+export async function flaggedOverdueRows(
+  world: LocalWorld,
+  play: TaskDirectivePlay,
+): Promise<TaskRowState[]> {
+  const flags = (await loadFlags(world.deps.db, play.spec.id, [play.period.key])).get(play.period.key);
+  const states = await taskRowStates(world, play);
+  return states.filter((s) => {
+    const flag = flags?.get(s.row.key);
+    return flag?.kind === 'qua-han' && flag.resolvedAt === null;
   });
 }
 
