@@ -140,7 +140,7 @@ async function play(
   outDir: string,
 ): Promise<Omit<DemoResult, 'emulators' | 'stop'>> {
   const { deps, clock, emulators, organisation: org } = world;
-  const { db, calendar } = deps;
+  const { calendar } = deps;
   log(msg.unitsLoaded(org.units.length));
   log(msg.loggedIn(world.grant.email));
   // The coordinator imports the công văn's text, then completes what no document says.

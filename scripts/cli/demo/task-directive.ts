@@ -58,7 +58,7 @@ export async function registerTaskDirective(
     {},
     {
       draftFile: TASK_CONG_VAN,
-      today: DateTime.fromJSDate(clock.now(), { zone: VIETNAM_ZONE }).toISODate()!,
+      today: DateTime.fromJSDate(clock.now(), { zone: VIETNAM_ZONE }).toISODate(),
       calendar: deps.calendar,
       coordinator: org.coordinator,
       unitCodes: new Set(org.units.map((u) => u.code)),
