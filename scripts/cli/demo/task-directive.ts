@@ -123,7 +123,7 @@ export function taskEdits(world: LocalWorld, play: TaskDirectivePlay): OfficerEd
       spreadsheetId: play.created.spreadsheetId,
       range: `${quoteSheetName(tab.title)}!${columnLetters(firstInput)}${5 + index}`,
       values: inputs.map((c) => edit.cells[c.key] ?? ''),
-      who: msg.taskRow(unit.shortName ?? unit.name, row.taskNo),
+      who: msg.taskRow(unit.name, row.taskNo),
       note: edit.note,
       shown: async () => {
         const state = (await taskRowStates(world, play))[index]!;
