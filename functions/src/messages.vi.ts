@@ -573,6 +573,16 @@ export const demo = {
     `${counts['sap-den-han'] ?? 0} sắp đến hạn, ${counts['qua-han'] ?? 0} quá hạn, ${counts['co-loi'] ?? 0} có lỗi; ` +
     `${reminders} mục nhắc việc.`,
   paragraph: (text: string) => `Dự thảo nội dung báo cáo (tab Tổng hợp):\n  "${text}"`,
+  tasksImported: (number: string, subject: string, tasks: number, rows: number) =>
+    `Đã đọc công văn số ${number} "V/v ${subject}" (theodoi directive import, rồi directive create --from-draft): ` +
+    `${tasks} nhiệm vụ, mỗi nhiệm vụ có đơn vị chủ trì, đơn vị phối hợp và hạn riêng → ${rows} dòng nhiệm vụ.`,
+  taskRow: (unit: string, taskNo: number) => `${unit} — nhiệm vụ ${taskNo}`,
+  taskCheck: (when: string, overdue: string[]) =>
+    `  ${when}  Kiểm tra hạn công văn nhiệm vụ: ${overdue.length ? `dòng quá hạn được gắn cờ nhắc việc — ${overdue.join('; ')}` : 'không còn dòng quá hạn'}.`,
+  tasksSummary: (number: string, kpi: string) => `Công văn nhiệm vụ số ${number} — tab Tổng hợp: ${kpi}`,
+  tasksChase: (line: string) => `  Cần đôn đốc: ${line}`,
+  whereTasks: (url: string, spreadsheetId: string) =>
+    `Xem bảng tính công văn nhiệm vụ (mã ${spreadsheetId}) trên emulator: ${url}`,
   triggerInstalled: (url: string, listed: number) =>
     `Điều phối viên cài tập lệnh "theodoi — kích hoạt" một lần (chạy caiDat): ${listed} bảng tính có kích hoạt khi sửa; ` +
     `mỗi lần cán bộ sửa dòng của mình, tập lệnh gọi ${url}/sheetEvent kèm mã định danh Google (ID token), không dùng khóa bí mật.`,

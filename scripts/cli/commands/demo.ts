@@ -1,4 +1,4 @@
-/** `theodoi demo`: plays the Tháp Mười directive's first quarter on the local emulators. */
+/** `theodoi demo`: plays the Tháp Mười directive's first quarter and a directive of tasks on the local emulators. */
 import { Command, Option } from 'commander';
 import { demo as msg } from '@theodoi/functions/messages.vi';
 import { runDemo } from '../demo/run-demo.js';
@@ -7,7 +7,9 @@ import { untilInterrupted } from './emulators.js';
 /** The `demo` command. */
 export function demoCommand(): Command {
   return new Command('demo')
-    .description('Start the emulators and play the Tháp Mười directive end to end with a simulated clock.')
+    .description(
+      'Start the emulators and play the Tháp Mười directive and a directive of tasks end to end with a simulated clock.',
+    )
     .option('--keep', 'keep the emulators and the trigger functions running, so a person can look and type')
     .option('--out <dir>', 'where to write the files for people to open', 'out/demo')
     .addOption(
@@ -22,6 +24,7 @@ export function demoCommand(): Command {
       try {
         console.log(msg.feedback(result.feedbackMs.p50, result.feedbackMs.p95, result.edits));
         console.log(msg.where(result.viewUrl, result.spreadsheetId));
+        console.log(msg.whereTasks(result.tasks.viewUrl, result.tasks.spreadsheetId));
         console.log(msg.dashboard(result.dashboardViewUrl));
         for (const file of result.files) console.log(msg.file(file));
         if (!result.screenshot) console.log(msg.noBrowser);

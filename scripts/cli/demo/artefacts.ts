@@ -1,6 +1,6 @@
 /**
- * What the demo leaves for people to open: the workbook, the report draft, the dashboard, and PNGs of the whole
- * Tổng hợp tab and of the dashboard's "Đánh giá đơn vị" tab.
+ * What the demo leaves for people to open: for each directive played, its workbook, its report draft and a PNG of
+ * its whole Tổng hợp tab; the dashboard and a PNG of its "Đánh giá đơn vị" tab.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -11,14 +11,23 @@ import { buildDashboard, type BuildDashboardDeps } from '@theodoi/functions/usec
 import type { EmulatorServer } from '@theodoi/sheets-emulator/server';
 import { findChromium, screenshot } from '@theodoi/sheets-emulator/ui/screenshot';
 
+/** One directive whose files the demo writes, and the names of its workbook and its Tổng hợp PNG. */
+export interface DirectiveFiles {
+  directiveId: string;
+  spreadsheetId: string;
+  periodKey: string;
+  workbookName: string;
+  screenshotName: string;
+}
+
 /** What was written, and where a person looks. */
 export interface DemoArtefacts {
   files: string[];
   dashboardUrl: string;
   dashboardViewUrl: string;
   dashboardSpreadsheetId: string;
-  /** The PNG of the whole Tổng hợp tab; undefined when no Chromium is installed. */
-  screenshot?: string;
+  /** The PNG of each directive's whole Tổng hợp tab, in the order asked; empty when no Chromium is installed. */
+  screenshots: string[];
   /** The PNG of the dashboard's whole "Đánh giá đơn vị" tab; undefined when no Chromium is installed. */
   evaluationScreenshot?: string;
 }
@@ -32,11 +41,11 @@ export function viewUrl(sheets: EmulatorServer, spreadsheetId: string, sheetId?:
   return sheetId === undefined ? base : `${base}?tab=${sheetId}`;
 }
 
-/** Builds the dashboard and the report files of `directiveId`'s period and writes everything into `outDir`. */
+/** Builds the dashboard and each directive's report files of its period, and writes everything into `outDir`. */
 export async function writeArtefacts(
   deps: BuildDashboardDeps,
   sheets: EmulatorServer,
-  request: { organisationId: string; directiveId: string; spreadsheetId: string; periodKey: string },
+  request: { organisationId: string; directives: readonly DirectiveFiles[] },
   outDir: string,
 ): Promise<DemoArtefacts> {
   await mkdir(outDir, { recursive: true });
@@ -46,15 +55,6 @@ export async function writeArtefacts(
     await writeFile(file, data);
     files.push(file);
   };
-  const dashboard = await buildDashboard(deps, { organisationId: request.organisationId });
-  const report = await reportFiles(deps, { directiveId: request.directiveId, periodKey: request.periodKey });
-  await save(report.docx.name, report.docx.data);
-  await save(report.xlsx.name, report.xlsx.data);
-  // The directive's whole workbook as leadership would download it, and the dashboard's.
-  const workbook = await sheets.xlsx(request.spreadsheetId);
-  if (workbook) await save('bang-tinh-cong-van.xlsx', workbook);
-  const dashboardBook = await sheets.xlsx(dashboard.spreadsheetId);
-  if (dashboardBook) await save('bang-theo-doi-van-ban.xlsx', dashboardBook);
   const chromium = findChromium();
   const shoot = async (name: string, url: string) => {
     if (!chromium) return undefined;
@@ -63,7 +63,26 @@ export async function writeArtefacts(
     files.push(png);
     return png;
   };
-  const png = await shoot('tong-hop.png', viewUrl(sheets, request.spreadsheetId, SUMMARY_SHEET_ID));
+  const dashboard = await buildDashboard(deps, { organisationId: request.organisationId });
+  const screenshots: string[] = [];
+  for (const directive of request.directives) {
+    const report = await reportFiles(deps, {
+      directiveId: directive.directiveId,
+      periodKey: directive.periodKey,
+    });
+    await save(report.docx.name, report.docx.data);
+    await save(report.xlsx.name, report.xlsx.data);
+    // The directive's whole workbook as leadership would download it.
+    const workbook = await sheets.xlsx(directive.spreadsheetId);
+    if (workbook) await save(directive.workbookName, workbook);
+    const png = await shoot(
+      directive.screenshotName,
+      viewUrl(sheets, directive.spreadsheetId, SUMMARY_SHEET_ID),
+    );
+    if (png) screenshots.push(png);
+  }
+  const dashboardBook = await sheets.xlsx(dashboard.spreadsheetId);
+  if (dashboardBook) await save('bang-theo-doi-van-ban.xlsx', dashboardBook);
   const evaluationPng = await shoot(
     'danh-gia-don-vi.png',
     viewUrl(sheets, dashboard.spreadsheetId, EVALUATION_SHEET_ID),
@@ -73,7 +92,7 @@ export async function writeArtefacts(
     dashboardUrl: dashboard.spreadsheetUrl,
     dashboardSpreadsheetId: dashboard.spreadsheetId,
     dashboardViewUrl: viewUrl(sheets, dashboard.spreadsheetId),
-    ...(png ? { screenshot: png } : {}),
+    screenshots,
     ...(evaluationPng ? { evaluationScreenshot: evaluationPng } : {}),
   };
 }

@@ -2,7 +2,9 @@
  * Plays the Tháp Mười directive's first quarter on the local emulators with a simulated clock: the coordinator sets
  * up their standalone script once; officers type into their rows as in the Sheets UI, the script's trigger calls
  * `sheetEvent` with an ID token, which hands the sync to Pub/Sub and `syncDirectiveEvent` runs it; the morning
- * checks run at 07:30; at the end the summary, the dashboard, the report draft and a screenshot are made.
+ * checks run at 07:30; at the end the summary, the dashboard, the report draft and a screenshot are made. Beside
+ * it, a công văn of tasks (its own deadline per task) is imported, its officers update their task rows the same
+ * way, and the check flags the row left overdue; its Tổng hợp, report draft and screenshot are made too.
  */
 import { readFile } from 'node:fs/promises';
 import { DateTime } from 'luxon';
@@ -12,14 +14,11 @@ import { parseDirectiveSpec, specFromDraft } from '@theodoi/functions/domain/dir
 import { importDirective } from '@theodoi/functions/domain/importer/import';
 import { parseOrganisation } from '@theodoi/functions/domain/organisation';
 import { UNIT_STATUS_CODES, type UnitStatusCode } from '@theodoi/functions/domain/status/index';
+import type { TaskStatusCode } from '@theodoi/functions/domain/tasks/task-status';
+import type { TaskSummaryModel } from '@theodoi/functions/domain/tasks/task-summary';
 import { demo as msg } from '@theodoi/functions/messages.vi';
-import { columnLetters, quoteSheetName } from '@theodoi/functions/sheets/layout/a1';
-import { reportColumns } from '@theodoi/functions/sheets/layout/report-tab';
-import { statusText as rowStatusText } from '@theodoi/functions/sheets/layout/status-cells';
-import { loadReports } from '@theodoi/functions/store/reports';
 import { buildSummary } from '@theodoi/functions/usecases/build-summary';
 import { checkDeadlines } from '@theodoi/functions/usecases/check-deadlines';
-import { loadTemplate } from '@theodoi/sheets-schema/registry';
 import type { LatencyOption } from '@theodoi/sheets-emulator/latency/latency';
 import type { LocalEmulators } from '@theodoi/test-kit/emulators/local';
 import type { SheetTriggerPath } from '@theodoi/test-kit/sheet-triggers';
@@ -27,8 +26,10 @@ import { PROVINCE_BUSY_DAY_EDITS, runtimeMinutesPerDay } from '@theodoi/test-kit
 import { buildWorld, type LocalWorld } from '@theodoi/test-kit/world';
 import { viewUrl, writeArtefacts } from './artefacts.js';
 import { sharingLines } from '../sharing-report.js';
-import { demoEdits } from './scenario.js';
 import { triggerFigures, type TriggerFigures } from './trigger-figures.js';
+import { typeAndSettle } from './officer-edit.js';
+import { seedEdits } from './seed-edits.js';
+import { flaggedOverdueRows, registerTaskDirective, taskEdits, taskRowStates } from './task-directive.js';
 
 /** 07:30 Vietnam time on every working day from `from` to `to`. */
 function workingMornings(from: string, to: string, calendar: ReturnType<typeof createCalendar>): Date[] {
@@ -48,6 +49,7 @@ export interface DemoResult {
   spreadsheetId: string;
   viewUrl: string;
   dashboardViewUrl: string;
+  /** Officers' edits of both directives. */
   edits: number;
   /** Morning deadline checks run. */
   checks: number;
@@ -64,6 +66,17 @@ export interface DemoResult {
   /** The draft paragraph of the official report, from the Tổng hợp tab. */
   paragraph: string;
   statuses: Record<UnitStatusCode, string[]>;
+  /** The directive of tasks played beside the seed's: its rows' statuses at the end and its Tổng hợp. */
+  tasks: {
+    directiveId: string;
+    spreadsheetId: string;
+    viewUrl: string;
+    /** Every task row in the tab's order, with its status at the end of the demo. */
+    rows: { unitCode: string; taskId: string; status: TaskStatusCode }[];
+    summary: TaskSummaryModel;
+    /** The PNG of its whole Tổng hợp tab; undefined when no Chromium is installed. */
+    screenshot?: string;
+  };
   /**
    * Sheets and Drive calls Google answered, per method. Refused attempts are left out: the emulator keeps the
    * world's simulated clock, which jumps hours ahead, so an access token google-auth-library still holds as fresh is
@@ -127,7 +140,7 @@ async function play(
   outDir: string,
 ): Promise<Omit<DemoResult, 'emulators' | 'stop'>> {
   const { deps, clock, emulators, organisation: org } = world;
-  const { db, calendar } = deps;
+  const { calendar } = deps;
   log(msg.unitsLoaded(org.units.length));
   log(msg.loggedIn(world.grant.email));
   // The coordinator imports the công văn's text, then completes what no document says.
@@ -146,23 +159,20 @@ async function play(
   );
   const choices = parseDirectiveSpec(JSON.parse(await readFile(DIRECTIVE_FILE, 'utf8')));
   const spec = specFromDraft(draft, choices);
-  const template = loadTemplate(spec.template);
-
   const created = await world.addDirective(spec);
   const tab = created.tabs[0]!;
   log(msg.provisioned(created.title, created.calls.sheets, created.calls.drive));
   const shortNames = new Map(org.units.map((u) => [u.code, u.shortName ?? u.name]));
   for (const line of sharingLines(created.sharing, shortNames, spec.id)) log(line);
+  // Beside it, a công văn of tasks: each task with its lead, co-operating units and its own deadline.
+  const tasks = await registerTaskDirective(world, log);
   // The coordinator's one-time step: their standalone script, run once (caiDat), installs the edit triggers.
   const script = await triggers.installCoordinatorScript(org.coordinator.email);
   const setup = script.setup.result as { listed: number };
   log(msg.triggerInstalled(triggers.url, setup.listed));
 
-  const inputs = reportColumns(template).filter((c) => !c.system);
-  const firstInput = reportColumns(template).findIndex((c) => !c.system);
-  const rowOf = new Map(spec.recipients.map((code, i) => [code, 5 + i]));
   const nameOf = new Map(org.units.map((u) => [u.code, u.name]));
-  const edits = demoEdits(spec.recipients);
+  const edits = [...seedEdits(world, spec, created), ...taskEdits(world, tasks)];
   // The working-morning deadline checks (07:30, as Cloud Scheduler runs them) interleaved with the edits.
   const mornings = workingMornings('2024-03-04', '2024-03-22', calendar);
   const events = [
@@ -170,44 +180,30 @@ async function play(
     ...mornings.map((at) => ({ at: at.getTime(), edit: undefined })),
   ].sort((a, b) => a.at - b.at);
   let flagged = 0;
+  let overdueBefore: string[] = [];
   const feedback: number[] = [];
   for (const event of events) {
     clock.set(new Date(event.at));
+    const when = formatVn(clock.now(), 'dd/MM HH:mm');
     if (!event.edit) {
       const check = await checkDeadlines(deps);
-      const counts = check.directives[0]?.periods[tab.periodKey];
-      flagged = check.reminders.length;
-      if (counts) log(msg.morning(formatVn(clock.now(), 'dd/MM HH:mm'), counts, check.reminders.length));
+      const seed = check.directives.find((d) => d.directiveId === spec.id);
+      const counts = seed?.periods[tab.periodKey];
+      const reminders = check.reminders.filter((r) => r.directiveId === spec.id);
+      flagged = reminders.length;
+      if (counts) log(msg.morning(when, counts, reminders.length));
+      // The rows the check flags as overdue, said when they change.
+      const overdue = (await flaggedOverdueRows(world, tasks)).map(
+        (s) => `${msg.taskRow(nameOf.get(s.row.unitCode)!, s.row.taskNo)} (${s.text})`,
+      );
+      if (overdue.join() !== overdueBefore.join()) log(msg.taskCheck(when, overdue));
+      overdueBefore = overdue;
       continue;
     }
-    const edit = event.edit;
-    const unit = org.units.find((u) => u.code === edit.unitCode)!;
     // The officer types the row in the Sheets UI; the trigger fires and sheetEvent syncs, as in production.
-    const started = performance.now();
-    const answered = triggers.answers().length;
-    emulators.sheets.uiEdit(created.spreadsheetId, {
-      email: unit.editors[0]!,
-      range: `${quoteSheetName(tab.title)}!${columnLetters(firstInput)}${rowOf.get(edit.unitCode)!}`,
-      values: [inputs.map((c) => edit.cells[c.key] ?? '')],
-    });
-    // The script's call answered 202, Pub/Sub pushed the request, syncDirectiveEvent synced: the verdict is on the row.
-    await triggers.settled();
-    const ms = Math.round(performance.now() - started);
+    const ms = await typeAndSettle(emulators.sheets, triggers, event.edit);
     feedback.push(ms);
-    const calls = triggers.answers().slice(answered);
-    if (!calls.some((a) => a.function === 'sheetEvent' && a.status === 202)) {
-      throw new Error(`sheetEvent did not accept ${edit.unitCode}'s edit: ${JSON.stringify(calls)}`);
-    }
-    const verdict = (await loadReports(db, spec.id, [tab.periodKey])).get(tab.periodKey)?.get(edit.unitCode);
-    log(
-      msg.edit(
-        formatVn(clock.now(), 'dd/MM HH:mm'),
-        nameOf.get(edit.unitCode) ?? edit.unitCode,
-        edit.note,
-        verdict ? rowStatusText(verdict.status, verdict.errors) : '—',
-        ms,
-      ),
-    );
+    log(msg.edit(when, event.edit.who, event.edit.note, await event.edit.shown(), ms));
   }
 
   const figures = await triggerFigures(emulators.sheets, triggers, script);
@@ -253,14 +249,31 @@ async function play(
     ),
   );
   log(msg.paragraph(summary.model.paragraph));
+  const taskSummary = await buildSummary(deps, { directiveId: tasks.spec.id, periodKey: tasks.period.key });
+  log(msg.tasksSummary(tasks.spec.number ?? '—', taskSummary.tasks!.kpiLine));
+  for (const line of taskSummary.tasks!.chase) log(msg.tasksChase(line));
+  log(msg.paragraph(taskSummary.tasks!.paragraph));
   const artefacts = await writeArtefacts(
     deps,
     emulators.sheets,
     {
       organisationId: org.id,
-      directiveId: spec.id,
-      spreadsheetId: created.spreadsheetId,
-      periodKey: tab.periodKey,
+      directives: [
+        {
+          directiveId: spec.id,
+          spreadsheetId: created.spreadsheetId,
+          periodKey: tab.periodKey,
+          workbookName: 'bang-tinh-cong-van.xlsx',
+          screenshotName: 'tong-hop.png',
+        },
+        {
+          directiveId: tasks.spec.id,
+          spreadsheetId: tasks.created.spreadsheetId,
+          periodKey: tasks.period.key,
+          workbookName: 'bang-tinh-cong-van-nhiem-vu.xlsx',
+          screenshotName: 'tong-hop-nhiem-vu.png',
+        },
+      ],
     },
     outDir,
   );
@@ -273,11 +286,23 @@ async function play(
     checks: mornings.length,
     flaggedOnLastMorning: flagged,
     files: artefacts.files,
-    ...(artefacts.screenshot ? { screenshot: artefacts.screenshot } : {}),
+    ...(artefacts.screenshots[0] ? { screenshot: artefacts.screenshots[0] } : {}),
     ...(artefacts.evaluationScreenshot ? { evaluationScreenshot: artefacts.evaluationScreenshot } : {}),
     dashboardSpreadsheetId: artefacts.dashboardSpreadsheetId,
     paragraph: summary.model.paragraph,
     statuses,
+    tasks: {
+      directiveId: tasks.spec.id,
+      spreadsheetId: tasks.created.spreadsheetId,
+      viewUrl: viewUrl(emulators.sheets, tasks.created.spreadsheetId),
+      rows: (await taskRowStates(world, tasks)).map((s) => ({
+        unitCode: s.row.unitCode,
+        taskId: s.row.taskId,
+        status: s.code,
+      })),
+      summary: taskSummary.tasks!,
+      ...(artefacts.screenshots[1] ? { screenshot: artefacts.screenshots[1] } : {}),
+    },
     sheetsCalls: answeredCalls(emulators.sheets.counters()),
     feedbackMs: { p50: percentile(sorted, 50), p95: percentile(sorted, 95), max: sorted.at(-1) ?? 0 },
     triggers: figures,
