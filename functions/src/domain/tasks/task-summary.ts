@@ -119,7 +119,8 @@ export function buildTaskSummary(input: {
     chase,
     paragraph: msg.summary.paragraph({
       time: `${at.toFormat('HH')} giờ ${at.toFormat('mm')}`,
-      date: at.toFormat('dd/MM/yyyy'),
+      // As the report paragraph of other directives writes it (summary/paragraph.ts): "ngày 22/3/2024".
+      date: at.toFormat('d/M/yyyy'),
       tasks: byTask.size,
       total: k.total,
       onTime: k.onTime,

@@ -186,7 +186,7 @@ async function expectTaskDirectivePlayed(result: DemoResult, lines: string[]) {
   expect(summary).toContainEqual(expect.stringMatching(/^Phòng Nội vụ — nhiệm vụ 3 \(.*\): Quá hạn/));
   expect(lines).toContain(
     'Dự thảo nội dung báo cáo (tab Tổng hợp):\n' +
-      '  "Tính đến 08 giờ 00 ngày 22/03/2024, 3 nhiệm vụ được giao cho các đơn vị (5 lượt đơn vị chủ trì, phối hợp): 4 lượt đã hoàn thành (3 đúng hạn, 1 trễ hạn), 0 lượt đang thực hiện; 1 lượt quá hạn chưa hoàn thành (Phòng Nội vụ)."',
+      '  "Tính đến 08 giờ 00 ngày 22/3/2024, 3 nhiệm vụ được giao cho các đơn vị (5 lượt đơn vị chủ trì, phối hợp): 4 lượt đã hoàn thành (3 đúng hạn, 1 trễ hạn), 0 lượt đang thực hiện; 1 lượt quá hạn chưa hoàn thành (Phòng Nội vụ)."',
   );
   // Its report draft with the tasks annex, and the PNG of its Tổng hợp.
   const docx = result.files.find((f) => f.endsWith('512-ubnd-vhtt-2024-bao-cao.docx'))!;
