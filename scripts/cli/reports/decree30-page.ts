@@ -1,4 +1,5 @@
 /** The pages of Decree 30/2020 documents: the font, A4 portrait for a report's body, A4 landscape for its annexes. */
+import { PageOrientation } from 'docx';
 
 /** Decree 30/2020 (Phụ lục I): Times New Roman throughout. */
 export const REPORT_FONT = 'Times New Roman';
@@ -16,5 +17,12 @@ export const REPORT_TEXT_WIDTH = REPORT_PAGE.width - MARGIN.left - MARGIN.right;
 
 /** A4 landscape with Decree 30's margins: an annex (Phụ lục) holding a wide table. */
 export const ANNEX_PAGE = { width: twips(297), height: twips(210), margin: MARGIN } as const;
+/** A docx section's page properties for an annex: A4 turned landscape, Decree 30's margins. */
+export const ANNEX_SECTION_PAGE = {
+  page: {
+    size: { width: ANNEX_PAGE.height, height: ANNEX_PAGE.width, orientation: PageOrientation.LANDSCAPE },
+    margin: ANNEX_PAGE.margin,
+  },
+};
 /** The width an annex's table may take: the page between its margins. */
 export const ANNEX_TEXT_WIDTH = ANNEX_PAGE.width - MARGIN.left - MARGIN.right;

@@ -5,7 +5,6 @@
 import {
   AlignmentType,
   BorderStyle,
-  PageOrientation,
   Paragraph,
   Table,
   TableCell,
@@ -21,7 +20,7 @@ import { formatViDate } from '@theodoi/functions/domain/values/display';
 import { romanNumeral } from '@theodoi/functions/domain/values/numerals';
 import { officialReport as msg, summary as sum } from '@theodoi/functions/messages.vi';
 import { hasSubtotals } from '@theodoi/functions/sheets/layout/summary-tab';
-import { ANNEX_PAGE, ANNEX_TEXT_WIDTH, REPORT_FONT } from './decree30-page.js';
+import { ANNEX_SECTION_PAGE, ANNEX_TEXT_WIDTH, REPORT_FONT } from './decree30-page.js';
 import { figureCellText, totalCellText } from './figure-cells.js';
 import { draftMonthYear, type ReportContext } from './report-context.js';
 import { textWidth, widestWord } from './text-width.js';
@@ -283,12 +282,7 @@ export function annexSection(model: SummaryModel, ctx: ReportContext): ISectionO
   const { month, year } = draftMonthYear(ctx.draftedAt);
   const at = vietnamTime(model.generatedAt);
   return {
-    properties: {
-      page: {
-        size: { width: ANNEX_PAGE.height, height: ANNEX_PAGE.width, orientation: PageOrientation.LANDSCAPE },
-        margin: ANNEX_PAGE.margin,
-      },
-    },
+    properties: ANNEX_SECTION_PAGE,
     children: [
       centred(msg.annex, { bold: true }),
       centred(msg.annexTitle(model.periodLabel), { bold: true }),

@@ -4,7 +4,6 @@
  */
 import {
   AlignmentType,
-  PageOrientation,
   Paragraph,
   Table,
   TableCell,
@@ -15,7 +14,7 @@ import {
 } from 'docx';
 import type { TaskSummaryModel } from '@theodoi/functions/domain/tasks/task-summary';
 import { officialReport as msg, tasks as taskMsg } from '@theodoi/functions/messages.vi';
-import { ANNEX_PAGE, ANNEX_TEXT_WIDTH, REPORT_FONT } from './decree30-page.js';
+import { ANNEX_SECTION_PAGE, ANNEX_TEXT_WIDTH, REPORT_FONT } from './decree30-page.js';
 import { draftMonthYear, type ReportContext } from './report-context.js';
 
 const SIZE = 22;
@@ -64,12 +63,7 @@ export function tasksAnnexSection(model: TaskSummaryModel, ctx: ReportContext): 
       }),
   );
   return {
-    properties: {
-      page: {
-        size: { width: ANNEX_PAGE.height, height: ANNEX_PAGE.width, orientation: PageOrientation.LANDSCAPE },
-        margin: ANNEX_PAGE.margin,
-      },
-    },
+    properties: ANNEX_SECTION_PAGE,
     children: [
       centred(msg.annex, { bold: true }),
       centred(taskMsg.summary.byTaskHeading, { bold: true }),

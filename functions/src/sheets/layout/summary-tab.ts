@@ -304,7 +304,8 @@ function columnWidths(pos: SummaryPositions, figureWidths: readonly number[]): n
   );
 }
 
-function merge(
+/** Merges the cells of rows [row, endRow) and columns [startColumn, endColumn) into one. */
+export function merge(
   sheetId: number,
   row: number,
   endRow: number,

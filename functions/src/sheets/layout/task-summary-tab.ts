@@ -9,6 +9,7 @@ import type { TaskSummaryModel } from '../../domain/tasks/task-summary.js';
 import { tasks as msg } from '../../messages.vi.js';
 import { DEADLINE_COLOURS } from './deadline-cells.js';
 import { resetTabRequests } from './reset-tab.js';
+import { merge } from './summary-tab.js';
 
 type Request = sheets_v4.Schema$Request;
 type CellData = sheets_v4.Schema$CellData;
@@ -73,18 +74,7 @@ export function taskSummaryRequests(model: TaskSummaryModel, sheetId: number): R
   const rows = rowsOf(model);
   const columnCount = Math.max(WIDTHS.length, 3 + TASK_STATUS_CODES.length);
   const widths = Array.from({ length: columnCount }, (_, i) => WIDTHS[i] ?? 110);
-  const mergeRow = (row: number): Request => ({
-    mergeCells: {
-      mergeType: 'MERGE_ALL',
-      range: {
-        sheetId,
-        startRowIndex: row,
-        endRowIndex: row + 1,
-        startColumnIndex: 0,
-        endColumnIndex: columnCount,
-      },
-    },
-  });
+  const mergeRow = (row: number): Request => merge(sheetId, row, row + 1, 0, columnCount);
   const wide = rows.flatMap((cells, i) => (cells.length === 1 ? [i] : []));
   return [
     ...resetTabRequests(sheetId, {
